@@ -1,0 +1,26 @@
+// Lint: the Office add-in ecosystem's rules (eslint-plugin-office-addins, with prettier) over all TypeScript.
+import officeAddins from "eslint-plugin-office-addins";
+import tseslint from "typescript-eslint";
+import globals from "globals";
+
+const tsFiles = ["**/*.{ts,tsx}"];
+
+export default [
+  { ignores: ["node_modules/", "dist/", "out/", "coverage/", "test-output/", "bench/tmp/", "assets/", "**/*.js", "**/*.mjs"] },
+  ...officeAddins.configs.react.map((c) => (c.files ? { ...c, files: [...c.files, "**/*.tsx"] } : c)),
+  {
+    files: tsFiles,
+    languageOptions: {
+      parser: tseslint.parser,
+      ecmaVersion: 2022,
+      sourceType: "module",
+      parserOptions: { ecmaFeatures: { jsx: true } },
+      globals: { ...globals.browser, ...globals.node, ...globals.jest, Office: "readonly", Excel: "readonly", OfficeExtension: "readonly" },
+    },
+    rules: {
+      "no-undef": "off",
+      "react/react-in-jsx-scope": "off",
+      "react/prop-types": "off",
+    },
+  },
+];

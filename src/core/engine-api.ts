@@ -1,0 +1,27 @@
+// The engine's public surface: raw workbook in, summary model out. Every shell calls only this.
+import type { KpiId, PortfolioSummary } from "./model";
+import type { RawWorkbook } from "./raw";
+
+/** Key under which the add-in saves pane settings in the workbook (RawWorkbook.savedSettings). */
+export const SAVED_SETTINGS_KEY = "portfolioSummary.settings";
+/** Key under which the add-in saves a column mapping in the workbook (RawWorkbook.savedSettings). */
+export const SAVED_MAPPING_KEY = "portfolioSummary.mapping";
+
+/** Thresholds a user may override from the task pane (saved in the workbook) or the CLI. */
+export interface SettingsOverrides {
+  riskThreshold?: number;
+  sendStalenessDays?: number;
+  financeStalenessDays?: number;
+  kpiTolerances?: Partial<Record<KpiId, number>>;
+}
+
+export interface EngineOptions {
+  /** Clock for `generatedAt` (tests pass a fixed date). Default: now. */
+  now?: Date;
+  /** Overrides the workbook name for the footer. Default: raw.name or "". */
+  workbookName?: string;
+  /** Applied over the tracker's Settings sheet and over raw.savedSettings[SAVED_SETTINGS_KEY]. */
+  settingsOverrides?: SettingsOverrides;
+}
+
+export type RunEngine = (raw: RawWorkbook, options?: EngineOptions) => PortfolioSummary;

@@ -1,0 +1,74 @@
+// The "raw workbook": a tracker exactly as Excel gives it, the single input of the engine.
+// Office.js (src/excel) and ExcelJS (src/xlsx) both build this shape, so the core never sees either library.
+
+/**
+ * One cell value as Office.js `range.values` returns it:
+ * numbers (dates are serial numbers), strings (rich text flattened), booleans, "" for an empty cell,
+ * and Excel errors as their text ("#N/A", "#REF!", "#DIV/0!", "#VALUE!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!").
+ */
+export type RawCell = string | number | boolean;
+
+export interface RawSheet {
+  /** Worksheet name as shown on its tab. */
+  name: string;
+  /**
+   * Values of the sheet's used range, row-major and rectangular.
+   * `values[r][c]` is the cell at 0-based sheet row `originRow + r`, column `originCol + c`.
+   */
+  values: RawCell[][];
+  /** Number formats parallel to `values` ("General", "0.00%", "dd/mm/yyyy", ...), where the shell read them. */
+  numberFormats?: string[][];
+  /** 0-based row of values[0] in the sheet (0 = row 1). */
+  originRow: number;
+  /** 0-based column of values[r][0] in the sheet (0 = column A). */
+  originCol: number;
+  /** Sheet visibility, where known. */
+  visibility?: "visible" | "hidden" | "veryHidden";
+}
+
+/** An Excel table (ListObject) found in the workbook. */
+export interface RawTable {
+  name: string;
+  /** Name of the sheet that holds the table. */
+  sheet: string;
+  /** A1 range of the whole table, header row included (e.g. "B4:H40"), on `sheet`. */
+  range: string;
+}
+
+export interface RawWorkbook {
+  /** File or workbook name, for the page footer and messages ("SEND tracker.xlsx"). */
+  name?: string;
+  /** Sheets in tab order. */
+  sheets: RawSheet[];
+  /** Excel tables, where the shell could list them. */
+  tables?: RawTable[];
+  /**
+   * Settings the add-in saved in the workbook itself (Office document settings / custom XML),
+   * e.g. threshold overrides from the task pane or a saved column mapping. Plain JSON values.
+   */
+  savedSettings?: Record<string, unknown>;
+}
+
+/** Excel's error values, as Office.js returns them in `values`. */
+export const EXCEL_ERRORS = [
+  "#NULL!",
+  "#DIV/0!",
+  "#VALUE!",
+  "#REF!",
+  "#NAME?",
+  "#NUM!",
+  "#N/A",
+  "#GETTING_DATA",
+  "#SPILL!",
+  "#CALC!",
+  "#FIELD!",
+  "#BLOCKED!",
+  "#CONNECT!",
+  "#BUSY!",
+  "#UNKNOWN!",
+  "#PYTHON!",
+] as const;
+
+export function isExcelError(v: RawCell): boolean {
+  return typeof v === "string" && (EXCEL_ERRORS as readonly string[]).includes(v);
+}

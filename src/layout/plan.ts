@@ -1,0 +1,136 @@
+// The sheet plan: a declarative description of the Portfolio Summary sheets (cells, formats, merges, charts, print).
+// It is the single input of both renderers (src/xlsx for files, src/excel for the live workbook), so they cannot drift.
+// Addresses are A1 strings on the sheet named by `key`; renderers map keys to the real sheet names they chose.
+
+export type PlanValue = string | number | boolean | null;
+
+export type SheetKey = "summary" | "data";
+
+export interface BorderSide {
+  style: "thin" | "medium" | "thick" | "dashed" | "dotted" | "double";
+  /** "#RRGGBB" */
+  color: string;
+}
+
+export interface CellStyle {
+  font?: {
+    name?: string;
+    size?: number;
+    bold?: boolean;
+    italic?: boolean;
+    underline?: boolean;
+    /** "#RRGGBB" */
+    color?: string;
+  };
+  /** Solid fill colour "#RRGGBB". */
+  fill?: string;
+  horizontalAlignment?: "left" | "center" | "right";
+  verticalAlignment?: "top" | "center" | "bottom";
+  wrapText?: boolean;
+  indent?: number;
+  borders?: { top?: BorderSide; bottom?: BorderSide; left?: BorderSide; right?: BorderSide };
+}
+
+/** Conditional format, evaluated by the spreadsheet application. */
+export type ConditionalRule =
+  | {
+      type: "cellValue";
+      operator: "greaterThan" | "lessThan" | "between" | "equal" | "greaterThanOrEqual" | "lessThanOrEqual";
+      /** Excel formula text without "=", e.g. "0" or "15". */
+      formula1: string;
+      formula2?: string;
+    }
+  | { type: "textContains"; text: string };
+
+export interface ConditionalFormatSpec {
+  range: string;
+  rule: ConditionalRule;
+  style: { fill?: string; fontColor?: string; bold?: boolean };
+}
+
+export type ChartType = "line" | "columnClustered" | "barStacked" | "columnStacked";
+
+/** A range on one of the plan's sheets. */
+export interface PlanRange {
+  sheet: SheetKey;
+  /** A1 range, e.g. "A2:A13". */
+  range: string;
+}
+
+export interface ChartSeriesSpec {
+  /** Literal series name (also written in `nameRef` when given). */
+  name: string;
+  /** Cell holding the series name. */
+  nameRef?: PlanRange;
+  categories: PlanRange;
+  values: PlanRange;
+}
+
+export interface ChartSpec {
+  /** Stable id, also used as the chart's name in Excel ("PS_ehcp_trajectory"). */
+  id: string;
+  type: ChartType;
+  title: string;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  /** Number format of the value axis ("#,##0", "0.0%"). */
+  valueAxisNumberFormat?: string;
+  /** Series are laid out in columns of the data block (set explicitly: Excel's "auto" differs by host). */
+  seriesBy: "columns";
+  series: ChartSeriesSpec[];
+  /** Where the chart sits on its sheet: top-left and bottom-right cells it spans (A1). */
+  position: { from: string; to: string };
+  /** Sheet the chart is drawn on. */
+  sheet: SheetKey;
+  showLegend: boolean;
+}
+
+export interface PrintSetup {
+  orientation: "landscape" | "portrait";
+  paperSize: "A4";
+  /** Fit to this many pages wide; height unconstrained. */
+  fitToPagesWide: number;
+  /** A1 range, e.g. "A1:L180". */
+  printArea: string;
+  /** Rows repeated at the top of each printed page, e.g. "1:3" (1-based rows). */
+  titleRows?: string;
+  /** 1-based rows after which a page break is inserted. */
+  rowBreaks: number[];
+  /** Margins in inches. */
+  margins?: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  centerHorizontally?: boolean;
+  /** Footer text (plain). */
+  footer?: string;
+}
+
+export interface PlannedSheet {
+  key: SheetKey;
+  /** Preferred sheet name; a renderer may need a free variant ("Portfolio Summary (2)"). */
+  name: string;
+  /** Dense grid of values from A1: values[r][c] is row r+1, column c+1. null = leave empty. */
+  values: PlanValue[][];
+  /** Number formats by range, applied in order. */
+  numberFormats: { range: string; format: string }[];
+  /** Styles by range, applied in order (later entries override earlier ones property by property). */
+  styles: { range: string; style: CellStyle }[];
+  /** Merged ranges, e.g. "A1:L1". */
+  merges: string[];
+  /** Column widths in Excel character units, by 0-based column index. */
+  columnWidths: { column: number; width: number }[];
+  /** Row heights in points, by 1-based row number. */
+  rowHeights: { row: number; height: number }[];
+  conditionalFormats: ConditionalFormatSpec[];
+  charts: ChartSpec[];
+  /** Frozen rows/columns at the top/left. */
+  freeze?: { rows: number; columns: number };
+  print?: PrintSetup;
+  /** Tab colour "#RRGGBB". */
+  tabColor?: string;
+  /** Show gridlines (false for a clean page). */
+  showGridlines: boolean;
+}
+
+export interface SheetPlan {
+  /** Sheets in tab order: the summary first, then its chart-data sheet. */
+  sheets: PlannedSheet[];
+}
