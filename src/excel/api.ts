@@ -1,0 +1,62 @@
+// The workbook gateway's surface, shared by the task pane, the ribbon command and the browser preview.
+// The gateway runs against any `ExcelRunner`: Excel.run in Office, the in-memory Excel in tests and the preview.
+import type { SettingsOverrides } from "../core/engine-api";
+import type { PortfolioSummary, Severity } from "../core/model";
+
+/** Excel.run, or a stand-in with the same contract. */
+export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+/** Steps of a refresh, in order, as the pane's progress bar names them. */
+export type RefreshStep = "reading" | "checking" | "computing" | "writing" | "charts";
+
+export const REFRESH_STEP_LABELS: Record<RefreshStep, string> = {
+  reading: "Reading the tracker",
+  checking: "Checking it",
+  computing: "Computing the figures",
+  writing: "Writing the sheet",
+  charts: "Drawing charts",
+};
+
+/** What the latest run left behind; stored in the workbook so an opened pane can show it. */
+export interface StoredOutcome {
+  runId: string;
+  /** ISO date-time the run finished. */
+  at: string;
+  ok: boolean;
+  /** Name of the summary sheet written (may differ from "Portfolio Summary" when a user's sheet has that name). */
+  sheetName: string | null;
+  flaggedVariances: number;
+  issueCounts: Record<Severity, number>;
+  /** One sentence: what happened, and what to do when it failed. */
+  message: string;
+}
+
+export interface RefreshOutcome extends StoredOutcome {
+  summary: PortfolioSummary | null;
+  /** Step that failed, when ok is false. */
+  failedStep: RefreshStep | null;
+  /** True when a sheet called "Portfolio Summary" belongs to the user, so the summary took another name. */
+  nameTakenByUserSheet: boolean;
+  /** context.sync() calls made by the run (read + write). */
+  syncs: number;
+}
+
+export interface RefreshOptions {
+  onProgress?: (step: RefreshStep) => void;
+  /** Overrides applied over the settings saved in the workbook. */
+  settingsOverrides?: SettingsOverrides;
+  /** Clock, for tests. */
+  now?: Date;
+}
+
+export interface WorkbookGateway {
+  /** Read the tracker, compute, write the Portfolio Summary atomically. Never throws: failures come back as ok=false. */
+  refresh(options?: RefreshOptions): Promise<RefreshOutcome>;
+  /** Activate the sheet, sync, then select the A1 address or range on it. */
+  selectRange(sheet: string, address: string): Promise<void>;
+  /** Pane settings saved in the workbook (empty object when none). */
+  loadSettings(): Promise<SettingsOverrides>;
+  saveSettings(settings: SettingsOverrides): Promise<void>;
+  /** Outcome of the latest refresh stored in the workbook, or null. */
+  loadLastOutcome(): Promise<StoredOutcome | null>;
+}
