@@ -230,6 +230,8 @@ export interface EffectiveSettings {
   /** Score bands, highest first: a score >= min is in that band. */
   riskBands: { name: string; min: number }[];
   stalenessLimitDays: number;
+  /** Finance data older than this many days at the reporting date are flagged stale (optional: added later). */
+  financeStalenessLimitDays?: number;
   kpiTolerances: Record<KpiId, number>;
   twentyWeekVariant: "including_exceptions" | "excluding_exceptions";
   ceasedIncludeTransfers: boolean;
