@@ -1,0 +1,363 @@
+// Writes a sheet plan to an .xlsx file: cells and formatting with ExcelJS, then native charts added to the package
+// with JSZip (ExcelJS writes no charts). The plan is the only input, so the file matches what the add-in draws.
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import type { CellStyle, ConditionalFormatSpec, PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
+import {
+  CONTENT_TYPES,
+  REL_TYPES,
+  chartSpaceXml,
+  drawingXml,
+  relationshipsXml,
+  resolveChart,
+  cellsOf,
+  columnLetters,
+  type Relationship,
+  type SheetNames,
+} from "./chart-xml";
+
+export interface WritePlanOptions {
+  /** Author recorded in the file's properties. */
+  creator?: string;
+}
+
+/** Every cell gets a named font, so the page looks the same on machines whose default font differs. */
+export const DEFAULT_FONT = { name: "Calibri", size: 11 } as const;
+
+const A4_PAPER_SIZE = 9;
+
+// eslint-disable-next-line no-control-regex
+const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
+
+const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
+
+/** Excel's sheet-name rules: at most 31 characters, none of []:*?/\ and not blank. Names are made unique. */
+export function sheetNamesFor(plan: SheetPlan): SheetNames {
+  const used = new Set<string>();
+  const names = {} as SheetNames;
+  for (const sheet of plan.sheets) {
+    const base =
+      sheet.name
+        .replace(/[[\]:*?/\\]/g, " ")
+        .trim()
+        .slice(0, 31) || "Sheet";
+    let name = base;
+    for (let n = 2; used.has(name.toLowerCase()); n++) {
+      const suffix = ` (${n})`;
+      name = base.slice(0, 31 - suffix.length) + suffix;
+    }
+    used.add(name.toLowerCase());
+    names[sheet.key] = name;
+  }
+  return names;
+}
+
+/** Later style entries override earlier ones property by property; borders side by side. */
+function mergeStyle(into: CellStyle, next: CellStyle): CellStyle {
+  return {
+    ...into,
+    ...next,
+    font: next.font || into.font ? { ...into.font, ...next.font } : undefined,
+    borders: next.borders || into.borders ? { ...into.borders, ...next.borders } : undefined,
+  };
+}
+
+function effectiveStyles(sheet: PlannedSheet): Map<string, CellStyle> {
+  const byCell = new Map<string, CellStyle>();
+  for (const { range, style } of sheet.styles) {
+    for (const { col, row } of cellsOf(range)) {
+      const key = `${columnLetters(col)}${row + 1}`;
+      byCell.set(key, mergeStyle(byCell.get(key) ?? {}, style));
+    }
+  }
+  return byCell;
+}
+
+function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
+  const f = style?.font;
+  cell.font = {
+    name: f?.name ?? DEFAULT_FONT.name,
+    size: f?.size ?? DEFAULT_FONT.size,
+    bold: f?.bold ?? false,
+    italic: f?.italic ?? false,
+    underline: f?.underline ?? false,
+    ...(f?.color ? { color: { argb: argb(f.color) } } : {}),
+  };
+  if (!style) return;
+  if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
+  if (style.horizontalAlignment || style.verticalAlignment || style.wrapText || style.indent) {
+    cell.alignment = {
+      ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
+      ...(style.verticalAlignment
+        ? { vertical: style.verticalAlignment === "center" ? "middle" : style.verticalAlignment }
+        : {}),
+      ...(style.wrapText ? { wrapText: true } : {}),
+      ...(style.indent ? { indent: style.indent } : {}),
+    };
+  }
+  if (style.borders) {
+    const border: Partial<ExcelJS.Borders> = {};
+    for (const side of ["top", "bottom", "left", "right"] as const) {
+      const b = style.borders[side];
+      if (b) border[side] = { style: b.style, color: { argb: argb(b.color) } };
+    }
+    cell.border = border;
+  }
+}
+
+function conditionalRule(cf: ConditionalFormatSpec, priority: number): ExcelJS.ConditionalFormattingRule {
+  const style: Partial<ExcelJS.Style> = {
+    ...(cf.style.fill
+      ? { fill: { type: "pattern", pattern: "solid", bgColor: { argb: argb(cf.style.fill) } } }
+      : {}),
+    ...(cf.style.fontColor || cf.style.bold
+      ? {
+          font: {
+            ...(cf.style.fontColor ? { color: { argb: argb(cf.style.fontColor) } } : {}),
+            ...(cf.style.bold ? { bold: true } : {}),
+          },
+        }
+      : {}),
+  };
+  const rule = cf.rule;
+  if (rule.type === "textContains") {
+    return { type: "containsText", operator: "containsText", text: rule.text, priority, style };
+  }
+  const formulae = rule.formula2 !== undefined ? [rule.formula1, rule.formula2] : [rule.formula1];
+  return {
+    type: "cellIs",
+    operator: rule.operator as ExcelJS.CellIsOperators,
+    formulae,
+    priority,
+    style,
+  };
+}
+
+/** Plan footer text is plain: "&" would start a header/footer code in Excel, so it is doubled. */
+const footerText = (text: string) => `&C${text.replace(/&/g, "&&")}`;
+
+function writeSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet, name: string): void {
+  const ws = workbook.addWorksheet(name, {
+    properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
+    views: [
+      sheet.freeze && (sheet.freeze.rows > 0 || sheet.freeze.columns > 0)
+        ? {
+            state: "frozen",
+            xSplit: sheet.freeze.columns,
+            ySplit: sheet.freeze.rows,
+            showGridLines: sheet.showGridlines,
+          }
+        : { state: "normal", showGridLines: sheet.showGridlines },
+    ],
+  });
+
+  for (const { column, width } of sheet.columnWidths) ws.getColumn(column + 1).width = width;
+  for (const { row, height } of sheet.rowHeights) ws.getRow(row).height = height;
+
+  const styles = effectiveStyles(sheet);
+  const formats = new Map<string, string>();
+  for (const { range, format } of sheet.numberFormats) {
+    for (const { col, row } of cellsOf(range)) formats.set(`${columnLetters(col)}${row + 1}`, format);
+  }
+
+  // Every cell that has a value, a style or a format is written; others stay absent to keep the file small.
+  const addresses = new Set<string>([...styles.keys(), ...formats.keys()]);
+  sheet.values.forEach((row, r) =>
+    row.forEach((v, c) => {
+      if (v !== null) addresses.add(`${columnLetters(c)}${r + 1}`);
+    }),
+  );
+  for (const address of addresses) {
+    const cell = ws.getCell(address);
+    const ref = cellsOf(address)[0];
+    const value = sheet.values[ref.row]?.[ref.col] ?? null;
+    // Strings are always written as text: a tracker value such as "=HYPERLINK(...)" must never become a formula.
+    if (typeof value === "string") cell.value = value.replace(INVALID_XML_CHARS, "");
+    else if (typeof value === "number") cell.value = Number.isFinite(value) ? value : null;
+    else cell.value = value;
+    const format = formats.get(address);
+    if (format) cell.numFmt = format;
+    applyStyle(cell, styles.get(address));
+  }
+
+  for (const range of sheet.merges) ws.mergeCells(range);
+
+  sheet.conditionalFormats.forEach((cf, i) =>
+    ws.addConditionalFormatting({ ref: cf.range, rules: [conditionalRule(cf, i + 1)] }),
+  );
+
+  const print = sheet.print;
+  if (print) {
+    ws.pageSetup = {
+      ...ws.pageSetup,
+      paperSize: A4_PAPER_SIZE,
+      orientation: print.orientation,
+      fitToPage: true,
+      fitToWidth: print.fitToPagesWide,
+      // 0 = as many pages tall as needed.
+      fitToHeight: 0,
+      printArea: print.printArea,
+      ...(print.titleRows ? { printTitlesRow: print.titleRows } : {}),
+      ...(print.margins ? { margins: print.margins } : {}),
+      horizontalCentered: print.centerHorizontally ?? false,
+    };
+    for (const row of print.rowBreaks) ws.getRow(row).addPageBreak();
+    if (print.footer) {
+      ws.headerFooter = { ...ws.headerFooter, oddFooter: footerText(print.footer) };
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Charts: post-processing the package ExcelJS wrote.
+
+/** Elements that must come after <drawing> in a worksheet (CT_Worksheet sequence order). */
+const AFTER_DRAWING = [
+  "legacyDrawing",
+  "legacyDrawingHF",
+  "drawingHF",
+  "picture",
+  "oleObjects",
+  "controls",
+  "webPublishItems",
+  "tableParts",
+  "extLst",
+];
+
+/** Inserts <drawing r:id> where the schema wants it: after pageSetup/headerFooter/rowBreaks, before tableParts. */
+export function insertDrawingElement(sheetXml: string, relId: string): string {
+  let xml = sheetXml;
+  if (!/<worksheet[^>]*\sxmlns:r=/.test(xml)) {
+    xml = xml.replace(
+      /<worksheet\b/,
+      `<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`,
+    );
+  }
+  const element = `<drawing r:id="${relId}"/>`;
+  let at = -1;
+  for (const tag of AFTER_DRAWING) {
+    const m = new RegExp(`<${tag}[\\s/>]`).exec(xml);
+    if (m && (at === -1 || m.index < at)) at = m.index;
+  }
+  if (at === -1) at = xml.lastIndexOf("</worksheet>");
+  if (at === -1) throw new Error("Worksheet XML has no closing tag");
+  return xml.slice(0, at) + element + xml.slice(at);
+}
+
+function parseRels(xml: string): Relationship[] {
+  const rels: Relationship[] = [];
+  for (const m of xml.matchAll(/<Relationship\b([^>]*)\/?>/g)) {
+    const attr = (n: string) => new RegExp(`\\b${n}="([^"]*)"`).exec(m[1])?.[1] ?? "";
+    rels.push({ id: attr("Id"), type: attr("Type"), target: attr("Target") });
+  }
+  return rels;
+}
+
+function freeRelId(rels: Relationship[]): string {
+  const ids = new Set(rels.map((r) => r.id));
+  let n = rels.length + 1;
+  while (ids.has(`rId${n}`)) n++;
+  return `rId${n}`;
+}
+
+/** Sheet name -> worksheet part path ("xl/worksheets/sheet1.xml"), read from the workbook and its rels. */
+async function worksheetParts(zip: JSZip): Promise<Map<string, string>> {
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const rels = parseRels(await zip.file("xl/_rels/workbook.xml.rels")!.async("string"));
+  const byId = new Map(rels.map((r) => [r.id, r.target]));
+  const parts = new Map<string, string>();
+  for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
+    const name = /\bname="([^"]*)"/.exec(m[1])?.[1];
+    const id = /\br:id="([^"]*)"/.exec(m[1])?.[1];
+    const target = id ? byId.get(id) : undefined;
+    if (name === undefined || !target) continue;
+    const path = target.startsWith("/") ? target.slice(1) : `xl/${target}`;
+    parts.set(unescapeXml(name), path);
+  }
+  return parts;
+}
+
+const unescapeXml = (s: string) =>
+  s
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&quot;/g, '"')
+    .replace(/&apos;/g, "'")
+    .replace(/&amp;/g, "&");
+
+function addOverride(contentTypes: string, partName: string, contentType: string): string {
+  if (contentTypes.includes(`PartName="${partName}"`)) return contentTypes;
+  return contentTypes.replace(
+    "</Types>",
+    `<Override PartName="${partName}" ContentType="${contentType}"/></Types>`,
+  );
+}
+
+async function addCharts(
+  bytes: ArrayBuffer | Uint8Array,
+  plan: SheetPlan,
+  names: SheetNames,
+): Promise<Uint8Array> {
+  const zip = await JSZip.loadAsync(bytes);
+  const parts = await worksheetParts(zip);
+  let contentTypes = await zip.file("[Content_Types].xml")!.async("string");
+  let chartNo = 0;
+  let drawingNo = 0;
+
+  for (const sheet of plan.sheets) {
+    if (sheet.charts.length === 0) continue;
+    const sheetPath = parts.get(names[sheet.key]);
+    if (!sheetPath) throw new Error(`The written workbook has no sheet "${names[sheet.key]}"`);
+    drawingNo++;
+    const drawingPath = `xl/drawings/drawing${drawingNo}.xml`;
+
+    const drawingRels: Relationship[] = [];
+    const anchors = sheet.charts.map((spec) => {
+      chartNo++;
+      const chartPath = `xl/charts/chart${chartNo}.xml`;
+      zip.file(chartPath, chartSpaceXml(resolveChart(plan, spec, names)));
+      contentTypes = addOverride(contentTypes, `/${chartPath}`, CONTENT_TYPES.chart);
+      const relId = `rId${drawingRels.length + 1}`;
+      drawingRels.push({ id: relId, type: REL_TYPES.chart, target: `../charts/chart${chartNo}.xml` });
+      return { spec, relId };
+    });
+    zip.file(drawingPath, drawingXml(anchors));
+    zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relationshipsXml(drawingRels));
+    contentTypes = addOverride(contentTypes, `/${drawingPath}`, CONTENT_TYPES.drawing);
+
+    // The sheet may already have relationships (ExcelJS writes some for hyperlinks): keep them, add ours.
+    const sheetFile = sheetPath.split("/").pop()!;
+    const sheetRelsPath = sheetPath.replace(sheetFile, `_rels/${sheetFile}.rels`);
+    const existing = zip.file(sheetRelsPath);
+    const sheetRels = existing ? parseRels(await existing.async("string")) : [];
+    const drawingRelId = freeRelId(sheetRels);
+    sheetRels.push({
+      id: drawingRelId,
+      type: REL_TYPES.drawing,
+      target: `../drawings/drawing${drawingNo}.xml`,
+    });
+    zip.file(sheetRelsPath, relationshipsXml(sheetRels));
+
+    const sheetXml = await zip.file(sheetPath)!.async("string");
+    zip.file(sheetPath, insertDrawingElement(sheetXml, drawingRelId));
+  }
+
+  zip.file("[Content_Types].xml", contentTypes);
+  return zip.generateAsync({ type: "uint8array", compression: "DEFLATE" });
+}
+
+/** Writes every sheet of the plan, with native charts, and returns the .xlsx bytes. */
+export async function writePlanXlsx(plan: SheetPlan, options: WritePlanOptions = {}): Promise<Uint8Array> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = options.creator ?? "Portfolio Summary";
+  const names = sheetNamesFor(plan);
+  for (const sheet of plan.sheets) writeSheet(workbook, sheet, names[sheet.key]);
+  const bytes = await workbook.xlsx.writeBuffer();
+  const hasCharts = plan.sheets.some((s) => s.charts.length > 0);
+  return hasCharts ? addCharts(bytes as ArrayBuffer, plan, names) : new Uint8Array(bytes as ArrayBuffer);
+}
+
+/** Sheet key -> the name it was written under (for callers that report or select the sheet). */
+export function writtenSheetName(plan: SheetPlan, key: SheetKey): string {
+  return sheetNamesFor(plan)[key];
+}
