@@ -1,0 +1,217 @@
+// The task pane: refresh the Portfolio Summary and read its results, talking to the workbook only through the gateway.
+// The same component runs in Excel (Office.js gateway), in the browser preview and in tests (in-memory Excel or a fake).
+import {
+  FluentProvider,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  tokens,
+  webLightTheme,
+} from "@fluentui/react-components";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { SettingsOverrides } from "../core/engine-api";
+import type { PortfolioSummary, SourceRef } from "../core/model";
+import type { RefreshOutcome, RefreshStep, StoredOutcome, WorkbookGateway } from "../excel/api";
+import { DataProblems } from "./DataProblems/DataProblems";
+import { Header } from "./Header/Header";
+import { KeyRisks } from "./KeyRisks/KeyRisks";
+import { KpiCards } from "./KpiCards/KpiCards";
+import { isLegacyWebview } from "./legacyWebview";
+import { RagBadge } from "./RagBadge/RagBadge";
+import { RefreshPanel } from "./RefreshPanel/RefreshPanel";
+import { Section } from "./Section";
+import { Settings } from "./Settings/Settings";
+import { cellReference, plural } from "./text";
+import { UnsupportedHost } from "./UnsupportedHost/UnsupportedHost";
+import { Variances } from "./Variances/Variances";
+import { visuallyHidden } from "./visuallyHidden";
+
+const useStyles = makeStyles({
+  provider: { minHeight: "100vh", backgroundColor: tokens.colorNeutralBackground2 },
+  main: {
+    boxSizing: "border-box",
+    maxWidth: "640px",
+    minWidth: "0",
+    margin: "0 auto",
+    padding: "12px",
+    display: "flex",
+    flexDirection: "column",
+    gap: "16px",
+    fontSize: tokens.fontSizeBase300,
+    overflowWrap: "anywhere",
+  },
+  narrative: { margin: 0, fontSize: tokens.fontSizeBase200, whiteSpace: "pre-line" },
+  hidden: visuallyHidden,
+});
+
+export interface AppProps {
+  gateway: WorkbookGateway;
+  /** The webview's user agent; defaults to the browser's. */
+  userAgent?: string;
+}
+
+/** A refresh that threw (a programming fault in the gateway) told as a failed run, so the user still gets advice. */
+function unexpectedFailure(error: unknown): RefreshOutcome {
+  const detail = error instanceof Error && error.message ? ` (${error.message})` : "";
+  return {
+    runId: "—",
+    at: new Date().toISOString(),
+    ok: false,
+    sheetName: null,
+    flaggedVariances: 0,
+    issueCounts: { error: 0, warning: 0, info: 0 },
+    message: `Something went wrong inside the add-in${detail}. Close and reopen the pane, then try again; if it keeps happening, send the tracker to the add-in's support contact.`,
+    summary: null,
+    failedStep: null,
+    nameTakenByUserSheet: false,
+    syncs: 0,
+  };
+}
+
+export function App({
+  gateway,
+  userAgent = typeof navigator === "undefined" ? "" : navigator.userAgent,
+}: AppProps) {
+  if (isLegacyWebview(userAgent)) return <UnsupportedHost />;
+  return <Pane gateway={gateway} />;
+}
+
+function Pane({ gateway }: { gateway: WorkbookGateway }) {
+  const styles = useStyles();
+  const [summary, setSummary] = useState<PortfolioSummary | null>(null);
+  const [lastRun, setLastRun] = useState<StoredOutcome | null>(null);
+  const [running, setRunning] = useState(false);
+  const [step, setStep] = useState<RefreshStep | null>(null);
+  const [failure, setFailure] = useState<RefreshOutcome | null>(null);
+  const [notice, setNotice] = useState<string | null>(null);
+  const [saved, setSaved] = useState<SettingsOverrides>({});
+  const [problem, setProblem] = useState<string | null>(null);
+  const [announcement, setAnnouncement] = useState("");
+  const runningRef = useRef(false);
+
+  useEffect(() => {
+    let live = true;
+    gateway
+      .loadLastOutcome()
+      .then((run) => live && setLastRun(run))
+      .catch(() => live && setLastRun(null));
+    gateway
+      .loadSettings()
+      .then((s) => live && setSaved(s))
+      .catch(
+        () =>
+          live &&
+          setProblem(
+            "The pane could not read its saved settings from this workbook, so the tracker's own values apply.",
+          ),
+      );
+    return () => {
+      live = false;
+    };
+  }, [gateway]);
+
+  const refresh = useCallback(
+    async (settingsOverrides?: SettingsOverrides) => {
+      if (runningRef.current) return;
+      runningRef.current = true;
+      setRunning(true);
+      setStep(null);
+      setFailure(null);
+      setNotice(null);
+      setAnnouncement("Refreshing the summary.");
+      let outcome: RefreshOutcome;
+      try {
+        outcome = await gateway.refresh({ onProgress: setStep, settingsOverrides });
+      } catch (error) {
+        outcome = unexpectedFailure(error);
+      }
+      runningRef.current = false;
+      setRunning(false);
+      setLastRun(outcome);
+      if (outcome.ok && outcome.summary) {
+        setSummary(outcome.summary);
+        setNotice(
+          outcome.nameTakenByUserSheet && outcome.sheetName
+            ? `Your workbook already has its own sheet called "Portfolio Summary", so the summary was written to "${outcome.sheetName}".`
+            : null,
+        );
+        setAnnouncement(
+          `Summary refreshed: ${plural(outcome.summary.variances.length, "flagged variance")}, ${plural(outcome.summary.issues.length, "data problem")}.`,
+        );
+      } else {
+        setFailure(outcome);
+        setAnnouncement("The summary was not refreshed. The previous summary is unchanged.");
+      }
+    },
+    [gateway],
+  );
+
+  const goTo = useCallback(
+    (ref: SourceRef) => {
+      setProblem(null);
+      gateway.selectRange(ref.sheet, ref.cell || "A1").catch(() => {
+        setProblem(
+          `Could not go to ${cellReference(ref)}. The sheet may have been renamed or deleted since the last refresh; refresh the summary and try again.`,
+        );
+      });
+    },
+    [gateway],
+  );
+
+  const saveSettings = useCallback(
+    async (overrides: SettingsOverrides) => {
+      setProblem(null);
+      try {
+        await gateway.saveSettings(overrides);
+      } catch {
+        setProblem(
+          "The settings could not be saved in this workbook. Check that it is not read-only, then save them again.",
+        );
+        return;
+      }
+      setSaved(overrides);
+      await refresh(overrides);
+    },
+    [gateway, refresh],
+  );
+
+  return (
+    <FluentProvider theme={webLightTheme} className={styles.provider}>
+      <main className={styles.main}>
+        <Header summary={summary} lastRun={lastRun} />
+        <RefreshPanel
+          running={running}
+          step={step}
+          failure={failure}
+          notice={notice}
+          onRefresh={() => void refresh()}
+        />
+        <div role="status" aria-live="polite" className={styles.hidden}>
+          {announcement}
+        </div>
+        {problem && (
+          <MessageBar intent="warning" layout="multiline">
+            <MessageBarBody>{problem}</MessageBarBody>
+          </MessageBar>
+        )}
+        {summary && (
+          <>
+            <Section title="Overall RAG">
+              <RagBadge rag={summary.overallRag} />
+              {summary.overallRag.narrative && (
+                <p className={styles.narrative}>{summary.overallRag.narrative}</p>
+              )}
+            </Section>
+            <Section title="Headline KPIs">
+              <KpiCards kpis={summary.kpis} />
+            </Section>
+            <Variances variances={summary.variances} onShowSource={goTo} />
+            <DataProblems issues={summary.issues} freshness={summary.freshness} onGoTo={goTo} />
+            <KeyRisks risks={summary.keyRisks} threshold={summary.riskThreshold} onShowSource={goTo} />
+          </>
+        )}
+        <Settings saved={saved} summary={summary} busy={running} onSave={(o) => void saveSettings(o)} />
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,78 @@
+// The "Refresh summary" button, a progress bar naming each step, and what to do when a run fails.
+import {
+  Button,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  ProgressBar,
+  makeStyles,
+} from "@fluentui/react-components";
+import { REFRESH_STEP_LABELS, type RefreshOutcome, type RefreshStep } from "../../excel/api";
+
+const STEPS = Object.keys(REFRESH_STEP_LABELS) as RefreshStep[];
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "8px" },
+  button: { alignSelf: "stretch" },
+});
+
+export interface RefreshPanelProps {
+  running: boolean;
+  step: RefreshStep | null;
+  /** The latest run, when it failed. */
+  failure: RefreshOutcome | null;
+  /** Shown after a successful run, e.g. that the summary went to another sheet name. */
+  notice: string | null;
+  onRefresh: () => void;
+}
+
+export function progressLabel(step: RefreshStep | null): string {
+  if (step === null) return "Starting…";
+  return `Step ${STEPS.indexOf(step) + 1} of ${STEPS.length}: ${REFRESH_STEP_LABELS[step]}`;
+}
+
+export function failureText(failure: RefreshOutcome): string {
+  const where = failure.failedStep
+    ? `It stopped while ${REFRESH_STEP_LABELS[failure.failedStep].toLowerCase()}. `
+    : "";
+  return `${failure.message} ${where}The previous Portfolio Summary is unchanged.`
+    .replace(/\s+/g, " ")
+    .trim();
+}
+
+export function RefreshPanel({ running, step, failure, notice, onRefresh }: RefreshPanelProps) {
+  const styles = useStyles();
+  const done = step === null ? 0 : STEPS.indexOf(step);
+  return (
+    <div className={styles.root}>
+      <Button
+        appearance="primary"
+        size="large"
+        className={styles.button}
+        disabled={running}
+        onClick={onRefresh}
+      >
+        {running ? "Refreshing…" : "Refresh summary"}
+      </Button>
+      {running && (
+        <Field label={progressLabel(step)} validationState="none">
+          <ProgressBar value={(done + 0.5) / STEPS.length} max={1} thickness="large" />
+        </Field>
+      )}
+      {!running && failure && (
+        <MessageBar intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>The summary was not refreshed</MessageBarTitle>
+            {failureText(failure)}
+          </MessageBarBody>
+        </MessageBar>
+      )}
+      {!running && !failure && notice && (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{notice}</MessageBarBody>
+        </MessageBar>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,147 @@
+// Settings a council may change from the pane: risk threshold, staleness limits and KPI tolerances.
+// They are saved in the workbook (so everyone opening the shared file gets the same results), then applied by a refresh.
+import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useState, type FormEvent } from "react";
+import type { SettingsOverrides } from "../../core/engine-api";
+import type { PortfolioSummary } from "../../core/model";
+import { Section } from "../Section";
+import { formFromOverrides, overridesFromForm, type SettingsErrors, type SettingsForm } from "./settingsForm";
+
+const useStyles = makeStyles({
+  form: { display: "flex", flexDirection: "column", gap: "10px" },
+  intro: { margin: 0, fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "10px" },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: "6px" },
+  buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
+});
+
+export interface SettingsProps {
+  /** Settings saved in the workbook. */
+  saved: SettingsOverrides;
+  /** Latest summary, for the values currently in force (hints). */
+  summary: PortfolioSummary | null;
+  busy: boolean;
+  onSave: (overrides: SettingsOverrides) => void;
+}
+
+type FieldKey = keyof SettingsForm;
+
+function inForce(summary: PortfolioSummary | null): Partial<Record<FieldKey, string>> {
+  if (!summary) return {};
+  const limit = (id: string) => summary.freshness.find((f) => f.id === id)?.limitDays;
+  const tol = summary.settings.kpiTolerances;
+  const fmt = (n: number | null | undefined, unit = "") =>
+    n === null || n === undefined ? undefined : `${Number(n.toPrecision(12)).toLocaleString("en-GB")}${unit}`;
+  return {
+    riskThreshold: fmt(summary.riskThreshold),
+    sendStalenessDays: fmt(limit("send_data") ?? summary.settings.stalenessLimitDays, " days"),
+    financeStalenessDays: fmt(limit("finance_data"), " days"),
+    ehcpTolerance: fmt(tol.ehcp_count, " plans"),
+    hnbToleranceMillions: tol.hnb_overspend === undefined ? undefined : `£${fmt(tol.hnb_overspend / 1e6)}m`,
+    inmssTolerancePp: fmt(tol.inmss_share === undefined ? undefined : tol.inmss_share * 100, " pp"),
+  };
+}
+
+const FIELDS: { key: FieldKey; label: string; help: string; group: "thresholds" | "tolerances" }[] = [
+  {
+    key: "riskThreshold",
+    label: "Risk threshold (score 1 to 25)",
+    help: "Risks scoring this or more are key risks.",
+    group: "thresholds",
+  },
+  {
+    key: "sendStalenessDays",
+    label: "SEND data: warn after (days)",
+    help: "Age of the SEND data refresh date at which it counts as out of date.",
+    group: "thresholds",
+  },
+  {
+    key: "financeStalenessDays",
+    label: "Finance data: warn after (days)",
+    help: "Age of the finance forecast at which it counts as out of date.",
+    group: "thresholds",
+  },
+  {
+    key: "ehcpTolerance",
+    label: "Number of EHCPs (plans)",
+    help: "A difference from forecast within this many plans counts as on target.",
+    group: "tolerances",
+  },
+  {
+    key: "hnbToleranceMillions",
+    label: "HNB overspend (£m)",
+    help: "A difference from the goal within this many £m counts as on target.",
+    group: "tolerances",
+  },
+  {
+    key: "inmssTolerancePp",
+    label: "Share in INMSS (percentage points)",
+    help: "A difference from forecast within this many percentage points counts as on target.",
+    group: "tolerances",
+  },
+];
+
+export function Settings({ saved, summary, busy, onSave }: SettingsProps) {
+  const styles = useStyles();
+  const [form, setForm] = useState<SettingsForm>(() => formFromOverrides(saved));
+  const [errors, setErrors] = useState<SettingsErrors>({});
+  useEffect(() => setForm(formFromOverrides(saved)), [saved]);
+  const current = inForce(summary);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const result = overridesFromForm(form);
+    setErrors(result.errors);
+    if (Object.keys(result.errors).length === 0) onSave(result.overrides);
+  };
+  const resetToTracker = () => {
+    const empty = formFromOverrides({});
+    setForm(empty);
+    setErrors({});
+    onSave({});
+  };
+
+  const renderField = (f: (typeof FIELDS)[number]) => (
+    <Field
+      key={f.key}
+      label={f.label}
+      hint={`${f.help}${current[f.key] ? ` In force: ${current[f.key]}.` : ""} Leave blank to use the tracker's value.`}
+      validationState={errors[f.key] ? "error" : "none"}
+      validationMessage={errors[f.key]}
+    >
+      <Input
+        name={f.key}
+        inputMode="decimal"
+        value={form[f.key]}
+        onChange={(_, data) => setForm({ ...form, [f.key]: data.value })}
+      />
+    </Field>
+  );
+
+  return (
+    <Section title="Settings">
+      <form className={styles.form} onSubmit={submit} noValidate>
+        <p className={styles.intro}>
+          Saved in this workbook, so everyone who opens it sees the same results. Saving refreshes the
+          summary.
+        </p>
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Thresholds</legend>
+          {FIELDS.filter((f) => f.group === "thresholds").map(renderField)}
+        </fieldset>
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>KPI tolerances</legend>
+          {FIELDS.filter((f) => f.group === "tolerances").map(renderField)}
+        </fieldset>
+        <div className={styles.buttons}>
+          <Button type="submit" disabled={busy}>
+            Save settings and refresh
+          </Button>
+          <Button type="button" appearance="subtle" disabled={busy} onClick={resetToTracker}>
+            Use the tracker&rsquo;s values
+          </Button>
+        </div>
+      </form>
+    </Section>
+  );
+}

@@ -1,0 +1,76 @@
+// Flagged variances: each amount with its plain-words reasoning and a "Show source" button per tracker cell.
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { formatKpiValue, formatKpiVariance } from "../../core/format";
+import type { FlaggedVariance, SourceRef } from "../../core/model";
+import { Section } from "../Section";
+import { StatusLabel } from "../StatusLabel/StatusLabel";
+import { cellReference } from "../text";
+
+const useStyles = makeStyles({
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+  },
+  item: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    padding: "8px 10px",
+    borderRadius: tokens.borderRadiusMedium,
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+  },
+  head: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", gap: "4px 8px" },
+  label: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  amount: { fontWeight: tokens.fontWeightSemibold },
+  detail: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  sources: { display: "flex", flexWrap: "wrap", gap: "4px" },
+  empty: { margin: 0 },
+});
+
+export interface VariancesProps {
+  variances: FlaggedVariance[];
+  onShowSource: (source: SourceRef) => void;
+}
+
+export function Variances({ variances, onShowSource }: VariancesProps) {
+  const styles = useStyles();
+  return (
+    <Section title={`Flagged variances (${variances.length})`}>
+      {variances.length === 0 ? (
+        <p className={styles.empty}>No variance is outside its tolerance.</p>
+      ) : (
+        <ul className={styles.list}>
+          {variances.map((v) => (
+            <li key={v.id} className={styles.item} data-variance={v.id}>
+              <div className={styles.head}>
+                <h3 className={styles.label}>{v.label}</h3>
+                <StatusLabel status={v.status} />
+              </div>
+              <span className={styles.amount}>Variance {formatKpiVariance(v)}</span>
+              <span className={styles.detail}>
+                {formatKpiValue(v.actual, v.unit)} against {formatKpiValue(v.target, v.unit)}
+              </span>
+              <span>{v.explanation}</span>
+              <div className={styles.sources}>
+                {v.sources.map((source) => (
+                  <Button
+                    key={cellReference(source)}
+                    size="small"
+                    onClick={() => onShowSource(source)}
+                    disabled={!source.sheet}
+                  >
+                    Show source {cellReference(source)}
+                  </Button>
+                ))}
+              </div>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,119 @@
+// A scripted WorkbookGateway for component tests: records every call and answers from the test's own fixtures.
+import type { SettingsOverrides } from "../../../src/core/engine-api";
+import type { Issue, PortfolioSummary, Severity } from "../../../src/core/model";
+import type {
+  RefreshOptions,
+  RefreshOutcome,
+  RefreshStep,
+  StoredOutcome,
+  WorkbookGateway,
+} from "../../../src/excel/api";
+import { makeSummaryFixture } from "../../support/summary-fixture";
+
+export function countIssues(issues: Issue[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const i of issues) counts[i.severity] += 1;
+  return counts;
+}
+
+export const ALL_STEPS: RefreshStep[] = ["reading", "checking", "computing", "writing", "charts"];
+
+export function okOutcome(
+  summary: PortfolioSummary = makeSummaryFixture(),
+  runId = "run-0001",
+): RefreshOutcome {
+  return {
+    runId,
+    at: "2025-01-10T09:30:00.000Z",
+    ok: true,
+    sheetName: "Portfolio Summary",
+    flaggedVariances: summary.variances.length,
+    issueCounts: countIssues(summary.issues),
+    message: "The Portfolio Summary was refreshed.",
+    summary,
+    failedStep: null,
+    nameTakenByUserSheet: false,
+    syncs: 4,
+  };
+}
+
+export function failedOutcome(step: RefreshStep, message: string): RefreshOutcome {
+  return {
+    runId: "run-fail",
+    at: "2025-01-10T09:31:00.000Z",
+    ok: false,
+    sheetName: null,
+    flaggedVariances: 0,
+    issueCounts: { error: 0, warning: 0, info: 0 },
+    message,
+    summary: null,
+    failedStep: step,
+    nameTakenByUserSheet: false,
+    syncs: 2,
+  };
+}
+
+export interface FakeGateway extends WorkbookGateway {
+  refreshCalls: RefreshOptions[];
+  selections: { sheet: string; address: string }[];
+  saved: SettingsOverrides[];
+  /** Lets a test hold a refresh mid-way: the refresh waits for `release()` after reporting these steps. */
+  hold(stepsBeforeHold: RefreshStep[]): { release: () => void };
+}
+
+export interface FakeGatewayOptions {
+  /** Outcome of each refresh in turn (the last repeats); a function sees the options it was called with. */
+  outcomes?: (RefreshOutcome | ((options: RefreshOptions) => RefreshOutcome))[];
+  settings?: SettingsOverrides;
+  lastOutcome?: StoredOutcome | null;
+}
+
+export function fakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
+  const outcomes = options.outcomes ?? [okOutcome()];
+  let settings: SettingsOverrides = options.settings ?? {};
+  let held: { steps: RefreshStep[]; gate: Promise<void> } | null = null;
+  const gw: FakeGateway = {
+    refreshCalls: [],
+    selections: [],
+    saved: [],
+    async refresh(opts: RefreshOptions = {}) {
+      const index = Math.min(gw.refreshCalls.length, outcomes.length - 1);
+      gw.refreshCalls.push(opts);
+      const next = outcomes[index];
+      const outcome = typeof next === "function" ? next(opts) : next;
+      if (held) {
+        for (const step of held.steps) opts.onProgress?.(step);
+        await held.gate;
+        return outcome;
+      }
+      const upTo = outcome.ok ? ALL_STEPS.length : ALL_STEPS.indexOf(outcome.failedStep ?? "reading") + 1;
+      for (const step of ALL_STEPS.slice(0, upTo)) opts.onProgress?.(step);
+      return outcome;
+    },
+    async selectRange(sheet, address) {
+      gw.selections.push({ sheet, address });
+    },
+    async loadSettings() {
+      return settings;
+    },
+    async saveSettings(next) {
+      gw.saved.push(next);
+      settings = next;
+    },
+    async loadLastOutcome() {
+      return options.lastOutcome ?? null;
+    },
+    hold(stepsBeforeHold) {
+      let release = () => {};
+      const gate = new Promise<void>((resolve) => (release = resolve));
+      held = { steps: stepsBeforeHold, gate };
+      return {
+        release: () => {
+          held = null;
+          release();
+        },
+      };
+    },
+  };
+  return gw;
+}
