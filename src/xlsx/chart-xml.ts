@@ -26,15 +26,17 @@ const XML_DECLARATION = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 // eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
-/** Escapes text for use in XML element content and attribute values, dropping characters XML cannot hold. */
+/**
+ * Escapes text for element content and double-quoted attributes (the only kind written here), dropping characters
+ * XML cannot hold. Apostrophes stay literal so series formulas read as Excel writes them ('Sheet name'!$A$1).
+ */
 export function escapeXml(text: string): string {
   return text
     .replace(INVALID_XML_CHARS, "")
     .replace(/&/g, "&amp;")
     .replace(/</g, "&lt;")
     .replace(/>/g, "&gt;")
-    .replace(/"/g, "&quot;")
-    .replace(/'/g, "&apos;");
+    .replace(/"/g, "&quot;");
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -121,7 +121,11 @@ function conditionalRule(cf: ConditionalFormatSpec, priority: number): ExcelJS.C
   };
   const rule = cf.rule;
   if (rule.type === "textContains") {
-    return { type: "containsText", operator: "containsText", text: rule.text, priority, style };
+    // Written as the expression Excel itself stores for "text contains": ExcelJS's containsText rule omits the
+    // operator and text attributes Excel expects. The formula is relative to the range's top-left cell.
+    const topLeft = cf.range.split(":")[0].replace(/\$/g, "");
+    const text = rule.text.replace(/"/g, '""');
+    return { type: "expression", formulae: [`NOT(ISERROR(SEARCH("${text}",${topLeft})))`], priority, style };
   }
   const formulae = rule.formula2 !== undefined ? [rule.formula1, rule.formula2] : [rule.formula1];
   return {

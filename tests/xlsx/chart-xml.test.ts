@@ -1,0 +1,215 @@
+// The DrawingML text for native charts: addresses, formulas, caches, chart types and well-formed XML.
+import { validateXML } from "xmllint-wasm";
+import type { ChartSpec } from "../../src/layout/plan";
+import {
+  cellsOf,
+  chartSpaceXml,
+  columnLetters,
+  drawingXml,
+  escapeXml,
+  parseCell,
+  relationshipsXml,
+  resolveChart,
+  seriesColour,
+  sheetRangeFormula,
+} from "../../src/xlsx/chart-xml";
+import {
+  DATA_SHEET_NAME,
+  FIXTURE_CHARTS,
+  FORECAST_EHCPS,
+  FUNDED_EHCPS,
+  planFixture,
+} from "../support/plan-fixture";
+
+const names = { summary: "Portfolio Summary", data: DATA_SHEET_NAME };
+
+/** Parser errors and namespace errors both count: Excel refuses either. */
+async function xmlProblems(xml: string): Promise<string> {
+  const r = await validateXML({ xml: { fileName: "part.xml", contents: xml }, normalization: "format" });
+  return r.valid && !/error/i.test(r.rawOutput)
+    ? ""
+    : r.rawOutput || r.errors.map((e) => e.message).join("\n");
+}
+
+const chart = (id: string): ChartSpec => FIXTURE_CHARTS.find((c) => c.id === id)!;
+const count = (xml: string, re: RegExp) => (xml.match(re) ?? []).length;
+
+describe("A1 addresses", () => {
+  it("reads cell addresses with or without dollar signs", () => {
+    expect(parseCell("A1")).toEqual({ col: 0, row: 0 });
+    expect(parseCell("$AB$12")).toEqual({ col: 27, row: 11 });
+    expect(() => parseCell("Dec-24")).toThrow(/Not an A1 cell address/);
+  });
+
+  it("names columns past Z the way Excel does", () => {
+    expect([0, 25, 26, 51, 701, 702].map(columnLetters)).toEqual(["A", "Z", "AA", "AZ", "ZZ", "AAA"]);
+  });
+
+  it("lists the cells of a range row by row, whichever corner comes first", () => {
+    expect(cellsOf("B3:A2")).toEqual([
+      { col: 0, row: 1 },
+      { col: 1, row: 1 },
+      { col: 0, row: 2 },
+      { col: 1, row: 2 },
+    ]);
+  });
+
+  it("quotes sheet names in series formulas and doubles their apostrophes", () => {
+    expect(sheetRangeFormula("Portfolio Summary Data", "B2:B13")).toBe("'Portfolio Summary Data'!$B$2:$B$13");
+    expect(sheetRangeFormula("Children's Data", "C1")).toBe("'Children''s Data'!$C$1");
+  });
+});
+
+describe("escaping", () => {
+  it("escapes markup characters and drops characters XML cannot carry", () => {
+    expect(escapeXml(`Risks <15+> & "Actions" 'now'\u0007`)).toBe(
+      "Risks &lt;15+&gt; &amp; &quot;Actions&quot; 'now'",
+    );
+  });
+
+  it("keeps a title with markup characters as text in a well-formed chart", async () => {
+    const spec = { ...chart("PS_ehcp_trajectory"), title: 'EHCPs <forecast> & "actual"' };
+    const xml = chartSpaceXml(resolveChart(planFixture(), spec, names));
+    expect(xml).toContain("<a:t>EHCPs &lt;forecast&gt; &amp; &quot;actual&quot;</a:t>");
+    expect(await xmlProblems(xml)).toBe("");
+  });
+});
+
+describe("resolving a chart against the plan", () => {
+  it("points each series at the data sheet and caches the plan's current values", () => {
+    const resolved = resolveChart(planFixture(), chart("PS_ehcp_trajectory"), names);
+    const [funded, forecast] = resolved.series;
+    expect(funded.nameFormula).toBe("'Portfolio Summary Data'!$B$1");
+    expect(funded.categories).toMatchObject({ formula: "'Portfolio Summary Data'!$A$2:$A$13", kind: "str" });
+    expect(funded.categories.points[11]).toBe("Dec-24");
+    expect(funded.values.formula).toBe("'Portfolio Summary Data'!$B$2:$B$13");
+    expect(funded.values.points).toEqual(FUNDED_EHCPS);
+    expect(funded.values.formatCode).toBe("#,##0");
+    expect(forecast.values.points).toEqual(FORECAST_EHCPS);
+  });
+
+  it("uses a numeric category cache when the categories are numbers (dates stored as serials)", () => {
+    const plan = planFixture();
+    const data = plan.sheets.find((s) => s.key === "data")!;
+    for (let r = 1; r <= 12; r++) data.values[r][0] = 45292 + 31 * (r - 1);
+    plan.sheets.find((s) => s.key === "data")!.numberFormats.push({ range: "A2:A13", format: "mmm-yy" });
+    const resolved = resolveChart(plan, chart("PS_ehcp_trajectory"), names);
+    expect(resolved.series[0].categories).toMatchObject({ kind: "num", formatCode: "mmm-yy" });
+    const xml = chartSpaceXml(resolved);
+    expect(xml).toContain("<c:cat><c:numRef>");
+    expect(xml).toContain("<c:formatCode>mmm-yy</c:formatCode>");
+  });
+
+  it("leaves blanks out of the cache so the chart shows a gap, not a zero", () => {
+    const plan = planFixture();
+    plan.sheets.find((s) => s.key === "data")!.values[12][1] = null;
+    const xml = chartSpaceXml(resolveChart(plan, chart("PS_ehcp_trajectory"), names));
+    const firstSeries = xml.split("</c:ser>")[0];
+    expect(count(firstSeries.split("<c:val>")[1], /<c:pt /g)).toBe(11);
+    expect(firstSeries).toContain('<c:ptCount val="12"/>');
+    expect(xml).toContain('<c:dispBlanksAs val="gap"/>');
+  });
+
+  it("refuses a chart that refers to a sheet the plan does not have (a fault in the layout)", () => {
+    const plan = { sheets: planFixture().sheets.filter((s) => s.key === "summary") };
+    expect(() => resolveChart(plan, chart("PS_ehcp_trajectory"), names)).toThrow(/no "data" sheet/);
+  });
+});
+
+describe("chart parts", () => {
+  const xmlFor = (id: string) => chartSpaceXml(resolveChart(planFixture(), chart(id), names));
+
+  it.each(FIXTURE_CHARTS.map((c) => c.id))("%s is a well-formed chartSpace", async (id) => {
+    const xml = xmlFor(id);
+    expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>')).toBe(true);
+    expect(await xmlProblems(xml)).toBe("");
+  });
+
+  it("draws the EHCP trajectory as a line chart with markers and one series per column", () => {
+    const xml = xmlFor("PS_ehcp_trajectory");
+    expect(xml).toContain("<c:lineChart>");
+    expect(xml).not.toContain("<c:barChart>");
+    expect(count(xml, /<c:ser>/g)).toBe(2);
+    expect(xml).toContain("<c:tx><c:strRef><c:f>'Portfolio Summary Data'!$B$1</c:f>");
+    expect(xml).toContain('<c:pt idx="11"><c:v>6353</c:v></c:pt>');
+  });
+
+  it("draws clustered columns without overlap", () => {
+    const xml = xmlFor("PS_twenty_week_rates");
+    expect(xml).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
+    expect(xml).not.toContain("<c:overlap");
+  });
+
+  it("stacks workstream RAG as horizontal bars that overlap fully, first programme at the top", () => {
+    const xml = xmlFor("PS_workstream_rag");
+    expect(xml).toContain('<c:barDir val="bar"/><c:grouping val="stacked"/>');
+    expect(xml).toContain('<c:overlap val="100"/>');
+    expect(xml).toContain('<c:orientation val="maxMin"/>');
+    expect(xml).toMatch(/<c:catAx>.*<c:axPos val="l"\/>.*<\/c:catAx>/);
+  });
+
+  it("stacks milestone status as columns that overlap fully", () => {
+    const xml = xmlFor("PS_milestone_status");
+    expect(xml).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
+    expect(xml).toContain('<c:overlap val="100"/>');
+  });
+
+  it("gives RAG series their RAG colour, so Red is red whatever its position", () => {
+    const xml = xmlFor("PS_workstream_rag");
+    const red = xml.split("<c:ser>").find((s) => s.includes("<c:v>Red</c:v>"))!;
+    expect(red).toContain('<a:srgbClr val="C00000"/>');
+    expect(seriesColour("Amber/Green", 0)).not.toBe(seriesColour("Amber", 0));
+    expect(seriesColour("Our council", 0)).not.toBe(seriesColour("England", 1));
+  });
+
+  it("writes the title, both axis titles and the value axis number format", () => {
+    const xml = xmlFor("PS_twenty_week_rates");
+    expect(xml).toContain("<a:t>EHC plans issued within 20 weeks (incl. exceptions)</a:t>");
+    expect(xml).toContain("<a:t>Calendar year</a:t>");
+    expect(xml).toContain("<a:t>Share of plans</a:t>");
+    expect(xml).toMatch(/<c:valAx>.*<c:numFmt formatCode="0%" sourceLinked="0"\/>.*<\/c:valAx>/);
+    expect(xml).toContain('<c:autoTitleDeleted val="0"/>');
+  });
+
+  it("writes a legend only when asked", () => {
+    expect(xmlFor("PS_ehcp_trajectory")).toContain('<c:legend><c:legendPos val="b"/>');
+    const noLegend = { ...chart("PS_ehcp_trajectory"), showLegend: false };
+    expect(chartSpaceXml(resolveChart(planFixture(), noLegend, names))).not.toContain("<c:legend>");
+  });
+
+  it("follows the schema's element order inside a chart (title before plotArea before legend)", () => {
+    const xml = xmlFor("PS_ehcp_trajectory");
+    const at = (tag: string) => xml.indexOf(tag);
+    expect(at("<c:title>")).toBeLessThan(at("<c:autoTitleDeleted"));
+    expect(at("<c:autoTitleDeleted")).toBeLessThan(at("<c:plotArea>"));
+    expect(at("</c:plotArea>")).toBeLessThan(at("<c:legend>"));
+    expect(at("<c:legend>")).toBeLessThan(at("<c:plotVisOnly"));
+    expect(at("<c:catAx>")).toBeLessThan(at("<c:valAx>"));
+  });
+});
+
+describe("drawing part", () => {
+  it("anchors each chart from its top-left cell to the far corner of its bottom-right cell", async () => {
+    const xml = drawingXml([
+      { spec: chart("PS_ehcp_trajectory"), relId: "rId1" },
+      { spec: chart("PS_twenty_week_rates"), relId: "rId2" },
+    ]);
+    expect(await xmlProblems(xml)).toBe("");
+    expect(count(xml, /<xdr:twoCellAnchor/g)).toBe(2);
+    // A22:F37 -> from column 0 row 21, to the start of column 6 row 37 (0-based).
+    expect(xml).toContain(
+      "<xdr:from><xdr:col>0</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>21</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:from>",
+    );
+    expect(xml).toContain(
+      "<xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>37</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>",
+    );
+    expect(xml).toContain('name="PS_ehcp_trajectory" descr="EHCPs against forecast"');
+    expect(xml).toContain('r:id="rId2"');
+  });
+
+  it("lists relationships in a well-formed rels part", async () => {
+    const xml = relationshipsXml([{ id: "rId1", type: "http://x/chart", target: "../charts/chart1.xml" }]);
+    expect(xml).toContain('<Relationship Id="rId1" Type="http://x/chart" Target="../charts/chart1.xml"/>');
+    expect(await xmlProblems(xml)).toBe("");
+  });
+});
