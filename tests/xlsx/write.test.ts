@@ -172,10 +172,10 @@ describe("text that looks like a formula stays text", () => {
     const plan = planFixture();
     plan.sheets[0].values[56][0] = text;
     const wb = await readBack(await writePlanXlsx(plan));
-    const cell = wb.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A57");
-    expect(cell.type).toBe(ExcelJS.ValueType.String);
-    expect(cell.value).toBe(text);
-    expect(cell.formula).toBeUndefined();
+    const { type, value, formula } = wb.getWorksheet(SUMMARY_SHEET_NAME)!.getCell("A57");
+    expect(type).toBe(ExcelJS.ValueType.String);
+    expect(value).toBe(text);
+    expect(formula).toBeUndefined();
   });
 
   it("writes no formula anywhere in the package", async () => {
