@@ -1,8 +1,8 @@
 // The computed overall RAG: one documented rule (docs/metrics.md), shown beside the programme lead's own RAG.
 // Start at the rounded mean workstream grade; raise one step for each headline KPI adverse beyond its tolerance;
 // raise one step when an open key risk scores 20 or more; never beyond Red.
-import { RAG_SCALE, type KeyRisk, type Kpi, type RagGrade } from "../model";
-import type { WorkstreamRow } from "../tracker";
+import { RAG_SCALE, type KeyRisk, type Kpi, type PortfolioSummary, type RagGrade } from "../model";
+import type { Tracker, WorkstreamRow } from "../tracker";
 import { meanWorkstreamGrade } from "./workstreams";
 
 /** An open key risk at or above this score raises the overall RAG one step. */
@@ -59,4 +59,28 @@ export function computeOverallRag(
   }
   reasons.push(`Computed overall RAG: ${RAG_SCALE[step]}.`);
   return { computed: RAG_SCALE[step], reasons };
+}
+
+/** The overall RAG block of the summary: the lead's RAG (when set) is what the page shows, beside the computed one. */
+export function overallRagWithOverride(
+  tracker: Tracker,
+  kpis: readonly Pick<Kpi, "label" | "status" | "explanation">[],
+  keyRisks: readonly Pick<KeyRisk, "id" | "score">[],
+): PortfolioSummary["overallRag"] {
+  const { computed, reasons } = computeOverallRag(tracker.workstreams, kpis, keyRisks);
+  const lead = tracker.settings.overallRag.value;
+  const override = lead?.grade ?? null;
+  const differs = override !== null && computed !== null && override !== computed;
+  const out = [...reasons];
+  if (differs)
+    out.push(`The programme lead's RAG is ${override}, which differs from the computed ${computed}.`);
+  return {
+    value: override ?? computed,
+    computed,
+    override,
+    overrideText: lead?.text ?? "",
+    differs,
+    reasons: out,
+    narrative: tracker.settings.ragNarrative.value?.trim() ?? "",
+  };
 }
