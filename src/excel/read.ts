@@ -1,0 +1,151 @@
+// Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips:
+// sync 1 lists sheets, tables and settings; sync 2 their used ranges and marks; then values in size-bounded batches.
+import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
+import { planReadBatches, type ReadBlock, type ReadLimits, DEFAULT_READ_LIMITS } from "./blocks";
+import { isAddinSheet, type SheetInventoryItem } from "./ownership";
+import { countingSync, errorCode, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
+
+export interface ReadOptions {
+  limits?: ReadLimits;
+  /** Counter to charge the syncs to (the refresh shares one across read and write). */
+  sync?: CountingSync;
+}
+
+export interface ReadResult {
+  raw: RawWorkbook;
+  /** Every sheet in tab order with the add-in's marks, for the writer's ownership checks. */
+  inventory: SheetInventoryItem[];
+  syncs: number;
+}
+
+const VISIBILITY: Record<string, RawSheet["visibility"]> = {
+  Visible: "visible",
+  Hidden: "hidden",
+  VeryHidden: "veryHidden",
+};
+
+function localAddress(address: string): string {
+  return address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+}
+
+/** Reads the tracker: every sheet except the add-in's own, with values and number formats. */
+export async function readWorkbook(
+  context: Excel.RequestContext,
+  options: ReadOptions = {},
+): Promise<RawWorkbook> {
+  return (await readWorkbookDetailed(context, options)).raw;
+}
+
+export async function readWorkbookDetailed(
+  context: Excel.RequestContext,
+  options: ReadOptions = {},
+): Promise<ReadResult> {
+  const sync = options.sync ?? countingSync(context);
+  const start = sync.count;
+  const workbook = context.workbook;
+
+  // Sync 1: what is there.
+  workbook.load("name");
+  const worksheets = workbook.worksheets.load("items/name,items/visibility");
+  const tables = workbook.tables.load("items/name");
+  const settings = workbook.settings.load("items/key,items/value");
+  await sync();
+
+  // Sync 2: where each sheet's data sits, which sheets are the add-in's, where each table sits.
+  const sheets = worksheets.items.map((sheet) => ({
+    sheet,
+    used: sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount"),
+    properties: sheet.customProperties.load("items/key,items/value"),
+  }));
+  const tableInfo = tables.items.map((table) => ({
+    table,
+    worksheet: table.worksheet.load("name"),
+    range: table.getRange().load("address"),
+  }));
+  await sync();
+
+  const inventory: SheetInventoryItem[] = sheets.map((s, position) => ({
+    name: s.sheet.name,
+    position,
+    properties: Object.fromEntries(s.properties.items.map((p) => [p.key, p.value])),
+  }));
+  const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
+  const extents = trackerSheets.map((s, i) => ({
+    sheet: i,
+    rowCount: s.used.isNullObject ? 0 : s.used.rowCount,
+    columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
+  }));
+
+  // Syncs 3+: values and number formats, several sheets per sync, big sheets in row blocks.
+  const values: RawCell[][][] = trackerSheets.map(() => []);
+  const formats: string[][][] = trackerSheets.map(() => []);
+  const pending = planReadBatches(extents, options.limits ?? DEFAULT_READ_LIMITS);
+  while (pending.length) {
+    const batch = pending.shift() as ReadBlock[];
+    const ranges = batch.map((block) => {
+      const { sheet, used } = trackerSheets[block.sheet];
+      return sheet
+        .getRangeByIndexes(
+          used.rowIndex + block.rowOffset,
+          used.columnIndex,
+          block.rowCount,
+          block.columnCount,
+        )
+        .load("values,numberFormat");
+    });
+    try {
+      await sync();
+    } catch (error) {
+      // Long free text can beat the size estimate: halve the batch and try again.
+      const halves = PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error)) ? splitBatch(batch) : null;
+      if (!halves) throw error;
+      pending.unshift(...halves);
+      continue;
+    }
+    batch.forEach((block, i) => {
+      const rows = ranges[i].values as RawCell[][];
+      const fmts = ranges[i].numberFormat as string[][];
+      for (let r = 0; r < block.rowCount; r++) {
+        values[block.sheet][block.rowOffset + r] = rows[r];
+        formats[block.sheet][block.rowOffset + r] = fmts[r].map((f) => String(f));
+      }
+    });
+  }
+
+  const ownNames = new Set(inventory.filter(isAddinSheet).map((s) => s.name));
+  const raw: RawWorkbook = {
+    name: workbook.name,
+    sheets: trackerSheets.map((s, i) => ({
+      name: s.sheet.name,
+      values: values[i],
+      numberFormats: formats[i],
+      originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
+      originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
+      visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
+    })),
+    tables: tableInfo
+      .filter((t) => !ownNames.has(t.worksheet.name))
+      .map((t): RawTable => ({
+        name: t.table.name,
+        sheet: t.worksheet.name,
+        range: localAddress(t.range.address),
+      })),
+    savedSettings: Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown])),
+  };
+  return { raw, inventory, syncs: sync.count - start };
+}
+
+/** Two smaller batches covering the same rows, or null when the batch is a single row and cannot shrink. */
+function splitBatch(batch: ReadBlock[]): ReadBlock[][] | null {
+  if (batch.length > 1) {
+    const mid = Math.ceil(batch.length / 2);
+    return [batch.slice(0, mid), batch.slice(mid)];
+  }
+  const [block] = batch;
+  if (block.rowCount <= 1) return null;
+  const first = Math.ceil(block.rowCount / 2);
+  return [
+    [{ ...block, rowCount: first }],
+    [{ ...block, rowOffset: block.rowOffset + first, rowCount: block.rowCount - first }],
+  ];
+}
