@@ -6,6 +6,11 @@ import type { KpiId, KpiUnit, MilestoneStatus, Polarity, RagValue, SourceRef } f
 export interface Cell<T> {
   value: T | null;
   ref: SourceRef;
+  /**
+   * Decimal places the cell displays (for shares: digits after the point in percent, "5.85%" -> 2), where known.
+   * Lets validation compare a typed figure with its recomputation at the precision the council sees.
+   */
+  displayDecimals?: number;
 }
 
 export interface ProgrammeSettings {
