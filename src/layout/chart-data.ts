@@ -1,0 +1,137 @@
+// The chart-data sheet: every drawable chart's categories and series as a block of cells, so native charts
+// read real ranges (a reader can check the figures behind a chart). Charts with nothing to draw get no block.
+import { cellAddress, excelSerial, rangeAddress } from "./a1";
+import type { ChartSeriesSpec, ChartType, PlanRange, PlanValue } from "./plan";
+import { SheetBuilder } from "./sheet-builder";
+import { FONT_NAME, FONT_SIZE, NUMBER_FORMATS, PALETTE, STYLES, formatForUnit } from "./styles";
+import type { ChartData, ChartKind, DisplayUnit } from "../core/model";
+
+export const DATA_SHEET_NAME = "Portfolio Summary Data";
+
+/** Where one chart's data sits on the data sheet, ready to become a ChartSpec. */
+export interface ChartBlock {
+  chart: ChartData;
+  type: ChartType;
+  categories: PlanRange;
+  series: ChartSeriesSpec[];
+  valueAxisNumberFormat: string;
+}
+
+const CHART_TYPES: Record<ChartKind, ChartType> = {
+  line: "line",
+  column: "columnClustered",
+  stacked_bar: "barStacked",
+};
+
+const MONTH = /^\d{4}-\d{2}$/;
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Why a chart cannot be drawn, or null when it can (it has categories and at least one number). */
+export function undrawableReason(chart: ChartData): string | null {
+  const hasNumber = chart.series.some((s) =>
+    s.values.some((v) => typeof v === "number" && Number.isFinite(v)),
+  );
+  if (chart.categories.length > 0 && hasNumber) return null;
+  return chart.emptyReason?.trim() || "The tracker holds no figures for this chart yet.";
+}
+
+/** The value stored in a data cell: shares stay fractions, share gaps become percentage points. */
+function storedValue(value: number | null, unit: DisplayUnit): PlanValue {
+  if (value === null || !Number.isFinite(value)) return null;
+  return unit === "pp" ? Math.round(value * 100 * 1e10) / 1e10 : value;
+}
+
+function axisFormat(chart: ChartData): string {
+  const all = chart.series.flatMap((s) => s.values);
+  switch (chart.valueUnit) {
+    case "share":
+      return NUMBER_FORMATS.shareAxis;
+    case "pp":
+      return NUMBER_FORMATS.pp;
+    case "money":
+      return formatForUnit("money", all) === NUMBER_FORMATS.financeMillions
+        ? '"£"#,##0.0,,"m";-"£"#,##0.0,,"m"'
+        : '"£"#,##0';
+    default:
+      return NUMBER_FORMATS.count;
+  }
+}
+
+/** Category cells: months and dates as Excel serials (formatted), anything else as text. */
+function categoryCells(categories: string[]): { values: PlanValue[]; format: string | null } {
+  if (categories.every((c) => MONTH.test(c) && excelSerial(c) !== null)) {
+    return { values: categories.map((c) => excelSerial(c)), format: NUMBER_FORMATS.month };
+  }
+  if (categories.every((c) => DATE.test(c) && excelSerial(c) !== null)) {
+    return { values: categories.map((c) => excelSerial(c)), format: NUMBER_FORMATS.date };
+  }
+  return { values: categories, format: null };
+}
+
+/** Builds the data sheet; returns it with the block of every drawable chart, by chart id. */
+export function buildChartData(charts: ChartData[]): {
+  sheet: SheetBuilder;
+  blocks: Map<string, ChartBlock>;
+} {
+  const widest = Math.max(1, ...charts.map((c) => c.series.length));
+  const sheet = new SheetBuilder("data", DATA_SHEET_NAME, [30, ...Array<number>(widest).fill(18)]);
+  const blocks = new Map<string, ChartBlock>();
+  const heading = { font: { name: FONT_NAME, size: FONT_SIZE.subheading, bold: true, color: PALETTE.navy } };
+
+  sheet.set(1, 0, "Chart data for the Portfolio Summary");
+  sheet.style("A1", { font: { name: FONT_NAME, size: FONT_SIZE.heading, bold: true, color: PALETTE.navy } });
+  sheet.set(
+    2,
+    0,
+    "Written on each refresh from the tracker; changes made here are replaced at the next refresh.",
+  );
+  sheet.style("A2", STYLES.note);
+
+  let row = 4;
+  for (const chart of charts) {
+    if (blocks.has(chart.id) || undrawableReason(chart) !== null) continue;
+    // A series with no figure at all would be an empty range in the chart; it is left out.
+    const drawn = chart.series.filter((s) =>
+      s.values.some((v) => typeof v === "number" && Number.isFinite(v)),
+    );
+    const n = chart.categories.length;
+    const last = drawn.length;
+    sheet.set(row, 0, chart.title);
+    sheet.style(cellAddress(row, 0), heading);
+    const header = row + 1;
+    const first = row + 2;
+    const end = first + n - 1;
+    sheet.set(header, 0, chart.categoryAxisTitle || "Category");
+    drawn.forEach((s, i) => sheet.set(header, i + 1, s.name));
+    sheet.style(rangeAddress(header, 0, header, last), STYLES.tableHeader);
+
+    const cats = categoryCells(chart.categories);
+    cats.values.forEach((v, i) => sheet.set(first + i, 0, v));
+    if (cats.format) sheet.format(rangeAddress(first, 0, end, 0), cats.format);
+    if (cats.format) sheet.style(rangeAddress(first, 0, end, 0), { horizontalAlignment: "left" });
+
+    drawn.forEach((s, i) => {
+      for (let k = 0; k < n; k++)
+        sheet.set(first + k, i + 1, storedValue(s.values[k] ?? null, chart.valueUnit));
+      const fmt = formatForUnit(chart.valueUnit, s.values);
+      if (fmt) sheet.format(rangeAddress(first, i + 1, end, i + 1), fmt);
+    });
+
+    const categories: PlanRange = { sheet: "data", range: rangeAddress(first, 0, end, 0) };
+    blocks.set(chart.id, {
+      chart,
+      type: CHART_TYPES[chart.kind],
+      categories,
+      valueAxisNumberFormat: axisFormat(chart),
+      series: drawn.map((s, i) => ({
+        name: s.name,
+        nameRef: { sheet: "data", range: cellAddress(header, i + 1) },
+        categories,
+        values: { sheet: "data", range: rangeAddress(first, i + 1, end, i + 1) },
+      })),
+    });
+    row = end + 2;
+  }
+  if (blocks.size === 0) sheet.set(4, 0, "No chart has data at this refresh.");
+  return { sheet, blocks };
+}

@@ -1,0 +1,897 @@
+// The "Portfolio Summary" sheet, section by section in the order of the council's dashboard: title and overall
+// RAG, KPI tiles, data freshness, workstream status and key risks, programmes 1-6, variances, data problems,
+// definitions and footer. Values stay numbers (formats do the display); tracker text is written unchanged.
+import { cellAddress, excelSerial, rangeAddress } from "./a1";
+import type { ChartBlock } from "./chart-data";
+import { undrawableReason } from "./chart-data";
+import type { CellStyle, ChartSpec, PlanValue, PlannedSheet } from "./plan";
+import { SheetBuilder } from "./sheet-builder";
+import {
+  FONT_NAME,
+  FONT_SIZE,
+  NUMBER_FORMATS,
+  PALETTE,
+  RAG_COLOURS,
+  STYLES,
+  formatForUnit,
+  kpiValueFormat,
+  kpiVarianceFormat,
+  ragStyle,
+  statusFlag,
+} from "./styles";
+import type {
+  ChartData,
+  DisplayUnit,
+  FlaggedVariance,
+  Issue,
+  Kpi,
+  KpiUnit,
+  MetricTable,
+  PortfolioSummary,
+  ProgrammeSection,
+  RagGrade,
+  Severity,
+} from "../core/model";
+import { RAG_SCALE } from "../core/model";
+
+export const SUMMARY_SHEET_NAME = "Portfolio Summary";
+/** The page is 12 columns wide: three KPI tiles of four columns, two charts of six. */
+export const PAGE_COLUMNS = 12;
+const LAST_COL = PAGE_COLUMNS - 1;
+const COLUMN_WIDTH = 12.5;
+/** Rows 1-3 (title, page name and date, overall RAG) are frozen and repeated on every printed page. */
+export const TITLE_ROWS = 3;
+/** Data problems listed on the page; the rest are counted and left to the task pane and the CLI. */
+export const MAX_ISSUES_ON_PAGE = 50;
+/** Rows a chart occupies (at the default 15 pt a row, 240 pt tall). */
+export const CHART_ROWS = 16;
+/**
+ * Points of rows that fit on one printed page below the repeated title rows: A4 landscape is 595 pt tall, less
+ * 79 pt of margins, at the ~95% scale that fitting 12 columns to the width gives, less the title rows, with a
+ * little slack for hosts that render rows taller.
+ */
+export const PAGE_CONTENT_HEIGHT = 440;
+
+const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
+const SEVERITY_WORD: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Information" };
+
+/** A sheet name as Excel writes it in a reference: quoted when it holds anything but letters, digits and _. */
+export function sheetRef(sheet: string, cell: string): string {
+  if (!sheet) return cell || "Whole workbook";
+  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
+  return cell ? `${name}!${cell}` : `${name} (whole sheet)`;
+}
+
+/** "2025-01-10T09:30:00Z" -> "10/01/2025 09:30" in UK time; text that is not a date-time is returned unchanged. */
+export function ukDateTime(iso: string): string {
+  const d = new Date(iso);
+  if (Number.isNaN(d.getTime())) return iso;
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone: "Europe/London",
+    day: "2-digit",
+    month: "2-digit",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hour12: false,
+  }).formatToParts(d);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${get("day")}/${get("month")}/${get("year")} ${get("hour")}:${get("minute")}`;
+}
+
+/** The cell value of a figure in a table: months and dates as serials, share gaps in percentage points. */
+function tableValue(value: string | number | null | undefined, unit: DisplayUnit): PlanValue {
+  if (value === null || value === undefined || value === "") return null;
+  if (typeof value === "string") {
+    if (unit === "month" || unit === "date") return excelSerial(value) ?? value;
+    return value;
+  }
+  if (!Number.isFinite(value)) return null;
+  if (unit === "pp") return Math.round(value * 100 * 1e10) / 1e10;
+  return value;
+}
+
+/** Headline values of a KPI in the cell: shares stay fractions; share variances are stored in points. */
+function kpiCellVariance(variance: number | null, unit: KpiUnit): PlanValue {
+  if (variance === null) return null;
+  return unit === "share" ? Math.round(variance * 100 * 1e10) / 1e10 : variance;
+}
+
+const fontOf = (size: number, extra: NonNullable<CellStyle["font"]> = {}) => ({
+  name: FONT_NAME,
+  size,
+  color: PALETTE.text,
+  ...extra,
+});
+
+class SummaryPage {
+  readonly sheet = new SheetBuilder(
+    "summary",
+    SUMMARY_SHEET_NAME,
+    Array<number>(PAGE_COLUMNS).fill(COLUMN_WIDTH),
+  );
+  /** Next free row. */
+  row = 1;
+  /** First row of each section after the title rows; page breaks may only fall just before one. */
+  private readonly sectionStarts: number[] = [];
+
+  constructor(
+    private readonly summary: PortfolioSummary,
+    private readonly blocks: Map<string, ChartBlock>,
+  ) {}
+
+  private gap(rows = 1): void {
+    for (let i = 0; i < rows; i++) {
+      this.sheet.height(this.row, 8);
+      this.row++;
+    }
+  }
+
+  /** Starts a section: a printed page may break just before it, never inside a short one. */
+  private startSection(): void {
+    if (this.sectionStarts[this.sectionStarts.length - 1] !== this.row) this.sectionStarts.push(this.row);
+  }
+
+  /**
+   * Page breaks between sections: sections are packed onto A4 landscape pages in order, and a section that
+   * would overflow the page starts a new one. A section taller than a page flows on by itself.
+   */
+  private pageBreaks(lastRow: number): number[] {
+    const breaks: number[] = [];
+    let used = 0;
+    const starts = [...this.sectionStarts, lastRow + 1];
+    for (let i = 0; i + 1 < starts.length; i++) {
+      let height = 0;
+      for (let r = starts[i]; r < starts[i + 1]; r++) height += this.sheet.heightOf(r);
+      if (used > 0 && used + height > PAGE_CONTENT_HEIGHT) {
+        breaks.push(starts[i] - 1);
+        used = 0;
+      }
+      used = (used + height) % PAGE_CONTENT_HEIGHT;
+    }
+    return breaks;
+  }
+
+  private heading(text: string): void {
+    this.sheet.text(this.row, 0, LAST_COL, text, STYLES.sectionHeading, false);
+    this.sheet.height(this.row, 24);
+    this.row++;
+    this.gap();
+  }
+
+  private subheading(text: string): void {
+    this.sheet.text(this.row, 0, LAST_COL, text, STYLES.subheading, false);
+    this.sheet.height(this.row, 20);
+    this.row++;
+  }
+
+  private note(text: string, style: CellStyle = STYLES.note): void {
+    this.sheet.text(this.row, 0, LAST_COL, text, style);
+    this.row++;
+  }
+
+  private ragCell(
+    row: number,
+    col1: number,
+    col2: number,
+    grade: RagGrade | null,
+    word: string,
+    size?: number,
+  ) {
+    this.sheet.text(row, col1, col2, word, ragStyle(grade, size));
+  }
+
+  /** A table row: cells are [first column, last column, value, style, number format?]. */
+  private tableRow(cells: [number, number, PlanValue, CellStyle, (string | null)?][]): void {
+    for (const [c1, c2, value, style, format] of cells) {
+      const wrap = typeof value === "string";
+      this.sheet.text(this.row, c1, c2, value, style, wrap);
+      if (format) this.sheet.format(rangeAddress(this.row, c1, this.row, c2), format);
+    }
+    this.row++;
+  }
+
+  // -----------------------------------------------------------------------------------------------------------
+  // Title rows
+
+  title(): void {
+    const { programme, overallRag } = this.summary;
+    const name = [programme.name, programme.council].filter((t) => t.trim() !== "").join(" — ");
+    this.sheet.text(1, 0, LAST_COL, name || "SEND transformation programme", STYLES.title, false);
+    this.sheet.height(1, 30);
+
+    this.sheet.text(2, 0, 7, "Portfolio Summary", STYLES.pageName, false);
+    this.sheet.text(2, 8, 9, "Reporting date:", { ...STYLES.label, horizontalAlignment: "right" }, false);
+    const reporting = programme.reportingDate ? excelSerial(programme.reportingDate) : null;
+    this.sheet.text(
+      2,
+      10,
+      11,
+      reporting ?? "Not set in the tracker",
+      { ...STYLES.label, horizontalAlignment: "left" },
+      false,
+    );
+    if (reporting !== null) this.sheet.format(rangeAddress(2, 10, 2, 11), NUMBER_FORMATS.date);
+    this.sheet.height(2, 22);
+
+    this.sheet.text(3, 0, 1, "Overall RAG", STYLES.label, false);
+    this.ragCell(3, 2, 3, overallRag.value, overallRag.value ?? "Not set", FONT_SIZE.subheading);
+    const basis = overallRag.override
+      ? `Set by the programme lead: ${overallRag.overrideText || overallRag.override}`
+      : overallRag.computed
+        ? "Computed from the tracker: the programme lead has not set an overall RAG."
+        : "No overall RAG: the programme lead has not set one and it could not be computed from the tracker.";
+    this.sheet.text(3, 4, LAST_COL, basis, { ...STYLES.body, verticalAlignment: "center", indent: 1 });
+    this.sheet.height(3, 24);
+    this.row = TITLE_ROWS + 1;
+    this.startSection();
+    this.gap();
+
+    for (const paragraph of overallRag.narrative
+      .split(/\n\s*\n/)
+      .map((p) => p.trim())
+      .filter(Boolean)) {
+      this.sheet.text(this.row, 0, LAST_COL, paragraph, STYLES.wrapped);
+      this.row++;
+    }
+
+    const showReasons = overallRag.differs || (!overallRag.override && overallRag.computed !== null);
+    if (overallRag.differs && overallRag.computed) {
+      this.gap();
+      this.sheet.text(this.row, 0, 1, "Computed RAG", STYLES.label, false);
+      this.ragCell(this.row, 2, 3, overallRag.computed, overallRag.computed);
+      this.sheet.text(
+        this.row,
+        4,
+        LAST_COL,
+        `The RAG computed from the tracker (${overallRag.computed}) differs from the programme lead's ` +
+          `(${overallRag.overrideText || overallRag.override || "not set"}). How it was reached:`,
+        { ...STYLES.warning, indent: 1 },
+      );
+      this.row++;
+    }
+    if (showReasons) {
+      for (const reason of overallRag.reasons) {
+        this.sheet.text(this.row, 4, LAST_COL, `• ${reason}`, { ...STYLES.body, wrapText: true, indent: 1 });
+        this.row++;
+      }
+    }
+    this.gap();
+  }
+
+  // -----------------------------------------------------------------------------------------------------------
+  // KPI tiles, three to a row
+
+  kpiTiles(): void {
+    this.startSection();
+    const kpis = this.summary.kpis;
+    if (kpis.length === 0) {
+      this.note("The headline KPIs could not be computed; see the notes below.", STYLES.warning);
+      this.gap();
+      return;
+    }
+    for (let start = 0; start < kpis.length; start += 3) {
+      const top = this.row;
+      kpis.slice(start, start + 3).forEach((kpi, i) => this.kpiTile(kpi, top, i * 4));
+      this.row = top + 6;
+      this.gap();
+    }
+  }
+
+  private kpiTile(kpi: Kpi, top: number, col: number): void {
+    const s = this.sheet;
+    const end = col + 3;
+    s.text(top, col, end, kpi.label, STYLES.tileTitle);
+    s.height(top, 22);
+
+    const flag = statusFlag(kpi.status);
+    s.text(
+      top + 1,
+      col,
+      col + 1,
+      kpi.actual ?? "Not available",
+      kpi.actual === null
+        ? { ...STYLES.tileValue, font: fontOf(FONT_SIZE.subheading, { bold: true, color: PALETTE.muted }) }
+        : STYLES.tileValue,
+      false,
+    );
+    if (kpi.actual !== null) s.format(rangeAddress(top + 1, col, top + 1, col + 1), kpiValueFormat(kpi.unit));
+    s.text(
+      top + 1,
+      col + 2,
+      end,
+      flag.text,
+      {
+        font: fontOf(FONT_SIZE.heading, { bold: true, color: flag.color }),
+        fill: PALETTE.band,
+        verticalAlignment: "center",
+        horizontalAlignment: "left",
+      },
+      false,
+    );
+    s.height(top + 1, 36);
+
+    const labelStyle: CellStyle = {
+      ...STYLES.tileBody,
+      font: fontOf(FONT_SIZE.body, { color: PALETTE.muted }),
+    };
+    const valueStyle: CellStyle = {
+      ...STYLES.tileBody,
+      font: fontOf(FONT_SIZE.body, { bold: true }),
+      horizontalAlignment: "left",
+    };
+    s.text(top + 2, col, col + 1, `${kpi.targetLabel || "Target"}:`, labelStyle, false);
+    s.text(top + 2, col + 2, end, kpi.target ?? "Not set", valueStyle, false);
+    if (kpi.target !== null) s.format(rangeAddress(top + 2, col + 2, top + 2, end), kpiValueFormat(kpi.unit));
+
+    s.text(top + 3, col, col + 1, "Variance:", labelStyle, false);
+    s.text(top + 3, col + 2, end, kpiCellVariance(kpi.variance, kpi.unit) ?? "–", valueStyle, false);
+    if (kpi.variance !== null)
+      s.format(rangeAddress(top + 3, col + 2, top + 3, end), kpiVarianceFormat(kpi.unit));
+
+    s.text(top + 4, col, end, kpi.explanation, { ...STYLES.tileBody, ...STYLES.note, fill: PALETTE.band });
+
+    s.text(top + 5, col, col + 1, "As at:", labelStyle, false);
+    const asAt = kpi.asAt ? excelSerial(kpi.asAt) : null;
+    s.text(top + 5, col + 2, end, asAt ?? "Not recorded", valueStyle, false);
+    if (asAt !== null) s.format(rangeAddress(top + 5, col + 2, top + 5, end), NUMBER_FORMATS.date);
+    s.style(rangeAddress(top, col, top + 5, end), {
+      borders: {
+        left: { style: "thin", color: PALETTE.border },
+        right: { style: "thin", color: PALETTE.border },
+      },
+    });
+    s.style(rangeAddress(top + 5, col, top + 5, end), {
+      borders: { bottom: { style: "thin", color: PALETTE.border } },
+    });
+  }
+
+  // -----------------------------------------------------------------------------------------------------------
+  // Data freshness and what could not be computed
+
+  freshness(): void {
+    for (const line of this.summary.freshness) {
+      this.sheet.text(this.row, 0, 2, `${line.label}:`, STYLES.label, false);
+      const serial = line.date ? excelSerial(line.date) : null;
+      this.sheet.text(
+        this.row,
+        3,
+        4,
+        serial ?? line.text,
+        {
+          ...STYLES.body,
+          font: fontOf(FONT_SIZE.body, { bold: true }),
+          verticalAlignment: "center",
+          horizontalAlignment: "left",
+        },
+        false,
+      );
+      if (serial !== null) this.sheet.format(rangeAddress(this.row, 3, this.row, 4), NUMBER_FORMATS.date);
+      if (line.stale) {
+        const age =
+          line.ageDays !== null ? `${line.ageDays} days old at the reporting date` : "Its age is not known";
+        const limit = line.limitDays !== null ? ` (limit ${line.limitDays} days)` : "";
+        this.sheet.text(
+          this.row,
+          5,
+          LAST_COL,
+          `⚠ Out of date: ${age}${limit}. Refresh this data before the page is shared.`,
+          { ...STYLES.warning, indent: 1 },
+        );
+      } else if (line.ageDays !== null) {
+        const limit = line.limitDays !== null ? ` (limit ${line.limitDays} days)` : "";
+        this.sheet.text(this.row, 5, LAST_COL, `${line.ageDays} days old at the reporting date${limit}.`, {
+          ...STYLES.note,
+          verticalAlignment: "center",
+        });
+      }
+      this.sheet.height(this.row, 18);
+      this.row++;
+    }
+    if (this.summary.freshness.length > 0) this.gap();
+
+    if (this.summary.notComputed.length > 0) {
+      this.subheading("Not shown on this page");
+      for (const missing of this.summary.notComputed) {
+        this.sheet.text(this.row, 0, 2, missing.section, { ...STYLES.warning, verticalAlignment: "top" });
+        this.sheet.text(this.row, 3, LAST_COL, missing.reason, {
+          ...STYLES.warning,
+          font: fontOf(FONT_SIZE.body, { color: PALETTE.warningText }),
+          verticalAlignment: "top",
+        });
+        this.row++;
+      }
+      this.gap();
+    }
+  }
+
+  // -----------------------------------------------------------------------------------------------------------
+  // Workstream status by programme, overview charts, key risks
+
+  workstreamStatus(claimedCharts: Set<string>): void {
+    this.startSection();
+    this.heading("Workstream status by programme");
+    const rows = this.summary.workstreamStatus;
+    if (rows.length === 0) {
+      this.note("No workstreams were found in the tracker.");
+    } else {
+      const header: [number, number, PlanValue, CellStyle][] = [[0, 3, "Programme", STYLES.tableHeader]];
+      RAG_SCALE.forEach((grade, i) => header.push([4 + i, 4 + i, grade, ragStyle(grade)]));
+      header.push([9, 9, "Not recognised", STYLES.tableHeader], [10, 10, "Total", STYLES.tableHeader]);
+      this.tableRow(header);
+      const first = this.row;
+      const totals = { unknown: 0, total: 0, grades: RAG_SCALE.map(() => 0) };
+      for (const r of rows) {
+        const cells: [number, number, PlanValue, CellStyle][] = [
+          [0, 3, `${r.programme} - ${r.programmeName}`, STYLES.tableCell],
+        ];
+        RAG_SCALE.forEach((grade, i) => {
+          cells.push([4 + i, 4 + i, r.counts[grade], STYLES.tableNumber]);
+          totals.grades[i] += r.counts[grade];
+        });
+        cells.push([9, 9, r.unknown, STYLES.tableNumber], [10, 10, r.total, STYLES.tableNumber]);
+        totals.unknown += r.unknown;
+        totals.total += r.total;
+        this.tableRow(cells);
+      }
+      const bold = (st: CellStyle): CellStyle => ({
+        ...st,
+        font: fontOf(FONT_SIZE.body, { bold: true }),
+        fill: PALETTE.band,
+      });
+      const totalCells: [number, number, PlanValue, CellStyle][] = [
+        [0, 3, "All programmes", bold(STYLES.tableCell)],
+      ];
+      totals.grades.forEach((n, i) => totalCells.push([4 + i, 4 + i, n, bold(STYLES.tableNumber)]));
+      totalCells.push(
+        [9, 9, totals.unknown, bold(STYLES.tableNumber)],
+        [10, 10, totals.total, bold(STYLES.tableNumber)],
+      );
+      this.tableRow(totalCells);
+      this.sheet.format(rangeAddress(first, 4, this.row - 1, 10), NUMBER_FORMATS.count);
+    }
+    this.gap();
+
+    // Charts no programme shows (workstream status, milestones across programmes) belong to this overview.
+    const overview = this.summary.charts.map((c) => c.id).filter((id) => !claimedCharts.has(id));
+    const unique = [...new Set(overview)];
+    if (unique.length > 0) this.charts(unique);
+
+    this.keyRisks();
+  }
+
+  private keyRisks(): void {
+    this.startSection();
+    const threshold = this.summary.riskThreshold;
+    this.heading(`Key programme risks (score ${threshold}+)`);
+    const risks = this.summary.keyRisks;
+    if (risks.length === 0) {
+      this.note(`No open risk scores ${threshold} or more.`, STYLES.body);
+      this.gap();
+      return;
+    }
+    this.tableRow([
+      [0, 1, "Risk", STYLES.tableHeader],
+      [2, 3, "Impact", STYLES.tableHeader],
+      [4, 4, "Risk owner", STYLES.tableHeader],
+      [5, 5, "Impact (1-5)", STYLES.tableHeader],
+      [6, 6, "Likelihood (1-5)", STYLES.tableHeader],
+      [7, 7, "Risk score", STYLES.tableHeader],
+      [8, LAST_COL, "Action required", STYLES.tableHeader],
+    ]);
+    const first = this.row;
+    const centre: CellStyle = { ...STYLES.tableNumber, horizontalAlignment: "center" };
+    for (const risk of risks) {
+      this.tableRow([
+        [0, 1, risk.title, STYLES.tableCell],
+        [2, 3, risk.consequence, STYLES.tableCell],
+        [4, 4, risk.owner, STYLES.tableCell],
+        [5, 5, risk.impact, centre, NUMBER_FORMATS.integer],
+        [6, 6, risk.likelihood, centre, NUMBER_FORMATS.integer],
+        [
+          7,
+          7,
+          risk.score,
+          { ...centre, font: fontOf(FONT_SIZE.body, { bold: true }) },
+          NUMBER_FORMATS.integer,
+        ],
+        [8, LAST_COL, risk.action, STYLES.tableCell],
+      ]);
+    }
+    // The score column is coloured by the spreadsheet itself, so an edited score recolours: top band darkest.
+    const scores = rangeAddress(first, 7, this.row - 1, 7);
+    const bands = this.summary.settings.riskBands.filter((b) => b.min >= threshold);
+    const top = bands[0]?.min ?? threshold;
+    this.sheet.conditionalFormats.push(
+      {
+        range: scores,
+        rule: { type: "cellValue", operator: "greaterThanOrEqual", formula1: String(top) },
+        style: { fill: RAG_COLOURS.Red.fill, fontColor: RAG_COLOURS.Red.text, bold: true },
+      },
+      {
+        range: scores,
+        rule: {
+          type: "cellValue",
+          operator: "between",
+          formula1: String(threshold),
+          formula2: String(Math.max(threshold, top - 1)),
+        },
+        style: { fill: RAG_COLOURS["Amber/Red"].fill, fontColor: RAG_COLOURS["Amber/Red"].text, bold: true },
+      },
+    );
+    this.gap();
+  }
+
+  // -----------------------------------------------------------------------------------------------------------
+  // Programmes 1-6
+
+  programme(section: ProgrammeSection): void {
+    this.startSection();
+    this.heading(`${section.number} - ${section.name}`);
+    if (section.note.trim()) {
+      this.note(section.note, STYLES.wrapped);
+      this.gap();
+    }
+
+    if (section.workstreams.length > 0) {
+      this.subheading("Key contributing workstreams");
+      this.tableRow([
+        [0, 4, "Workstream", STYLES.tableHeader],
+        [5, 6, "RAG", STYLES.tableHeader],
+        [7, 8, "Lead", STYLES.tableHeader],
+        [9, LAST_COL, "Commentary", STYLES.tableHeader],
+      ]);
+      for (const w of section.workstreams) {
+        this.sheet.text(this.row, 0, 4, w.name, STYLES.tableCell);
+        // The council's own wording, coloured by its grade; an unreadable RAG keeps its text on a neutral fill.
+        this.ragCell(this.row, 5, 6, w.rag.grade, w.rag.text || w.rag.grade || "Not set");
+        this.sheet.text(this.row, 7, 8, w.lead, STYLES.tableCell);
+        this.sheet.text(this.row, 9, LAST_COL, w.commentary, STYLES.tableCell);
+        this.row++;
+      }
+      this.gap();
+    } else if (!section.note.trim()) {
+      this.note("No workstreams are recorded for this programme yet.", STYLES.body);
+      this.gap();
+    }
+
+    const m = section.milestones;
+    const milestoneTotal = m.complete + m.on_track + m.at_risk + m.overdue;
+    if (milestoneTotal > 0 || section.workstreams.length > 0) {
+      this.subheading("Status of milestones due");
+      this.tableRow([
+        [0, 1, "Complete", STYLES.tableHeader],
+        [2, 3, "On track", STYLES.tableHeader],
+        [4, 5, "At risk", STYLES.tableHeader],
+        [6, 7, "Overdue", STYLES.tableHeader],
+        [8, 9, "Total", STYLES.tableHeader],
+      ]);
+      const fmt = NUMBER_FORMATS.count;
+      this.tableRow([
+        [0, 1, m.complete, STYLES.tableNumber, fmt],
+        [2, 3, m.on_track, STYLES.tableNumber, fmt],
+        [
+          4,
+          5,
+          m.at_risk,
+          m.at_risk > 0
+            ? { ...STYLES.tableNumber, font: fontOf(FONT_SIZE.body, { bold: true, color: PALETTE.adverse }) }
+            : STYLES.tableNumber,
+          fmt,
+        ],
+        [
+          6,
+          7,
+          m.overdue,
+          m.overdue > 0
+            ? { ...STYLES.tableNumber, font: fontOf(FONT_SIZE.body, { bold: true, color: PALETTE.adverse }) }
+            : STYLES.tableNumber,
+          fmt,
+        ],
+        [8, 9, milestoneTotal, { ...STYLES.tableNumber, font: fontOf(FONT_SIZE.body, { bold: true }) }, fmt],
+      ]);
+      this.gap();
+    }
+
+    if (section.figures.length > 0) {
+      this.subheading("Key figures");
+      for (const f of section.figures) {
+        const value = tableValue(f.value, f.unit);
+        const format =
+          f.unit === "money"
+            ? Math.abs(f.value ?? 0) >= 100_000
+              ? NUMBER_FORMATS.moneyMillions
+              : NUMBER_FORMATS.financePounds
+            : formatForUnit(f.unit, [f.value]);
+        this.tableRow([
+          [0, 4, f.label, { ...STYLES.tableCell, font: fontOf(FONT_SIZE.body, { bold: true }) }],
+          [
+            5,
+            6,
+            value ?? "Not available",
+            {
+              ...STYLES.tableNumber,
+              font: fontOf(FONT_SIZE.subheading, { bold: true, color: PALETTE.navy }),
+            },
+            value === null ? null : format,
+          ],
+          [
+            7,
+            LAST_COL,
+            f.note ?? "",
+            { ...STYLES.tableCell, ...STYLES.note, borders: STYLES.tableCell.borders },
+          ],
+        ]);
+      }
+      this.gap();
+    }
+
+    for (const table of section.tables) this.metricTable(table);
+    if (section.chartIds.length > 0) this.charts(section.chartIds);
+  }
+
+  private metricTable(table: MetricTable): void {
+    this.subheading(table.title);
+    const cols = table.columns;
+    if (cols.length === 0) return;
+    // Two page columns a table column while they fit; one each beyond six; never more than the page holds.
+    const span = cols.length <= 6 ? 2 : 1;
+    const shown = cols.slice(0, Math.floor(PAGE_COLUMNS / span));
+    const at = (i: number): [number, number] => [i * span, i * span + span - 1];
+    this.tableRow(
+      shown.map((c, i) => [...at(i), c.label, STYLES.tableHeader] as [number, number, PlanValue, CellStyle]),
+    );
+    if (table.rows.length === 0) {
+      this.note("No rows for this table in the tracker.", STYLES.body);
+    }
+    const first = this.row;
+    for (const r of table.rows) {
+      this.tableRow(
+        shown.map((c, i) => {
+          const value = tableValue(r[c.key], c.unit);
+          const style = typeof value === "number" ? STYLES.tableNumber : STYLES.tableCell;
+          const leftAlignedDate =
+            c.unit === "month" || c.unit === "date"
+              ? { ...style, horizontalAlignment: "left" as const }
+              : style;
+          return [...at(i), value, leftAlignedDate] as [number, number, PlanValue, CellStyle];
+        }),
+      );
+    }
+    if (table.rows.length > 0) {
+      shown.forEach((c, i) => {
+        const fmt = formatForUnit(
+          c.unit,
+          table.rows.map((r) => r[c.key]),
+        );
+        if (fmt) this.sheet.format(rangeAddress(first, at(i)[0], this.row - 1, at(i)[1]), fmt);
+      });
+    }
+    if (cols.length > shown.length) {
+      this.note(`${cols.length - shown.length} more columns are in the tracker and not shown here.`);
+    }
+    if (table.note) this.note(table.note);
+    this.gap();
+  }
+
+  // -----------------------------------------------------------------------------------------------------------
+  // Charts: two to a band of rows, or one across the page
+
+  private charts(ids: string[]): void {
+    const drawable: ChartBlock[] = [];
+    for (const id of ids) {
+      const block = this.blocks.get(id);
+      if (block) {
+        drawable.push(block);
+        continue;
+      }
+      const chart: ChartData | undefined = this.summary.charts.find((c) => c.id === id);
+      const reason = chart ? undrawableReason(chart) : "The summary holds no data for this chart.";
+      this.note(`Chart not drawn — ${chart?.title ?? id}: ${reason}`, {
+        ...STYLES.note,
+        font: fontOf(FONT_SIZE.body, { italic: true, color: PALETTE.muted }),
+      });
+    }
+    for (let i = 0; i < drawable.length; i += 2) {
+      const pair = drawable.slice(i, i + 2);
+      const top = this.row;
+      const bottom = top + CHART_ROWS - 1;
+      pair.forEach((block, k) => {
+        const [c1, c2] = pair.length === 1 ? [0, LAST_COL] : k === 0 ? [0, 5] : [6, LAST_COL];
+        this.sheet.charts.push(chartSpec(block, cellAddress(top, c1), cellAddress(bottom, c2)));
+      });
+      for (let r = top; r <= bottom; r++) this.sheet.height(r, 15);
+      this.row = bottom + 1;
+      this.gap();
+    }
+  }
+
+  // -----------------------------------------------------------------------------------------------------------
+  // Variances, data problems, definitions, footer
+
+  variances(): void {
+    this.startSection();
+    this.heading("Flagged variances");
+    const list = this.summary.variances;
+    if (list.length === 0) {
+      this.note("No variances are flagged.", STYLES.body);
+      this.gap();
+      return;
+    }
+    this.tableRow([
+      [0, 2, "Measure", STYLES.tableHeader],
+      [3, 3, "Actual", STYLES.tableHeader],
+      [4, 4, "Target", STYLES.tableHeader],
+      [5, 5, "Variance", STYLES.tableHeader],
+      [6, 7, "Status", STYLES.tableHeader],
+      [8, LAST_COL, "Explanation", STYLES.tableHeader],
+    ]);
+    for (const v of list) this.varianceRow(v);
+    this.gap();
+  }
+
+  private varianceRow(v: FlaggedVariance): void {
+    const flag = statusFlag(v.status);
+    const num = (value: PlanValue, format: string): [PlanValue, string | null] =>
+      value === null ? ["–", null] : [value, format];
+    const [actual, fa] = num(v.actual, kpiValueFormat(v.unit));
+    const [target, ft] = num(v.target, kpiValueFormat(v.unit));
+    const [variance, fv] = num(kpiCellVariance(v.variance, v.unit), kpiVarianceFormat(v.unit));
+    this.tableRow([
+      [0, 2, v.label, STYLES.tableCell],
+      [3, 3, actual, STYLES.tableNumber, fa],
+      [4, 4, target, STYLES.tableNumber, ft],
+      [5, 5, variance, STYLES.tableNumber, fv],
+      [
+        6,
+        7,
+        flag.text,
+        { ...STYLES.tableCell, font: fontOf(FONT_SIZE.body, { bold: true, color: flag.color }) },
+      ],
+      [8, LAST_COL, v.explanation, STYLES.tableCell],
+    ]);
+  }
+
+  dataProblems(): void {
+    this.startSection();
+    this.heading("Data problems in the tracker");
+    const counts = this.summary.issueCounts;
+    const total = counts.error + counts.warning + counts.info;
+    if (total === 0 && this.summary.issues.length === 0) {
+      this.note("No problems were found in the tracker.", STYLES.body);
+      this.gap();
+      return;
+    }
+    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+    this.note(
+      `${plural(Math.max(total, this.summary.issues.length), "problem", "problems")} found: ` +
+        `${plural(counts.error, "error", "errors")}, ${plural(counts.warning, "warning", "warnings")}, ` +
+        `${counts.info} for information. Fix them in the tracker at the cell shown, then refresh.`,
+      { ...STYLES.body, wrapText: true },
+    );
+    this.tableRow([
+      [0, 0, "Severity", STYLES.tableHeader],
+      [1, 2, "Where (sheet!cell)", STYLES.tableHeader],
+      [3, LAST_COL, "Problem", STYLES.tableHeader],
+    ]);
+    // Errors first, then warnings, then information, each in the order found: one pass a severity.
+    const shown: Issue[] = [];
+    for (const severity of SEVERITY_ORDER) {
+      for (const issue of this.summary.issues) {
+        if (shown.length >= MAX_ISSUES_ON_PAGE) break;
+        if (issue.severity === severity) shown.push(issue);
+      }
+    }
+    for (const issue of shown) {
+      const fill =
+        issue.severity === "error"
+          ? PALETTE.errorFill
+          : issue.severity === "warning"
+            ? PALETTE.warningFill
+            : undefined;
+      const colour =
+        issue.severity === "error"
+          ? PALETTE.errorText
+          : issue.severity === "warning"
+            ? PALETTE.warningText
+            : PALETTE.text;
+      this.tableRow([
+        [
+          0,
+          0,
+          SEVERITY_WORD[issue.severity],
+          { ...STYLES.tableCell, fill, font: fontOf(FONT_SIZE.body, { bold: true, color: colour }) },
+        ],
+        [1, 2, sheetRef(issue.sheet, issue.cell), STYLES.tableCell],
+        [3, LAST_COL, issue.message, STYLES.tableCell],
+      ]);
+    }
+    const remaining = this.summary.issues.length - shown.length;
+    if (remaining > 0) {
+      this.note(`…and ${remaining} more — see the task pane or the CLI report for the full list.`, {
+        ...STYLES.body,
+        font: fontOf(FONT_SIZE.body, { bold: true }),
+      });
+    }
+    this.gap();
+  }
+
+  definitions(): void {
+    if (this.summary.definitions.length === 0) return;
+    this.startSection();
+    this.subheading("Definitions");
+    for (const d of this.summary.definitions) {
+      this.sheet.text(this.row, 0, 2, d.term, {
+        ...STYLES.wrapped,
+        font: fontOf(FONT_SIZE.body, { bold: true, color: PALETTE.navy }),
+      });
+      this.sheet.text(this.row, 3, LAST_COL, d.definition, STYLES.wrapped);
+      this.row++;
+    }
+    this.gap();
+  }
+
+  footer(): string {
+    const when = ukDateTime(this.summary.generatedAt);
+    const source = this.summary.source.workbookName || "the open workbook";
+    const text = `Generated ${when} (UK time) from ${source}.`;
+    this.sheet.text(this.row, 0, LAST_COL, text, STYLES.footer, false);
+    this.row++;
+    return text;
+  }
+
+  build(footerText: string): PlannedSheet {
+    const lastRow = this.row - 1;
+    const breaks = this.pageBreaks(lastRow);
+    return this.sheet.build({
+      freeze: { rows: TITLE_ROWS, columns: 0 },
+      print: {
+        orientation: "landscape",
+        paperSize: "A4",
+        fitToPagesWide: 1,
+        printArea: `A1:${cellAddress(lastRow, LAST_COL)}`,
+        titleRows: `1:${TITLE_ROWS}`,
+        rowBreaks: breaks,
+        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+        centerHorizontally: true,
+        footer: `Portfolio Summary — ${footerText}`,
+      },
+      tabColor: PALETTE.navy,
+      showGridlines: false,
+      baseStyle: STYLES.base,
+    });
+  }
+}
+
+function chartSpec(block: ChartBlock, from: string, to: string): ChartSpec {
+  const { chart } = block;
+  return {
+    id: `PS_${chart.id}`,
+    type: block.type,
+    title: chart.title,
+    categoryAxisTitle: chart.categoryAxisTitle,
+    valueAxisTitle: chart.valueAxisTitle,
+    valueAxisNumberFormat: block.valueAxisNumberFormat,
+    seriesBy: "columns",
+    series: block.series,
+    position: { from, to },
+    sheet: "summary",
+    showLegend: block.series.length > 1,
+  };
+}
+
+/** Lays out the summary sheet; charts read the blocks already placed on the data sheet. */
+export function buildSummarySheet(summary: PortfolioSummary, blocks: Map<string, ChartBlock>): PlannedSheet {
+  const page = new SummaryPage(summary, blocks);
+  const claimed = new Set<string>(summary.programmes.flatMap((p) => p.chartIds));
+  page.title();
+  page.kpiTiles();
+  page.freshness();
+  page.workstreamStatus(claimed);
+  for (const section of [...summary.programmes].sort((a, b) => a.number - b.number)) page.programme(section);
+  page.variances();
+  page.dataProblems();
+  page.definitions();
+  const footer = page.footer();
+  return page.build(footer);
+}
