@@ -1,0 +1,111 @@
+// Command-line entry: `npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>]`.
+// Reads the tracker read-only, runs the engine, prints a short report and writes the requested outputs.
+import { resolve } from "node:path";
+import { runEngine } from "../core/engine";
+import type { PortfolioSummary } from "../core/model";
+import { readXlsxFile, TrackerFileError } from "../xlsx/read";
+import { parseArgs, USAGE } from "./args";
+import {
+  OutputError,
+  summaryJson,
+  writeFileAtomically,
+  writeSummaryWorkbook,
+  type SummaryWorkbookWriter,
+} from "./output";
+import { formatErrorsOnly, formatReport } from "./report";
+
+export const EXIT_OK = 0;
+export const EXIT_TRACKER_ERRORS = 1;
+export const EXIT_UNREADABLE = 2;
+export const EXIT_INTERNAL = 3;
+
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+}
+
+export interface CliDeps {
+  now?: Date;
+  /** Replaceable so tests and the integrator can plug in another renderer. */
+  writeWorkbook?: SummaryWorkbookWriter;
+}
+
+const defaultIo: CliIo = {
+  out: (t) => process.stdout.write(`${t}\n`),
+  err: (t) => process.stderr.write(`${t}\n`),
+};
+
+/** Runs the CLI and returns its exit status. Never throws; user errors come back as messages, not stack traces. */
+export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDeps = {}): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (parsed.kind === "help") {
+    io.out(USAGE);
+    return EXIT_OK;
+  }
+  if (parsed.kind === "error") {
+    io.err(parsed.message);
+    return EXIT_UNREADABLE;
+  }
+  const { trackerPath, jsonPath, outPath, quiet } = parsed.options;
+  const input = resolve(trackerPath);
+  for (const [option, path] of [
+    ["--json", jsonPath],
+    ["--out", outPath],
+  ] as const) {
+    if (path !== null && resolve(path) === input) {
+      io.err(
+        `${option} would overwrite the tracker itself; choose another file name (the tracker is never changed).`,
+      );
+      return EXIT_UNREADABLE;
+    }
+  }
+  if (jsonPath !== null && outPath !== null && resolve(jsonPath) === resolve(outPath)) {
+    io.err("--json and --out name the same file; give each its own file name.");
+    return EXIT_UNREADABLE;
+  }
+
+  try {
+    const raw = await readXlsxFile(trackerPath);
+    const summary: PortfolioSummary = runEngine(raw, { now: deps.now });
+    io[quiet ? "err" : "out"](quiet ? formatErrorsOnly(summary) : formatReport(summary));
+    const written: string[] = [];
+    if (jsonPath !== null) {
+      await writeFileAtomically(jsonPath, summaryJson(summary));
+      written.push(jsonPath);
+    }
+    if (outPath !== null) {
+      const bytes = await (deps.writeWorkbook ?? writeSummaryWorkbook)(summary);
+      await writeFileAtomically(outPath, bytes);
+      written.push(outPath);
+    }
+    if (!quiet) {
+      if (written.length > 0) io.out("");
+      for (const w of written) io.out(`Wrote ${w}`);
+    }
+    return summary.issueCounts.error > 0 ? EXIT_TRACKER_ERRORS : EXIT_OK;
+  } catch (e) {
+    if (e instanceof TrackerFileError || e instanceof OutputError) {
+      io.err(e.message);
+      return EXIT_UNREADABLE;
+    }
+    // A fault in Portfolio Summary itself: say so plainly; the stack only when asked for.
+    const message = e instanceof Error ? e.message : String(e);
+    io.err(
+      `Portfolio Summary failed unexpectedly (${message}). Please report this with the tracker attached.`,
+    );
+    if (process.env.PORTFOLIO_SUMMARY_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
+    return EXIT_INTERNAL;
+  }
+}
+
+// Run only when executed directly (tests import runCli instead).
+if (process.argv[1] && /[\\/]cli[\\/]main\.[cm]?[tj]s$/.test(process.argv[1])) {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    () => {
+      process.exitCode = EXIT_INTERNAL;
+    },
+  );
+}
