@@ -1,6 +1,7 @@
 // The three headline KPIs: one typed table (label, target label, polarity, unit, tolerance, derivation) and the
 // rule that turns the tracker into KPI tiles. Docs (docs/metrics.md) and tests are checked against this table.
 import { formatDate, formatKpiValue } from "./format";
+import { makeIssue } from "./issues";
 import type { EffectiveSettings, Issue, Kpi, KpiId, KpiStatus, KpiUnit, Polarity, SourceRef } from "./model";
 import { latestEhcpMonth } from "./metrics/ehcp";
 import { hnbOverspend, latestFinancePeriod } from "./metrics/finance";
@@ -239,15 +240,16 @@ export function computeKpis(tracker: Tracker, settings: EffectiveSettings): KpiR
         ? ` as at ${formatDate(row.actualAsAt.value)}`
         : " with no as-at date";
       const dataWhen = derived.asAt ? ` as at ${formatDate(derived.asAt)}` : "";
-      issues.push({
-        severity: "info",
-        code: "typed_actual_differs",
-        sheet: row.actual.ref.sheet,
-        cell: row.actual.ref.cell,
-        message: useTyped
-          ? `${label}: the typed actual ${typedText}${typedWhen} is used because it is later than the data, which give ${derivedText}${dataWhen}.`
-          : `${label}: the typed actual ${typedText}${typedWhen} differs from the data, which give ${derivedText}${dataWhen}; the data's figure is used. Give the typed actual a later as-at date to use it instead, or clear it.`,
-      });
+      issues.push(
+        makeIssue(
+          "typed_value_mismatch",
+          row.actual.ref,
+          useTyped
+            ? `${label}: the typed actual ${typedText}${typedWhen} is used because it is later than the data, which give ${derivedText}${dataWhen}.`
+            : `${label}: the typed actual ${typedText}${typedWhen} differs from the data, which give ${derivedText}${dataWhen}; the data's figure is used. Give the typed actual a later as-at date to use it instead, or clear it.`,
+          { severity: "info", advice: false },
+        ),
+      );
     }
     if (actual === null)
       notComputed.push({ section: `${label}: actual`, reason: `Not computed because ${derived.reason}.` });

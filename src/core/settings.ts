@@ -1,6 +1,7 @@
 // The settings in force for a summary: defaults, then the tracker's Settings and KPIs sheets, then the settings
 // the task pane saved in the workbook, then the caller's overrides (CLI flags). Bad saved values become issues.
 import type { SettingsOverrides } from "./engine-api";
+import { makeIssue } from "./issues";
 import type { EffectiveSettings, Issue, KpiId } from "./model";
 import { DEFAULT_RISK_BANDS, DEFAULT_RISK_THRESHOLD } from "./metrics/risk";
 import type { Tracker } from "./tracker";
@@ -52,13 +53,7 @@ export function checkOverrides(
       ? "The settings saved in this workbook by the task pane"
       : "The settings passed to this run";
   const warn = (message: string) =>
-    issues.push({
-      severity: "warning",
-      code: origin === "saved" ? "invalid_saved_setting" : "invalid_setting_override",
-      sheet: "",
-      cell: "",
-      message,
-    });
+    issues.push(makeIssue("unrecognised_value", { sheet: "", cell: "" }, message, { advice: false }));
   if (!isPlainObject(input)) {
     warn(
       `${where} could not be read, so the tracker's own settings were used. Save the settings again from the task pane.`,

@@ -1,6 +1,7 @@
 // Builds the summary model from a typed tracker: every figure, table, chart series and explanation the page shows.
 // A missing section never throws; it leaves its figures empty and says why in `notComputed`.
 import { formatDate } from "./format";
+import { countIssues, makeIssue } from "./issues";
 import { buildDefinitions } from "./definitions";
 import { computeKpis, explainVariance } from "./kpis";
 import {
@@ -17,7 +18,6 @@ import {
   type PortfolioSummary,
   type Polarity,
   type ProgrammeSection,
-  type Severity,
   type SourceRef,
   type WorkstreamStatusRow,
 } from "./model";
@@ -124,13 +124,14 @@ function freshnessLines(tracker: Tracker, settings: EffectiveSettings, reporting
     const ageDays = date === null ? null : daysBetween(date, reportingDate);
     const stale = ageDays !== null && ageDays > limit;
     if (stale && source)
-      issues.push({
-        severity: "warning",
-        code: "stale_data",
-        sheet: source.sheet,
-        cell: source.cell,
-        message: `${what} are dated ${formatDate(date as string)}, ${ageDays} days before the reporting date ${formatDate(reportingDate)}, which is beyond the limit of ${limit} days. ${fix}`,
-      });
+      issues.push(
+        makeIssue(
+          "stale_data",
+          source,
+          `${what} are dated ${formatDate(date as string)}, ${ageDays} days before the reporting date ${formatDate(reportingDate)}, which is beyond the limit of ${limit} days. ${fix}`,
+          { advice: false },
+        ),
+      );
     return { id, label, date, text, ageDays, limitDays: limit, stale, source };
   };
   const sendDate = s.sendDataRefreshed.value;
@@ -693,8 +694,7 @@ export function summarise(
   );
   for (const v of [ehcpShareVsNeighbours, inmssVsNeighbours, placesVsRequired]) if (v) variances.push(v);
 
-  const issueCounts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const i of allIssues) issueCounts[i.severity] += 1;
+  const issueCounts = countIssues(allIssues);
 
   return {
     schemaVersion: 1,
