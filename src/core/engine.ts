@@ -1,0 +1,21 @@
+// The engine: raw workbook in, summary model out. Read the tracker, settle the settings, validate, summarise;
+// every problem found on the way travels as an issue, so a shell only ever calls this one function.
+import { SAVED_SETTINGS_KEY, type RunEngine } from "./engine-api";
+import { readTracker } from "./read";
+import { resolveSettings } from "./settings";
+import { summarise } from "./summarise";
+import { validateTracker } from "./validate";
+
+export const runEngine: RunEngine = (raw, options = {}) => {
+  const { tracker, issues: readIssues } = readTracker(raw);
+  const { settings, issues: settingsIssues } = resolveSettings(
+    tracker,
+    raw.savedSettings?.[SAVED_SETTINGS_KEY],
+    options.settingsOverrides,
+  );
+  const validationIssues = validateTracker(tracker, settings);
+  return summarise(tracker, [...readIssues, ...settingsIssues, ...validationIssues], settings, {
+    now: options.now ?? new Date(),
+    workbookName: options.workbookName ?? raw.name ?? "",
+  });
+};
