@@ -44,15 +44,15 @@ const EPOCH_AFTER_LEAP_BUG = Date.UTC(1899, 11, 30);
 const EPOCH_BEFORE_LEAP_BUG = Date.UTC(1899, 11, 31);
 const MAX_SERIAL = 2_958_465; // 31/12/9999
 
-const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$/;
+const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$/;
 const UK_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 const DAY_MONTH_YEAR = /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2}|\d{4})$/;
 const MONTH_DAY_YEAR = /^([a-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/;
 const ISO_MONTH = /^(\d{4})-(\d{1,2})$/;
 const NUMERIC_MONTH = /^(\d{1,2})[/.-](\d{4})$/;
 const NAMED_MONTH = /^([a-z]+)\.?[\s'`/-]*(\d{2}|\d{4})$/;
-const QUARTER = /^(?:q|qtr|quarter)\s*([1-4])\s*,?\s*(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
-const QUARTER_AFTER = /^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*,?\s*(?:q|qtr|quarter)\s*([1-4])$/;
+const QUARTER = /^(?:q|qtr|quarter)\s*([1-4])\s*,?\s*(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
+const QUARTER_AFTER = /^(?:fy\s*)?(\d{2}|\d{4})\s*[/-]\s*(\d{2}|\d{4})\s*,?\s*(?:q|qtr|quarter)\s*([1-4])$/;
 const FIN_YEAR = /^(?:fy\s*)?(\d{4})\s*[/-]\s*(\d{2}|\d{4})$/;
 const SPACES = /\s+/g;
 
@@ -175,11 +175,11 @@ export function parsePeriodEnd(v: RawCell, numberFormat?: string): ParseResult<s
   let endYear = 0;
   if (m) {
     q = Number(m[1]);
-    startYear = Number(m[2]);
+    startYear = fullYear(m[2]);
     endYear = fullYear(m[3]);
   } else if ((m = QUARTER_AFTER.exec(text))) {
     q = Number(m[3]);
-    startYear = Number(m[1]);
+    startYear = fullYear(m[1]);
     endYear = fullYear(m[2]);
   } else if ((m = FIN_YEAR.exec(text))) {
     startYear = Number(m[1]);

@@ -1,0 +1,62 @@
+import {
+  cellAddress,
+  columnIndex,
+  columnLetters,
+  parseCellAddress,
+  parseRangeAddress,
+  rangeAddress,
+  sheetCellAddress,
+  sheetRangeAddress,
+  sheetRowNumber,
+} from "../../src/core/a1";
+
+describe("column letters", () => {
+  it.each([
+    [0, "A"],
+    [25, "Z"],
+    [26, "AA"],
+    [51, "AZ"],
+    [52, "BA"],
+    [701, "ZZ"],
+    [702, "AAA"],
+    [16383, "XFD"],
+  ])("column %i is %s and back", (index, letters) => {
+    expect(columnLetters(index)).toBe(letters);
+    expect(columnIndex(letters)).toBe(index);
+  });
+
+  it("lower-case letters are accepted; anything else is not a column", () => {
+    expect(columnIndex("xfd")).toBe(16383);
+    expect(columnIndex("A1")).toBe(-1);
+    expect(columnIndex("")).toBe(-1);
+    expect(columnLetters(-1)).toBe("");
+  });
+});
+
+describe("cell and range addresses", () => {
+  it("0-based row 4, column 2 is C5", () => {
+    expect(cellAddress(4, 2)).toBe("C5");
+  });
+
+  it("a range is written top-left to bottom-right whichever corners are given", () => {
+    expect(rangeAddress(39, 7, 3, 1)).toBe("B4:H40");
+    expect(rangeAddress(3, 1, 3, 1)).toBe("B4");
+  });
+
+  it("a value in a used range that starts at C5 points at its real cell", () => {
+    const origin = { originRow: 4, originCol: 2 };
+    expect(sheetCellAddress(origin, 0, 0)).toBe("C5");
+    expect(sheetCellAddress(origin, 3, 1)).toBe("D8");
+    expect(sheetRangeAddress(origin, 0, 0, 0, 3)).toBe("C5:F5");
+    expect(sheetRowNumber(origin, 3)).toBe(8);
+  });
+
+  it("addresses parse back, absolute markers allowed", () => {
+    expect(parseCellAddress("$C$5")).toEqual({ row: 4, col: 2 });
+    expect(parseCellAddress("C0")).toBeNull();
+    expect(parseCellAddress("5C")).toBeNull();
+    expect(parseRangeAddress("H40:B4")).toEqual({ top: 3, left: 1, bottom: 39, right: 7 });
+    expect(parseRangeAddress("B4")).toEqual({ top: 3, left: 1, bottom: 3, right: 1 });
+    expect(parseRangeAddress("A1:B2:C3")).toBeNull();
+  });
+});
