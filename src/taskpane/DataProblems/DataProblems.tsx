@@ -1,5 +1,5 @@
 // Data problems: stale-data warnings first, then issues grouped by severity and sheet, each with "Go to cell".
-// Groups start collapsed (errors open) and show a page at a time, so thousands of issues stay quick to render.
+// Long lists start with only the most severe groups open and show a page at a time, so thousands of issues stay quick to render.
 import {
   Button,
   MessageBar,
@@ -17,6 +17,8 @@ import { groupIssues, type IssueGroup } from "./groupIssues";
 
 /** Issues shown per group before "Show more". */
 export const ISSUE_PAGE_SIZE = 25;
+/** Up to this many problems, every group starts open; beyond it only the most severe groups do. */
+export const OPEN_ALL_UP_TO = 10;
 
 const useStyles = makeStyles({
   groups: { display: "flex", flexDirection: "column", gap: "4px" },
@@ -59,6 +61,7 @@ export function DataProblems({ issues, freshness, onGoTo }: DataProblemsProps) {
   const groups = useMemo(() => groupIssues(issues), [issues]);
   const stale = freshness.filter((f) => f.stale);
   const total = issues.length + stale.length;
+  const worst = groups[0]?.severity;
   return (
     <Section title={`Data problems (${total.toLocaleString("en-GB")})`}>
       {stale.map((line) => (
@@ -85,7 +88,7 @@ export function DataProblems({ issues, freshness, onGoTo }: DataProblemsProps) {
             key={group.key}
             group={group}
             onGoTo={onGoTo}
-            initiallyOpen={group.severity === "error"}
+            initiallyOpen={issues.length <= OPEN_ALL_UP_TO || group.severity === worst}
           />
         ))}
       </div>
