@@ -106,6 +106,11 @@ function rolling(series: MonthlySeries): Map<string, number | null> {
   return mapSeries(series, (_v, m) => rollingAverage(series, m, 12));
 }
 
+/**
+ * The two freshness lines. validateTracker already reports stale Settings dates when a reporting date is given,
+ * so an issue is raised here only where it could not: no reporting date (today is used) or a finance date taken
+ * from the latest finance period because the Settings sheet has none.
+ */
 function freshnessLines(tracker: Tracker, settings: EffectiveSettings, reportingDate: string) {
   const s = tracker.settings;
   const issues: Issue[] = [];
@@ -120,10 +125,11 @@ function freshnessLines(tracker: Tracker, settings: EffectiveSettings, reporting
     source: SourceRef | null,
     what: string,
     fix: string,
+    reportedByValidation: boolean,
   ): FreshnessLine => {
     const ageDays = date === null ? null : daysBetween(date, reportingDate);
     const stale = ageDays !== null && ageDays > limit;
-    if (stale && source)
+    if (stale && source && !reportedByValidation)
       issues.push(
         makeIssue(
           "stale_data",
@@ -134,6 +140,7 @@ function freshnessLines(tracker: Tracker, settings: EffectiveSettings, reporting
       );
     return { id, label, date, text, ageDays, limitDays: limit, stale, source };
   };
+  const validated = s.reportingDate.value !== null;
   const sendDate = s.sendDataRefreshed.value;
   if (sendDate === null)
     notComputed.push({
@@ -149,6 +156,7 @@ function freshnessLines(tracker: Tracker, settings: EffectiveSettings, reporting
     s.sendDataRefreshed.ref,
     "The SEND data",
     "Refresh the SEND Monthly sheet and update 'SEND data last refreshed', or raise the staleness limit on the Settings sheet if a longer gap is expected.",
+    validated,
   );
   const latestFinance = latestFinancePeriod(tracker.finance);
   const financeDate = s.financeDataAsAt.value ?? latestFinance?.periodEnd.value ?? null;
@@ -172,6 +180,7 @@ function freshnessLines(tracker: Tracker, settings: EffectiveSettings, reporting
     financeSource,
     "The finance figures",
     "Bring the HNB Finance sheet up to the latest forecast and update 'Finance data as at', or raise the finance staleness limit on the Settings sheet.",
+    validated && s.financeDataAsAt.value !== null,
   );
   return { lines: [send, finance], issues, notComputed };
 }
