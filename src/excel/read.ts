@@ -114,7 +114,7 @@ export async function readWorkbookDetailed(
 
   const ownNames = new Set(inventory.filter(isAddinSheet).map((s) => s.name));
   const raw: RawWorkbook = {
-    name: workbook.name,
+    name: loadedName(workbook),
     sheets: trackerSheets.map((s, i) => ({
       name: s.sheet.name,
       values: values[i],
@@ -133,6 +133,15 @@ export async function readWorkbookDetailed(
     savedSettings: Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown])),
   };
   return { raw, inventory, syncs: sync.count - start };
+}
+
+/** The file name is only for the page footer: a host that cannot give it must not stop the read. */
+function loadedName(workbook: Excel.Workbook): string | undefined {
+  try {
+    return workbook.name || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Two smaller batches covering the same rows, or null when the batch is a single row and cannot shrink. */

@@ -1,0 +1,43 @@
+// The ribbon's "Refresh summary" button, apart from Office's wiring so it can be tested.
+// A function command has no window of its own: the outcome is stored in the workbook (the pane shows it when
+// opened) and the summary sheet's status line shows the refresh; on failure the previous summary stays as it was.
+import type { RefreshOutcome, WorkbookGateway } from "../excel/api";
+
+/** The part of Office.AddinCommands.Event the handler uses. */
+export interface CommandEvent {
+  completed(options?: { allowEvent?: boolean }): void;
+}
+
+export interface RefreshCommandOptions {
+  /** Told of each finished refresh (the command page logs it for support). */
+  onOutcome?: (outcome: RefreshOutcome) => void;
+  now?: () => Date;
+}
+
+/**
+ * Returns the handler Office calls for the button. It always calls event.completed() (Office otherwise shows the
+ * button as busy until it times out), and ignores a second click while a refresh is still running.
+ */
+export function makeRefreshCommand(
+  gateway: Pick<WorkbookGateway, "refresh">,
+  options: RefreshCommandOptions = {},
+): (event: CommandEvent) => Promise<void> {
+  let running = false;
+  return async (event) => {
+    if (running) {
+      event.completed();
+      return;
+    }
+    running = true;
+    try {
+      const outcome = await gateway.refresh({ now: options.now?.() });
+      options.onOutcome?.(outcome);
+    } catch (error) {
+      // refresh() reports failures as values; reaching here is a fault in the add-in, kept for the console.
+      console.error("Portfolio Summary: the refresh command failed unexpectedly.", error);
+    } finally {
+      running = false;
+      event.completed();
+    }
+  };
+}

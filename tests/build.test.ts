@@ -1,0 +1,84 @@
+// The production build: one webpack run (about a minute) must emit the add-in's pages and a manifest
+// whose URLs point at the production host.
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const ROOT = resolve(__dirname, "..");
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const webpack = require("webpack") as typeof import("webpack");
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const configure = require("../webpack.config.js") as ((
+  env: Record<string, unknown>,
+  argv: Record<string, unknown>,
+) => Promise<import("webpack").Configuration>) & {
+  PRODUCTION_URL: string;
+  PAGES: { name: string; script: string; html: string }[];
+};
+
+jest.setTimeout(240_000);
+
+describe("npm run build (production)", () => {
+  // A private output folder, so the test never disturbs a dist/ someone is serving.
+  const outDir = mkdtempSync(join(tmpdir(), "portfolio-summary-build-"));
+  let stats: import("webpack").Stats | undefined;
+
+  beforeAll(async () => {
+    const config = await configure({ outDir }, { mode: "production" });
+    stats = await new Promise((done, fail) =>
+      webpack(config, (error, result) => (error ? fail(error) : done(result))),
+    );
+  });
+  afterAll(() => rmSync(outDir, { recursive: true, force: true }));
+
+  it("compiles without errors", () => {
+    expect(stats?.toJson({ all: false, errors: true }).errors ?? []).toEqual([]);
+  });
+
+  it("emits a page for every entry whose sources exist, always including the ribbon's commands page", () => {
+    const present = configure.PAGES.filter((p) => existsSync(join(ROOT, p.script)));
+    expect(present.map((p) => p.name)).toContain("commands");
+    for (const page of present) {
+      const html = readFileSync(join(outDir, `${page.name}.html`), "utf8");
+      expect(html).toMatch(new RegExp(`<script[^>]+src="[^"]*${page.name}\\.[0-9a-f]+\\.js"`));
+    }
+  });
+
+  it("the task pane and commands pages load office.js from Microsoft's CDN", () => {
+    for (const page of ["taskpane", "commands"]) {
+      if (!existsSync(join(outDir, `${page}.html`))) continue;
+      expect(readFileSync(join(outDir, `${page}.html`), "utf8")).toContain(
+        "https://appsforoffice.microsoft.com/lib/1/hosted/office.js",
+      );
+    }
+  });
+
+  it("writes the manifest with the production URL in place of https://localhost:3000/", () => {
+    const manifest = readFileSync(join(outDir, "manifest.xml"), "utf8");
+    expect(manifest).not.toContain("localhost");
+    expect(manifest).toContain(`${configure.PRODUCTION_URL}taskpane.html`);
+    expect(manifest).toContain(`${configure.PRODUCTION_URL}commands.html`);
+  });
+
+  it("copies the ribbon icons, and office.js for the preview only, not Microsoft's whole dist", () => {
+    expect(readdirSync(join(outDir, "assets")).sort()).toEqual(
+      expect.arrayContaining(["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]),
+    );
+    if (existsSync(join(ROOT, "src/preview/index.tsx"))) {
+      expect(readdirSync(join(outDir, "office-js")).sort()).toEqual([
+        "o15apptofilemappingtable.js",
+        "office.js",
+      ]);
+    } else {
+      expect(existsSync(join(outDir, "office-js"))).toBe(false);
+    }
+  });
+
+  it("minifies the scripts", () => {
+    const commands = readdirSync(outDir).find((f) => /^commands\.[0-9a-f]+\.js$/.test(f));
+    expect(commands).toBeDefined();
+    const code = readFileSync(join(outDir, commands as string), "utf8");
+    expect(code.split("\n").length).toBeLessThan(20);
+  });
+});

@@ -1,0 +1,57 @@
+// Test helpers: put a raw tracker into the in-memory Excel through the same Office.js calls a user's edits would
+// make, and small hand-made plans and summaries for the gateway tests.
+import type { RawWorkbook } from "../../src/core/raw";
+import { guardText } from "../../src/excel/text";
+import { ExcelSim } from "../support/excel-sim";
+
+/** Rows written per sync, to stay well under the simulator's payload limit while loading big trackers. */
+const ROWS_PER_LOAD = 5_000;
+
+/** A simulator holding `raw`'s sheets (values, number formats, tables, settings) and nothing else. */
+export async function simWithTracker(raw: RawWorkbook, sim = new ExcelSim()): Promise<ExcelSim> {
+  if (raw.name) sim.workbookName = raw.name;
+  await sim.run(async (context) => {
+    const first = context.workbook.worksheets.getFirst();
+    first.name = "~placeholder";
+    for (const sheet of raw.sheets) context.workbook.worksheets.add(sheet.name);
+    await context.sync();
+    for (const sheet of raw.sheets) {
+      const ws = context.workbook.worksheets.getItem(sheet.name);
+      const width = Math.max(0, ...sheet.values.map((r) => r.length));
+      for (let start = 0; start < sheet.values.length; start += ROWS_PER_LOAD) {
+        const rows = sheet.values.slice(start, start + ROWS_PER_LOAD);
+        const range = ws.getRangeByIndexes(sheet.originRow + start, sheet.originCol, rows.length, width);
+        if (sheet.numberFormats) {
+          range.numberFormat = sheet.numberFormats
+            .slice(start, start + ROWS_PER_LOAD)
+            .map((r) => Array.from({ length: width }, (_, c) => r[c] ?? "General"));
+        }
+        range.values = rows.map((r) => Array.from({ length: width }, (_, c) => guardText(r[c] ?? "")));
+        await context.sync();
+      }
+      if (sheet.visibility === "hidden") ws.visibility = "Hidden" as Excel.SheetVisibility;
+    }
+    for (const table of raw.tables ?? []) {
+      context.workbook.worksheets.getItem(table.sheet).tables.add(table.range, true).name = table.name;
+    }
+    for (const [key, value] of Object.entries(raw.savedSettings ?? {}))
+      context.workbook.settings.add(key, value);
+    context.workbook.worksheets.getItem("~placeholder").delete();
+    await context.sync();
+  });
+  sim.resetCounters();
+  return sim;
+}
+
+/** Adds a sheet of the user's own with some values. */
+export async function addUserSheet(
+  sim: ExcelSim,
+  name: string,
+  values: (string | number)[][],
+): Promise<void> {
+  await sim.run(async (context) => {
+    const ws = context.workbook.worksheets.add(name);
+    ws.getRangeByIndexes(0, 0, values.length, values[0].length).values = values;
+    await context.sync();
+  });
+}
