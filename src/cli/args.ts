@@ -35,9 +35,10 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let jsonPath: string | null = null;
   let outPath: string | null = null;
   let quiet = false;
+  // Help wins over any mistake elsewhere on the line: someone asking for help is about to fix it.
+  if (argv.some((a) => a === "--help" || a === "-h")) return { kind: "help" };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
-    if (arg === "--help" || arg === "-h") return { kind: "help" };
     if (arg === "--quiet" || arg === "-q") {
       quiet = true;
       continue;
