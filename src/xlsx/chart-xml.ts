@@ -1,6 +1,7 @@
 // Native Excel charts as DrawingML text: chart parts, the drawing that anchors them, and their relationships.
 // Pure string building from the plan's ChartSpecs, so any renderer (ExcelJS file, tests, previews) shares one shape.
 import type { ChartSpec, ChartType, PlanRange, PlanValue, SheetKey, SheetPlan } from "../layout/plan";
+import { RAG_COLOURS } from "../layout/styles";
 
 export const NS = {
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -184,13 +185,11 @@ export function resolveChart(plan: SheetPlan, spec: ChartSpec, names: SheetNames
 // ---------------------------------------------------------------------------------------------------------------
 // Chart part
 
-/** Colours a board reader already knows: RAG and milestone series take their meaning's colour. */
+/** Colours a board reader already knows: RAG series take the page's RAG fills, milestone series their meaning's. */
 const NAMED_SERIES_COLOURS: Record<string, string> = {
-  green: "00875A",
-  "amber/green": "9BBB59",
-  amber: "F2A900",
-  "amber/red": "E36C09",
-  red: "C00000",
+  ...Object.fromEntries(
+    Object.entries(RAG_COLOURS).map(([grade, c]) => [grade.toLowerCase(), c.fill.slice(1)]),
+  ),
   complete: "1F4E79",
   "on track": "00875A",
   on_track: "00875A",
@@ -263,7 +262,10 @@ function seriesXml(s: ResolvedSeries, index: number, type: ChartType): string {
       `</a:solidFill><a:ln w="9525"><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill></a:ln></c:spPr></c:marker>`;
     return `<c:ser>${head}${spPr}${marker}${cat}${val}<c:smooth val="0"/></c:ser>`;
   }
-  const spPr = `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill><a:ln><a:noFill/></a:ln></c:spPr>`;
+  // A thin white edge keeps adjacent stacked segments apart, also in greyscale print.
+  const spPr =
+    `<c:spPr><a:solidFill><a:srgbClr val="${colour}"/></a:solidFill>` +
+    '<a:ln w="6350"><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill></a:ln></c:spPr>';
   return `<c:ser>${head}${spPr}<c:invertIfNegative val="0"/>${cat}${val}</c:ser>`;
 }
 
@@ -275,7 +277,15 @@ const AXIS_LINE =
   `<c:txPr><a:bodyPr/><a:lstStyle/><a:p><a:pPr><a:defRPr sz="900"><a:solidFill><a:srgbClr val="404040"/>` +
   `</a:solidFill><a:latin typeface="${FONT}"/></a:defRPr></a:pPr><a:endParaRPr lang="en-GB"/></a:p></c:txPr>`;
 
-function axesXml(spec: ChartSpec): string {
+function axesXml(chart: ResolvedChart): string {
+  const { spec } = chart;
+  // Numeric categories are dates stored as serials: say their format outright, as LibreOffice does not follow the
+  // source cells' format and would label the axis 45627.
+  const categories = chart.series[0]?.categories;
+  const catNumFmt =
+    categories?.kind === "num" && categories.formatCode !== "General"
+      ? `<c:numFmt formatCode="${escapeXml(categories.formatCode)}" sourceLinked="0"/>`
+      : '<c:numFmt formatCode="General" sourceLinked="1"/>';
   const horizontalBars = spec.type === "barStacked";
   const valueFormat = spec.valueAxisNumberFormat;
   const valNumFmt = valueFormat
@@ -287,7 +297,8 @@ function axesXml(spec: ChartSpec): string {
     (spec.categoryAxisTitle
       ? title(spec.categoryAxisTitle, { size: 9, bold: false, rotate: horizontalBars })
       : "") +
-    '<c:numFmt formatCode="General" sourceLinked="1"/><c:majorTickMark val="out"/><c:minorTickMark val="none"/>' +
+    catNumFmt +
+    '<c:majorTickMark val="out"/><c:minorTickMark val="none"/>' +
     `<c:tickLblPos val="nextTo"/>${AXIS_LINE}<c:crossAx val="${VAL_AX_ID}"/><c:crosses val="autoZero"/>` +
     '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>';
   const valAx =
@@ -337,7 +348,7 @@ export function chartSpaceXml(chart: ResolvedChart): string {
     "<c:chart>" +
     (spec.title ? title(spec.title, { size: 12, bold: true }) : "") +
     `<c:autoTitleDeleted val="${spec.title ? 0 : 1}"/>` +
-    `<c:plotArea><c:layout/>${plotXml(chart)}${axesXml(spec)}</c:plotArea>` +
+    `<c:plotArea><c:layout/>${plotXml(chart)}${axesXml(chart)}</c:plotArea>` +
     `${legend}<c:plotVisOnly val="1"/><c:dispBlanksAs val="gap"/>` +
     "</c:chart>" +
     '<c:spPr><a:solidFill><a:srgbClr val="FFFFFF"/></a:solidFill><a:ln w="9525"><a:solidFill>' +

@@ -53,9 +53,13 @@ export async function convertToPdf(xlsxPath: string, outDir: string = dirname(xl
   return pdf;
 }
 
-/** Text of a PDF, laid out as on the page (pdftotext -layout). */
-export async function pdfText(pdfPath: string): Promise<string> {
-  const { stdout } = await run("pdftotext", ["-layout", pdfPath, "-"], { maxBuffer: 32 * 1024 * 1024 });
+/**
+ * Text of a PDF, pages separated by form feeds. In reading order by default, which keeps a wrapped cell's lines
+ * together; `layout` keeps the page's columns side by side instead (pdftotext -layout).
+ */
+export async function pdfText(pdfPath: string, options: { layout?: boolean } = {}): Promise<string> {
+  const args = options.layout ? ["-layout", pdfPath, "-"] : [pdfPath, "-"];
+  const { stdout } = await run("pdftotext", args, { maxBuffer: 32 * 1024 * 1024 });
   return stdout;
 }
 

@@ -1,6 +1,7 @@
 // The DrawingML text for native charts: addresses, formulas, caches, chart types and well-formed XML.
 import { validateXML } from "xmllint-wasm";
 import type { ChartSpec } from "../../src/layout/plan";
+import { RAG_COLOURS } from "../../src/layout/styles";
 import {
   cellsOf,
   chartSpaceXml,
@@ -98,6 +99,8 @@ describe("resolving a chart against the plan", () => {
     const xml = chartSpaceXml(resolved);
     expect(xml).toContain("<c:cat><c:numRef>");
     expect(xml).toContain("<c:formatCode>mmm-yy</c:formatCode>");
+    // The axis says the format outright, or LibreOffice labels it with serial numbers.
+    expect(xml).toMatch(/<c:catAx>.*<c:numFmt formatCode="mmm-yy" sourceLinked="0"\/>.*<\/c:catAx>/);
   });
 
   it("leaves blanks out of the cache so the chart shows a gap, not a zero", () => {
@@ -157,7 +160,7 @@ describe("chart parts", () => {
   it("gives RAG series their RAG colour, so Red is red whatever its position", () => {
     const xml = xmlFor("PS_workstream_rag");
     const red = xml.split("<c:ser>").find((s) => s.includes("<c:v>Red</c:v>"))!;
-    expect(red).toContain('<a:srgbClr val="C00000"/>');
+    expect(red).toContain(`<a:srgbClr val="${RAG_COLOURS.Red.fill.slice(1)}"/>`);
     expect(seriesColour("Amber/Green", 0)).not.toBe(seriesColour("Amber", 0));
     expect(seriesColour("Our council", 0)).not.toBe(seriesColour("England", 1));
   });
