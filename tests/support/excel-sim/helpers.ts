@@ -1,0 +1,156 @@
+// Small shared operations on the workbook copy inside a sync: finding sheets, touching cells, checking limits.
+import { MAX_COLS, type Rect } from "./address";
+import type { Tx } from "./context";
+import { MESSAGES, simError } from "./errors";
+import { defaultStyle, emptyCell, type CellState, type SheetState } from "./state";
+
+export function cellKey(row: number, col: number): number {
+  return row * MAX_COLS + col;
+}
+
+export function keyRow(key: number): number {
+  return Math.floor(key / MAX_COLS);
+}
+
+export function keyCol(key: number): number {
+  return key % MAX_COLS;
+}
+
+export function sheetById(tx: Tx, id: string): SheetState {
+  const sheet = tx.wb.sheets.find((s) => s.id === id);
+  if (!sheet) throw simError("ItemNotFound", MESSAGES.itemNotFound, "Worksheet");
+  return sheet;
+}
+
+export function sheetByName(tx: Tx, name: string): SheetState | null {
+  const lower = name.toLowerCase();
+  return tx.wb.sheets.find((s) => s.name.toLowerCase() === lower) ?? null;
+}
+
+/** Excel rejects reads and writes over more cells than its limit (5 million on the web). */
+export function checkCellLimit(tx: Tx, rect: Rect): void {
+  if (rect.rows * rect.cols > tx.host.limits.maxCells) {
+    throw simError("RangeExceedsLimit", MESSAGES.rangeExceedsLimit, "Range");
+  }
+}
+
+/** True for ranges of whole rows or whole columns, which Excel formats without materialising cells. */
+export function isHuge(rect: Rect): boolean {
+  return rect.rows * rect.cols > 1_000_000;
+}
+
+/** Calls fn for every cell of the rect (or, for whole rows/columns, for every existing cell inside it). */
+export function forEachCellIn(sheet: SheetState, rect: Rect, fn: (row: number, col: number) => void): void {
+  if (isHuge(rect)) {
+    for (const key of [...sheet.cells.keys()]) {
+      const row = keyRow(key);
+      const col = keyCol(key);
+      if (row >= rect.row && row < rect.row + rect.rows && col >= rect.col && col < rect.col + rect.cols)
+        fn(row, col);
+    }
+    return;
+  }
+  for (let r = rect.row; r < rect.row + rect.rows; r++)
+    for (let c = rect.col; c < rect.col + rect.cols; c++) fn(r, c);
+}
+
+export function cellAt(sheet: SheetState, row: number, col: number): CellState | undefined {
+  return sheet.cells.get(cellKey(row, col));
+}
+
+export function ensureCell(sheet: SheetState, row: number, col: number): CellState {
+  const key = cellKey(row, col);
+  let cell = sheet.cells.get(key);
+  if (!cell) {
+    cell = emptyCell();
+    sheet.cells.set(key, cell);
+  }
+  return cell;
+}
+
+const DEFAULT_STYLE_JSON = JSON.stringify(defaultStyle());
+
+export function hasDefaultStyle(cell: CellState): boolean {
+  return JSON.stringify(cell.style) === DEFAULT_STYLE_JSON;
+}
+
+/** Drops a cell that holds nothing and no formatting, so the used range stays right. */
+export function pruneCell(sheet: SheetState, row: number, col: number): void {
+  const key = cellKey(row, col);
+  const cell = sheet.cells.get(key);
+  if (
+    cell &&
+    cell.value === "" &&
+    !cell.formula &&
+    cell.numberFormat === "General" &&
+    hasDefaultStyle(cell)
+  ) {
+    sheet.cells.delete(key);
+  }
+}
+
+/** Bounding box of the cells with content (valuesOnly) or with content or formatting; null when none. */
+export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+  let minR = Infinity;
+  let minC = Infinity;
+  let maxR = -1;
+  let maxC = -1;
+  for (const [key, cell] of sheet.cells) {
+    if (valuesOnly && cell.value === "" && !cell.formula) continue;
+    const r = keyRow(key);
+    const c = keyCol(key);
+    if (r < minR) minR = r;
+    if (c < minC) minC = c;
+    if (r > maxR) maxR = r;
+    if (c > maxC) maxC = c;
+  }
+  if (maxR < 0) return null;
+  return { row: minR, col: minC, rows: maxR - minR + 1, cols: maxC - minC + 1 };
+}
+
+const NAMED_COLOURS: Record<string, string> = {
+  black: "#000000",
+  white: "#FFFFFF",
+  red: "#FF0000",
+  green: "#008000",
+  blue: "#0000FF",
+  yellow: "#FFFF00",
+  orange: "#FFA500",
+  grey: "#808080",
+  gray: "#808080",
+};
+
+/** Excel accepts "#RRGGBB" (any case) and HTML colour names, and reports "#RRGGBB" in upper case. */
+export function normaliseColour(input: unknown, where: string): string {
+  if (typeof input !== "string") throw simError("InvalidArgument", MESSAGES.invalidArgument, where);
+  const named = NAMED_COLOURS[input.toLowerCase()];
+  if (named) return named;
+  const m = /^#?([0-9a-fA-F]{6})$/.exec(input);
+  if (!m) throw simError("InvalidArgument", MESSAGES.invalidArgument, where);
+  return `#${m[1].toUpperCase()}`;
+}
+
+/** Reads one property over a range: the common value, or null when cells differ (as Office.js reports mixed formats). */
+export function uniform<T>(
+  sheet: SheetState,
+  rect: Rect,
+  read: (cell: CellState) => T,
+  empty: CellState,
+): T | null {
+  let first = true;
+  let result: T | null = null;
+  let mixed = false;
+  const visit = (row: number, col: number): void => {
+    if (mixed) return;
+    const v = read(cellAt(sheet, row, col) ?? empty);
+    if (first) {
+      result = v;
+      first = false;
+    } else if (JSON.stringify(v) !== JSON.stringify(result)) mixed = true;
+  };
+  if (isHuge(rect)) {
+    visit(rect.row, rect.col);
+    forEachCellIn(sheet, rect, visit);
+  } else forEachCellIn(sheet, rect, visit);
+  return mixed ? null : result;
+}

@@ -1,0 +1,204 @@
+// ExcelSim: an in-memory Excel for tests and the browser preview, faithful to the parts of the Office.js
+// contract the gateway relies on (queued proxies, load/sync, null objects, errors, payload limits, atomic syncs).
+import { parseRect, rectAddress, splitSheet } from "./address";
+import { SimContext, Tx, ACTION_OVERHEAD_BYTES, type SyncHost } from "./context";
+import { MESSAGES, SimExcelError } from "./errors";
+import { snapshotSheet, type SheetSnapshot } from "./snapshot";
+import { newWorkbook, type WorkbookState } from "./state";
+import { SimWorkbook } from "./workbook";
+import { exportWorkbook, importWorkbook, type SideChannel } from "./xlsx";
+
+export { SimExcelError } from "./errors";
+export type { SheetSnapshot, CellSnapshot } from "./snapshot";
+export type { SideChannel } from "./xlsx";
+
+export interface ExcelSimOptions {
+  /** Largest request or response a sync may carry (Excel on the web: 5 MB). */
+  maxPayloadBytes?: number;
+  /** Largest range a read or write may touch (Excel: 5,000,000 cells). */
+  maxCells?: number;
+}
+
+export interface SyncRecord {
+  requestBytes: number;
+  responseBytes: number;
+}
+
+export class ExcelSim implements SyncHost {
+  readonly limits: { maxPayloadBytes: number; maxCells: number };
+  private _state: WorkbookState = newWorkbook();
+  private _syncCount = 0;
+  private _requests: SyncRecord[] = [];
+  private _failures = new Map<number, Error>();
+  private _calls = new Map<string, number>();
+  /** What exportXlsx could not put in the file (charts, custom properties, settings), from the latest export. */
+  lastExportSideChannel: SideChannel | null = null;
+
+  constructor(options: ExcelSimOptions = {}) {
+    this.limits = {
+      maxPayloadBytes: options.maxPayloadBytes ?? 5 * 1024 * 1024,
+      maxCells: options.maxCells ?? 5_000_000,
+    };
+  }
+
+  /** Like Excel.run: a new context per call; pending operations are synced when the batch resolves. */
+  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+    const context = new SimContext(this);
+    const workbook = new SimWorkbook(context);
+    context.workbook = workbook;
+    context.application = workbook.application;
+    // The one cast at the boundary: the simulator implements the subset of Excel.RequestContext the add-in uses.
+    const result = await batch(context as unknown as Excel.RequestContext);
+    if (context._queue.length > 0) await this.runSync(context);
+    return result;
+  };
+
+  /** context.sync() calls across all runs (plus Excel.run's closing sync when it had work to send). */
+  get syncCount(): number {
+    return this._syncCount;
+  }
+
+  /** Estimated request and response size of every sync, in order. */
+  get requests(): readonly SyncRecord[] {
+    return this._requests;
+  }
+
+  /** How many times an application call was made and committed (e.g. "suspendApiCalculationUntilNextSync"). */
+  callCount(name: string): number {
+    return this._calls.get(name) ?? 0;
+  }
+
+  /** Makes the n-th sync from now (1 = the next) fail like Excel, applying nothing of its batch. */
+  failOnSync(n: number, error?: Error): void {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError("failOnSync counts syncs from 1");
+    this._failures.set(
+      this._syncCount + n,
+      error ?? new SimExcelError("GeneralException", "An internal error has occurred."),
+    );
+  }
+
+  resetCounters(): void {
+    this._syncCount = 0;
+    this._requests = [];
+    this._failures.clear();
+    this._calls.clear();
+  }
+
+  /** @internal SyncHost */
+  recordCall(name: string): void {
+    this._calls.set(name, (this._calls.get(name) ?? 0) + 1);
+  }
+
+  /** @internal SyncHost: runs a context's queue atomically. */
+  async runSync(context: SimContext): Promise<void> {
+    const ops = context._queue;
+    context._queue = [];
+    this._syncCount++;
+    const injected = this._failures.get(this._syncCount);
+    this._failures.delete(this._syncCount);
+    const requestBytes = ACTION_OVERHEAD_BYTES + ops.reduce((sum, op) => sum + op.requestBytes, 0);
+    // A real round trip is asynchronous: let other microtasks run, as they would while Excel works.
+    await Promise.resolve();
+    const record: SyncRecord = { requestBytes, responseBytes: 0 };
+    this._requests.push(record);
+    if (injected) throw injected;
+    if (requestBytes > this.limits.maxPayloadBytes) {
+      throw new SimExcelError("RequestPayloadSizeLimitExceeded", MESSAGES.requestTooLarge, undefined, 413);
+    }
+    const tx = new Tx(structuredClone(this._state), this);
+    try {
+      for (const op of ops) op.run(tx);
+    } catch (error) {
+      tx.abort();
+      throw error;
+    }
+    record.responseBytes = tx.responseBytes;
+    if (tx.responseBytes > this.limits.maxPayloadBytes) {
+      tx.abort();
+      throw new SimExcelError("ResponsePayloadSizeLimitExceeded", MESSAGES.responseTooLarge, undefined, 413);
+    }
+    this._state = tx.wb;
+    tx.commit();
+  }
+
+  /** Loads an .xlsx (via ExcelJS) as the workbook, replacing the current one. */
+  async importXlsx(data: ArrayBuffer | Uint8Array, sideChannel?: SideChannel): Promise<void> {
+    this._state = await importWorkbook(data, sideChannel);
+  }
+
+  /** Writes the workbook to .xlsx (via ExcelJS); charts and other parts ExcelJS cannot write go to lastExportSideChannel. */
+  async exportXlsx(): Promise<Uint8Array> {
+    const { bytes, sideChannel } = await exportWorkbook(this._state);
+    this.lastExportSideChannel = sideChannel;
+    return bytes;
+  }
+
+  /** Plain data of one sheet for assertions; throws when there is no such sheet (a fault in the test). */
+  snapshot(sheetName: string): SheetSnapshot {
+    const index = this._state.sheets.findIndex((s) => s.name.toLowerCase() === sheetName.toLowerCase());
+    if (index < 0) throw new Error(`No sheet named "${sheetName}". Sheets: ${this.sheetNames.join(", ")}`);
+    return snapshotSheet(this._state.sheets[index], index);
+  }
+
+  /** Sheet names in tab order. */
+  get sheetNames(): string[] {
+    return this._state.sheets.map((s) => s.name);
+  }
+
+  /** Document settings as stored (parsed JSON). */
+  get settings(): Record<string, unknown> {
+    return Object.fromEntries(this._state.settings.map((s) => [s.key, JSON.parse(s.json) as unknown]));
+  }
+
+  /** Tables: name, sheet and local address. */
+  get tables(): { name: string; sheet: string; range: string }[] {
+    return this._state.tables.map((t) => ({
+      name: t.name,
+      sheet: this._state.sheets.find((s) => s.id === t.sheetId)?.name ?? "",
+      range: rectAddress(t.rect),
+    }));
+  }
+
+  get calculationMode(): string {
+    return this._state.calculationMode;
+  }
+
+  get selection(): { sheet: string; address: string } | null {
+    const sel = this._state.selection;
+    if (!sel) return null;
+    const sheet = this._state.sheets.find((s) => s.id === sel.sheetId);
+    return sheet ? { sheet: sheet.name, address: rectAddress(sel.rect) } : null;
+  }
+  set selection(value: { sheet: string; address: string } | null) {
+    if (value === null) {
+      this._state.selection = null;
+      return;
+    }
+    const sheet = this._sheetNamed(value.sheet);
+    this._state.selection = { sheetId: sheet.id, rect: parseRect(splitSheet(value.address).local) };
+    this._state.activeSheetId = sheet.id;
+  }
+
+  get activeSheet(): string {
+    return this._state.sheets.find((s) => s.id === this._state.activeSheetId)?.name ?? "";
+  }
+  set activeSheet(name: string) {
+    const sheet = this._sheetNamed(name);
+    this._state.activeSheetId = sheet.id;
+    this._state.selection = { sheetId: sheet.id, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
+  }
+
+  /** File name the workbook reports (workbook.name). */
+  get workbookName(): string {
+    return this._state.name;
+  }
+  set workbookName(name: string) {
+    this._state.name = name;
+  }
+
+  private _sheetNamed(name: string): WorkbookState["sheets"][number] {
+    const sheet = this._state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw new Error(`No sheet named "${name}".`);
+    return sheet;
+  }
+}

@@ -1,0 +1,112 @@
+// Plain-data views of a simulated sheet for assertions: no proxies, no sync, nothing to load.
+import { cellAddress, columnLetters, rectAddress } from "./address";
+import { displayText, valueType } from "./cells";
+import { hasDefaultStyle, keyCol, keyRow, usedRect } from "./helpers";
+import {
+  withoutId,
+  type CellStyleState,
+  type CellValue,
+  type ChartState,
+  type ConditionalFormatState,
+  type PageLayoutState,
+  type SheetState,
+} from "./state";
+
+export interface CellSnapshot {
+  value: CellValue;
+  formula: string | null;
+  numberFormat: string;
+  text: string;
+  valueType: string;
+  style: CellStyleState;
+}
+
+export interface SheetSnapshot {
+  name: string;
+  position: number;
+  visibility: string;
+  tabColor: string;
+  showGridlines: boolean;
+  /** Local address of the used range (content or formatting), or null for an empty sheet. */
+  usedRange: string | null;
+  /** Dense values from A1 to the bottom-right of the used range: values[r][c] is row r+1, column c+1. */
+  values: CellValue[][];
+  /** Formula text by cell address. */
+  formulas: Record<string, string>;
+  /** Number formats other than "General", by cell address. */
+  numberFormats: Record<string, string>;
+  /** Styles that differ from Excel's default, by cell address. */
+  styles: Record<string, CellStyleState>;
+  /** Every stored cell, by address. */
+  cells: Record<string, CellSnapshot>;
+  merges: string[];
+  /** Column widths in points, by column letters. */
+  columnWidths: Record<string, number>;
+  /** Row heights in points, by 1-based row number. */
+  rowHeights: Record<number, number>;
+  charts: Omit<ChartState, "id">[];
+  conditionalFormats: Omit<ConditionalFormatState, "id">[];
+  customProperties: Record<string, string>;
+  freeze: { rows: number; columns: number } | null;
+  pageLayout: PageLayoutState;
+  /** 1-based rows that start a new printed page. */
+  horizontalPageBreaks: number[];
+}
+
+export function snapshotSheet(sheet: SheetState, position: number): SheetSnapshot {
+  const used = usedRect(sheet, false);
+  const values: CellValue[][] = [];
+  if (used) {
+    for (let r = 0; r < used.row + used.rows; r++)
+      values.push(new Array<CellValue>(used.col + used.cols).fill(""));
+  }
+  const formulas: Record<string, string> = {};
+  const numberFormats: Record<string, string> = {};
+  const styles: Record<string, CellStyleState> = {};
+  const cells: Record<string, CellSnapshot> = {};
+  const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
+  for (const key of keys) {
+    const cell = sheet.cells.get(key)!;
+    const row = keyRow(key);
+    const col = keyCol(key);
+    const address = cellAddress(row, col);
+    values[row][col] = cell.value;
+    if (cell.formula) formulas[address] = cell.formula;
+    if (cell.numberFormat !== "General") numberFormats[address] = cell.numberFormat;
+    if (!hasDefaultStyle(cell)) styles[address] = structuredClone(cell.style);
+    cells[address] = {
+      value: cell.value,
+      formula: cell.formula ?? null,
+      numberFormat: cell.numberFormat,
+      text: displayText(cell),
+      valueType: valueType(cell),
+      style: structuredClone(cell.style),
+    };
+  }
+  return {
+    name: sheet.name,
+    position,
+    visibility: sheet.visibility,
+    tabColor: sheet.tabColor,
+    showGridlines: sheet.showGridlines,
+    usedRange: used ? rectAddress(used) : null,
+    values,
+    formulas,
+    numberFormats,
+    styles,
+    cells,
+    merges: sheet.merges.map(rectAddress),
+    columnWidths: Object.fromEntries(
+      [...sheet.columnWidths].sort((a, b) => a[0] - b[0]).map(([c, w]) => [columnLetters(c), w]),
+    ),
+    rowHeights: Object.fromEntries(
+      [...sheet.rowHeights].sort((a, b) => a[0] - b[0]).map(([r, h]) => [r + 1, h]),
+    ),
+    charts: sheet.charts.map(withoutId),
+    conditionalFormats: sheet.conditionalFormats.map(withoutId),
+    customProperties: Object.fromEntries(sheet.customProperties.map((p) => [p.key, p.value])),
+    freeze: sheet.freeze ? { ...sheet.freeze } : null,
+    pageLayout: structuredClone(sheet.pageLayout),
+    horizontalPageBreaks: sheet.horizontalPageBreaks.map((r) => r + 1),
+  };
+}

@@ -1,0 +1,273 @@
+// The simulated workbook's state: plain data only (cloneable with structuredClone), so a sync can run its whole
+// batch against a copy and commit it only when every operation succeeded.
+import type { Rect } from "./address";
+
+export type CellValue = string | number | boolean;
+
+export interface BorderState {
+  /** Excel.BorderLineStyle: "Continuous", "Dash", "Double", "None", ... */
+  style: string;
+  /** "#RRGGBB" */
+  color: string;
+  /** Excel.BorderWeight: "Hairline" | "Thin" | "Medium" | "Thick" */
+  weight: string;
+}
+
+export interface FontState {
+  name: string;
+  size: number;
+  bold: boolean;
+  italic: boolean;
+  /** Excel.RangeUnderlineStyle: "None" | "Single" | "Double" | ... */
+  underline: string;
+  /** "#RRGGBB" */
+  color: string;
+}
+
+export interface CellStyleState {
+  font: FontState;
+  /** "#RRGGBB", or null for no fill. */
+  fill: string | null;
+  horizontalAlignment: string;
+  verticalAlignment: string;
+  wrapText: boolean;
+  indentLevel: number;
+  borders: Partial<Record<BorderEdge, BorderState>>;
+}
+
+export type BorderEdge =
+  | "EdgeTop"
+  | "EdgeBottom"
+  | "EdgeLeft"
+  | "EdgeRight"
+  | "InsideVertical"
+  | "InsideHorizontal"
+  | "DiagonalDown"
+  | "DiagonalUp";
+
+export interface CellState {
+  /** The cell's value; "" when empty. For a formula written through the API, the value is unknown: "" here. */
+  value: CellValue;
+  /** Formula text starting with "=", when the cell holds one. */
+  formula?: string;
+  /** Excel number format; "General" when unset. */
+  numberFormat: string;
+  /** True when the value was entered as text with a leading apostrophe or into a "@" cell. */
+  forcedText?: boolean;
+  style: CellStyleState;
+}
+
+export interface SeriesState {
+  name: string;
+  /** Sheet-qualified address of the values ("'Data'!B2:B13"), or null when not set. */
+  values: string | null;
+  /** Sheet-qualified address of the categories, or null. */
+  xValues: string | null;
+}
+
+export interface ChartState {
+  id: string;
+  name: string;
+  chartType: string;
+  /** Sheet-qualified address given to charts.add. */
+  sourceData: string;
+  seriesBy: string;
+  title: string;
+  titleVisible: boolean;
+  categoryAxisTitle: string;
+  valueAxisTitle: string;
+  valueAxisNumberFormat: string;
+  legendVisible: boolean;
+  legendPosition: string;
+  series: SeriesState[];
+  /** Points from the sheet's top-left corner. */
+  top: number;
+  left: number;
+  width: number;
+  height: number;
+  /** Cells given to setPosition, when it was called. */
+  startCell: string | null;
+  endCell: string | null;
+}
+
+export interface ConditionalFormatState {
+  id: string;
+  /** "CellValue" | "ContainsText" */
+  type: string;
+  /** Local A1 address the format applies to. */
+  range: string;
+  priority: number;
+  stopIfTrue: boolean;
+  rule: { operator: string; formula1?: string; formula2?: string; text?: string };
+  format: { fillColor: string | null; fontColor: string | null; bold: boolean | null };
+}
+
+export interface PageLayoutState {
+  orientation: string;
+  paperSize: string;
+  zoom: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number };
+  printArea: string | null;
+  printTitleRows: string | null;
+  centerHorizontally: boolean;
+  centerVertically: boolean;
+  /** Margins in points, as Office.js models them. */
+  leftMargin: number;
+  rightMargin: number;
+  topMargin: number;
+  bottomMargin: number;
+  headerMargin: number;
+  footerMargin: number;
+  centerFooter: string;
+  centerHeader: string;
+}
+
+export interface SheetState {
+  id: string;
+  name: string;
+  visibility: "Visible" | "Hidden" | "VeryHidden";
+  /** Key: row * MAX_COLS + col. */
+  cells: Map<number, CellState>;
+  merges: Rect[];
+  /** Column widths in points, by 0-based column; absent = default. */
+  columnWidths: Map<number, number>;
+  /** Row heights in points, by 0-based row; absent = default. */
+  rowHeights: Map<number, number>;
+  charts: ChartState[];
+  conditionalFormats: ConditionalFormatState[];
+  customProperties: { key: string; value: string }[];
+  freeze: { rows: number; columns: number } | null;
+  pageLayout: PageLayoutState;
+  /** 1-based rows a manual page break sits above... stored as the 0-based row of the range given to add(). */
+  horizontalPageBreaks: number[];
+  tabColor: string;
+  showGridlines: boolean;
+}
+
+export interface TableState {
+  id: string;
+  name: string;
+  sheetId: string;
+  rect: Rect;
+  showHeaders: boolean;
+}
+
+export interface WorkbookState {
+  name: string;
+  sheets: SheetState[];
+  tables: TableState[];
+  /** Document settings: JSON text by key, as Office stores them. */
+  settings: { key: string; json: string }[];
+  activeSheetId: string | null;
+  selection: { sheetId: string; rect: Rect } | null;
+  calculationMode: string;
+  nextId: number;
+}
+
+export const DEFAULT_FONT: FontState = {
+  name: "Calibri",
+  size: 11,
+  bold: false,
+  italic: false,
+  underline: "None",
+  color: "#000000",
+};
+
+export function defaultStyle(): CellStyleState {
+  return {
+    font: { ...DEFAULT_FONT },
+    fill: null,
+    horizontalAlignment: "General",
+    verticalAlignment: "Bottom",
+    wrapText: false,
+    indentLevel: 0,
+    borders: {},
+  };
+}
+
+export function emptyCell(): CellState {
+  return { value: "", numberFormat: "General", style: defaultStyle() };
+}
+
+/** Excel's default column width: 8.43 characters of Calibri 11 = 64 pixels = 48 points. */
+export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
+export const DEFAULT_ROW_HEIGHT_POINTS = 15;
+
+export function defaultPageLayout(): PageLayoutState {
+  return {
+    orientation: "Portrait",
+    paperSize: "Letter",
+    zoom: { scale: 100 },
+    printArea: null,
+    printTitleRows: null,
+    centerHorizontally: false,
+    centerVertically: false,
+    // Excel's "Normal" margins: 0.7" left/right, 0.75" top/bottom, 0.3" header/footer, in points.
+    leftMargin: 50.4,
+    rightMargin: 50.4,
+    topMargin: 54,
+    bottomMargin: 54,
+    headerMargin: 21.6,
+    footerMargin: 21.6,
+    centerFooter: "",
+    centerHeader: "",
+  };
+}
+
+export function newSheet(id: string, name: string): SheetState {
+  return {
+    id,
+    name,
+    visibility: "Visible",
+    cells: new Map(),
+    merges: [],
+    columnWidths: new Map(),
+    rowHeights: new Map(),
+    charts: [],
+    conditionalFormats: [],
+    customProperties: [],
+    freeze: null,
+    pageLayout: defaultPageLayout(),
+    horizontalPageBreaks: [],
+    tabColor: "",
+    showGridlines: true,
+  };
+}
+
+export function newWorkbook(): WorkbookState {
+  const wb: WorkbookState = {
+    name: "Book1.xlsx",
+    sheets: [],
+    tables: [],
+    settings: [],
+    activeSheetId: null,
+    selection: null,
+    calculationMode: "Automatic",
+    nextId: 1,
+  };
+  const first = newSheet(nextId(wb, "sheet"), "Sheet1");
+  wb.sheets.push(first);
+  wb.activeSheetId = first.id;
+  wb.selection = { sheetId: first.id, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
+  return wb;
+}
+
+export function nextId(wb: WorkbookState, prefix: string): string {
+  return `${prefix}-${wb.nextId++}`;
+}
+
+/** Column width conversions. Office.js speaks points; .xlsx files speak characters of the default font (max digit width 7 px). */
+export function charsToPoints(chars: number): number {
+  return Math.round((Math.trunc(((chars * 7 + 5) / 7) * 256) / 256) * 7) * 0.75;
+}
+
+export function pointsToChars(points: number): number {
+  const pixels = points / 0.75;
+  return Math.round(((pixels - 5) / 7) * 100) / 100;
+}
+
+/** A copy of a record without its internal id (for snapshots and the side channel). */
+export function withoutId<T extends { id: string }>(item: T): Omit<T, "id"> {
+  const copy: Partial<T> = structuredClone(item);
+  delete copy.id;
+  return copy as Omit<T, "id">;
+}

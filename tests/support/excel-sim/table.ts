@@ -1,0 +1,190 @@
+// Excel tables (ListObjects): enough to list them, find their sheet and range, and add one.
+import { parseRect, splitSheet } from "./address";
+import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, type Tx } from "./context";
+import { MESSAGES, simError } from "./errors";
+import { sheetById, sheetByName } from "./helpers";
+import { SimRange } from "./range";
+import { SimClientResult } from "./result";
+import { nextId, type TableState } from "./state";
+import { SimWorksheet } from "./worksheet";
+
+interface TableRef {
+  tableId: string;
+}
+
+function tableById(tx: Tx, ref: TableRef): TableState {
+  const table = tx.wb.tables.find((t) => t.id === ref.tableId);
+  if (!table) throw simError("ItemNotFound", MESSAGES.itemNotFound, "Table");
+  return table;
+}
+
+/** workbook.tables (all) or worksheet.tables (those on one sheet: sheetOf returns its id). */
+export class SimTableCollection extends SimCollection<SimTable, null> {
+  protected readonly _entity = "TableCollection";
+  constructor(
+    context: SimContext,
+    private readonly _sheetOf: ((tx: Tx) => string) | null,
+  ) {
+    super(context);
+  }
+  protected _locate(): null {
+    return null;
+  }
+  override _target(): null {
+    return null;
+  }
+  private _list(tx: Tx): TableState[] {
+    const sheetId = this._sheetOf?.(tx);
+    return tx.wb.tables.filter((t) => sheetId === undefined || t.sheetId === sheetId);
+  }
+  protected _members(tx: Tx): SimTable[] {
+    return this._list(tx).map((t) => SimTable.bound(this.context, t.id));
+  }
+  private _find(tx: Tx, key: string): TableState | null {
+    return this._list(tx).find((t) => t.name.toLowerCase() === key.toLowerCase() || t.id === key) ?? null;
+  }
+  getItem(key: string): SimTable {
+    const table = new SimTable(this.context, (tx) => {
+      const t = this._find(tx, key);
+      if (!t) throw simError("ItemNotFound", MESSAGES.itemNotFound, "TableCollection.getItem");
+      return { tableId: t.id };
+    });
+    table._resolveAtSync();
+    return table;
+  }
+  getItemOrNullObject(key: string): SimTable {
+    return new SimTable(
+      this.context,
+      (tx) => {
+        const t = this._find(tx, key);
+        return t ? { tableId: t.id } : null;
+      },
+      true,
+    );
+  }
+  getCount(): SimClientResult<number> {
+    return this._result((tx) => this._list(tx).length);
+  }
+  /** Adds a table over an address ("Sheet1!A1:D10", or local when called on a worksheet's collection). */
+  add(address: string, hasHeaders: boolean): SimTable {
+    const table = new SimTable(this.context, () => {
+      throw simError("GeneralException", "The table was not created.");
+    });
+    this.context._enqueue({
+      requestBytes: 64,
+      run: (tx) => {
+        const { sheet: sheetName, local } = splitSheet(address);
+        const sheet =
+          sheetName !== null
+            ? sheetByName(tx, sheetName)
+            : this._sheetOf
+              ? sheetById(tx, this._sheetOf(tx))
+              : null;
+        if (!sheet) throw simError("InvalidArgument", MESSAGES.invalidArgument, "TableCollection.add");
+        const rect = parseRect(local);
+        let n = tx.wb.tables.length + 1;
+        while (tx.wb.tables.some((t) => t.name === `Table${n}`)) n++;
+        const state: TableState = {
+          id: nextId(tx.wb, "table"),
+          name: `Table${n}`,
+          sheetId: sheet.id,
+          rect,
+          showHeaders: hasHeaders,
+        };
+        tx.wb.tables.push(state);
+        table._bind(tx, state.id);
+      },
+    });
+    return table;
+  }
+}
+
+export class SimTable extends SimObject<TableRef> {
+  protected readonly _entity = "Table";
+  constructor(
+    context: SimContext,
+    private readonly _locator: (tx: Tx) => TableRef | null,
+    nullable = false,
+  ) {
+    super(context, nullable);
+    if (nullable) this._queueExistenceCheck();
+  }
+  static bound(context: SimContext, tableId: string): SimTable {
+    const t = new SimTable(context, () => ({ tableId }));
+    t._ref = { tableId };
+    return t;
+  }
+  /** @internal */
+  _resolveAtSync(): void {
+    this._queueResolution();
+  }
+  /** @internal */
+  _bind(tx: Tx, tableId: string): void {
+    this._ref = { tableId };
+    tx.onAbort(() => (this._ref = undefined));
+  }
+  protected _locate(tx: Tx): TableRef | null {
+    return this._locator(tx);
+  }
+  protected _readers(): Record<string, Reader<TableRef>> {
+    return {
+      id: (_tx, ref) => ref.tableId,
+      name: (tx, ref) => tableById(tx, ref).name,
+      showHeaders: (tx, ref) => tableById(tx, ref).showHeaders,
+    };
+  }
+  protected override _navigations(): Record<string, Loadable> {
+    return { worksheet: this.worksheet };
+  }
+  get id(): string {
+    return this._get("id");
+  }
+  get name(): string {
+    return this._get("name");
+  }
+  set name(v: string) {
+    this._set("name", v, (tx, ref) => {
+      if (!/^[A-Za-z_\\][A-Za-z0-9_.]*$/.test(v))
+        throw simError("InvalidArgument", MESSAGES.invalidArgument, "Table.name");
+      if (tx.wb.tables.some((t) => t.id !== ref.tableId && t.name.toLowerCase() === v.toLowerCase())) {
+        throw simError("ItemAlreadyExists", MESSAGES.itemAlreadyExists, "Table.name");
+      }
+      tableById(tx, ref).name = v;
+    });
+  }
+  get showHeaders(): boolean {
+    return this._get("showHeaders");
+  }
+  get worksheet(): SimWorksheet {
+    return new SimWorksheet(this.context, (tx) => ({ sheetId: tableById(tx, this._target(tx)).sheetId }));
+  }
+  getRange(): SimRange {
+    return new SimRange(this.context, (tx) => {
+      const t = tableById(tx, this._target(tx));
+      return { sheetId: t.sheetId, rect: { ...t.rect } };
+    });
+  }
+  getHeaderRowRange(): SimRange {
+    return new SimRange(this.context, (tx) => {
+      const t = tableById(tx, this._target(tx));
+      if (!t.showHeaders) throw simError("ItemNotFound", MESSAGES.itemNotFound, "Table.getHeaderRowRange");
+      return { sheetId: t.sheetId, rect: { ...t.rect, rows: 1 } };
+    });
+  }
+  getDataBodyRange(): SimRange {
+    return new SimRange(this.context, (tx) => {
+      const t = tableById(tx, this._target(tx));
+      const skip = t.showHeaders ? 1 : 0;
+      return {
+        sheetId: t.sheetId,
+        rect: { ...t.rect, row: t.rect.row + skip, rows: Math.max(1, t.rect.rows - skip) },
+      };
+    });
+  }
+  delete(): void {
+    this._queue(0, (tx, ref) => {
+      tableById(tx, ref);
+      tx.wb.tables = tx.wb.tables.filter((t) => t.id !== ref.tableId);
+    });
+  }
+}

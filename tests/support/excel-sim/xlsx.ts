@@ -1,0 +1,544 @@
+// .xlsx in and out of the simulator through ExcelJS (browser-safe: ArrayBuffer in, Uint8Array out, no fs/Buffer).
+// What ExcelJS cannot write (charts, sheet custom properties, document settings) travels in a side channel.
+import ExcelJS from "exceljs";
+import { parseRect, rectAddress, tryParseRect } from "./address";
+import { cellKey } from "./helpers";
+import {
+  charsToPoints,
+  defaultStyle,
+  emptyCell,
+  newSheet,
+  nextId,
+  pointsToChars,
+  DEFAULT_COLUMN_WIDTH_POINTS,
+  type BorderState,
+  type CellState,
+  type CellStyleState,
+  type ChartState,
+  type ConditionalFormatState,
+  type SheetState,
+  type WorkbookState,
+  withoutId,
+} from "./state";
+
+/** Parts of the workbook that ExcelJS cannot carry, keyed by sheet name. */
+export interface SideChannel {
+  charts: Record<string, Omit<ChartState, "id">[]>;
+  customProperties: Record<string, { key: string; value: string }[]>;
+  settings: { key: string; json: string }[];
+  /** 0-based rows a manual page break sits above (ExcelJS writes breaks but does not read them back). */
+  horizontalPageBreaks: Record<string, number[]>;
+}
+
+interface TableModel {
+  name: string;
+  tableRef?: string;
+  ref?: string;
+  headerRow?: boolean;
+}
+
+const EPOCH = Date.UTC(1899, 11, 30);
+
+function argbToHex(color: Partial<ExcelJS.Color> | undefined): string | null {
+  const argb = color?.argb;
+  if (typeof argb !== "string" || argb.length < 6) return null;
+  return `#${argb.slice(-6).toUpperCase()}`;
+}
+
+function hexToArgb(hex: string): string {
+  return `FF${hex.replace("#", "").toUpperCase()}`;
+}
+
+const BORDER_IN: Record<string, { style: string; weight: string }> = {
+  thin: { style: "Continuous", weight: "Thin" },
+  medium: { style: "Continuous", weight: "Medium" },
+  thick: { style: "Continuous", weight: "Thick" },
+  hair: { style: "Continuous", weight: "Hairline" },
+  dashed: { style: "Dash", weight: "Thin" },
+  mediumDashed: { style: "Dash", weight: "Medium" },
+  dotted: { style: "Dot", weight: "Thin" },
+  double: { style: "Double", weight: "Thick" },
+  dashDot: { style: "DashDot", weight: "Thin" },
+  mediumDashDot: { style: "DashDot", weight: "Medium" },
+  dashDotDot: { style: "DashDotDot", weight: "Thin" },
+  mediumDashDotDot: { style: "DashDotDot", weight: "Medium" },
+  slantDashDot: { style: "SlantDashDot", weight: "Medium" },
+};
+
+function borderOut(b: BorderState): ExcelJS.BorderStyle {
+  if (b.style === "Continuous")
+    return b.weight === "Medium"
+      ? "medium"
+      : b.weight === "Thick"
+        ? "thick"
+        : b.weight === "Hairline"
+          ? "hair"
+          : "thin";
+  if (b.style === "Dash") return b.weight === "Medium" ? "mediumDashed" : "dashed";
+  if (b.style === "Dot") return "dotted";
+  if (b.style === "Double") return "double";
+  if (b.style === "DashDot") return b.weight === "Medium" ? "mediumDashDot" : "dashDot";
+  if (b.style === "DashDotDot") return b.weight === "Medium" ? "mediumDashDotDot" : "dashDotDot";
+  return "slantDashDot";
+}
+
+const H_IN: Record<string, string> = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+  fill: "Fill",
+  justify: "Justify",
+  centerContinuous: "CenterAcrossSelection",
+  distributed: "Distributed",
+};
+const V_IN: Record<string, string> = {
+  top: "Top",
+  middle: "Center",
+  bottom: "Bottom",
+  justify: "Justify",
+  distributed: "Distributed",
+};
+
+function invert(map: Record<string, string>): Record<string, string> {
+  return Object.fromEntries(Object.entries(map).map(([k, v]) => [v, k]));
+}
+const H_OUT = invert(H_IN);
+const V_OUT = invert(V_IN);
+
+const CF_OPS_IN: Record<string, string> = {
+  greaterThan: "GreaterThan",
+  lessThan: "LessThan",
+  between: "Between",
+  notBetween: "NotBetween",
+  equal: "EqualTo",
+  notEqual: "NotEqualTo",
+  greaterThanOrEqual: "GreaterThanOrEqual",
+  lessThanOrEqual: "LessThanOrEqual",
+};
+const CF_OPS_OUT = invert(CF_OPS_IN);
+const TEXT_OPS_IN: Record<string, string> = {
+  containsText: "Contains",
+  notContains: "NotContains",
+  beginsWith: "BeginsWith",
+  endsWith: "EndsWith",
+};
+const TEXT_OPS_OUT = invert(TEXT_OPS_IN);
+
+const PAPER_IN: Record<number, string> = {
+  1: "Letter",
+  5: "Legal",
+  8: "A3",
+  9: "A4",
+  11: "A5",
+  3: "Tabloid",
+  7: "Executive",
+};
+const PAPER_OUT: Record<string, number> = Object.fromEntries(
+  Object.entries(PAPER_IN).map(([k, v]) => [v, Number(k)]),
+);
+
+function styleIn(cell: ExcelJS.Cell): CellStyleState {
+  const style = defaultStyle();
+  const f = cell.font;
+  if (f) {
+    if (f.name) style.font.name = f.name;
+    if (f.size) style.font.size = f.size;
+    style.font.bold = Boolean(f.bold);
+    style.font.italic = Boolean(f.italic);
+    style.font.underline =
+      f.underline === true || f.underline === "single"
+        ? "Single"
+        : f.underline === "double"
+          ? "Double"
+          : "None";
+    style.font.color = argbToHex(f.color) ?? style.font.color;
+  }
+  const fill = cell.fill;
+  if (fill && fill.type === "pattern" && fill.pattern === "solid") style.fill = argbToHex(fill.fgColor);
+  const a = cell.alignment;
+  if (a) {
+    if (a.horizontal) style.horizontalAlignment = H_IN[a.horizontal] ?? "General";
+    if (a.vertical) style.verticalAlignment = V_IN[a.vertical] ?? "Bottom";
+    style.wrapText = Boolean(a.wrapText);
+    style.indentLevel = a.indent ?? 0;
+  }
+  const b = cell.border;
+  if (b) {
+    const sides: [keyof ExcelJS.Borders, keyof CellStyleState["borders"]][] = [
+      ["top", "EdgeTop"],
+      ["bottom", "EdgeBottom"],
+      ["left", "EdgeLeft"],
+      ["right", "EdgeRight"],
+    ];
+    for (const [from, to] of sides) {
+      const side = b[from] as Partial<ExcelJS.Border> | undefined;
+      if (side?.style && BORDER_IN[side.style]) {
+        style.borders[to] = { ...BORDER_IN[side.style], color: argbToHex(side.color) ?? "#000000" };
+      }
+    }
+  }
+  return style;
+}
+
+function valueIn(value: ExcelJS.CellValue): { value: CellState["value"]; formula?: string } | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "number" || typeof value === "string" || typeof value === "boolean") return { value };
+  if (value instanceof Date) return { value: (value.getTime() - EPOCH) / 86_400_000 };
+  if (typeof value === "object") {
+    if ("richText" in value) return { value: value.richText.map((r) => r.text).join("") };
+    if ("error" in value) return { value: String(value.error) };
+    if ("formula" in value || "sharedFormula" in value) {
+      const result = (value as { result?: ExcelJS.CellValue }).result;
+      const inner = result === undefined ? null : valueIn(result);
+      return { value: inner?.value ?? "" };
+    }
+    if ("text" in value) return { value: String((value as { text: unknown }).text) };
+  }
+  return null;
+}
+
+/** Reads an .xlsx into a fresh workbook state. */
+export async function importWorkbook(
+  data: ArrayBuffer | Uint8Array,
+  side?: SideChannel,
+): Promise<WorkbookState> {
+  const book = new ExcelJS.Workbook();
+  const buffer =
+    data instanceof Uint8Array ? data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength) : data;
+  await book.xlsx.load(buffer as ArrayBuffer);
+  const wb: WorkbookState = {
+    name: "Book1.xlsx",
+    sheets: [],
+    tables: [],
+    settings: side?.settings ? structuredClone(side.settings) : [],
+    activeSheetId: null,
+    selection: null,
+    calculationMode: "Automatic",
+    nextId: 1,
+  };
+  book.eachSheet((ws) => {
+    const sheet = newSheet(nextId(wb, "sheet"), ws.name);
+    sheet.visibility =
+      ws.state === "hidden" ? "Hidden" : ws.state === "veryHidden" ? "VeryHidden" : "Visible";
+    sheet.tabColor = argbToHex(ws.properties?.tabColor) ?? "";
+    const view = ws.views?.[0] as
+      (Partial<ExcelJS.WorksheetView> & { xSplit?: number; ySplit?: number; state?: string }) | undefined;
+    if (view) {
+      sheet.showGridlines = view.showGridLines !== false;
+      if (view.state === "frozen" && ((view.xSplit ?? 0) > 0 || (view.ySplit ?? 0) > 0)) {
+        sheet.freeze = { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 };
+      }
+    }
+    ws.eachRow({ includeEmpty: true }, (row, rowNumber) => {
+      if (row.height) sheet.rowHeights.set(rowNumber - 1, row.height);
+      row.eachCell({ includeEmpty: true }, (cell, colNumber) => {
+        const parsed = valueIn(cell.value);
+        const state: CellState = emptyCell();
+        if (parsed) {
+          state.value = parsed.value;
+          const formula = cell.formula;
+          if (formula) state.formula = `=${formula}`;
+          else if (cell.type === ExcelJS.ValueType.Formula)
+            state.formula = `=${String((cell.value as { formula?: string }).formula ?? "")}`;
+        }
+        state.numberFormat = cell.numFmt || "General";
+        state.style = styleIn(cell);
+        sheet.cells.set(cellKey(rowNumber - 1, colNumber - 1), state);
+      });
+    });
+    const columnCount = ws.columnCount;
+    for (let c = 1; c <= columnCount; c++) {
+      const width = ws.getColumn(c).width;
+      if (width !== undefined) sheet.columnWidths.set(c - 1, charsToPoints(width));
+    }
+    const merges = (ws.model as { merges?: string[] }).merges ?? [];
+    for (const m of merges) {
+      const rect = tryParseRect(m);
+      if (rect) sheet.merges.push(rect);
+    }
+    const cfs = (ws as unknown as { conditionalFormattings?: ExcelJS.ConditionalFormattingOptions[] })
+      .conditionalFormattings;
+    for (const cf of cfs ?? []) {
+      for (const rule of cf.rules) {
+        const style = (
+          rule as {
+            style?: {
+              fill?: { bgColor?: ExcelJS.Color; fgColor?: ExcelJS.Color };
+              font?: { color?: ExcelJS.Color; bold?: boolean };
+            };
+          }
+        ).style;
+        const format = {
+          fillColor: argbToHex(style?.fill?.bgColor) ?? argbToHex(style?.fill?.fgColor),
+          fontColor: argbToHex(style?.font?.color),
+          bold: style?.font?.bold ?? null,
+        };
+        const base = {
+          id: nextId(wb, "cf"),
+          range: cf.ref,
+          priority: rule.priority ?? sheet.conditionalFormats.length,
+          stopIfTrue: false,
+          format,
+        };
+        if (rule.type === "cellIs") {
+          const formulae = (rule as { formulae?: unknown[] }).formulae ?? [];
+          sheet.conditionalFormats.push({
+            ...base,
+            type: "CellValue",
+            rule: {
+              operator: CF_OPS_IN[(rule as { operator?: string }).operator ?? ""] ?? "EqualTo",
+              formula1: String(formulae[0] ?? ""),
+              ...(formulae[1] !== undefined ? { formula2: String(formulae[1]) } : {}),
+            },
+          });
+        } else if (rule.type === "containsText") {
+          sheet.conditionalFormats.push({
+            ...base,
+            type: "ContainsText",
+            rule: {
+              operator: TEXT_OPS_IN[(rule as { operator?: string }).operator ?? ""] ?? "Contains",
+              text: (rule as { text?: string }).text ?? "",
+            },
+          });
+        }
+      }
+    }
+    const ps = ws.pageSetup;
+    if (ps) {
+      const layout = sheet.pageLayout;
+      layout.orientation = ps.orientation === "landscape" ? "Landscape" : "Portrait";
+      if (ps.paperSize !== undefined) layout.paperSize = PAPER_IN[ps.paperSize] ?? layout.paperSize;
+      if (ps.fitToPage)
+        layout.zoom = { horizontalFitToPages: ps.fitToWidth, verticalFitToPages: ps.fitToHeight };
+      else if (ps.scale) layout.zoom = { scale: ps.scale };
+      if (ps.printArea)
+        layout.printArea = rectAddress(parseRect(ps.printArea.replace(/\$/g, "").split("!").pop()!));
+      if (ps.printTitlesRow) {
+        const [a, b] = ps.printTitlesRow.replace(/\$/g, "").split(":");
+        layout.printTitleRows = `$${a}:$${b}`;
+      }
+      layout.centerHorizontally = Boolean(ps.horizontalCentered);
+      layout.centerVertically = Boolean(ps.verticalCentered);
+      if (ps.margins) {
+        layout.leftMargin = ps.margins.left * 72;
+        layout.rightMargin = ps.margins.right * 72;
+        layout.topMargin = ps.margins.top * 72;
+        layout.bottomMargin = ps.margins.bottom * 72;
+        layout.headerMargin = ps.margins.header * 72;
+        layout.footerMargin = ps.margins.footer * 72;
+      }
+    }
+    const footer = ws.headerFooter?.oddFooter;
+    if (footer) sheet.pageLayout.centerFooter = /&C(.*?)(?=&[LR]|$)/.exec(footer)?.[1] ?? "";
+    // ExcelJS keeps loaded tables by name on the worksheet.
+    const loadedTables = (ws as unknown as { tables?: Record<string, { model?: TableModel }> }).tables ?? {};
+    for (const t of Object.values(loadedTables)) {
+      const model = t.model;
+      const ref = model?.tableRef ?? model?.ref;
+      const rect = ref ? tryParseRect(ref) : null;
+      if (model && rect)
+        wb.tables.push({
+          id: nextId(wb, "table"),
+          name: model.name,
+          sheetId: sheet.id,
+          rect,
+          showHeaders: model.headerRow !== false,
+        });
+    }
+    if (side) {
+      sheet.charts = (side.charts[ws.name] ?? []).map((c) => ({
+        ...structuredClone(c),
+        id: nextId(wb, "chart"),
+      }));
+      sheet.customProperties = structuredClone(side.customProperties[ws.name] ?? []);
+      sheet.horizontalPageBreaks = [...(side.horizontalPageBreaks[ws.name] ?? [])];
+    }
+    wb.sheets.push(sheet);
+  });
+  if (wb.sheets.length === 0) wb.sheets.push(newSheet(nextId(wb, "sheet"), "Sheet1"));
+  const activeTab = (book.views?.[0] as { activeTab?: number } | undefined)?.activeTab ?? 0;
+  const active =
+    wb.sheets[activeTab]?.visibility === "Visible"
+      ? wb.sheets[activeTab]
+      : wb.sheets.find((s) => s.visibility === "Visible")!;
+  wb.activeSheetId = active.id;
+  wb.selection = { sheetId: active.id, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
+  return wb;
+}
+
+function styleOut(cell: ExcelJS.Cell, state: CellState): void {
+  const s = state.style;
+  const base = defaultStyle();
+  if (JSON.stringify(s.font) !== JSON.stringify(base.font)) {
+    cell.font = {
+      name: s.font.name,
+      size: s.font.size,
+      bold: s.font.bold,
+      italic: s.font.italic,
+      underline: s.font.underline === "Single" ? "single" : s.font.underline === "Double" ? "double" : false,
+      color: { argb: hexToArgb(s.font.color) },
+    };
+  }
+  if (s.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: hexToArgb(s.fill) } };
+  const alignment: Partial<ExcelJS.Alignment> = {};
+  if (s.horizontalAlignment !== "General")
+    alignment.horizontal = H_OUT[s.horizontalAlignment] as ExcelJS.Alignment["horizontal"];
+  if (s.verticalAlignment !== "Bottom")
+    alignment.vertical = V_OUT[s.verticalAlignment] as ExcelJS.Alignment["vertical"];
+  if (s.wrapText) alignment.wrapText = true;
+  if (s.indentLevel) alignment.indent = s.indentLevel;
+  if (Object.keys(alignment).length > 0) cell.alignment = alignment;
+  const border: Partial<ExcelJS.Borders> = {};
+  const sides: [keyof CellStyleState["borders"], "top" | "bottom" | "left" | "right"][] = [
+    ["EdgeTop", "top"],
+    ["EdgeBottom", "bottom"],
+    ["EdgeLeft", "left"],
+    ["EdgeRight", "right"],
+  ];
+  for (const [from, to] of sides) {
+    const b = s.borders[from];
+    if (b) border[to] = { style: borderOut(b), color: { argb: hexToArgb(b.color) } };
+  }
+  if (Object.keys(border).length > 0) cell.border = border;
+}
+
+function cfOut(cf: ConditionalFormatState): ExcelJS.ConditionalFormattingRule {
+  const style: Partial<ExcelJS.Style> = {};
+  if (cf.format.fillColor)
+    style.fill = { type: "pattern", pattern: "solid", bgColor: { argb: hexToArgb(cf.format.fillColor) } };
+  if (cf.format.fontColor || cf.format.bold !== null) {
+    style.font = {
+      ...(cf.format.fontColor ? { color: { argb: hexToArgb(cf.format.fontColor) } } : {}),
+      ...(cf.format.bold !== null ? { bold: cf.format.bold } : {}),
+    };
+  }
+  if (cf.type === "CellValue") {
+    const formulae = [cf.rule.formula1 ?? "", ...(cf.rule.formula2 !== undefined ? [cf.rule.formula2] : [])];
+    return {
+      type: "cellIs",
+      operator: CF_OPS_OUT[cf.rule.operator] as ExcelJS.CellIsRuleType["operator"],
+      formulae,
+      style,
+      priority: cf.priority + 1,
+    };
+  }
+  return {
+    type: "containsText",
+    operator: TEXT_OPS_OUT[cf.rule.operator] as ExcelJS.ContainsTextRuleType["operator"],
+    text: cf.rule.text ?? "",
+    style,
+    priority: cf.priority + 1,
+  };
+}
+
+function sheetOut(book: ExcelJS.Workbook, sheet: SheetState, wb: WorkbookState): void {
+  const ws = book.addWorksheet(sheet.name, {
+    state:
+      sheet.visibility === "Hidden" ? "hidden" : sheet.visibility === "VeryHidden" ? "veryHidden" : "visible",
+    properties: sheet.tabColor ? { tabColor: { argb: hexToArgb(sheet.tabColor) } } : {},
+    views: [
+      sheet.freeze
+        ? {
+            state: "frozen",
+            xSplit: sheet.freeze.columns,
+            ySplit: sheet.freeze.rows,
+            showGridLines: sheet.showGridlines,
+          }
+        : { state: "normal", showGridLines: sheet.showGridlines },
+    ],
+  });
+  for (const [key, state] of sheet.cells) {
+    const row = Math.floor(key / 16_384);
+    const col = key % 16_384;
+    const cell = ws.getCell(row + 1, col + 1);
+    if (state.formula)
+      cell.value = {
+        formula: state.formula.slice(1),
+        result: state.value === "" ? undefined : state.value,
+      } as ExcelJS.CellFormulaValue;
+    else if (state.value !== "") cell.value = state.value;
+    if (state.numberFormat !== "General") cell.numFmt = state.numberFormat;
+    styleOut(cell, state);
+  }
+  for (const [col, points] of sheet.columnWidths) {
+    if (points !== DEFAULT_COLUMN_WIDTH_POINTS) ws.getColumn(col + 1).width = pointsToChars(points);
+  }
+  for (const [row, points] of sheet.rowHeights) ws.getRow(row + 1).height = points;
+  for (const m of sheet.merges) ws.mergeCellsWithoutStyle(rectAddress(m));
+  const byRange = new Map<string, ExcelJS.ConditionalFormattingRule[]>();
+  for (const cf of [...sheet.conditionalFormats].sort((a, b) => a.priority - b.priority)) {
+    byRange.set(cf.range, [...(byRange.get(cf.range) ?? []), cfOut(cf)]);
+  }
+  for (const [ref, rules] of byRange) ws.addConditionalFormatting({ ref, rules });
+  const l = sheet.pageLayout;
+  const fit = l.zoom.horizontalFitToPages !== undefined || l.zoom.verticalFitToPages !== undefined;
+  ws.pageSetup = {
+    ...ws.pageSetup,
+    orientation: l.orientation === "Landscape" ? "landscape" : "portrait",
+    paperSize: PAPER_OUT[l.paperSize] as ExcelJS.PageSetup["paperSize"],
+    fitToPage: fit,
+    ...(fit
+      ? { fitToWidth: l.zoom.horizontalFitToPages ?? 0, fitToHeight: l.zoom.verticalFitToPages ?? 0 }
+      : { scale: l.zoom.scale ?? 100 }),
+    ...(l.printArea ? { printArea: l.printArea } : {}),
+    ...(l.printTitleRows ? { printTitlesRow: l.printTitleRows.replace(/\$/g, "") } : {}),
+    horizontalCentered: l.centerHorizontally,
+    verticalCentered: l.centerVertically,
+    margins: {
+      left: l.leftMargin / 72,
+      right: l.rightMargin / 72,
+      top: l.topMargin / 72,
+      bottom: l.bottomMargin / 72,
+      header: l.headerMargin / 72,
+      footer: l.footerMargin / 72,
+    },
+  };
+  if (l.centerFooter) ws.headerFooter = { ...ws.headerFooter, oddFooter: `&C${l.centerFooter}` };
+  // ExcelJS writes a break after a row; the simulator stores the row the break sits above.
+  for (const row of sheet.horizontalPageBreaks) if (row > 0) ws.getRow(row).addPageBreak();
+  for (const t of wb.tables.filter((x) => x.sheetId === sheet.id)) {
+    const header = Array.from({ length: t.rect.cols }, (_, c) => {
+      const v = sheet.cells.get(cellKey(t.rect.row, t.rect.col + c))?.value;
+      return { name: v === undefined || v === "" ? `Column${c + 1}` : String(v) };
+    });
+    const rows = Array.from({ length: t.rect.rows - (t.showHeaders ? 1 : 0) }, (_, r) =>
+      header.map(
+        (_h, c) =>
+          sheet.cells.get(cellKey(t.rect.row + r + (t.showHeaders ? 1 : 0), t.rect.col + c))?.value ?? null,
+      ),
+    );
+    ws.addTable({
+      name: t.name,
+      ref: rectAddress({ ...t.rect, rows: 1, cols: 1 }),
+      headerRow: t.showHeaders,
+      columns: header,
+      rows,
+    });
+  }
+}
+
+/** Writes the workbook state as .xlsx bytes, plus the side channel of what the file cannot hold. */
+export async function exportWorkbook(
+  wb: WorkbookState,
+): Promise<{ bytes: Uint8Array; sideChannel: SideChannel }> {
+  const book = new ExcelJS.Workbook();
+  for (const sheet of wb.sheets) sheetOut(book, sheet, wb);
+  const activeTab = Math.max(
+    0,
+    wb.sheets.findIndex((s) => s.id === wb.activeSheetId),
+  );
+  book.views = [{ x: 0, y: 0, width: 10000, height: 20000, firstSheet: 0, activeTab, visibility: "visible" }];
+  const buffer = await book.xlsx.writeBuffer();
+  const sideChannel: SideChannel = {
+    charts: {},
+    customProperties: {},
+    settings: structuredClone(wb.settings),
+    horizontalPageBreaks: {},
+  };
+  for (const sheet of wb.sheets) {
+    sideChannel.charts[sheet.name] = sheet.charts.map(withoutId);
+    sideChannel.customProperties[sheet.name] = structuredClone(sheet.customProperties);
+    sideChannel.horizontalPageBreaks[sheet.name] = [...sheet.horizontalPageBreaks];
+  }
+  return { bytes: new Uint8Array(buffer as ArrayBuffer), sideChannel };
+}
