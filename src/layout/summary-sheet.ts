@@ -43,14 +43,16 @@ const COLUMN_WIDTH = 12.5;
 export const TITLE_ROWS = 3;
 /** Data problems listed on the page; the rest are counted and left to the task pane and the CLI. */
 export const MAX_ISSUES_ON_PAGE = 50;
-/** Rows a chart occupies (at the default 15 pt a row, 240 pt tall). */
-export const CHART_ROWS = 16;
+/** Rows a chart occupies (at 15 pt a row, 210 pt tall: legible at A4 and two fit beside each other). */
+export const CHART_ROWS = 14;
 /**
  * Points of rows that fit on one printed page below the repeated title rows: A4 landscape is 595 pt tall, less
  * 79 pt of margins, at the ~95% scale that fitting 12 columns to the width gives, less the title rows, with a
- * little slack for hosts that render rows taller.
+ * little slack (Excel scales 12 columns of 12.5 to about 95%; LibreOffice scales further, so has more room).
  */
-export const PAGE_CONTENT_HEIGHT = 440;
+export const PAGE_CONTENT_HEIGHT = 460;
+/** Points allowed for the partly filled rows a host pushes to the next page when it breaks a long table. */
+const OVERFLOW_ALLOWANCE = 40;
 
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 const SEVERITY_WORD: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Information" };
@@ -127,7 +129,7 @@ class SummaryPage {
     }
   }
 
-  /** Starts a section: a printed page may break just before it, never inside a short one. */
+  /** Starts a section (or a band of charts): a printed page may break just before it, never inside one. */
   private startSection(): void {
     if (this.sectionStarts[this.sectionStarts.length - 1] !== this.row) this.sectionStarts.push(this.row);
   }
@@ -147,7 +149,10 @@ class SummaryPage {
         breaks.push(starts[i] - 1);
         used = 0;
       }
-      used = (used + height) % PAGE_CONTENT_HEIGHT;
+      used += height;
+      // A unit taller than a page is cut by the host's own breaks, wherever whole rows allow: allow for the
+      // rows it pushes over when guessing how much of its last page it fills.
+      if (used > PAGE_CONTENT_HEIGHT) used = (used % PAGE_CONTENT_HEIGHT) + OVERFLOW_ALLOWANCE;
     }
     return breaks;
   }
@@ -694,6 +699,8 @@ class SummaryPage {
     }
     for (let i = 0; i < drawable.length; i += 2) {
       const pair = drawable.slice(i, i + 2);
+      // A band of charts is its own unit for page breaks: a printed page must never cut a chart in two.
+      this.startSection();
       const top = this.row;
       const bottom = top + CHART_ROWS - 1;
       pair.forEach((block, k) => {
