@@ -522,30 +522,30 @@ export function summarise(
       figures: [
         {
           id: "places_delivered",
-          label: "New special school places delivered",
+          label: "New Special School Places (running total)",
           value: places?.delivered ?? null,
           unit: "count",
         },
         {
           id: "places_filled",
-          label: "Special school places filled",
+          label: "Special School Places Filled",
           value: places?.filled ?? null,
           unit: "count",
         },
         {
           id: "places_shortfall",
-          label: "Special school places shortfall",
+          label: "Special School Places Shortfall",
           value: places?.shortfall ?? null,
           unit: "count",
         },
         {
           id: "shortfall_cost",
-          label: "Estimated cost of shortfall",
+          label: "Estimated Cost of Shortfall",
           value: places?.shortfallCost ?? null,
           unit: "money",
           ...(places?.costPerPlace
             ? {
-                note: `${places.shortfall ?? 0} places at £${places.costPerPlace.toLocaleString("en-GB")} each`,
+                note: `${places.shortfall ?? 0} places at £${places.costPerPlace.toLocaleString("en-GB")} a place.`,
               }
             : {}),
         },
