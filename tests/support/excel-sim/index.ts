@@ -3,12 +3,14 @@
 import { parseRect, rectAddress, splitSheet } from "./address";
 import { SimContext, Tx, ACTION_OVERHEAD_BYTES, type SyncHost } from "./context";
 import { MESSAGES, SimExcelError } from "./errors";
+import { installExcelGlobals } from "./globals";
 import { snapshotSheet, type SheetSnapshot } from "./snapshot";
 import { newWorkbook, type WorkbookState } from "./state";
 import { SimWorkbook } from "./workbook";
 import { exportWorkbook, importWorkbook, type SideChannel } from "./xlsx";
 
 export { SimExcelError } from "./errors";
+export { EXCEL_ENUMS, installExcelGlobals } from "./globals";
 export type { SheetSnapshot, CellSnapshot } from "./snapshot";
 export type { SideChannel } from "./xlsx";
 
@@ -52,6 +54,11 @@ export class ExcelSim implements SyncHost {
     if (context._queue.length > 0) await this.runSync(context);
     return result;
   };
+
+  /** Makes `Excel.run` (and the Excel enums) refer to this simulator; returns the undo. */
+  installAsExcel(): () => void {
+    return installExcelGlobals(this.run);
+  }
 
   /** context.sync() calls across all runs (plus Excel.run's closing sync when it had work to send). */
   get syncCount(): number {
