@@ -41,6 +41,7 @@ const useStyles = makeStyles({
     overflowWrap: "anywhere",
   },
   narrative: { margin: 0, fontSize: tokens.fontSizeBase200, whiteSpace: "pre-line" },
+  earlier: { margin: 0, fontSize: tokens.fontSizeBase200, fontStyle: "italic" },
   hidden: visuallyHidden,
 });
 
@@ -88,6 +89,8 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const runningRef = useRef(false);
+  // Problems of the latest run when it failed but still read the tracker; otherwise those of the shown summary.
+  const problemsFrom = failure?.summary ?? null;
 
   useEffect(() => {
     let live = true;
@@ -194,8 +197,15 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
             <MessageBarBody>{problem}</MessageBarBody>
           </MessageBar>
         )}
+        {/* A run stopped by errors in the tracker still found them: show them so each can be fixed from its cell. */}
+        {problemsFrom && (
+          <DataProblems issues={problemsFrom.issues} freshness={problemsFrom.freshness} onGoTo={goTo} />
+        )}
         {summary && (
           <>
+            {failure && (
+              <p className={styles.earlier}>The results below are from the last successful refresh.</p>
+            )}
             <Section title="Overall RAG">
               <RagBadge rag={summary.overallRag} />
               {summary.overallRag.narrative && (
@@ -206,7 +216,9 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
               <KpiCards kpis={summary.kpis} />
             </Section>
             <Variances variances={summary.variances} onShowSource={goTo} />
-            <DataProblems issues={summary.issues} freshness={summary.freshness} onGoTo={goTo} />
+            {!problemsFrom && (
+              <DataProblems issues={summary.issues} freshness={summary.freshness} onGoTo={goTo} />
+            )}
             <KeyRisks risks={summary.keyRisks} threshold={summary.riskThreshold} onShowSource={goTo} />
           </>
         )}

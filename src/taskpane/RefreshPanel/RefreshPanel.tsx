@@ -32,13 +32,16 @@ export function progressLabel(step: RefreshStep | null): string {
   return `Step ${STEPS.indexOf(step) + 1} of ${STEPS.length}: ${REFRESH_STEP_LABELS[step]}`;
 }
 
+// The gateway's messages already say whether the sheet was left as it was (and, rarely, that it could not be put
+// back); the pane adds the reassurance only where the message has not spoken to it, so it never contradicts it.
+const SPEAKS_TO_SHEET = /unchanged|nothing was changed|put back/i;
+
 export function failureText(failure: RefreshOutcome): string {
-  const where = failure.failedStep
-    ? `It stopped while ${REFRESH_STEP_LABELS[failure.failedStep].toLowerCase()}. `
-    : "";
-  return `${failure.message} ${where}The previous Portfolio Summary is unchanged.`
-    .replace(/\s+/g, " ")
-    .trim();
+  const where = failure.failedStep ? `Stopped at ${progressLabel(failure.failedStep).toLowerCase()}. ` : "";
+  const unchanged = SPEAKS_TO_SHEET.test(failure.message)
+    ? ""
+    : "The previous Portfolio Summary is unchanged.";
+  return `${failure.message} ${where}${unchanged}`.replace(/\s+/g, " ").trim();
 }
 
 export function RefreshPanel({ running, step, failure, notice, onRefresh }: RefreshPanelProps) {

@@ -86,6 +86,37 @@ describe("the task pane", () => {
     expect(screen.getByText("£43.20m")).toBeInTheDocument();
   });
 
+  test("a run stopped by errors in the tracker lists them with Go to cell, above the last good results", async () => {
+    const broken = makeSummaryFixture();
+    broken.issues = [
+      {
+        severity: "error",
+        code: "missing_column",
+        sheet: "SEND Monthly",
+        cell: "A1",
+        message: "The SEND Monthly sheet has no Funded EHCPs column. Add it back with its heading in row 1.",
+      },
+    ];
+    broken.issueCounts = { error: 1, warning: 0, info: 0 };
+    const stopped = {
+      ...failedOutcome(
+        "checking",
+        "The tracker has 1 problem that must be fixed. The previous summary is unchanged.",
+      ),
+      summary: broken,
+    };
+    const gateway = fakeGateway({ outcomes: [okOutcome(), stopped] });
+    await renderApp(gateway);
+    await refresh();
+    await userEvent.click(screen.getByRole("button", { name: "Refresh summary" }));
+    await screen.findByText("The summary was not refreshed");
+    expect(screen.getAllByRole("heading", { name: /^Data problems/ })).toHaveLength(1);
+    expect(screen.getByRole("heading", { name: "Data problems (1)" })).toBeInTheDocument();
+    expect(screen.getByText("The results below are from the last successful refresh.")).toBeInTheDocument();
+    await userEvent.click(screen.getByRole("button", { name: "Go to cell SEND Monthly!A1" }));
+    expect(gateway.selections).toEqual([{ sheet: "SEND Monthly", address: "A1" }]);
+  });
+
   test("a gateway that throws is still reported as a failed run with advice", async () => {
     const gateway = fakeGateway();
     gateway.refresh = async () => {

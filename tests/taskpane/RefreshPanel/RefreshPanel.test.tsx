@@ -44,7 +44,7 @@ describe("refresh panel", () => {
     );
     expect(screen.getByText("The summary was not refreshed")).toBeInTheDocument();
     expect(
-      screen.getByText(/Unprotect it and refresh again\. It stopped while writing the sheet\./),
+      screen.getByText(/Unprotect it and refresh again\. Stopped at step 4 of 5: writing the sheet\./),
     ).toBeInTheDocument();
     expect(screen.getByText(/The previous Portfolio Summary is unchanged\.$/)).toBeInTheDocument();
     expect(screen.getByRole("button", { name: "Refresh summary" })).toBeEnabled();
@@ -55,5 +55,20 @@ describe("refresh panel", () => {
     expect(failureText(failure)).toBe(
       "The tracker could not be read. The previous Portfolio Summary is unchanged.",
     );
+  });
+
+  test("a message that already says the summary is unchanged is not repeated", () => {
+    const failure = failedOutcome("charts", "Drawing failed. The previous summary is unchanged. Try again.");
+    expect(failureText(failure)).toBe(
+      "Drawing failed. The previous summary is unchanged. Try again. Stopped at step 5 of 5: drawing charts.",
+    );
+  });
+
+  test("when the previous summary could not be put back, the pane does not claim it is unchanged", () => {
+    const failure = failedOutcome(
+      "writing",
+      "Something went wrong, and the previous summary could not be fully put back. Close the workbook without saving.",
+    );
+    expect(failureText(failure)).not.toMatch(/is unchanged/);
   });
 });
