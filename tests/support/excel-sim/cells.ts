@@ -97,17 +97,20 @@ const MONTH_NAMES = [
   "December",
 ];
 
+/** Excel's General format in a default-width column: at most 11 characters, rounding decimals to fit. */
 function generalText(n: number): string {
   if (Number.isInteger(n) && Math.abs(n) < 1e11) return String(n);
-  const rounded = Number(n.toPrecision(10));
-  if (Math.abs(rounded) >= 1e11 || (Math.abs(rounded) < 1e-9 && rounded !== 0)) {
-    return rounded
+  if (Math.abs(n) >= 1e11 || (Math.abs(n) < 1e-9 && n !== 0)) {
+    return n
       .toExponential(5)
-      .replace(/\.?0+e/, "E")
-      .replace("E+", "E+")
-      .toUpperCase();
+      .replace(/\.?0+e/, "e")
+      .replace("e", "E");
   }
-  return String(rounded);
+  for (let precision = 10; precision > 0; precision--) {
+    const text = String(Number(n.toPrecision(precision)));
+    if (text.length <= 11) return text;
+  }
+  return String(Math.round(n));
 }
 
 function splitSections(format: string): string[] {
