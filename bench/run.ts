@@ -1,7 +1,7 @@
 // `npm run bench`: runs every bench/part-*.ts module (each exports `run()`), then writes bench/results.json with
 // the machine, the date and each part's results. A part that fails is recorded with its error; the others still run.
-import { readdirSync, writeFileSync } from "node:fs";
-import { cpus, totalmem } from "node:os";
+import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
@@ -23,6 +23,8 @@ export function machine() {
     memoryGb: Math.round(totalmem() / 1024 ** 3),
     node: process.version,
     platform: `${process.platform}-${process.arch}`,
+    // A busy machine slows every part; the load at the start says how far to trust the figures.
+    loadAverage1m: Math.round(loadavg()[0] * 100) / 100,
   };
 }
 
@@ -30,7 +32,13 @@ async function main(): Promise<void> {
   const dir = __dirname;
   const only = process.argv.slice(2);
   const files = partFiles(dir).filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
-  const parts: Record<string, unknown> = {};
+  const out = join(dir, "results.json");
+  // `npm run bench -- engine` reruns one part; the other parts keep their previous results.
+  const previous =
+    only.length > 0 && existsSync(out)
+      ? ((JSON.parse(readFileSync(out, "utf8")) as { parts?: Record<string, unknown> }).parts ?? {})
+      : {};
+  const parts: Record<string, unknown> = { ...previous };
   let failed = 0;
   for (const file of files) {
     const name = file.replace(/^part-/, "").replace(/\.ts$/, "");
@@ -51,7 +59,6 @@ async function main(): Promise<void> {
     }
   }
   const results = { machine: machine(), date: new Date().toISOString(), parts };
-  const out = join(dir, "results.json");
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(parts, null, 2));
   console.log(`Wrote ${out}`);
