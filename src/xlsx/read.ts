@@ -15,8 +15,9 @@ export class TrackerFileError extends Error {
 
 export interface ReadOptions {
   /**
-   * "formatted" (default) matches Office.js `getUsedRange()`: cells with a value or with formatting count.
-   * "valuesOnly" matches `getUsedRange(true)`: only cells holding a value count.
+   * "valuesOnly" (default) matches `getUsedRangeOrNullObject(true)`, which the add-in's Office.js gateway reads
+   * (src/excel/read.ts): only cells holding a value count. "formatted" matches `getUsedRange()`: cells with a value
+   * or with formatting count.
    */
   usedRange?: "formatted" | "valuesOnly";
 }
@@ -173,15 +174,8 @@ function readSheet(ws: ExcelJS.Worksheet, date1904: boolean, mode: "formatted" |
   const visibility = ws.state === "hidden" || ws.state === "veryHidden" ? ws.state : "visible";
   const bounds = usedBounds(ws, mode);
   if (!bounds) {
-    // Office.js gives an empty sheet's used range as A1 holding "".
-    return {
-      name: ws.name,
-      values: [[""]],
-      numberFormats: [["General"]],
-      originRow: 0,
-      originCol: 0,
-      visibility,
-    };
+    // A sheet with no values has no used range: the Office.js gateway gives it no rows, at A1.
+    return { name: ws.name, values: [], numberFormats: [], originRow: 0, originCol: 0, visibility };
   }
   const { top, left, bottom, right } = bounds;
   const width = right - left + 1;
@@ -240,7 +234,7 @@ export async function readXlsxBuffer(
     );
   }
   const date1904 = Boolean((wb.properties as { date1904?: boolean } | undefined)?.date1904);
-  const mode = options.usedRange ?? "formatted";
+  const mode = options.usedRange ?? "valuesOnly";
   const sheets = wb.worksheets.map((ws) => readSheet(ws, date1904, mode));
   const tables = wb.worksheets.flatMap(readTables);
   return { name, sheets, tables };

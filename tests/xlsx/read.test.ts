@@ -55,24 +55,24 @@ describe("used range", () => {
     ]);
   });
 
-  it("counts a formatted empty cell as used, as Excel's used range does, unless asked for values only", async () => {
+  it("counts only cells with values by default, as the add-in's gateway does, and formatted cells when asked", async () => {
     const wb = new ExcelJS.Workbook();
     const ws = wb.addWorksheet("Risks");
     ws.getCell("A1").value = "ID";
     ws.getCell("C4").fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFFFFF00" } };
     const bytes = await bytesOf(wb);
-    const formatted = sheet(await readXlsxBuffer(bytes, "t.xlsx"), "Risks");
+    const formatted = sheet(await readXlsxBuffer(bytes, "t.xlsx", { usedRange: "formatted" }), "Risks");
     expect(formatted.values).toHaveLength(4);
     expect(formatted.values[0]).toEqual(["ID", "", ""]);
-    const valuesOnly = sheet(await readXlsxBuffer(bytes, "t.xlsx", { usedRange: "valuesOnly" }), "Risks");
+    const valuesOnly = sheet(await readXlsxBuffer(bytes, "t.xlsx"), "Risks");
     expect(valuesOnly.values).toEqual([["ID"]]);
   });
 
-  it("gives an empty sheet as A1 holding an empty string", async () => {
+  it("gives a sheet without values no rows, at A1", async () => {
     const raw = await readBack((wb) => {
       wb.addWorksheet("Blank");
     });
-    expect(sheet(raw, "Blank")).toMatchObject({ values: [[""]], originRow: 0, originCol: 0 });
+    expect(sheet(raw, "Blank")).toMatchObject({ values: [], numberFormats: [], originRow: 0, originCol: 0 });
   });
 
   it("keeps a merged title's text in its first cell and leaves the rest of the merge empty", async () => {
