@@ -2,7 +2,7 @@
 // What ExcelJS cannot write (charts, sheet custom properties, document settings) travels in a side channel.
 import ExcelJS from "exceljs";
 import { parseRect, rectAddress, tryParseRect } from "./address";
-import { cellKey } from "./helpers";
+import { cellKey, pruneCell } from "./helpers";
 import {
   charsToPoints,
   defaultStyle,
@@ -244,6 +244,8 @@ export async function importWorkbook(
         state.numberFormat = cell.numFmt || "General";
         state.style = styleIn(cell);
         sheet.cells.set(cellKey(rowNumber - 1, colNumber - 1), state);
+        // ExcelJS lists blank cells (e.g. inside merges); keep the sheet sparse as Excel's used range expects.
+        pruneCell(sheet, rowNumber - 1, colNumber - 1);
       });
     });
     const columnCount = ws.columnCount;
@@ -276,7 +278,8 @@ export async function importWorkbook(
         const base = {
           id: nextId(wb, "cf"),
           range: cf.ref,
-          priority: rule.priority ?? sheet.conditionalFormats.length,
+          // OOXML priorities start at 1; Office.js reports them from 0.
+          priority: rule.priority !== undefined ? rule.priority - 1 : sheet.conditionalFormats.length,
           stopIfTrue: false,
           format,
         };
