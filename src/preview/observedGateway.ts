@@ -1,0 +1,28 @@
+// Wraps a gateway so the preview hears when the workbook may have changed (a refresh, a selection, saved settings)
+// and can redraw its grid; the pane itself is none the wiser.
+import type { WorkbookGateway } from "../excel/api";
+
+export function observedGateway(inner: WorkbookGateway, changed: () => void): WorkbookGateway {
+  return {
+    async refresh(options) {
+      try {
+        return await inner.refresh(options);
+      } finally {
+        changed();
+      }
+    },
+    async selectRange(sheet, address) {
+      try {
+        await inner.selectRange(sheet, address);
+      } finally {
+        changed();
+      }
+    },
+    loadSettings: () => inner.loadSettings(),
+    async saveSettings(settings) {
+      await inner.saveSettings(settings);
+      changed();
+    },
+    loadLastOutcome: () => inner.loadLastOutcome(),
+  };
+}
