@@ -1,38 +1,29 @@
 // The tracker reader: raw workbook -> typed rows (every cell with its A1 address) + issues pointing at cells.
 // Sheets are found by template name or alias (case, spacing and punctuation ignored); the header row anywhere in
 // the first 20 rows; columns in any order. A problem in one section never stops the others. Never throws.
-import { sheetCellAddress, sheetRangeAddress, sheetRowNumber } from "./a1";
+import { columnLetters, sheetCellAddress, sheetRangeAddress, sheetRowNumber } from "./a1";
 import { formatMonth } from "./format";
 import { makeIssue, type IssueCode } from "./issues";
 import type { Issue, KpiId, KpiUnit, RagValue, SourceRef } from "./model";
+// Parsers imported from their own modules, not the barrel: a re-exported binding costs a getter call per cell.
+import { parseDate, parseMonth, parsePeriodEnd } from "./parse/dates";
 import {
-  closestHeader,
-  headerIndex,
-  normaliseHeader,
   parseBoolean,
-  parseDate,
   parseKpiId,
   parseMilestoneStatus,
-  parseMoney,
-  parseMonth,
-  parseNumber,
-  parsePeriodEnd,
   parsePolarity,
-  parseProgramme,
-  parseRag,
   parseRiskBands,
   parseRiskStatus,
-  parseShare,
   parseTwentyWeekVariant,
   parseUnit,
-  programmeNameFrom,
-  quote,
-  ragTrack,
-  shownPercentDecimals,
-  tidy,
-  type ParseResult,
-} from "./parse";
-import { isExcelError, type RawCell, type RawSheet, type RawWorkbook } from "./raw";
+} from "./parse/enums";
+import { closestHeader, headerIndex, normaliseHeader } from "./parse/headers";
+import { parseMoney, parseNumber, tidy } from "./parse/numbers";
+import { parseShare, shownPercentDecimals } from "./parse/percent";
+import { parseProgramme, programmeNameFrom } from "./parse/programme";
+import { parseRag, ragTrack } from "./parse/rag";
+import { quote, type ParseResult } from "./parse/result";
+import { EXCEL_ERRORS, type RawCell, type RawSheet, type RawWorkbook } from "./raw";
 import { SETTINGS_FIELDS, TEMPLATE, type ColumnSpec, type SheetSpec } from "./template";
 import type {
   Cell,
@@ -49,9 +40,15 @@ import type {
   WorkstreamRow,
 } from "./tracker";
 
+// Math and Number bound once: in a sandboxed global (jest's vm context) each global lookup is slow, and
+// these run once per cell on big sheets.
+const { abs: mAbs, max: mMax, min: mMin } = Math;
+const { isFinite, isInteger } = Number;
+
 /** The header row is looked for in this many rows from the top of the used range (titles and notes above it). */
 export const HEADER_SEARCH_ROWS = 20;
 
+const EXCEL_ERROR_SET: ReadonlySet<string> = new Set(EXCEL_ERRORS);
 const TOTALS = /^(grand\s+)?totals?\s*:?$/i;
 
 // ---------------------------------------------------------------- sheets
@@ -95,10 +92,35 @@ class CellReader {
   constructor(
     readonly sheet: RawSheet,
     readonly issues: Issue[],
-  ) {}
+  ) {
+    this.absentRef = Object.freeze({ sheet: sheet.name, cell: "" });
+    this.absentCell = Object.freeze({ value: null, ref: this.absentRef });
+  }
+
+  /** Reused for every share cell (parseShare only reads it). */
+  private readonly shareContext: { numberFormat?: string; columnTypedAsPercentNumbers: boolean } = {
+    columnTypedAsPercentNumbers: false,
+  };
+
+  /** Column letters by values-column, filled as met: the address of every cell is built from them. */
+  private readonly letters: string[] = [];
+
+  /**
+   * Shared by every cell of a column the sheet does not have: big sheets often lack several optional columns,
+   * and one frozen object instead of two per row keeps reading fast. Frozen, so nobody can change them all at once.
+   */
+  private readonly absentRef: SourceRef;
+  private readonly absentCell: Cell<never>;
+
+  /** An empty cell: the shared one for an absent column, a fresh one pointing at a real blank cell otherwise. */
+  empty<T>(s: Slot): Cell<T> {
+    return s.ref === this.absentRef ? this.absentCell : { value: null, ref: s.ref };
+  }
 
   ref(r: number, c: number): SourceRef {
-    return { sheet: this.sheet.name, cell: c < 0 ? "" : sheetCellAddress(this.sheet, r, c) };
+    if (c < 0) return this.absentRef;
+    const letters = (this.letters[c] ??= columnLetters(this.sheet.originCol + c));
+    return { sheet: this.sheet.name, cell: letters + (this.sheet.originRow + r + 1) };
   }
 
   report(code: IssueCode, ref: SourceRef, message: string, severity?: "error" | "warning" | "info"): void {
@@ -118,12 +140,25 @@ class CellReader {
         this.report("missing_value", ref, `${label}, ${ref.cell}: the cell is empty but is needed.`);
       return { state: "empty", ref };
     }
-    if (isExcelError(v)) {
+    if (typeof v === "string" && v.charCodeAt(0) === 35 /* # */ && EXCEL_ERROR_SET.has(v)) {
       this.report("excel_error", ref, `${label}, ${ref.cell}: the cell shows the Excel error ${v}.`);
       return { state: "empty", ref };
     }
-    return { state: "value", v, fmt: this.sheet.numberFormats?.[r]?.[c], ref };
+    // One scratch object for every value slot: a slot is used at once and dropped, and big sheets have
+    // hundreds of thousands of cells, so not allocating here keeps the garbage collector out of the way.
+    const scratch = this.scratch;
+    scratch.v = v;
+    scratch.fmt = this.sheet.numberFormats?.[r]?.[c];
+    scratch.ref = ref;
+    return scratch;
   }
+
+  private readonly scratch: Slot & { state: "value" } = {
+    state: "value",
+    v: "",
+    fmt: undefined,
+    ref: { sheet: "", cell: "" },
+  };
 
   /** Turns a parse result into a Cell, raising `failCode` with the parser's reason when it fails. */
   finish<T>(
@@ -150,14 +185,13 @@ class CellReader {
 
   text(r: number, c: number, label: string, required: boolean): Cell<string> {
     const s = this.slot(r, c, label, required);
-    return s.state === "value" ? { value: textValue(s.v), ref: s.ref } : { value: null, ref: s.ref };
+    return s.state === "value" ? { value: textValue(s.v), ref: s.ref } : this.empty(s);
   }
 
   number(r: number, c: number, label: string, required: boolean): Cell<number> {
     const s = this.slot(r, c, label, required);
-    return s.state === "value"
-      ? this.finish(s, label, parseNumber(s.v), "not_a_number")
-      : { value: null, ref: s.ref };
+    if (s.state === "value" && typeof s.v === "number" && isFinite(s.v)) return { value: s.v, ref: s.ref };
+    return s.state === "value" ? this.finish(s, label, parseNumber(s.v), "not_a_number") : this.empty(s);
   }
 
   /** A count: whole and not negative, else the cell is left out with negative_count / not_whole_number. */
@@ -168,7 +202,7 @@ class CellReader {
       this.report("negative_count", cell.ref, `${label}, ${cell.ref.cell}: ${cell.value} is below zero.`);
       return { value: null, ref: cell.ref };
     }
-    if (!Number.isInteger(cell.value)) {
+    if (!isInteger(cell.value)) {
       this.report(
         "not_whole_number",
         cell.ref,
@@ -183,7 +217,7 @@ class CellReader {
   score(r: number, c: number, label: string, required: boolean): Cell<number> {
     const cell = this.number(r, c, label, required);
     if (cell.value === null) return cell;
-    if (!Number.isInteger(cell.value)) {
+    if (!isInteger(cell.value)) {
       this.report(
         "score_not_whole",
         cell.ref,
@@ -204,21 +238,23 @@ class CellReader {
 
   money(r: number, c: number, label: string, required: boolean): Cell<number> {
     const s = this.slot(r, c, label, required);
-    return s.state === "value"
-      ? this.finish(s, label, parseMoney(s.v), "not_a_number")
-      : { value: null, ref: s.ref };
+    return s.state === "value" ? this.finish(s, label, parseMoney(s.v), "not_a_number") : this.empty(s);
   }
 
   /** A share (fraction), range-checked to 0-100%, keeping the decimals the cell shows. */
-  share(r: number, c: number, label: string, required: boolean, percentColumn: boolean): Cell<number> {
+  share(
+    r: number,
+    c: number,
+    label: string,
+    required: boolean,
+    percentColumn: boolean,
+    keepDecimals = false,
+  ): Cell<number> {
     const s = this.slot(r, c, label, required);
-    if (s.state !== "value") return { value: null, ref: s.ref };
-    const cell = this.finish(
-      s,
-      label,
-      parseShare(s.v, { numberFormat: s.fmt, columnTypedAsPercentNumbers: percentColumn }),
-      "not_a_number",
-    );
+    if (s.state !== "value") return this.empty(s);
+    this.shareContext.numberFormat = s.fmt;
+    this.shareContext.columnTypedAsPercentNumbers = percentColumn;
+    const cell = this.finish(s, label, parseShare(s.v, this.shareContext), "not_a_number");
     if (cell.value === null) return cell;
     if (cell.value < 0 || cell.value > 1) {
       this.report(
@@ -228,28 +264,28 @@ class CellReader {
       );
       return { value: null, ref: cell.ref };
     }
-    const decimals = shownPercentDecimals(s.v, s.fmt);
-    return decimals === undefined ? cell : { ...cell, displayDecimals: decimals };
+    // Only figures we cross-check need their displayed precision; working it out on every share cell costs time.
+    if (keepDecimals) {
+      const decimals = shownPercentDecimals(s.v, s.fmt);
+      if (decimals !== undefined) cell.displayDecimals = decimals;
+    }
+    return cell;
   }
 
   date(r: number, c: number, label: string, required: boolean): Cell<string> {
     const s = this.slot(r, c, label, required);
-    return s.state === "value"
-      ? this.finish(s, label, parseDate(s.v), "unparseable_date")
-      : { value: null, ref: s.ref };
+    return s.state === "value" ? this.finish(s, label, parseDate(s.v), "unparseable_date") : this.empty(s);
   }
 
   month(r: number, c: number, label: string, required: boolean): Cell<string> {
     const s = this.slot(r, c, label, required);
-    return s.state === "value"
-      ? this.finish(s, label, parseMonth(s.v), "unparseable_date")
-      : { value: null, ref: s.ref };
+    return s.state === "value" ? this.finish(s, label, parseMonth(s.v), "unparseable_date") : this.empty(s);
   }
 
   /** A RAG: an unrecognised text keeps its words with a null grade (counted as unknown) and raises unknown_rag. */
   rag(r: number, c: number, label: string, required: boolean): Cell<RagValue> {
     const s = this.slot(r, c, label, required);
-    if (s.state !== "value") return { value: null, ref: s.ref };
+    if (s.state !== "value") return this.empty(s);
     const parsed = parseRag(s.v);
     if (parsed.ok) return { value: parsed.value, ref: s.ref };
     this.report("unknown_rag", s.ref, `${label}, ${s.ref.cell}: ${parsed.reason}; it is counted as unknown.`);
@@ -261,7 +297,7 @@ class CellReader {
     const s = this.slot(r, c, label, required);
     return s.state === "value"
       ? this.finish(s, label, parseProgramme(s.v), "unknown_programme")
-      : { value: null, ref: s.ref };
+      : this.empty(s);
   }
 
   /** A small vocabulary (status, polarity, yes/no ...), raising `failCode` for a word it does not know. */
@@ -274,7 +310,7 @@ class CellReader {
     failCode: IssueCode,
   ): Cell<T> {
     const s = this.slot(r, c, label, required);
-    return s.state === "value" ? this.finish(s, label, parse(s.v), failCode) : { value: null, ref: s.ref };
+    return s.state === "value" ? this.finish(s, label, parse(s.v), failCode) : this.empty(s);
   }
 }
 
@@ -295,19 +331,31 @@ function headerText(v: RawCell | undefined): string {
 }
 
 /**
+ * The header of column c when row r is the header row. A header merged down over two rows (a two-row header:
+ * "Scores" above "Impact (1-5)", or "ID" spanning both rows) shows only in its top cell, so a blank here takes
+ * the text above it.
+ */
+function mergedHeaderText(values: RawCell[][], r: number, c: number): string {
+  const text = headerText(values[r][c]);
+  if (text.trim() !== "" || r === 0) return text;
+  return headerText(values[r - 1][c]);
+}
+
+/**
  * Finds the header row (the row in the first HEADER_SEARCH_ROWS matching most template headers), maps the columns,
  * and lists the data rows. Raises header_not_found, missing_column and duplicate_column.
  */
 function locateTable(sheet: RawSheet, spec: SheetSpec, issues: Issue[]): TableLayout | null {
   const index = headerIndex(spec.columns);
   const values = sheet.values;
-  const searchRows = Math.min(values.length, HEADER_SEARCH_ROWS);
+  const searchRows = mMin(values.length, HEADER_SEARCH_ROWS);
   let best = -1;
   let bestScore = 0;
   for (let r = 0; r < searchRows; r++) {
     const seen = new Set<string>();
-    for (const v of values[r] ?? []) {
-      const hit = index.get(normaliseHeader(headerText(v)));
+    const row = values[r] ?? [];
+    for (let c = 0; c < row.length; c++) {
+      const hit = index.get(normaliseHeader(mergedHeaderText(values, r, c)));
       if (hit) seen.add(hit.field);
     }
     if (seen.size > bestScore) {
@@ -337,9 +385,7 @@ function locateTable(sheet: RawSheet, spec: SheetSpec, issues: Issue[]): TableLa
   const exactness: Record<string, boolean> = {};
   for (const c of spec.columns) col[c.field] = -1;
   for (let c = 0; c < header.length; c++) {
-    let text = headerText(header[c]);
-    // A header merged down from the row above shows only in the top cell: "" here, text above.
-    if (text.trim() === "" && best > 0) text = headerText(values[best - 1][c]);
+    const text = mergedHeaderText(values, best, c);
     const hit = index.get(normaliseHeader(text));
     if (!hit) continue;
     const prev = col[hit.field];
@@ -358,8 +404,10 @@ function locateTable(sheet: RawSheet, spec: SheetSpec, issues: Issue[]): TableLa
     }
   }
 
-  const headerRange = sheetRangeAddress(sheet, best, 0, best, Math.max(0, header.length - 1));
-  const unmatched = header.map(headerText).filter((h) => h.trim() !== "" && !index.has(normaliseHeader(h)));
+  const headerRange = sheetRangeAddress(sheet, best, 0, best, mMax(0, header.length - 1));
+  const unmatched = header
+    .map((_, c) => mergedHeaderText(values, best, c))
+    .filter((h) => h.trim() !== "" && !index.has(normaliseHeader(h)));
   for (const c of spec.columns) {
     if (!c.required || col[c.field] >= 0) continue;
     const suggestion = closestHeader([c.header, ...c.aliases], unmatched);
@@ -377,7 +425,7 @@ function locateTable(sheet: RawSheet, spec: SheetSpec, issues: Issue[]): TableLa
   // Data rows: blank rows are skipped by looking only at the template's columns, so a long tail of empty rows
   // costs one pass over a handful of cells each.
   const used = Object.values(col).filter((c) => c >= 0);
-  const firstUsed = used.length ? Math.min(...used) : 0;
+  const firstUsed = used.length ? mMin(...used) : 0;
   const rows: number[] = [];
   for (let r = best + 1; r < values.length; r++) {
     const row = values[r];
@@ -402,7 +450,7 @@ function locateTable(sheet: RawSheet, spec: SheetSpec, issues: Issue[]): TableLa
     issues.push(
       makeIssue(
         "no_data_rows",
-        { sheet: sheet.name, cell: sheetCellAddress(sheet, Math.min(best + 1, values.length), 0) },
+        { sheet: sheet.name, cell: sheetCellAddress(sheet, mMin(best + 1, values.length), 0) },
         `The "${sheet.name}" sheet has a header row (row ${sheetRowNumber(sheet, best)}) but no data under it.`,
         severity ? { severity } : {},
       ),
@@ -411,15 +459,23 @@ function locateTable(sheet: RawSheet, spec: SheetSpec, issues: Issue[]): TableLa
   return { sheet, spec, headerRow: best, col, rows };
 }
 
-/** Shorthand for reading one field of a table row. */
-function fieldReader(t: TableLayout) {
-  const specs = new Map<string, ColumnSpec>(t.spec.columns.map((c) => [c.field, c]));
-  const info = (field: string): { c: number; label: string; required: boolean } => {
-    const s = specs.get(field);
-    if (!s) throw new Error(`Template has no column ${field} on ${t.spec.name}`); // a programming fault
-    return { c: t.col[field], label: s.header, required: s.required };
+/** Column facts for a table's fields, worked out once per table (not once per cell). */
+function fieldReader(t: TableLayout): (field: string) => ColumnInfo {
+  const infos = new Map<string, ColumnInfo>(
+    t.spec.columns.map((c) => [c.field, { c: t.col[c.field], label: c.header, required: c.required }]),
+  );
+  return (field) => {
+    const i = infos.get(field);
+    if (!i) throw new Error(`Template has no column ${field} on ${t.spec.name}`); // a programming fault
+    return i;
   };
-  return info;
+}
+
+interface ColumnInfo {
+  /** Column index in the sheet's values, -1 when the column is absent. */
+  c: number;
+  label: string;
+  required: boolean;
 }
 
 /**
@@ -441,7 +497,7 @@ function columnTypedAsPercentNumbers(t: TableLayout, c: number): boolean {
       if (p.ok) n = p.value;
     }
     if (n === null || n === 0) continue;
-    if (Math.abs(n) > 1) above++;
+    if (mAbs(n) > 1) above++;
     else atMost++;
   }
   return above > atMost;
@@ -483,7 +539,7 @@ function readSettings(sheet: RawSheet, issues: Issue[]): ProgrammeSettings {
   let fieldCol = 0;
   let valueCol = 1;
   let start = 0;
-  for (let r = 0; r < Math.min(values.length, HEADER_SEARCH_ROWS); r++) {
+  for (let r = 0; r < mMin(values.length, HEADER_SEARCH_ROWS); r++) {
     const row = values[r];
     const f = row.findIndex((v) => shapeIndex.get(normaliseHeader(headerText(v)))?.field === "field");
     const v = row.findIndex((x) => shapeIndex.get(normaliseHeader(headerText(x)))?.field === "value");
@@ -621,7 +677,7 @@ function kpiFigure(
 function kpiTolerance(reader: CellReader, r: number, c: number, label: string, unit: KpiUnit): Cell<number> {
   if (unit !== "share") return kpiFigure(reader, r, c, label, false, unit);
   const s = reader.slot(r, c, label, false);
-  if (s.state !== "value") return { value: null, ref: s.ref };
+  if (s.state !== "value") return reader.empty(s);
   if (typeof s.v === "number" && s.fmt?.includes("%")) return { value: s.v, ref: s.ref };
   const text = typeof s.v === "string" ? s.v.trim().replace(/\s*(%|pp|ppts?|percentage points?)$/i, "") : s.v;
   const cell = reader.finish(s, label, parseNumber(text), "not_a_number");
@@ -668,45 +724,59 @@ function readKpis(t: TableLayout, reader: CellReader): KpiRow[] {
 
 function readMonthly(t: TableLayout, reader: CellReader): MonthlyRow[] {
   const info = fieldReader(t);
-  const percentCols: Record<string, boolean> = {};
-  for (const f of [
+  const shareFields = [
     "statNeighbourEhcpShare",
     "statNeighbourInmssShare",
     "typedEhcpShare",
     "typedInmssShare",
-  ]) {
-    percentCols[f] = columnTypedAsPercentNumbers(t, t.col[f]);
-  }
+  ];
+  const percentCols: Record<string, boolean> = {};
+  for (const f of shareFields) percentCols[f] = columnTypedAsPercentNumbers(t, t.col[f]);
+  // Column facts looked up once, not per row: a monthly sheet may run to tens of thousands of rows.
+  const [month, funded, forecast, population, snEhcp, placed, snInmss, ceased, requests] = [
+    "month",
+    "fundedEhcps",
+    "forecastEhcps",
+    "population0to25",
+    "statNeighbourEhcpShare",
+    "placedInInmss",
+    "statNeighbourInmssShare",
+    "plansCeased",
+    "ehcnaRequests",
+  ].map(info);
+  const [decisionsOnTime, decisions, issuedOnTime, issued, typedEhcp, typedInmss] = [
+    "decisionsWithin20Weeks",
+    "decisionsTotal",
+    "plansIssuedWithin20Weeks",
+    "plansIssuedTotal",
+    "typedEhcpShare",
+    "typedInmssShare",
+  ].map(info);
+  const values = t.sheet.values;
   const out: MonthlyRow[] = [];
   for (const r of t.rows) {
     // A future month on the trajectory has a forecast but no actuals yet: its empty actuals are not missing.
-    const forecastOnly =
-      isBlank(t.sheet.values[r][t.col.fundedEhcps]) && !isBlank(t.sheet.values[r][t.col.forecastEhcps]);
-    const c = (field: string): Cell<number> => {
-      const i = info(field);
-      return reader.count(r, i.c, i.label, i.required && !forecastOnly);
-    };
-    const sh = (field: string): Cell<number> => {
-      const i = info(field);
-      return reader.share(r, i.c, i.label, i.required && !forecastOnly, percentCols[field]);
-    };
-    const m = info("month");
+    const forecastOnly = isBlank(values[r][funded.c]) && !isBlank(values[r][forecast.c]);
+    const count = (i: ColumnInfo): Cell<number> => reader.count(r, i.c, i.label, i.required && !forecastOnly);
+    // Typed shares are kept with the decimals they show, for the cross-check at displayed precision.
+    const share = (i: ColumnInfo, field: string, typed = false): Cell<number> =>
+      reader.share(r, i.c, i.label, i.required && !forecastOnly, percentCols[field], typed);
     out.push({
-      month: reader.month(r, m.c, m.label, m.required),
-      fundedEhcps: c("fundedEhcps"),
-      forecastEhcps: c("forecastEhcps"),
-      population0to25: c("population0to25"),
-      statNeighbourEhcpShare: sh("statNeighbourEhcpShare"),
-      placedInInmss: c("placedInInmss"),
-      statNeighbourInmssShare: sh("statNeighbourInmssShare"),
-      plansCeased: c("plansCeased"),
-      ehcnaRequests: c("ehcnaRequests"),
-      decisionsWithin20Weeks: c("decisionsWithin20Weeks"),
-      decisionsTotal: c("decisionsTotal"),
-      plansIssuedWithin20Weeks: c("plansIssuedWithin20Weeks"),
-      plansIssuedTotal: c("plansIssuedTotal"),
-      typedEhcpShare: sh("typedEhcpShare"),
-      typedInmssShare: sh("typedInmssShare"),
+      month: reader.month(r, month.c, month.label, month.required),
+      fundedEhcps: count(funded),
+      forecastEhcps: count(forecast),
+      population0to25: count(population),
+      statNeighbourEhcpShare: share(snEhcp, "statNeighbourEhcpShare"),
+      placedInInmss: count(placed),
+      statNeighbourInmssShare: share(snInmss, "statNeighbourInmssShare"),
+      plansCeased: count(ceased),
+      ehcnaRequests: count(requests),
+      decisionsWithin20Weeks: count(decisionsOnTime),
+      decisionsTotal: count(decisions),
+      plansIssuedWithin20Weeks: count(issuedOnTime),
+      plansIssuedTotal: count(issued),
+      typedEhcpShare: share(typedEhcp, "typedEhcpShare", true),
+      typedInmssShare: share(typedInmss, "typedInmssShare", true),
       row: sheetRowNumber(t.sheet, r),
     });
   }

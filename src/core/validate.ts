@@ -3,7 +3,8 @@
 import { formatDate, formatMonth } from "./format";
 import { makeIssue } from "./issues";
 import type { EffectiveSettings, Issue, SourceRef } from "./model";
-import { daysBetween, monthsBetween, addMonths, tidy } from "./parse";
+import { addMonths, daysBetween, monthsBetween } from "./parse/dates";
+import { tidy } from "./parse/numbers";
 import type { Cell, Tracker } from "./tracker";
 
 /** Finance staleness limit used when neither the settings in force nor the tracker give one (template default). */

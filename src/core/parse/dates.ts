@@ -3,6 +3,11 @@
 import type { RawCell } from "../raw";
 import { fail, ok, quote, type ParseResult } from "./result";
 
+// Math and Number bound once: in a sandboxed global (jest's vm context) each global lookup is slow, and
+// these run once per cell on big sheets.
+const { floor: mFloor, round: mRound } = Math;
+const { isFinite } = Number;
+
 /** The date rules, as written in the docs. */
 export const DATE_RULES = [
   "Dates are read in UK order: 07/01/2025 is 7 January 2025 (also 7/1/25, 07-01-2025, 2025-01-07, 7 Jan 2025, 7 January 2025).",
@@ -58,11 +63,6 @@ const SPACES = /\s+/g;
 
 const pad2 = (n: number): string => (n < 10 ? `0${n}` : String(n));
 
-function isoFromUtc(ms: number): string {
-  const d = new Date(ms);
-  return `${d.getUTCFullYear()}-${pad2(d.getUTCMonth() + 1)}-${pad2(d.getUTCDate())}`;
-}
-
 function fullYear(y: string): number {
   // Two-digit years are this century: trackers hold recent dates.
   return y.length === 2 ? 2000 + Number(y) : Number(y);
@@ -78,23 +78,54 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
+/**
+ * Calendar date of an Excel serial as [year, month, day], or null for serial 60 and out-of-range serials.
+ * Plain integer arithmetic (the days-to-civil algorithm) rather than a Date object: the reader calls this for
+ * every month cell of big sheets.
+ */
+export function serialToYmd(serial: number): [number, number, number] | null {
+  const day = mFloor(serial);
+  if (day === 60 || day < 1 || day > MAX_SERIAL || !isFinite(serial)) return null;
+  // Days since 1970-01-01; serials before the fictitious 29/02/1900 are one day off those after it.
+  let z = day - (day < 60 ? 25568 : 25569) + 719468;
+  const era = mFloor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = mFloor((doe - mFloor(doe / 1460) + mFloor(doe / 36524) - mFloor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + mFloor(yoe / 4) - mFloor(yoe / 100));
+  const mp = mFloor((5 * doy + 2) / 153);
+  const d = doy - mFloor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  z = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return [z, m, d];
+}
+
+function serialFailure(serial: number): ParseResult<string> {
+  if (mFloor(serial) === 60) {
+    return fail("Excel serial 60 is 29/02/1900, a date that never existed (Excel's leap-year bug)");
+  }
+  return fail(`${serial} is not a date Excel can show`);
+}
+
 /** Excel serial (1900 system) -> "YYYY-MM-DD"; the time of day is dropped. */
 export function serialToIso(serial: number): ParseResult<string> {
-  if (!Number.isFinite(serial)) return fail(`${serial} is not a date`);
-  const day = Math.floor(serial);
-  if (day === 60)
-    return fail("Excel serial 60 is 29/02/1900, a date that never existed (Excel's leap-year bug)");
-  if (day < 1 || day > MAX_SERIAL) return fail(`${serial} is not a date Excel can show`);
-  const epoch = day < 60 ? EPOCH_BEFORE_LEAP_BUG : EPOCH_AFTER_LEAP_BUG;
-  return ok(isoFromUtc(epoch + day * DAY_MS));
+  const ymd = serialToYmd(serial);
+  if (!ymd) return serialFailure(serial);
+  return ok(`${ymd[0]}-${pad2(ymd[1])}-${pad2(ymd[2])}`);
+}
+
+/** Excel serial -> "YYYY-MM" (the month the date falls in). */
+export function serialToMonth(serial: number): ParseResult<string> {
+  const ymd = serialToYmd(serial);
+  if (!ymd) return serialFailure(serial);
+  return ok(`${ymd[0]}-${pad2(ymd[1])}`);
 }
 
 /** "YYYY-MM-DD" -> Excel serial (1900 system). */
 export function isoToSerial(iso: string): number {
   const [y, m, d] = iso.split("-").map(Number);
   const ms = Date.UTC(y, m - 1, d);
-  const afterBug = Math.round((ms - EPOCH_AFTER_LEAP_BUG) / DAY_MS);
-  return afterBug >= 61 ? afterBug : Math.round((ms - EPOCH_BEFORE_LEAP_BUG) / DAY_MS);
+  const afterBug = mRound((ms - EPOCH_AFTER_LEAP_BUG) / DAY_MS);
+  return afterBug >= 61 ? afterBug : mRound((ms - EPOCH_BEFORE_LEAP_BUG) / DAY_MS);
 }
 
 function parseDateText(raw: string): ParseResult<string> {
@@ -132,10 +163,7 @@ export function parseDate(v: RawCell): ParseResult<string> {
 
 /** A month cell or text -> "YYYY-MM". A full date gives its month. See DATE_RULES. */
 export function parseMonth(v: RawCell): ParseResult<string> {
-  if (typeof v === "number") {
-    const d = serialToIso(v);
-    return d.ok ? ok(d.value.slice(0, 7)) : d;
-  }
+  if (typeof v === "number") return serialToMonth(v);
   if (typeof v === "boolean") return fail(`${v ? "TRUE" : "FALSE"} is not a month`);
   const text = v.trim().toLowerCase().replace(SPACES, " ");
   if (text === "") return fail("the cell is empty");
@@ -212,13 +240,13 @@ export function parsePeriodEnd(v: RawCell, numberFormat?: string): ParseResult<s
 export function daysBetween(from: string, to: string): number {
   const a = Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1, Number(from.slice(8, 10)));
   const b = Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1, Number(to.slice(8, 10)));
-  return Math.round((b - a) / DAY_MS);
+  return mRound((b - a) / DAY_MS);
 }
 
 /** "2024-12" + 1 -> "2025-01"; negative counts go back. */
 export function addMonths(month: string, count: number): string {
   const index = Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7)) - 1 + count;
-  return `${Math.floor(index / 12)}-${pad2((index % 12) + 1)}`;
+  return `${mFloor(index / 12)}-${pad2((index % 12) + 1)}`;
 }
 
 export function previousMonth(month: string): string {

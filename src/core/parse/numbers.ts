@@ -3,6 +3,10 @@
 import type { RawCell } from "../raw";
 import { fail, ok, quote, type ParseResult } from "./result";
 
+// Math and Number bound once: in a sandboxed global (jest's vm context) each global lookup is slow, and
+// these run once per cell on big sheets.
+const { isFinite, isInteger } = Number;
+
 /** The money rule, as written in the docs. */
 export const MONEY_RULES = [
   "A bare number is pounds: 43200000 is £43.2m. Finance tables in £m must carry the unit: type 43.2m or £43.2m.",
@@ -16,11 +20,13 @@ const PLACEHOLDER = /^(n\/?a|na|tbc|tbd|tba|-+|–|—|\?+|nil|none|unknown|pend
 const PLAIN_NUMBER = /^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$|^\.\d+$/;
 const MONEY_BODY = /^(?:£|gbp)?((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+)(bn|b|m|mn|million|k|thousand)?$/;
 const SPACES = /[\s\u00a0]+/g;
+const SIMPLE_NUMBER = /^\d+(?:\.\d+)?$/;
 const MINUS = /^[-\u2212\u2013]/;
 
 /** Rounds away binary noise from scaling (43.2 * 1e6) without touching real precision. */
 export function tidy(n: number): number {
-  return Number.isFinite(n) ? Number(n.toPrecision(12)) : n;
+  // Whole numbers need nothing; only fractions carry binary noise (and toPrecision is slow on every cell).
+  return isInteger(n) || !isFinite(n) ? n : Number(n.toPrecision(12));
 }
 
 function placeholderReason(text: string): string {
@@ -32,8 +38,10 @@ function placeholderReason(text: string): string {
  * Text is accepted with the flag "text_number".
  */
 export function parseNumber(v: RawCell): ParseResult<number> {
-  if (typeof v === "number") return Number.isFinite(v) ? ok(v) : fail(`${v} is not a finite number`);
+  if (typeof v === "number") return isFinite(v) ? ok(v) : fail(`${v} is not a finite number`);
   if (typeof v === "boolean") return fail(`${v ? "TRUE" : "FALSE"} is a yes/no value, not a number`);
+  // Fast path for the common case, digits and a point: one regex instead of five on big sheets.
+  if (SIMPLE_NUMBER.test(v)) return ok(Number(v), "number stored as text", "text_number");
   const text = v.replace(SPACES, "");
   if (text === "") return fail("the cell is empty");
   if (PLACEHOLDER.test(text)) return fail(placeholderReason(v.trim()));
@@ -57,13 +65,13 @@ export function parseNumber(v: RawCell): ParseResult<number> {
 export function parseInteger(v: RawCell): ParseResult<number> {
   const r = parseNumber(v);
   if (!r.ok) return r;
-  if (!Number.isInteger(r.value)) return fail(`${r.value} is not a whole number`);
+  if (!isInteger(r.value)) return fail(`${r.value} is not a whole number`);
   return r;
 }
 
 /** Money in pounds; see MONEY_RULES. */
 export function parseMoney(v: RawCell): ParseResult<number> {
-  if (typeof v === "number") return Number.isFinite(v) ? ok(v) : fail(`${v} is not a finite amount`);
+  if (typeof v === "number") return isFinite(v) ? ok(v) : fail(`${v} is not a finite amount`);
   if (typeof v === "boolean") return fail(`${v ? "TRUE" : "FALSE"} is a yes/no value, not an amount`);
   let text = v.replace(SPACES, "").toLowerCase();
   if (text === "") return fail("the cell is empty");

@@ -11,10 +11,8 @@ export type ParseResult<T> =
   { ok: true; value: T; note?: string; flag?: ParseFlag } | { ok: false; reason: string };
 
 export function ok<T>(value: T, note?: string, flag?: ParseFlag): ParseResult<T> {
-  const r: { ok: true; value: T; note?: string; flag?: ParseFlag } = { ok: true, value };
-  if (note !== undefined) r.note = note;
-  if (flag !== undefined) r.flag = flag;
-  return r;
+  // Always the same four keys (some undefined): one object shape keeps the reader's hot path monomorphic.
+  return { ok: true, value, note, flag };
 }
 
 export function fail<T = never>(reason: string): ParseResult<T> {
