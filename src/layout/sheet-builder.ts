@@ -15,39 +15,83 @@ import type {
 export const MAX_ROW_HEIGHT = 409;
 export const DEFAULT_ROW_HEIGHT = 15;
 
+/**
+ * Advance widths of Calibri's characters " " to "~" in thousandths of an em (Carlito, the font LibreOffice uses in
+ * its place, has the same metrics). Measuring text this way sizes rows to the lines a host really wraps, where a
+ * character count left rows half empty and spread the page over twice the paper.
+ */
+const CALIBRI_WIDTHS = {
+  regular: [
+    226, 326, 401, 498, 507, 715, 682, 221, 303, 303, 498, 498, 250, 306, 252, 386, 507, 507, 507, 507, 507,
+    507, 507, 507, 507, 507, 268, 268, 498, 498, 498, 463, 894, 579, 544, 533, 615, 488, 459, 631, 623, 252,
+    319, 520, 420, 855, 646, 662, 517, 673, 543, 459, 487, 642, 567, 890, 519, 487, 468, 307, 386, 307, 498,
+    498, 291, 479, 525, 423, 525, 498, 305, 471, 525, 229, 239, 455, 229, 799, 525, 527, 525, 525, 349, 391,
+    335, 525, 452, 715, 433, 453, 395, 314, 460, 314, 498,
+  ],
+  bold: [
+    226, 326, 438, 498, 507, 729, 705, 233, 312, 312, 498, 498, 258, 306, 267, 430, 507, 507, 507, 507, 507,
+    507, 507, 507, 507, 507, 276, 276, 498, 498, 498, 463, 898, 606, 561, 529, 630, 488, 459, 637, 631, 267,
+    331, 547, 423, 874, 659, 676, 532, 686, 563, 473, 495, 653, 591, 906, 551, 520, 478, 325, 430, 325, 498,
+    498, 300, 494, 537, 418, 537, 503, 316, 474, 537, 246, 255, 480, 246, 813, 537, 538, 537, 537, 355, 399,
+    347, 537, 473, 745, 459, 474, 397, 344, 475, 344, 498,
+  ],
+} as const;
+const OTHER_WIDTHS: Record<string, number> = { "£": 507, "–": 498, "—": 905, "•": 498, "…": 711, "×": 498 };
+/** Symbols such as ✓ and ⚠ come from a fallback font; an em is a safe guess. */
+const UNKNOWN_WIDTH = 1000;
+/** Points of one Excel column-width unit: Calibri 11's digit is 7 pixels at 96 dpi (0.75 pt a pixel). */
+export const POINTS_PER_WIDTH_UNIT = 5.25;
+/** Excel leaves about three pixels either side of a cell's text. */
+const CELL_PADDING_POINTS = 4.5;
+/**
+ * Screen fonts are hinted to whole pixels, so Excel draws text up to a few per cent wider than its metrics say;
+ * the margin keeps a line from wrapping where the estimate said it would not.
+ */
+const WIDTH_SAFETY = 1.05;
+
+/** Width in points of `text` set in Calibri at `fontSize`. */
+export function textWidthPoints(text: string, fontSize: number, bold = false): number {
+  const table = bold ? CALIBRI_WIDTHS.bold : CALIBRI_WIDTHS.regular;
+  let units = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    units += code >= 32 && code <= 126 ? table[code - 32] : (OTHER_WIDTHS[ch] ?? UNKNOWN_WIDTH);
+  }
+  return (units / 1000) * fontSize;
+}
+
 /** Estimated lines a text takes when wrapped in `widthChars` (Excel width units) at `fontSize` points. */
-export function wrappedLineCount(text: string, widthChars: number, fontSize: number): number {
-  // Column widths count the digit "0" of an 11-point font; prose at the same size is a little narrower, so
-  // counting every character as one unit slightly overestimates the lines and never cuts text off.
-  const perLine = Math.max(1, Math.floor((widthChars * 11) / fontSize) - 1);
+export function wrappedLineCount(text: string, widthChars: number, fontSize: number, bold = false): number {
+  const room = Math.max(1, (widthChars * POINTS_PER_WIDTH_UNIT - CELL_PADDING_POINTS) / WIDTH_SAFETY);
+  const space = textWidthPoints(" ", fontSize, bold);
   let lines = 0;
   for (const paragraph of text.split(/\r?\n/)) {
     let used = 0;
     lines += 1;
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      const len = word.length;
+      const len = textWidthPoints(word, fontSize, bold);
       if (used === 0) {
         used = len;
-      } else if (used + 1 + len <= perLine) {
-        used += 1 + len;
+      } else if (used + space + len <= room) {
+        used += space + len;
       } else {
         lines += 1;
         used = len;
       }
       // A word longer than a line breaks across lines.
-      while (used > perLine) {
+      while (used > room) {
         lines += 1;
-        used -= perLine;
+        used -= room;
       }
     }
   }
   return lines;
 }
 
-/** Row height in points for `lines` lines at `fontSize`, with a little air, within Excel's limit. */
+/** Row height in points for `lines` lines at `fontSize` (Calibri's line is 1.22 em; Excel adds a little), capped. */
 export function heightForLines(lines: number, fontSize: number): number {
-  const lineHeight = Math.ceil(fontSize * 1.4);
-  return Math.min(MAX_ROW_HEIGHT, Math.max(DEFAULT_ROW_HEIGHT, lines * lineHeight + 4));
+  const lineHeight = fontSize * 1.3;
+  return Math.min(MAX_ROW_HEIGHT, Math.max(DEFAULT_ROW_HEIGHT, Math.ceil(lines * lineHeight + 3)));
 }
 
 export class SheetBuilder {
@@ -154,7 +198,12 @@ export class SheetBuilder {
       this.height(
         row,
         heightForLines(
-          wrappedLineCount(value, this.width(col1, col2) - (style.indent ?? 0) * 1.5, size),
+          wrappedLineCount(
+            value,
+            this.width(col1, col2) - (style.indent ?? 0) * 1.5,
+            size,
+            style.font?.bold ?? false,
+          ),
           size,
         ),
       );

@@ -5,7 +5,7 @@ import { cellAddress, excelSerial, rangeAddress } from "./a1";
 import type { ChartBlock } from "./chart-data";
 import { undrawableReason } from "./chart-data";
 import type { CellStyle, ChartSpec, PlanValue, PlannedSheet } from "./plan";
-import { SheetBuilder } from "./sheet-builder";
+import { DEFAULT_ROW_HEIGHT, SheetBuilder } from "./sheet-builder";
 import {
   FONT_NAME,
   FONT_SIZE,
@@ -23,6 +23,7 @@ import type {
   ChartData,
   DisplayUnit,
   FlaggedVariance,
+  FreshnessLine,
   Issue,
   Kpi,
   KpiUnit,
@@ -33,26 +34,40 @@ import type {
   Severity,
 } from "../core/model";
 import { RAG_SCALE } from "../core/model";
+import { formatDate } from "../core/format";
+import { pageContentHeight, paginate } from "./pagination";
+import type { PrintBlock } from "./pagination";
 
 export const SUMMARY_SHEET_NAME = "Portfolio Summary";
-/** The page is 12 columns wide: three KPI tiles of four columns, two charts of six. */
+/** The page is 12 columns wide: three KPI tiles of four columns, two charts or tables of six side by side. */
 export const PAGE_COLUMNS = 12;
 const LAST_COL = PAGE_COLUMNS - 1;
-const COLUMN_WIDTH = 12.5;
-/** Rows 1-3 (title, page name and date, overall RAG) are frozen and repeated on every printed page. */
+const COLUMN_WIDTH = 14;
+/** Rows 1-3 (title, page name and date, overall RAG) stay frozen on screen. */
 export const TITLE_ROWS = 3;
+/** Rows 1-2 (programme, page name and reporting date) head every printed page; the RAG is printed once. */
+export const REPEATED_TITLE_ROWS = 2;
 /** Data problems listed on the page; the rest are counted and left to the task pane and the CLI. */
 export const MAX_ISSUES_ON_PAGE = 50;
-/** Rows a chart occupies (at 15 pt a row, 210 pt tall: legible at A4 and two fit beside each other). */
-export const CHART_ROWS = 14;
-/**
- * Points of rows that fit on one printed page below the repeated title rows: A4 landscape is 595 pt tall, less
- * 79 pt of margins, at the ~95% scale that fitting 12 columns to the width gives, less the title rows, with a
- * little slack (Excel scales 12 columns of 12.5 to about 95%; LibreOffice scales further, so has more room).
- */
-export const PAGE_CONTENT_HEIGHT = 460;
-/** Points allowed for the partly filled rows a host pushes to the next page when it breaks a long table. */
-const OVERFLOW_ALLOWANCE = 40;
+/** Least height of a chart in points: legible at A4 with two side by side, each half the page wide. */
+export const CHART_HEIGHT = 180;
+/** A chart beside a taller stack of tables grows with it up to this height, then stays at CHART_HEIGHT. */
+const CHART_MAX_HEIGHT = 260;
+const TITLE_HEIGHTS = [26, 20] as const;
+const MARGINS = { left: 0.4, right: 0.4, top: 0.45, bottom: 0.55, header: 0.25, footer: 0.25 };
+const GAP = 6;
+
+/** Columns a block is written in: the whole page, or its left or right half. */
+interface Slot {
+  c1: number;
+  c2: number;
+}
+const FULL: Slot = { c1: 0, c2: LAST_COL };
+const LEFT: Slot = { c1: 0, c2: PAGE_COLUMNS / 2 - 1 };
+const RIGHT: Slot = { c1: PAGE_COLUMNS / 2, c2: LAST_COL };
+const slotWidth = (slot: Slot) => slot.c2 - slot.c1 + 1;
+/** Writes one table or list into a slot from a row; returns the next free row. */
+type SlotWriter = (top: number, slot: Slot) => number;
 
 const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
 const SEVERITY_WORD: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Information" };
@@ -114,64 +129,60 @@ class SummaryPage {
   );
   /** Next free row. */
   row = 1;
-  /** First row of each section after the title rows; page breaks may only fall just before one. */
-  private readonly sectionStarts: number[] = [];
+  /** Where each printed block starts; page breaks fall only between blocks (or between rows of a long table). */
+  private readonly blocks: PrintBlock[] = [];
 
   constructor(
     private readonly summary: PortfolioSummary,
-    private readonly blocks: Map<string, ChartBlock>,
+    private readonly chartBlocks: Map<string, ChartBlock>,
   ) {}
 
-  private gap(rows = 1): void {
+  private gap(rows = 1, height = GAP): void {
     for (let i = 0; i < rows; i++) {
-      this.sheet.height(this.row, 8);
+      this.sheet.height(this.row, height);
       this.row++;
     }
   }
 
-  /** Starts a section (or a band of charts): a printed page may break just before it, never inside one. */
-  private startSection(): void {
-    if (this.sectionStarts[this.sectionStarts.length - 1] !== this.row) this.sectionStarts.push(this.row);
+  /** Starts a block at the next free row: a printed page may break just before it. */
+  private startBlock(options: { keepWithNext?: boolean; splittable?: boolean } = {}): void {
+    const last = this.blocks[this.blocks.length - 1];
+    if (last?.first === this.row) Object.assign(last, options);
+    else this.blocks.push({ first: this.row, ...options });
   }
 
-  /**
-   * Page breaks between sections: sections are packed onto A4 landscape pages in order, and a section that
-   * would overflow the page starts a new one. A section taller than a page flows on by itself.
-   */
-  private pageBreaks(lastRow: number): number[] {
-    const breaks: number[] = [];
-    let used = 0;
-    const starts = [...this.sectionStarts, lastRow + 1];
-    for (let i = 0; i + 1 < starts.length; i++) {
-      let height = 0;
-      for (let r = starts[i]; r < starts[i + 1]; r++) height += this.sheet.heightOf(r);
-      if (used > 0 && used + height > PAGE_CONTENT_HEIGHT) {
-        breaks.push(starts[i] - 1);
-        used = 0;
-      }
-      used += height;
-      // A unit taller than a page is cut by the host's own breaks, wherever whole rows allow: allow for the
-      // rows it pushes over when guessing how much of its last page it fills.
-      if (used > PAGE_CONTENT_HEIGHT) used = (used % PAGE_CONTENT_HEIGHT) + OVERFLOW_ALLOWANCE;
-    }
-    return breaks;
+  /** Points of rows first..last. */
+  private heightBetween(first: number, last: number): number {
+    let h = 0;
+    for (let r = first; r <= last; r++) h += this.sheet.heightOf(r);
+    return h;
   }
 
+  /** A navy section heading, kept on the page of the block that follows it. */
   private heading(text: string): void {
+    this.startBlock({ keepWithNext: true });
     this.sheet.text(this.row, 0, LAST_COL, text, STYLES.sectionHeading, false);
-    this.sheet.height(this.row, 24);
+    this.sheet.height(this.row, 22);
     this.row++;
-    this.gap();
+  }
+
+  /** A subheading across a slot; it wraps rather than being cut when the slot is narrow. */
+  private subheadingAt(row: number, slot: Slot, text: string): void {
+    this.sheet.text(row, slot.c1, slot.c2, text, STYLES.subheading);
+    this.sheet.height(row, 20);
   }
 
   private subheading(text: string): void {
-    this.sheet.text(this.row, 0, LAST_COL, text, STYLES.subheading, false);
-    this.sheet.height(this.row, 20);
+    this.subheadingAt(this.row, FULL, text);
     this.row++;
   }
 
+  private noteAt(row: number, slot: Slot, text: string, style: CellStyle = STYLES.note): void {
+    this.sheet.text(row, slot.c1, slot.c2, text, style);
+  }
+
   private note(text: string, style: CellStyle = STYLES.note): void {
-    this.sheet.text(this.row, 0, LAST_COL, text, style);
+    this.noteAt(this.row, FULL, text, style);
     this.row++;
   }
 
@@ -186,13 +197,17 @@ class SummaryPage {
     this.sheet.text(row, col1, col2, word, ragStyle(grade, size));
   }
 
-  /** A table row: cells are [first column, last column, value, style, number format?]. */
-  private tableRow(cells: [number, number, PlanValue, CellStyle, (string | null)?][]): void {
+  /** A table row at `row`: cells are [first column, last column, value, style, number format?]. */
+  private tableRowAt(row: number, cells: [number, number, PlanValue, CellStyle, (string | null)?][]): void {
     for (const [c1, c2, value, style, format] of cells) {
       const wrap = typeof value === "string";
-      this.sheet.text(this.row, c1, c2, value, style, wrap);
-      if (format) this.sheet.format(rangeAddress(this.row, c1, this.row, c2), format);
+      this.sheet.text(row, c1, c2, value, style, wrap);
+      if (format) this.sheet.format(rangeAddress(row, c1, row, c2), format);
     }
+  }
+
+  private tableRow(cells: [number, number, PlanValue, CellStyle, (string | null)?][]): void {
+    this.tableRowAt(this.row, cells);
     this.row++;
   }
 
@@ -203,7 +218,7 @@ class SummaryPage {
     const { programme, overallRag } = this.summary;
     const name = [programme.name, programme.council].filter((t) => t.trim() !== "").join(" — ");
     this.sheet.text(1, 0, LAST_COL, name || "SEND transformation programme", STYLES.title, false);
-    this.sheet.height(1, 30);
+    this.sheet.height(1, TITLE_HEIGHTS[0]);
 
     this.sheet.text(2, 0, 7, "Portfolio Summary", STYLES.pageName, false);
     this.sheet.text(2, 8, 9, "Reporting date:", { ...STYLES.label, horizontalAlignment: "right" }, false);
@@ -217,7 +232,7 @@ class SummaryPage {
       false,
     );
     if (reporting !== null) this.sheet.format(rangeAddress(2, 10, 2, 11), NUMBER_FORMATS.date);
-    this.sheet.height(2, 22);
+    this.sheet.height(2, TITLE_HEIGHTS[1]);
 
     this.sheet.text(3, 0, 1, "Overall RAG", STYLES.label, false);
     this.ragCell(3, 2, 3, overallRag.value, overallRag.value ?? "Not set", FONT_SIZE.subheading);
@@ -228,8 +243,10 @@ class SummaryPage {
         : "No overall RAG: the programme lead has not set one and it could not be computed from the tracker.";
     this.sheet.text(3, 4, LAST_COL, basis, { ...STYLES.body, verticalAlignment: "center", indent: 1 });
     this.sheet.height(3, 24);
+    // The overall RAG and the lead's narrative print together at the top of the first page.
+    this.row = TITLE_ROWS;
+    this.startBlock({ splittable: true });
     this.row = TITLE_ROWS + 1;
-    this.startSection();
     this.gap();
 
     for (const paragraph of overallRag.narrative
@@ -268,7 +285,7 @@ class SummaryPage {
   // KPI tiles, three to a row
 
   kpiTiles(): void {
-    this.startSection();
+    this.startBlock();
     const kpis = this.summary.kpis;
     if (kpis.length === 0) {
       this.note("The headline KPIs could not be computed; see the notes below.", STYLES.warning);
@@ -276,6 +293,7 @@ class SummaryPage {
       return;
     }
     for (let start = 0; start < kpis.length; start += 3) {
+      this.startBlock();
       const top = this.row;
       kpis.slice(start, start + 3).forEach((kpi, i) => this.kpiTile(kpi, top, i * 4));
       this.row = top + 6;
@@ -355,47 +373,12 @@ class SummaryPage {
   // Data freshness and what could not be computed
 
   freshness(): void {
-    for (const line of this.summary.freshness) {
-      this.sheet.text(this.row, 0, 2, `${line.label}:`, STYLES.label, false);
-      const serial = line.date ? excelSerial(line.date) : null;
-      this.sheet.text(
-        this.row,
-        3,
-        4,
-        serial ?? line.text,
-        {
-          ...STYLES.body,
-          font: fontOf(FONT_SIZE.body, { bold: true }),
-          verticalAlignment: "center",
-          horizontalAlignment: "left",
-        },
-        false,
-      );
-      if (serial !== null) this.sheet.format(rangeAddress(this.row, 3, this.row, 4), NUMBER_FORMATS.date);
-      if (line.stale) {
-        const age =
-          line.ageDays !== null ? `${line.ageDays} days old at the reporting date` : "Its age is not known";
-        const limit = line.limitDays !== null ? ` (limit ${line.limitDays} days)` : "";
-        this.sheet.text(
-          this.row,
-          5,
-          LAST_COL,
-          `⚠ Out of date: ${age}${limit}. Refresh this data before the page is shared.`,
-          { ...STYLES.warning, indent: 1 },
-        );
-      } else if (line.ageDays !== null) {
-        const limit = line.limitDays !== null ? ` (limit ${line.limitDays} days)` : "";
-        this.sheet.text(this.row, 5, LAST_COL, `${line.ageDays} days old at the reporting date${limit}.`, {
-          ...STYLES.note,
-          verticalAlignment: "center",
-        });
-      }
-      this.sheet.height(this.row, 18);
-      this.row++;
-    }
+    if (this.summary.freshness.length > 0) this.startBlock();
+    for (const line of this.summary.freshness) this.freshnessLine(line);
     if (this.summary.freshness.length > 0) this.gap();
 
     if (this.summary.notComputed.length > 0) {
+      this.startBlock({ splittable: true });
       this.subheading("Not shown on this page");
       for (const missing of this.summary.notComputed) {
         this.sheet.text(this.row, 0, 2, missing.section, { ...STYLES.warning, verticalAlignment: "top" });
@@ -410,12 +393,60 @@ class SummaryPage {
     }
   }
 
+  /**
+   * One freshness line: what the data reflects (a date, or a basis such as "Q2 Forecast"), then in words how old
+   * it is: "as at 15/11/2024, 56 days old at the reporting date (limit 120 days)". Stale lines are a warning.
+   */
+  private freshnessLine(line: FreshnessLine): void {
+    const row = this.row;
+    this.sheet.text(row, 0, 2, `${line.label}:`, STYLES.label, false);
+    const serial = line.date ? excelSerial(line.date) : null;
+    // The engine writes a basis and its date as one text ("Q2 Forecast, as at 15/11/2024"): the basis goes in
+    // the value cell and the date into the note, so neither is lost and the date is not said twice.
+    const basis = line.text.replace(/,?\s*as at\s+\d{1,2}\/\d{1,2}\/\d{4}\s*$/i, "").trim();
+    const showsDate = serial !== null && (basis === "" || basis === formatDate(line.date ?? ""));
+    const valueStyle: CellStyle = {
+      ...STYLES.body,
+      font: fontOf(FONT_SIZE.body, { bold: true }),
+      verticalAlignment: "center",
+      horizontalAlignment: "left",
+    };
+    this.sheet.text(row, 3, 4, showsDate ? serial : basis || line.text, valueStyle, false);
+    if (showsDate) this.sheet.format(rangeAddress(row, 3, row, 4), NUMBER_FORMATS.date);
+
+    const parts: string[] = [];
+    if (!showsDate && line.date) parts.push(`as at ${formatDate(line.date)}`);
+    if (line.ageDays !== null) {
+      const limit = line.limitDays !== null ? ` (limit ${line.limitDays} days)` : "";
+      parts.push(`${line.ageDays} days old at the reporting date${limit}`);
+    } else if (line.stale) {
+      parts.push("its age is not known");
+    }
+    if (line.stale) {
+      this.sheet.text(
+        row,
+        5,
+        LAST_COL,
+        `⚠ Stale: ${parts.join(", ")}. Refresh this data before the page is shared.`,
+        { ...STYLES.warning, indent: 1 },
+      );
+    } else if (parts.length > 0) {
+      const text = parts.join(", ");
+      this.sheet.text(row, 5, LAST_COL, `${text.charAt(0).toUpperCase()}${text.slice(1)}.`, {
+        ...STYLES.note,
+        verticalAlignment: "center",
+      });
+    }
+    this.sheet.height(row, 16);
+    this.row++;
+  }
+
   // -----------------------------------------------------------------------------------------------------------
   // Workstream status by programme, overview charts, key risks
 
   workstreamStatus(claimedCharts: Set<string>): void {
-    this.startSection();
     this.heading("Workstream status by programme");
+    this.startBlock({ splittable: true });
     const rows = this.summary.workstreamStatus;
     if (rows.length === 0) {
       this.note("No workstreams were found in the tracker.");
@@ -460,15 +491,15 @@ class SummaryPage {
     // Charts no programme shows (workstream status, milestones across programmes) belong to this overview.
     const overview = this.summary.charts.map((c) => c.id).filter((id) => !claimedCharts.has(id));
     const unique = [...new Set(overview)];
-    if (unique.length > 0) this.charts(unique);
+    if (unique.length > 0) this.arrange([], unique);
 
     this.keyRisks();
   }
 
   private keyRisks(): void {
-    this.startSection();
     const threshold = this.summary.riskThreshold;
     this.heading(`Key programme risks (score ${threshold}+)`);
+    this.startBlock({ splittable: true });
     const risks = this.summary.keyRisks;
     if (risks.length === 0) {
       this.note(`No open risk scores ${threshold} or more.`, STYLES.body);
@@ -531,17 +562,18 @@ class SummaryPage {
   // Programmes 1-6
 
   programme(section: ProgrammeSection): void {
-    this.startSection();
     this.heading(`${section.number} - ${section.name}`);
     if (section.note.trim()) {
+      this.startBlock();
       this.note(section.note, STYLES.wrapped);
       this.gap();
     }
 
     if (section.workstreams.length > 0) {
-      this.subheading("Key contributing workstreams");
+      this.startBlock({ splittable: true });
+      // The dashboard's "Key contributing workstreams" heads the table's first column rather than a row of its own.
       this.tableRow([
-        [0, 4, "Workstream", STYLES.tableHeader],
+        [0, 4, "Key contributing workstreams", STYLES.tableHeader],
         [5, 6, "RAG", STYLES.tableHeader],
         [7, 8, "Lead", STYLES.tableHeader],
         [9, LAST_COL, "Commentary", STYLES.tableHeader],
@@ -556,102 +588,115 @@ class SummaryPage {
       }
       this.gap();
     } else if (!section.note.trim()) {
+      this.startBlock();
       this.note("No workstreams are recorded for this programme yet.", STYLES.body);
       this.gap();
     }
 
+    // Milestones, key figures and narrow metric tables fit half the page, beside a chart or each other.
+    const halves: SlotWriter[] = [];
     const m = section.milestones;
     const milestoneTotal = m.complete + m.on_track + m.at_risk + m.overdue;
-    if (milestoneTotal > 0 || section.workstreams.length > 0) {
-      this.subheading("Status of milestones due");
-      this.tableRow([
-        [0, 1, "Complete", STYLES.tableHeader],
-        [2, 3, "On track", STYLES.tableHeader],
-        [4, 5, "At risk", STYLES.tableHeader],
-        [6, 7, "Overdue", STYLES.tableHeader],
-        [8, 9, "Total", STYLES.tableHeader],
-      ]);
-      const fmt = NUMBER_FORMATS.count;
-      this.tableRow([
-        [0, 1, m.complete, STYLES.tableNumber, fmt],
-        [2, 3, m.on_track, STYLES.tableNumber, fmt],
-        [
-          4,
-          5,
-          m.at_risk,
-          m.at_risk > 0
-            ? { ...STYLES.tableNumber, font: fontOf(FONT_SIZE.body, { bold: true, color: PALETTE.adverse }) }
-            : STYLES.tableNumber,
-          fmt,
-        ],
-        [
-          6,
-          7,
-          m.overdue,
-          m.overdue > 0
-            ? { ...STYLES.tableNumber, font: fontOf(FONT_SIZE.body, { bold: true, color: PALETTE.adverse }) }
-            : STYLES.tableNumber,
-          fmt,
-        ],
-        [8, 9, milestoneTotal, { ...STYLES.tableNumber, font: fontOf(FONT_SIZE.body, { bold: true }) }, fmt],
-      ]);
-      this.gap();
-    }
-
-    if (section.figures.length > 0) {
-      this.subheading("Key figures");
-      for (const f of section.figures) {
-        const value = tableValue(f.value, f.unit);
-        const format =
-          f.unit === "money"
-            ? Math.abs(f.value ?? 0) >= 100_000
-              ? NUMBER_FORMATS.moneyMillions
-              : NUMBER_FORMATS.financePounds
-            : formatForUnit(f.unit, [f.value]);
-        this.tableRow([
-          [0, 4, f.label, { ...STYLES.tableCell, font: fontOf(FONT_SIZE.body, { bold: true }) }],
-          [
-            5,
-            6,
-            value ?? "Not available",
-            {
-              ...STYLES.tableNumber,
-              font: fontOf(FONT_SIZE.subheading, { bold: true, color: PALETTE.navy }),
-            },
-            value === null ? null : format,
-          ],
-          [
-            7,
-            LAST_COL,
-            f.note ?? "",
-            { ...STYLES.tableCell, ...STYLES.note, borders: STYLES.tableCell.borders },
-          ],
-        ]);
+    if (milestoneTotal > 0 || section.workstreams.length > 0)
+      halves.push((top, slot) => this.milestonesAt(top, slot, section));
+    if (section.figures.length > 0) halves.push((top, slot) => this.figuresAt(top, slot, section));
+    for (const table of section.tables) {
+      if (table.columns.length <= slotWidth(LEFT)) {
+        halves.push((top, slot) => this.metricTableAt(top, slot, table));
+      } else {
+        this.startBlock({ splittable: true });
+        this.row = this.metricTableAt(this.row, FULL, table);
+        this.gap();
       }
-      this.gap();
     }
-
-    for (const table of section.tables) this.metricTable(table);
-    if (section.chartIds.length > 0) this.charts(section.chartIds);
+    this.arrange(halves, section.chartIds);
   }
 
-  private metricTable(table: MetricTable): void {
-    this.subheading(table.title);
+  private milestonesAt(top: number, slot: Slot, section: ProgrammeSection): number {
+    const m = section.milestones;
+    const total = m.complete + m.on_track + m.at_risk + m.overdue;
+    this.subheadingAt(top, slot, "Status of milestones due");
+    // Five columns: two page columns each across the page, one each in half of it.
+    const span = slotWidth(slot) >= 10 ? 2 : 1;
+    const at = (i: number): [number, number] => [slot.c1 + i * span, slot.c1 + i * span + span - 1];
+    const adverse = (n: number): CellStyle =>
+      n > 0
+        ? { ...STYLES.tableNumber, font: fontOf(FONT_SIZE.body, { bold: true, color: PALETTE.adverse }) }
+        : STYLES.tableNumber;
+    this.tableRowAt(top + 1, [
+      [...at(0), "Complete", STYLES.tableHeader],
+      [...at(1), "On track", STYLES.tableHeader],
+      [...at(2), "At risk", STYLES.tableHeader],
+      [...at(3), "Overdue", STYLES.tableHeader],
+      [...at(4), "Total", STYLES.tableHeader],
+    ]);
+    const fmt = NUMBER_FORMATS.count;
+    this.tableRowAt(top + 2, [
+      [...at(0), m.complete, STYLES.tableNumber, fmt],
+      [...at(1), m.on_track, STYLES.tableNumber, fmt],
+      [...at(2), m.at_risk, adverse(m.at_risk), fmt],
+      [...at(3), m.overdue, adverse(m.overdue), fmt],
+      [...at(4), total, { ...STYLES.tableNumber, font: fontOf(FONT_SIZE.body, { bold: true }) }, fmt],
+    ]);
+    return top + 3;
+  }
+
+  private figuresAt(top: number, slot: Slot, section: ProgrammeSection): number {
+    this.subheadingAt(top, slot, "Key figures");
+    let row = top + 1;
+    const wide = slotWidth(slot) >= 10;
+    // Across the page: label, value, note on one row. In half of it the note goes on a row of its own below.
+    const label: [number, number] = wide ? [slot.c1, slot.c1 + 4] : [slot.c1, slot.c1 + 3];
+    const value: [number, number] = wide ? [slot.c1 + 5, slot.c1 + 6] : [slot.c1 + 4, slot.c2];
+    const noteStyle: CellStyle = { ...STYLES.tableCell, ...STYLES.note, borders: STYLES.tableCell.borders };
+    for (const f of section.figures) {
+      const cellValue = tableValue(f.value, f.unit);
+      const format =
+        f.unit === "money"
+          ? Math.abs(f.value ?? 0) >= 100_000
+            ? NUMBER_FORMATS.moneyMillions
+            : NUMBER_FORMATS.financePounds
+          : formatForUnit(f.unit, [f.value]);
+      const cells: [number, number, PlanValue, CellStyle, (string | null)?][] = [
+        [...label, f.label, { ...STYLES.tableCell, font: fontOf(FONT_SIZE.body, { bold: true }) }],
+        [
+          ...value,
+          cellValue ?? "Not available",
+          { ...STYLES.tableNumber, font: fontOf(FONT_SIZE.subheading, { bold: true, color: PALETTE.navy }) },
+          cellValue === null ? null : format,
+        ],
+      ];
+      if (wide) cells.push([slot.c1 + 7, slot.c2, f.note ?? "", noteStyle]);
+      this.tableRowAt(row, cells);
+      row++;
+      if (!wide && f.note) {
+        this.tableRowAt(row, [[slot.c1, slot.c2, f.note, noteStyle]]);
+        row++;
+      }
+    }
+    return row;
+  }
+
+  private metricTableAt(top: number, slot: Slot, table: MetricTable): number {
+    this.subheadingAt(top, slot, table.title);
+    let row = top + 1;
     const cols = table.columns;
-    if (cols.length === 0) return;
-    // Two page columns a table column while they fit; one each beyond six; never more than the page holds.
-    const span = cols.length <= 6 ? 2 : 1;
-    const shown = cols.slice(0, Math.floor(PAGE_COLUMNS / span));
-    const at = (i: number): [number, number] => [i * span, i * span + span - 1];
-    this.tableRow(
+    if (cols.length === 0) return row;
+    // Two page columns a table column while they fit the slot; one each beyond; never more than the slot holds.
+    const width = slotWidth(slot);
+    const span = cols.length * 2 <= width ? 2 : 1;
+    const shown = cols.slice(0, Math.floor(width / span));
+    const at = (i: number): [number, number] => [slot.c1 + i * span, slot.c1 + i * span + span - 1];
+    this.tableRowAt(
+      row++,
       shown.map((c, i) => [...at(i), c.label, STYLES.tableHeader] as [number, number, PlanValue, CellStyle]),
     );
-    if (table.rows.length === 0) {
-      this.note("No rows for this table in the tracker.", STYLES.body);
-    }
-    const first = this.row;
+    if (table.rows.length === 0)
+      this.noteAt(row++, slot, "No rows for this table in the tracker.", STYLES.body);
+    const first = row;
     for (const r of table.rows) {
-      this.tableRow(
+      this.tableRowAt(
+        row++,
         shown.map((c, i) => {
           const value = tableValue(r[c.key], c.unit);
           const style = typeof value === "number" ? STYLES.tableNumber : STYLES.tableCell;
@@ -669,56 +714,127 @@ class SummaryPage {
           c.unit,
           table.rows.map((r) => r[c.key]),
         );
-        if (fmt) this.sheet.format(rangeAddress(first, at(i)[0], this.row - 1, at(i)[1]), fmt);
+        if (fmt) this.sheet.format(rangeAddress(first, at(i)[0], row - 1, at(i)[1]), fmt);
       });
     }
-    if (cols.length > shown.length) {
-      this.note(`${cols.length - shown.length} more columns are in the tracker and not shown here.`);
-    }
-    if (table.note) this.note(table.note);
-    this.gap();
+    if (cols.length > shown.length)
+      this.noteAt(
+        row++,
+        slot,
+        `${cols.length - shown.length} more columns are in the tracker and not shown here.`,
+      );
+    if (table.note) this.noteAt(row++, slot, table.note);
+    return row;
   }
 
   // -----------------------------------------------------------------------------------------------------------
-  // Charts: two to a band of rows, or one across the page
+  // Tables and charts side by side: charts in pairs, an odd chart beside the section's tables
 
-  private charts(ids: string[]): void {
+  /** Writes writers one under another in a slot from `top`, a small gap between them; returns the next row. */
+  private stack(writers: SlotWriter[], top: number, slot: Slot): number {
+    let row = top;
+    writers.forEach((write, i) => {
+      if (i > 0) {
+        this.sheet.height(row, GAP);
+        row++;
+      }
+      row = write(row, slot);
+    });
+    return row;
+  }
+
+  /**
+   * Lays out a section's half-page tables and its charts as bands, each a block no page break may cut: with an
+   * odd number of charts the first sits on the right of the tables; the tables otherwise share a band two by two
+   * (each to the shorter side); the remaining charts go in pairs, half the page wide each.
+   */
+  private arrange(halves: SlotWriter[], chartIds: string[]): void {
     const drawable: ChartBlock[] = [];
-    for (const id of ids) {
-      const block = this.blocks.get(id);
+    for (const id of chartIds) {
+      const block = this.chartBlocks.get(id);
       if (block) {
         drawable.push(block);
         continue;
       }
       const chart: ChartData | undefined = this.summary.charts.find((c) => c.id === id);
       const reason = chart ? undrawableReason(chart) : "The summary holds no data for this chart.";
+      this.startBlock();
       this.note(`Chart not drawn — ${chart?.title ?? id}: ${reason}`, {
         ...STYLES.note,
         font: fontOf(FONT_SIZE.body, { italic: true, color: PALETTE.muted }),
       });
     }
-    for (let i = 0; i < drawable.length; i += 2) {
-      const pair = drawable.slice(i, i + 2);
-      // A band of charts is its own unit for page breaks: a printed page must never cut a chart in two.
-      this.startSection();
+
+    let charts = drawable;
+    if (halves.length > 0 && charts.length % 2 === 1) {
+      this.startBlock();
       const top = this.row;
-      const bottom = top + CHART_ROWS - 1;
-      pair.forEach((block, k) => {
-        const [c1, c2] = pair.length === 1 ? [0, LAST_COL] : k === 0 ? [0, 5] : [6, LAST_COL];
-        this.sheet.charts.push(chartSpec(block, cellAddress(top, c1), cellAddress(bottom, c2)));
-      });
-      for (let r = top; r <= bottom; r++) this.sheet.height(r, 15);
-      this.row = bottom + 1;
+      const end = this.stack(halves, top, LEFT);
+      this.chartBand(top, end, [[charts[0], RIGHT]]);
+      charts = charts.slice(1);
+    } else if (halves.length > 0) {
+      this.startBlock();
+      const top = this.row;
+      const ends = { left: top, right: top };
+      for (const write of halves) {
+        // The next table goes to the shorter side so the band stays even.
+        const side =
+          this.heightBetween(top, ends.left - 1) <= this.heightBetween(top, ends.right - 1)
+            ? "left"
+            : "right";
+        let row = ends[side];
+        if (row > top) {
+          this.sheet.height(row, GAP);
+          row++;
+        }
+        ends[side] = write(row, side === "left" ? LEFT : RIGHT);
+      }
+      this.row = Math.max(ends.left, ends.right);
       this.gap();
     }
+    for (let i = 0; i < charts.length; i += 2) {
+      this.startBlock();
+      const pair = charts.slice(i, i + 2);
+      this.chartBand(
+        this.row,
+        this.row,
+        pair.length === 2
+          ? [
+              [pair[0], LEFT],
+              [pair[1], RIGHT],
+            ]
+          : [[pair[0], FULL]],
+      );
+    }
+  }
+
+  /**
+   * Charts drawn from `top` beside rows already written up to `end` (exclusive): empty rows are added until the
+   * band is CHART_HEIGHT tall; a chart beside a taller stack grows with it up to CHART_MAX_HEIGHT.
+   */
+  private chartBand(top: number, end: number, charts: [ChartBlock, Slot][]): void {
+    let row = end;
+    while (this.heightBetween(top, row - 1) < CHART_HEIGHT) {
+      this.sheet.height(row, DEFAULT_ROW_HEIGHT);
+      row++;
+    }
+    let bottom = row - 1;
+    if (this.heightBetween(top, bottom) > CHART_MAX_HEIGHT) {
+      bottom = top;
+      while (this.heightBetween(top, bottom) < CHART_HEIGHT) bottom++;
+    }
+    for (const [block, slot] of charts)
+      this.sheet.charts.push(chartSpec(block, cellAddress(top, slot.c1), cellAddress(bottom, slot.c2)));
+    this.row = row;
+    this.gap();
   }
 
   // -----------------------------------------------------------------------------------------------------------
   // Variances, data problems, definitions, footer
 
   variances(): void {
-    this.startSection();
     this.heading("Flagged variances");
+    this.startBlock({ splittable: true });
     const list = this.summary.variances;
     if (list.length === 0) {
       this.note("No variances are flagged.", STYLES.body);
@@ -760,8 +876,8 @@ class SummaryPage {
   }
 
   dataProblems(): void {
-    this.startSection();
     this.heading("Data problems in the tracker");
+    this.startBlock({ splittable: true });
     const counts = this.summary.issueCounts;
     const total = counts.error + counts.warning + counts.info;
     if (total === 0 && this.summary.issues.length === 0) {
@@ -825,8 +941,9 @@ class SummaryPage {
 
   definitions(): void {
     if (this.summary.definitions.length === 0) return;
-    this.startSection();
+    this.startBlock({ keepWithNext: true });
     this.subheading("Definitions");
+    this.startBlock({ splittable: true });
     for (const d of this.summary.definitions) {
       this.sheet.text(this.row, 0, 2, d.term, {
         ...STYLES.wrapped,
@@ -849,7 +966,13 @@ class SummaryPage {
 
   build(footerText: string): PlannedSheet {
     const lastRow = this.row - 1;
-    const breaks = this.pageBreaks(lastRow);
+    const pageHeight = pageContentHeight({
+      orientation: "landscape",
+      columnWidths: Array<number>(PAGE_COLUMNS).fill(COLUMN_WIDTH),
+      margins: MARGINS,
+      repeatedRowsHeight: TITLE_HEIGHTS[0] + TITLE_HEIGHTS[1],
+    });
+    const breaks = paginate(this.blocks, lastRow, (r) => this.sheet.heightOf(r), pageHeight);
     return this.sheet.build({
       freeze: { rows: TITLE_ROWS, columns: 0 },
       print: {
@@ -857,9 +980,9 @@ class SummaryPage {
         paperSize: "A4",
         fitToPagesWide: 1,
         printArea: `A1:${cellAddress(lastRow, LAST_COL)}`,
-        titleRows: `1:${TITLE_ROWS}`,
+        titleRows: `1:${REPEATED_TITLE_ROWS}`,
         rowBreaks: breaks,
-        margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.3, footer: 0.3 },
+        margins: MARGINS,
         centerHorizontally: true,
         footer: `Portfolio Summary — ${footerText}`,
       },
