@@ -45,6 +45,19 @@ import type {
 const { abs: mAbs, max: mMax, min: mMin } = Math;
 const { isFinite, isInteger } = Number;
 
+/** How the reader finds things, as written in the docs (docs/tracker-template.md). */
+export const READING_RULES = [
+  "Sheets are found by their template name or one of its aliases; case, spacing and punctuation are ignored ('send monthly' finds 'SEND Monthly').",
+  "The header row may be anywhere in the first 20 rows (titles and notes above it are fine): the row matching most template headers is taken.",
+  "Columns may be in any order; extra columns are ignored. Headers match the template header or an alias, ignoring case, spacing and punctuation, but '%' and '#' count ('% placed in INMSS' is not '# placed in INMSS').",
+  "Where both the template header and an alias of it appear, the template header is used; the same header twice is reported and the first used.",
+  "A header merged down over two header rows is read from its top cell.",
+  "Blank rows are skipped, and so is a totals row ('Total', 'Totals', 'Grand total' in its first cell).",
+  "The Settings sheet is Field/Value pairs; without a Field/Value header row, the first two columns are taken.",
+  "A missing or unreadable sheet leaves its part of the summary empty with an issue; the other sheets are still read.",
+  "Numbers stored as text are accepted (with an information note). Excel errors (#N/A, #REF! ...) are read as empty, with a warning.",
+];
+
 /** The header row is looked for in this many rows from the top of the used range (titles and notes above it). */
 export const HEADER_SEARCH_ROWS = 20;
 
