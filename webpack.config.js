@@ -57,8 +57,16 @@ module.exports = async (env = {}, argv = {}) => {
     {
       from: "manifest.xml",
       to: "manifest.xml",
+      // Whole URLs first, then the bare origin (AppDomains lists origins without a trailing slash).
       transform: (content) =>
-        production ? content.toString().split(DEV_URL).join(productionUrl()) : content.toString(),
+        production
+          ? content
+              .toString()
+              .split(DEV_URL)
+              .join(productionUrl())
+              .split(DEV_URL.slice(0, -1))
+              .join(new URL(productionUrl()).origin)
+          : content.toString(),
     },
   ];
   // Only the preview (a page outside Office) needs a local office.js; the pane and commands use Microsoft's CDN.

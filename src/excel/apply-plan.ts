@@ -81,9 +81,9 @@ export function officeIsSetSupported(name: string, version: string): boolean {
 }
 
 /**
- * Writes the plan: sync 1 builds the new sheets under working names (everything, charts included);
- * sync 2 sets the previous summary aside, gives the new sheets their names, stores the outcome and deletes
- * what was set aside. Any failure is undone by `restore`, which works from the marks actually in the workbook.
+ * Writes the plan: sync 1 builds the new sheets under working names (values, formats, layout, print setup);
+ * sync 2 sets the previous summary aside, gives the new sheets their names, draws the charts, stores the
+ * outcome and deletes what was set aside. Any failure is undone by `restore`, which works from the marks actually in the workbook.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
@@ -117,8 +117,7 @@ export async function applyPlan(
     ...extra,
   });
 
-  // Sync 1: build.
-  let step: "writing" | "charts" = "writing";
+  // Sync 1: build everything but the charts.
   try {
     options.onProgress?.("writing");
     suspend(context, isSetSupported);
@@ -139,21 +138,19 @@ export async function applyPlan(
       built[planned.key] = sheet;
     });
     for (const planned of plan.sheets) queueSheetContent(built[planned.key] as Excel.Worksheet, planned);
-    step = "charts";
-    options.onProgress?.("charts");
-    for (const planned of plan.sheets) queueCharts(built[planned.key] as Excel.Worksheet, planned, built);
     await sync();
   } catch (error) {
     const intact = await restore(context, sync, runId, plan);
     return result(false, {
-      failedStep: step,
+      failedStep: "writing",
       error: errorText(error),
       previousIntact: intact,
       syncs: sync.count - start,
     });
   }
 
-  // Sync 2: swap.
+  // Sync 2: swap, and draw the charts.
+  let step: "writing" | "charts" = "writing";
   try {
     suspend(context, isSetSupported);
     const worksheets = context.workbook.worksheets;
@@ -173,13 +170,19 @@ export async function applyPlan(
       mark(sheet, { [NAME_KEY]: aside, [RESTORE_KEY]: old.name });
       setAside.push(aside);
     }
+    const live: Partial<Record<SheetKey, Excel.Worksheet>> = {};
     for (const planned of plan.sheets) {
       const sheet = worksheets.getItem(buildingName(planned.key, runId));
       const finalName = names[planned.key] as string;
       sheet.name = finalName;
       mark(sheet, { [NAME_KEY]: finalName });
       if (planned.key === "summary") sheet.activate();
+      live[planned.key] = sheet;
     }
+    // Charts are drawn once the sheets carry their final names, so no series can refer to a working name.
+    step = "charts";
+    options.onProgress?.("charts");
+    for (const planned of plan.sheets) queueCharts(live[planned.key] as Excel.Worksheet, planned, live);
     if (options.outcome) {
       const outcome = options.outcome({ sheetName: names.summary ?? "", nameTakenByUserSheet });
       context.workbook.settings.add(LAST_OUTCOME_KEY, outcome);
@@ -189,14 +192,21 @@ export async function applyPlan(
     await sync();
   } catch (error) {
     const intact = await restore(context, sync, runId, plan);
+    const chartFault = step === "charts" && /chart|series|axis|legend/i.test(errorLocation(error));
     return result(false, {
-      failedStep: "writing",
+      failedStep: chartFault ? "charts" : "writing",
       error: errorText(error),
       previousIntact: intact,
       syncs: sync.count - start,
     });
   }
   return result(true);
+}
+
+/** Where Office.js says the failing action was (OfficeExtension.Error.debugInfo.errorLocation). */
+function errorLocation(error: unknown): string {
+  const info = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo;
+  return typeof info?.errorLocation === "string" ? info.errorLocation : "";
 }
 
 /**

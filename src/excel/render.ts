@@ -22,7 +22,7 @@ export function widthCharsToPoints(chars: number): number {
 
 /** The plan's dense values as the rectangular block written in one assignment, text guarded. */
 export function valueGrid(values: PlanValue[][]): (string | number | boolean)[][] {
-  const cols = Math.max(0, ...values.map((row) => row.length));
+  const cols = values.reduce((w, row) => Math.max(w, row.length), 0);
   return values.map((row) =>
     Array.from({ length: cols }, (_, c) => {
       const v = row[c];
@@ -42,7 +42,7 @@ export function numberFormatGrid(sheet: PlannedSheet): string[][] {
     .map((f) => ({ rect: parseRange(f.range), format: f.format }))
     .filter((f): f is { rect: Rect; format: string } => f.rect !== null);
   const baseRows = sheet.values.length;
-  const baseCols = Math.max(0, ...sheet.values.map((r) => r.length));
+  const baseCols = sheet.values.reduce((w, r) => Math.max(w, r.length), 0);
   const bounded = rects.filter((f) => f.rect.rows < 1_000_000 && f.rect.cols < 16_000);
   const rows = Math.max(baseRows, ...bounded.map((f) => f.rect.row + f.rect.rows));
   const cols = Math.max(baseCols, ...bounded.map((f) => f.rect.col + f.rect.cols));

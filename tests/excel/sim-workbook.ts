@@ -4,8 +4,8 @@ import type { RawWorkbook } from "../../src/core/raw";
 import { guardText } from "../../src/excel/text";
 import { ExcelSim } from "../support/excel-sim";
 
-/** Rows written per sync, to stay well under the simulator's payload limit while loading big trackers. */
-const ROWS_PER_LOAD = 5_000;
+/** Bytes written per sync while loading, well under the simulator's 5 MB payload limit. */
+const LOAD_BUDGET_BYTES = 2_000_000;
 
 /** A simulator holding `raw`'s sheets (values, number formats, tables, settings) and nothing else. */
 export async function simWithTracker(raw: RawWorkbook, sim = new ExcelSim()): Promise<ExcelSim> {
@@ -17,7 +17,8 @@ export async function simWithTracker(raw: RawWorkbook, sim = new ExcelSim()): Pr
     await context.sync();
     for (const sheet of raw.sheets) {
       const ws = context.workbook.worksheets.getItem(sheet.name);
-      const width = Math.max(0, ...sheet.values.map((r) => r.length));
+      const width = sheet.values.reduce((w, r) => Math.max(w, r.length), 0);
+      const ROWS_PER_LOAD = Math.max(1, Math.floor(LOAD_BUDGET_BYTES / (Math.max(1, width) * 60)));
       for (let start = 0; start < sheet.values.length; start += ROWS_PER_LOAD) {
         const rows = sheet.values.slice(start, start + ROWS_PER_LOAD);
         const range = ws.getRangeByIndexes(sheet.originRow + start, sheet.originCol, rows.length, width);
@@ -27,6 +28,8 @@ export async function simWithTracker(raw: RawWorkbook, sim = new ExcelSim()): Pr
             .map((r) => Array.from({ length: width }, (_, c) => r[c] ?? "General"));
         }
         range.values = rows.map((r) => Array.from({ length: width }, (_, c) => guardText(r[c] ?? "")));
+        // Loading a big tracker must stay under the payload limit, one block at a time.
+        // eslint-disable-next-line office-addins/no-context-sync-in-loop
         await context.sync();
       }
       if (sheet.visibility === "hidden") ws.visibility = "Hidden" as Excel.SheetVisibility;

@@ -1,0 +1,241 @@
+// The Office.js gateway against the in-memory Excel: read the tracker, refresh the summary atomically,
+// never touch the user's sheets, and leave the previous summary exactly as it was when anything fails.
+import { runEngine } from "../../src/core/engine";
+import type { PortfolioSummary } from "../../src/core/model";
+import { SAVED_SETTINGS_KEY } from "../../src/core/engine-api";
+import { createWorkbookGateway } from "../../src/excel/gateway";
+import { LAST_OUTCOME_KEY, OWNER_KEY } from "../../src/excel/ownership";
+import { readWorkbookDetailed } from "../../src/excel/read";
+import { readXlsxBuffer } from "../../src/xlsx/read";
+import { ExcelSim } from "../support/excel-sim";
+import { generateTracker, generateTrackerXlsx } from "../support/generate-tracker";
+import { addUserSheet, simWithTracker } from "./sim-workbook";
+
+const NOW = new Date("2025-01-08T09:30:00Z");
+const SUMMARY = "Portfolio Summary";
+const DATA = "Portfolio Summary Data";
+const FIVE_MB = 5 * 1024 * 1024;
+
+function gatewayFor(sim: ExcelSim, engine = runEngine) {
+  let n = 0;
+  return createWorkbookGateway(sim.run, { runEngine: engine, newRunId: () => `run${++n}` });
+}
+
+/** Every sheet's full snapshot, by name: values, formulas, formats, charts, properties, page setup. */
+function snapshotAll(sim: ExcelSim) {
+  return Object.fromEntries(sim.sheetNames.map((name) => [name, sim.snapshot(name)]));
+}
+
+let sample: ExcelSim;
+beforeEach(async () => {
+  sample = await simWithTracker(generateTracker(1));
+});
+
+describe("reading the tracker", () => {
+  it("gives the same sheets and values as reading the same tracker from its .xlsx file", async () => {
+    const fromFile = await readXlsxBuffer(await generateTrackerXlsx(1), "sample-tracker.xlsx", {
+      usedRange: "valuesOnly",
+    });
+    const { raw } = await sample.run((context) => readWorkbookDetailed(context));
+    const shape = (sheets: typeof raw.sheets) =>
+      sheets.map((s) => ({ name: s.name, originRow: s.originRow, originCol: s.originCol, values: s.values }));
+    expect(shape(raw.sheets)).toEqual(shape(fromFile.sheets));
+    expect(raw.tables).toEqual(fromFile.tables);
+  });
+
+  it("takes three syncs for the sample tracker: sheets, used ranges, values", async () => {
+    const { syncs } = await sample.run((context) => readWorkbookDetailed(context));
+    expect(syncs).toBe(3);
+    expect(sample.syncCount).toBe(3);
+  });
+
+  it("reads a 200,000-row sheet in row blocks, each response under 5 MB, with every row in place", async () => {
+    const rows = 200_000;
+    const big = await simWithTracker({
+      name: "big.xlsx",
+      sheets: [
+        {
+          name: "Milestones",
+          originRow: 0,
+          originCol: 0,
+          values: Array.from({ length: rows }, (_, r) => [r + 1]),
+        },
+      ],
+    });
+    const { raw, syncs } = await big.run((context) => readWorkbookDetailed(context));
+    const values = raw.sheets[0].values;
+    expect(values).toHaveLength(rows);
+    expect(values.every((row, r) => row.length === 1 && row[0] === r + 1)).toBe(true);
+    expect(syncs).toBeGreaterThan(3);
+    expect(syncs).toBeLessThan(15);
+    for (const r of big.requests) expect(Math.max(r.requestBytes, r.responseBytes)).toBeLessThan(FIVE_MB);
+  }, 120_000);
+
+  it("passes settings saved in the workbook to the engine", async () => {
+    await gatewayFor(sample).saveSettings({ riskThreshold: 12 });
+    const { raw } = await sample.run((context) => readWorkbookDetailed(context));
+    expect(raw.savedSettings?.[SAVED_SETTINGS_KEY]).toEqual({ riskThreshold: 12 });
+  });
+});
+
+describe("refreshing the summary", () => {
+  it("writes the summary and its chart data in at most five syncs, and stores the outcome", async () => {
+    const outcome = await gatewayFor(sample).refresh({ now: NOW });
+    expect(outcome.message).toMatch(/refreshed/);
+    expect(outcome.ok).toBe(true);
+    expect(outcome.sheetName).toBe(SUMMARY);
+    expect(outcome.syncs).toBeLessThanOrEqual(5);
+    expect(sample.syncCount).toBe(outcome.syncs);
+    expect(sample.sheetNames.slice(-2)).toEqual([SUMMARY, DATA]);
+    expect(sample.activeSheet).toBe(SUMMARY);
+    expect(sample.snapshot(SUMMARY).charts.length).toBeGreaterThan(0);
+    expect(sample.snapshot(SUMMARY).customProperties[OWNER_KEY]).toBe("portfolio-summary");
+    const stored = sample.settings[LAST_OUTCOME_KEY] as Record<string, unknown>;
+    expect(stored).toMatchObject({
+      ok: true,
+      sheetName: SUMMARY,
+      runId: outcome.runId,
+      message: outcome.message,
+    });
+    for (const r of sample.requests) expect(Math.max(r.requestBytes, r.responseBytes)).toBeLessThan(FIVE_MB);
+  });
+
+  it("takes the same number of syncs for a tracker twenty times the sample's size", async () => {
+    const large = await simWithTracker(generateTracker(20));
+    const small = await gatewayFor(sample).refresh({ now: NOW });
+    const big = await gatewayFor(large).refresh({ now: NOW });
+    expect(big.ok).toBe(true);
+    expect(big.syncs).toBe(small.syncs);
+  }, 60_000);
+
+  it("leaves every tracker sheet identical: values, formulas, formats", async () => {
+    const before = snapshotAll(sample);
+    await gatewayFor(sample).refresh({ now: NOW });
+    for (const [name, snapshot] of Object.entries(before)) expect(sample.snapshot(name)).toEqual(snapshot);
+  });
+
+  it("a second refresh replaces the first in place and gives the same sheets", async () => {
+    const gateway = gatewayFor(sample);
+    await gateway.refresh({ now: NOW });
+    const first = snapshotAll(sample);
+    const second = await gateway.refresh({ now: NOW });
+    expect(second.ok).toBe(true);
+    expect(sample.sheetNames).toEqual(Object.keys(first));
+    const withoutRun = (s: ReturnType<ExcelSim["snapshot"]>) => ({ ...s, customProperties: {} });
+    expect(withoutRun(sample.snapshot(SUMMARY))).toEqual(withoutRun(first[SUMMARY]));
+    expect(withoutRun(sample.snapshot(DATA))).toEqual(withoutRun(first[DATA]));
+  });
+
+  it("keeps the summary where the user moved it among the tabs", async () => {
+    const gateway = gatewayFor(sample);
+    await gateway.refresh({ now: NOW });
+    await sample.run(async (context) => {
+      context.workbook.worksheets.getItem(SUMMARY).position = 0;
+      await context.sync();
+    });
+    await gateway.refresh({ now: NOW });
+    expect(sample.sheetNames[0]).toBe(SUMMARY);
+    expect(sample.sheetNames[1]).toBe(DATA);
+  });
+
+  it.each([1, 2, 3, 4, 5])(
+    "a failure at sync %i leaves the previous summary exactly as it was and no extra sheet",
+    async (failing) => {
+      const gateway = gatewayFor(sample);
+      await gateway.refresh({ now: new Date("2025-01-01T09:00:00Z") });
+      const before = snapshotAll(sample);
+      sample.failOnSync(failing);
+      const outcome = await gateway.refresh({ now: NOW });
+      expect(outcome.ok).toBe(false);
+      expect(outcome.message).toMatch(/unchanged|Nothing was changed/);
+      expect(sample.sheetNames).toEqual(Object.keys(before));
+      expect(snapshotAll(sample)).toEqual(before);
+      expect(sample.settings[LAST_OUTCOME_KEY]).toMatchObject({ ok: false, runId: outcome.runId });
+    },
+  );
+
+  it("refuses to replace the summary when the tracker has errors, and says where the first one is", async () => {
+    const gateway = gatewayFor(sample);
+    await gateway.refresh({ now: NOW });
+    const before = snapshotAll(sample);
+    const withError = (raw: Parameters<typeof runEngine>[0], options?: Parameters<typeof runEngine>[1]) => {
+      const summary: PortfolioSummary = runEngine(raw, options);
+      const issue = {
+        severity: "error" as const,
+        code: "missing_column",
+        sheet: "KPIs",
+        cell: "B1",
+        message: 'The "Target" column is missing: add it back.',
+      };
+      return {
+        ...summary,
+        issues: [issue, ...summary.issues],
+        issueCounts: { ...summary.issueCounts, error: 1 },
+      };
+    };
+    const outcome = await createWorkbookGateway(sample.run, { runEngine: withError }).refresh({ now: NOW });
+    expect(outcome.ok).toBe(false);
+    expect(outcome.failedStep).toBe("checking");
+    expect(outcome.message).toContain("KPIs!B1");
+    expect(outcome.message).toContain("previous summary is unchanged");
+    expect(snapshotAll(sample)).toEqual(before);
+    expect(await gateway.loadLastOutcome()).toMatchObject({ ok: false, issueCounts: { error: 1 } });
+  });
+});
+
+describe("ownership: only the add-in's own sheets are ever replaced", () => {
+  it("a user's own sheet called Portfolio Summary is left alone; the summary takes a free name and says so", async () => {
+    await addUserSheet(sample, SUMMARY, [["My own notes"], [42]]);
+    const mine = sample.snapshot(SUMMARY);
+    const gateway = gatewayFor(sample);
+    const outcome = await gateway.refresh({ now: NOW });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.nameTakenByUserSheet).toBe(true);
+    expect(outcome.sheetName).toBe("Portfolio Summary (2)");
+    expect(outcome.message).toContain("already called");
+    expect(sample.snapshot(SUMMARY)).toEqual(mine);
+    // The next refresh reuses its own sheet rather than making a third.
+    const again = await gateway.refresh({ now: NOW });
+    expect(again.sheetName).toBe("Portfolio Summary (2)");
+    expect(sample.sheetNames.filter((n) => n.startsWith(SUMMARY))).toHaveLength(3);
+    expect(sample.snapshot(SUMMARY)).toEqual(mine);
+  });
+
+  it("a copy of the summary the user kept (renamed) survives the next refresh", async () => {
+    const gateway = gatewayFor(sample);
+    await gateway.refresh({ now: NOW });
+    await sample.run(async (context) => {
+      context.workbook.worksheets.getItem(SUMMARY).name = "Board pack January";
+      await context.sync();
+    });
+    const kept = sample.snapshot("Board pack January");
+    await gateway.refresh({ now: NOW });
+    expect(sample.sheetNames).toContain(SUMMARY);
+    expect(sample.snapshot("Board pack January").values).toEqual(kept.values);
+  });
+
+  it("the add-in's own sheets are not read back as tracker sheets", async () => {
+    await gatewayFor(sample).refresh({ now: NOW });
+    const { raw } = await sample.run((context) => readWorkbookDetailed(context));
+    expect(raw.sheets.map((s) => s.name)).not.toContain(SUMMARY);
+    expect(raw.sheets.map((s) => s.name)).not.toContain(DATA);
+  });
+});
+
+describe("pane helpers", () => {
+  it("selectRange activates the sheet and selects the cell a problem points at", async () => {
+    await gatewayFor(sample).selectRange("Risk Register", "G4");
+    expect(sample.selection).toEqual({ sheet: "Risk Register", address: "G4" });
+  });
+
+  it("settings saved from the pane come back as saved; none saved gives an empty object", async () => {
+    const gateway = gatewayFor(sample);
+    expect(await gateway.loadSettings()).toEqual({});
+    await gateway.saveSettings({ riskThreshold: 16, kpiTolerances: { ehcp_count: 50 } });
+    expect(await gateway.loadSettings()).toEqual({ riskThreshold: 16, kpiTolerances: { ehcp_count: 50 } });
+  });
+
+  it("loadLastOutcome is null before the first refresh", async () => {
+    expect(await gatewayFor(sample).loadLastOutcome()).toBeNull();
+  });
+});
