@@ -8,6 +8,8 @@ import type { WorkbookState } from "./state";
 export interface Op {
   requestBytes: number;
   run(tx: Tx): void;
+  /** True for loads and lookups, which change nothing: a batch of only these needs no copy of the workbook. */
+  readOnly?: boolean;
 }
 
 /** What the engine (the ExcelSim) provides to contexts. */
@@ -193,6 +195,7 @@ export abstract class SimObject<R = unknown> {
   protected _queueExistenceCheck(): void {
     this.context._enqueue({
       requestBytes: ACTION_OVERHEAD_BYTES,
+      readOnly: true,
       run: (tx) => {
         const ref = this._resolve(tx);
         tx.respond({ isNull: ref === null });
@@ -206,7 +209,11 @@ export abstract class SimObject<R = unknown> {
 
   /** Queues resolution, so getItem on a missing item fails at sync even when nothing else uses the proxy. */
   protected _queueResolution(): void {
-    this.context._enqueue({ requestBytes: ACTION_OVERHEAD_BYTES, run: (tx) => void this._target(tx) });
+    this.context._enqueue({
+      requestBytes: ACTION_OVERHEAD_BYTES,
+      readOnly: true,
+      run: (tx) => void this._target(tx),
+    });
   }
 
   load(option?: LoadOption): this {
@@ -227,6 +234,7 @@ export abstract class SimObject<R = unknown> {
     const scalarNames = names.filter((n) => n in readers);
     this.context._enqueue({
       requestBytes: ACTION_OVERHEAD_BYTES + jsonBytes(names),
+      readOnly: true,
       run: (tx) => {
         const ref = this._resolve(tx);
         const values = new Map<string, unknown>();
@@ -278,6 +286,7 @@ export abstract class SimObject<R = unknown> {
     const result = new SimClientResult<V>();
     this.context._enqueue({
       requestBytes: ACTION_OVERHEAD_BYTES,
+      readOnly: true,
       run: (tx) => {
         const value = compute(tx, this._target(tx));
         tx.respond(value);
@@ -346,6 +355,7 @@ export abstract class SimCollection<I extends CollectionItem, R = unknown> exten
     }
     this.context._enqueue({
       requestBytes: ACTION_OVERHEAD_BYTES + jsonBytes(select),
+      readOnly: true,
       run: (tx) => {
         const ref = this._target(tx);
         const members = this._members(tx, ref);

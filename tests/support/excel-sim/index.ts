@@ -112,7 +112,9 @@ export class ExcelSim implements SyncHost {
     if (requestBytes > this.limits.maxPayloadBytes) {
       throw new SimExcelError("RequestPayloadSizeLimitExceeded", MESSAGES.requestTooLarge, undefined, 413);
     }
-    const tx = new Tx(structuredClone(this._state), this);
+    // Only a batch that writes needs a copy to roll back; reads run against the workbook itself.
+    const writes = ops.some((op) => !op.readOnly);
+    const tx = new Tx(writes ? structuredClone(this._state) : this._state, this);
     try {
       for (const op of ops) op.run(tx);
     } catch (error) {
