@@ -66,14 +66,16 @@ function windowAround(sel: Rect | null): { row: number; col: number } {
 
 export function SheetGrid({ sheetNames, activeSheet, sheet, selection, onPickSheet }: SheetGridProps) {
   const styles = useStyles();
-  const selectedRef = useRef<HTMLTableCellElement | null>(null);
+  const scrollerRef = useRef<HTMLDivElement | null>(null);
   const sel = selection && selection.sheet === activeSheet ? parseRange(selection.address) : null;
   const origin = windowAround(sel);
   const inSelection = (r: number, c: number) =>
     sel !== null && r >= sel.row && r < sel.row + sel.rows && c >= sel.col && c < sel.col + sel.cols;
 
+  // The drawn window already starts just above and left of the selection, so resetting the scroller shows it;
+  // scrollIntoView would also scroll the page and pull a narrow layout away from the pane.
   useEffect(() => {
-    selectedRef.current?.scrollIntoView?.({ block: "nearest", inline: "nearest" });
+    scrollerRef.current?.scrollTo?.(0, 0);
   }, [selection, activeSheet]);
 
   const rows = Array.from({ length: ROWS }, (_, i) => origin.row + i);
@@ -131,14 +133,12 @@ export function SheetGrid({ sheetNames, activeSheet, sheet, selection, onPickShe
                 </th>
                 {cols.map((c) => {
                   const selected = inSelection(r, c);
-                  const first = sel !== null && r === sel.row && c === sel.col;
                   return (
                     <td
                       key={c}
                       className={mergeClasses(styles.cell, selected && styles.selected)}
                       data-address={cellAddress(r, c)}
                       data-selected={selected || undefined}
-                      ref={first ? selectedRef : undefined}
                       title={textAt(r, c) || undefined}
                     >
                       {textAt(r, c)}

@@ -1,13 +1,6 @@
 // The task pane: refresh the Portfolio Summary and read its results, talking to the workbook only through the gateway.
 // The same component runs in Excel (Office.js gateway), in the browser preview and in tests (in-memory Excel or a fake).
-import {
-  FluentProvider,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  tokens,
-  webLightTheme,
-} from "@fluentui/react-components";
+import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SettingsOverrides } from "../core/engine-api";
 import type { PortfolioSummary, SourceRef } from "../core/model";
@@ -17,6 +10,7 @@ import { Header } from "./Header/Header";
 import { KeyRisks } from "./KeyRisks/KeyRisks";
 import { KpiCards } from "./KpiCards/KpiCards";
 import { isLegacyWebview } from "./legacyWebview";
+import { Notice } from "./Notice/Notice";
 import { RagBadge } from "./RagBadge/RagBadge";
 import { RefreshPanel } from "./RefreshPanel/RefreshPanel";
 import { Section } from "./Section";
@@ -38,9 +32,15 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: "16px",
     fontSize: tokens.fontSizeBase300,
-    overflowWrap: "anywhere",
+    overflowWrap: "break-word",
   },
-  narrative: { margin: 0, fontSize: tokens.fontSizeBase200, whiteSpace: "pre-line" },
+  narrative: { margin: "6px 0 0", fontSize: tokens.fontSizeBase200, whiteSpace: "pre-line" },
+  details: { fontSize: tokens.fontSizeBase200 },
+  summaryLine: {
+    cursor: "pointer",
+    color: tokens.colorBrandForegroundLink,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
   earlier: { margin: 0, fontSize: tokens.fontSizeBase200, fontStyle: "italic" },
   hidden: visuallyHidden,
 });
@@ -192,11 +192,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
         <div role="status" aria-live="polite" className={styles.hidden}>
           {announcement}
         </div>
-        {problem && (
-          <MessageBar intent="warning" layout="multiline">
-            <MessageBarBody>{problem}</MessageBarBody>
-          </MessageBar>
-        )}
+        {problem && <Notice intent="warning">{problem}</Notice>}
         {/* A run stopped by errors in the tracker still found them: show them so each can be fixed from its cell. */}
         {problemsFrom && (
           <DataProblems issues={problemsFrom.issues} freshness={problemsFrom.freshness} onGoTo={goTo} />

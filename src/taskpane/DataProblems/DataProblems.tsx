@@ -1,15 +1,9 @@
 // Data problems: stale-data warnings first, then issues grouped by severity and sheet, each with "Go to cell".
 // Long lists start with only the most severe groups open and show a page at a time, so thousands of issues stay quick to render.
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { FreshnessLine, Issue, SourceRef } from "../../core/model";
+import { Notice } from "../Notice/Notice";
 import { Section } from "../Section";
 import { SEVERITY_TITLES, cellReference, plural } from "../text";
 import { visuallyHidden } from "../visuallyHidden";
@@ -65,21 +59,14 @@ export function DataProblems({ issues, freshness, onGoTo }: DataProblemsProps) {
   return (
     <Section title={`Data problems (${total.toLocaleString("en-GB")})`}>
       {stale.map((line) => (
-        <MessageBar key={line.id} intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>Out-of-date data</MessageBarTitle>
-            {staleText(line)}{" "}
-            {line.source && (
-              <Button
-                size="small"
-                appearance="transparent"
-                onClick={() => line.source && onGoTo(line.source)}
-              >
-                Go to cell {cellReference(line.source)}
-              </Button>
-            )}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice key={line.id} intent="warning" title="Out-of-date data">
+          {staleText(line)}{" "}
+          {line.source && (
+            <Button size="small" appearance="transparent" onClick={() => line.source && onGoTo(line.source)}>
+              Go to cell {cellReference(line.source)}
+            </Button>
+          )}
+        </Notice>
       ))}
       {total === 0 && <p className={styles.none}>No problems found in the tracker.</p>}
       <div className={styles.groups}>

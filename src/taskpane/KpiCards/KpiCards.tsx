@@ -23,7 +23,15 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
   label: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2, margin: 0 },
-  value: { fontSize: tokens.fontSizeHero700, fontWeight: tokens.fontWeightSemibold, lineHeight: "1.1" },
+  // A headline figure must never break across lines ("£43.20" / "m"); it shrinks a little on the narrowest panes.
+  value: {
+    fontSize: tokens.fontSizeHero700,
+    fontWeight: tokens.fontWeightSemibold,
+    lineHeight: "1.1",
+    whiteSpace: "nowrap",
+    "@media (max-width: 360px)": { fontSize: tokens.fontSizeBase600 },
+  },
+  figure: { whiteSpace: "nowrap" },
   line: { fontSize: tokens.fontSizeBase200 },
   asAt: { fontSize: tokens.fontSizeBase100, color: tokens.colorNeutralForeground3 },
 });
@@ -37,9 +45,12 @@ export function KpiCards({ kpis }: { kpis: Kpi[] }) {
           <h3 className={styles.label}>{kpi.label}</h3>
           <span className={styles.value}>{formatKpiValue(kpi.actual, kpi.unit)}</span>
           <span className={styles.line}>
-            {kpi.targetLabel || "Target"}: {formatKpiValue(kpi.target, kpi.unit)}
+            {kpi.targetLabel || "Target"}:{" "}
+            <span className={styles.figure}>{formatKpiValue(kpi.target, kpi.unit)}</span>
           </span>
-          <span className={styles.line}>Variance: {formatKpiVariance(kpi)}</span>
+          <span className={styles.line}>
+            Variance: <span className={styles.figure}>{formatKpiVariance(kpi)}</span>
+          </span>
           <StatusLabel status={kpi.status} />
           {kpi.asAt && <span className={styles.asAt}>As at {formatDate(kpi.asAt)}</span>}
         </li>

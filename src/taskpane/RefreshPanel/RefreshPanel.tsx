@@ -1,13 +1,7 @@
 // The "Refresh summary" button, a progress bar naming each step, and what to do when a run fails.
-import {
-  Button,
-  Field,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  ProgressBar,
-  makeStyles,
-} from "@fluentui/react-components";
+import { Button, ProgressBar, makeStyles, tokens } from "@fluentui/react-components";
+import { useId } from "react";
+import { Notice } from "../Notice/Notice";
 import { REFRESH_STEP_LABELS, type RefreshOutcome, type RefreshStep } from "../../excel/api";
 
 const STEPS = Object.keys(REFRESH_STEP_LABELS) as RefreshStep[];
@@ -15,6 +9,8 @@ const STEPS = Object.keys(REFRESH_STEP_LABELS) as RefreshStep[];
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "8px" },
   button: { alignSelf: "stretch" },
+  progress: { display: "flex", flexDirection: "column", gap: "4px" },
+  progressLabel: { fontSize: tokens.fontSizeBase200 },
 });
 
 export interface RefreshPanelProps {
@@ -47,6 +43,7 @@ export function failureText(failure: RefreshOutcome): string {
 export function RefreshPanel({ running, step, failure, notice, onRefresh }: RefreshPanelProps) {
   const styles = useStyles();
   const done = step === null ? 0 : STEPS.indexOf(step);
+  const labelId = useId();
   return (
     <div className={styles.root}>
       <Button
@@ -59,23 +56,24 @@ export function RefreshPanel({ running, step, failure, notice, onRefresh }: Refr
         {running ? "Refreshing…" : "Refresh summary"}
       </Button>
       {running && (
-        <Field label={progressLabel(step)} validationState="none">
-          <ProgressBar value={(done + 0.5) / STEPS.length} max={1} thickness="large" />
-        </Field>
+        <div className={styles.progress}>
+          <span id={labelId} className={styles.progressLabel}>
+            {progressLabel(step)}
+          </span>
+          <ProgressBar
+            aria-labelledby={labelId}
+            value={(done + 0.5) / STEPS.length}
+            max={1}
+            thickness="large"
+          />
+        </div>
       )}
       {!running && failure && (
-        <MessageBar intent="error" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>The summary was not refreshed</MessageBarTitle>
-            {failureText(failure)}
-          </MessageBarBody>
-        </MessageBar>
+        <Notice intent="error" title="The summary was not refreshed">
+          {failureText(failure)}
+        </Notice>
       )}
-      {!running && !failure && notice && (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{notice}</MessageBarBody>
-        </MessageBar>
-      )}
+      {!running && !failure && notice && <Notice intent="info">{notice}</Notice>}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // Settings a council may change from the pane: risk threshold, staleness limits and KPI tolerances.
 // They are saved in the workbook (so everyone opening the shared file gets the same results), then applied by a refresh.
-import { Button, Field, Input, makeStyles, tokens } from "@fluentui/react-components";
-import { useEffect, useState, type FormEvent } from "react";
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useEffect, useId, useState, type FormEvent } from "react";
 import type { SettingsOverrides } from "../../core/engine-api";
 import type { PortfolioSummary } from "../../core/model";
 import { Section } from "../Section";
@@ -13,6 +13,31 @@ const useStyles = makeStyles({
   fieldset: { border: "none", margin: 0, padding: 0, display: "flex", flexDirection: "column", gap: "10px" },
   legend: { fontWeight: tokens.fontWeightSemibold, padding: 0, marginBottom: "6px" },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  // Native inputs styled like Fluent's: Fluent's Field and Input cost the bundle more than they give here.
+  field: { display: "flex", flexDirection: "column", gap: "2px" },
+  label: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground1 },
+  input: {
+    boxSizing: "border-box",
+    width: "100%",
+    minHeight: "32px",
+    padding: "4px 10px",
+    fontFamily: "inherit",
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  invalid: {
+    borderTopColor: tokens.colorPaletteRedBorder2,
+    borderRightColor: tokens.colorPaletteRedBorder2,
+    borderBottomColor: tokens.colorPaletteRedBorder2,
+    borderLeftColor: tokens.colorPaletteRedBorder2,
+  },
+  hint: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground3 },
+  error: { fontSize: tokens.fontSizeBase200, color: tokens.colorPaletteRedForeground1 },
 });
 
 export interface SettingsProps {
@@ -87,6 +112,7 @@ export function Settings({ saved, summary, busy, onSave }: SettingsProps) {
   const [errors, setErrors] = useState<SettingsErrors>({});
   useEffect(() => setForm(formFromOverrides(saved)), [saved]);
   const current = inForce(summary);
+  const idBase = useId();
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -101,22 +127,38 @@ export function Settings({ saved, summary, busy, onSave }: SettingsProps) {
     onSave({});
   };
 
-  const renderField = (f: (typeof FIELDS)[number]) => (
-    <Field
-      key={f.key}
-      label={f.label}
-      hint={`${f.help}${current[f.key] ? ` In force: ${current[f.key]}.` : ""} Leave blank to use the tracker's value.`}
-      validationState={errors[f.key] ? "error" : "none"}
-      validationMessage={errors[f.key]}
-    >
-      <Input
-        name={f.key}
-        inputMode="decimal"
-        value={form[f.key]}
-        onChange={(_, data) => setForm({ ...form, [f.key]: data.value })}
-      />
-    </Field>
-  );
+  const renderField = (f: (typeof FIELDS)[number]) => {
+    const id = `${idBase}-${f.key}`;
+    const error = errors[f.key];
+    return (
+      <div key={f.key} className={styles.field}>
+        <label htmlFor={id} className={styles.label}>
+          {f.label}
+        </label>
+        <input
+          id={id}
+          name={f.key}
+          type="text"
+          inputMode="decimal"
+          className={mergeClasses(styles.input, error && styles.invalid)}
+          value={form[f.key]}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={error ? `${id}-error ${id}-hint` : `${id}-hint`}
+          onChange={(e) => setForm({ ...form, [f.key]: e.target.value })}
+        />
+        {error && (
+          <span id={`${id}-error`} className={styles.error}>
+            {error}
+          </span>
+        )}
+        <span id={`${id}-hint`} className={styles.hint}>
+          {f.help}
+          {current[f.key] ? ` In force: ${current[f.key]}.` : ""} Leave blank to use the tracker&rsquo;s
+          value.
+        </span>
+      </div>
+    );
+  };
 
   return (
     <Section title="Settings">
