@@ -1,7 +1,9 @@
 // The chart-data sheet: every drawable chart's categories and series as a block of cells, so native charts
 // read real ranges (a reader can check the figures behind a chart). Charts with nothing to draw get no block.
 import { cellAddress, excelSerial, rangeAddress } from "./a1";
-import type { ChartSeriesSpec, ChartType, PlanRange, PlanValue } from "./plan";
+import { pageContentHeight, paginate } from "./pagination";
+import type { PrintBlock } from "./pagination";
+import type { ChartSeriesSpec, ChartType, PlanRange, PlanValue, PrintSetup } from "./plan";
 import { SheetBuilder } from "./sheet-builder";
 import { FONT_NAME, FONT_SIZE, NUMBER_FORMATS, PALETTE, STYLES, formatForUnit } from "./styles";
 import type { ChartData, ChartKind, DisplayUnit } from "../core/model";
@@ -72,20 +74,35 @@ function categoryCells(categories: string[]): { values: PlanValue[]; format: str
 export function buildChartData(charts: ChartData[]): {
   sheet: SheetBuilder;
   blocks: Map<string, ChartBlock>;
+  /** First row of each chart's block: where a printed page may break. */
+  printBlocks: PrintBlock[];
 } {
   const widest = Math.max(1, ...charts.map((c) => c.series.length));
   const sheet = new SheetBuilder("data", DATA_SHEET_NAME, [30, ...Array<number>(widest).fill(18)]);
   const blocks = new Map<string, ChartBlock>();
   const heading = { font: { name: FONT_NAME, size: FONT_SIZE.subheading, bold: true, color: PALETTE.navy } };
 
-  sheet.set(1, 0, "Chart data for the Portfolio Summary");
-  sheet.style("A1", { font: { name: FONT_NAME, size: FONT_SIZE.heading, bold: true, color: PALETTE.navy } });
-  sheet.set(
+  // A heading across the sheet, unwrapped, so a reader (or a printout of the whole workbook) knows what this is.
+  const across = sheet.columnCount - 1;
+  sheet.text(
+    1,
+    0,
+    across,
+    "Chart data for the Portfolio Summary",
+    { font: { name: FONT_NAME, size: FONT_SIZE.heading, bold: true, color: PALETTE.navy } },
+    false,
+  );
+  sheet.height(1, 20);
+  sheet.text(
     2,
     0,
-    "Written on each refresh from the tracker; changes made here are replaced at the next refresh.",
+    across,
+    "The figures behind each chart on the Portfolio Summary sheet, one block a chart. They are written from the " +
+      "tracker at each refresh, so change the tracker rather than this sheet.",
+    { ...STYLES.note, wrapText: false },
+    false,
   );
-  sheet.style("A2", STYLES.note);
+  const printBlocks: PrintBlock[] = [{ first: 1 }];
 
   let row = 4;
   for (const chart of charts) {
@@ -96,6 +113,7 @@ export function buildChartData(charts: ChartData[]): {
     );
     const n = chart.categories.length;
     const last = drawn.length;
+    printBlocks.push({ first: row, splittable: true });
     sheet.set(row, 0, chart.title);
     sheet.style(cellAddress(row, 0), heading);
     const header = row + 1;
@@ -133,5 +151,28 @@ export function buildChartData(charts: ChartData[]): {
     row = end + 2;
   }
   if (blocks.size === 0) sheet.set(4, 0, "No chart has data at this refresh.");
-  return { sheet, blocks };
+  return { sheet, blocks, printBlocks };
+}
+
+const DATA_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
+
+/** Print setup of the data sheet: A4 landscape, one page wide, pages breaking between charts' blocks. */
+export function dataSheetPrint(sheet: SheetBuilder, printBlocks: PrintBlock[]): PrintSetup {
+  const lastRow = Math.max(1, sheet.lastRow);
+  const widths = Array.from({ length: sheet.columnCount }, (_, c) => sheet.width(c));
+  const pageHeight = pageContentHeight({
+    orientation: "landscape",
+    columnWidths: widths,
+    margins: DATA_MARGINS,
+    repeatedRowsHeight: 0,
+  });
+  return {
+    orientation: "landscape",
+    paperSize: "A4",
+    fitToPagesWide: 1,
+    printArea: `A1:${cellAddress(lastRow, sheet.columnCount - 1)}`,
+    rowBreaks: paginate(printBlocks, lastRow, (r) => sheet.heightOf(r), pageHeight),
+    margins: DATA_MARGINS,
+    footer: `${DATA_SHEET_NAME} — the figures behind the Portfolio Summary's charts`,
+  };
 }

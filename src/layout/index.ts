@@ -1,6 +1,6 @@
 // Summary model -> sheet plan: the one place that decides what the Portfolio Summary page looks like.
 // Pure and deterministic (the only clock is summary.generatedAt), so both renderers draw exactly the same page.
-import { buildChartData } from "./chart-data";
+import { buildChartData, dataSheetPrint } from "./chart-data";
 import type { SheetPlan } from "./plan";
 import { buildSummarySheet } from "./summary-sheet";
 import { PALETTE } from "./styles";
@@ -15,10 +15,17 @@ export function planSheets(summary: PortfolioSummary): SheetPlan {
     showGridlines: true,
     tabColor: PALETTE.border,
     freeze: { rows: 0, columns: 1 },
+    print: dataSheetPrint(data.sheet, data.printBlocks),
   });
   return { sheets: [page, dataSheet] };
 }
 
 export { DATA_SHEET_NAME } from "./chart-data";
-export { SUMMARY_SHEET_NAME, MAX_ISSUES_ON_PAGE, TITLE_ROWS, PAGE_COLUMNS } from "./summary-sheet";
+export {
+  SUMMARY_SHEET_NAME,
+  MAX_ISSUES_ON_PAGE,
+  TITLE_ROWS,
+  REPEATED_TITLE_ROWS,
+  PAGE_COLUMNS,
+} from "./summary-sheet";
 export { NUMBER_FORMATS, RAG_COLOURS, FONT_NAME } from "./styles";

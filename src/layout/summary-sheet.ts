@@ -50,7 +50,7 @@ export const REPEATED_TITLE_ROWS = 2;
 /** Data problems listed on the page; the rest are counted and left to the task pane and the CLI. */
 export const MAX_ISSUES_ON_PAGE = 50;
 /** Least height of a chart in points: legible at A4 with two side by side, each half the page wide. */
-export const CHART_HEIGHT = 180;
+export const CHART_HEIGHT = 170;
 /** A chart beside a taller stack of tables grows with it up to this height, then stays at CHART_HEIGHT. */
 const CHART_MAX_HEIGHT = 260;
 const TITLE_HEIGHTS = [26, 20] as const;
@@ -162,7 +162,7 @@ class SummaryPage {
   private heading(text: string): void {
     this.startBlock({ keepWithNext: true });
     this.sheet.text(this.row, 0, LAST_COL, text, STYLES.sectionHeading, false);
-    this.sheet.height(this.row, 22);
+    this.sheet.height(this.row, 21);
     this.row++;
   }
 
@@ -944,12 +944,16 @@ class SummaryPage {
     this.startBlock({ keepWithNext: true });
     this.subheading("Definitions");
     this.startBlock({ splittable: true });
+    // Reference text, read when needed: set a size smaller, the definition across the rest of the page.
     for (const d of this.summary.definitions) {
-      this.sheet.text(this.row, 0, 2, d.term, {
+      this.sheet.text(this.row, 0, 1, d.term, {
         ...STYLES.wrapped,
-        font: fontOf(FONT_SIZE.body, { bold: true, color: PALETTE.navy }),
+        font: fontOf(FONT_SIZE.small, { bold: true, color: PALETTE.navy }),
       });
-      this.sheet.text(this.row, 3, LAST_COL, d.definition, STYLES.wrapped);
+      this.sheet.text(this.row, 2, LAST_COL, d.definition, {
+        ...STYLES.wrapped,
+        font: fontOf(FONT_SIZE.small),
+      });
       this.row++;
     }
     this.gap();

@@ -84,3 +84,62 @@ export function planProblems(plan: SheetPlan): string[] {
   }
   return problems;
 }
+
+/** Rows (1-based) that draw a table border in any cell: the rows of a table. */
+function tableRows(sheet: PlannedSheet): Set<number> {
+  const rows = new Set<number>();
+  for (const s of sheet.styles) {
+    const b = s.style.borders;
+    if (!b || !(b.left || b.right || b.top)) continue;
+    const r = parseRangeAddress(s.range);
+    for (let row = r.row1; row <= r.row2; row++) rows.add(row);
+  }
+  return rows;
+}
+
+/** Points of rows first..last as the plan sets them. */
+export function rowsHeight(sheet: PlannedSheet, first: number, last: number): number {
+  let h = 0;
+  for (const { row, height } of sheet.rowHeights) if (row >= first && row <= last) h += height;
+  return h;
+}
+
+/** The printed pages of a sheet as [first row, last row] pairs, from its row breaks. */
+export function printedPages(sheet: PlannedSheet): [number, number][] {
+  const last = sheet.print ? parseRangeAddress(sheet.print.printArea).row2 : sheet.values.length;
+  const starts = [1, ...(sheet.print?.rowBreaks ?? []).map((b) => b + 1)];
+  return starts.map((s, i) => [s, i + 1 < starts.length ? starts[i + 1] - 1 : last]);
+}
+
+/**
+ * What the page breaks get wrong: a break through a chart, a merged cell or a table (a table may only be broken
+ * when it is taller than `pageHeight`), or a section heading left at the foot of a page.
+ */
+export function breakProblems(sheet: PlannedSheet, pageHeight: number): string[] {
+  const problems: string[] = [];
+  const tables = tableRows(sheet);
+  for (const b of sheet.print?.rowBreaks ?? []) {
+    for (const c of sheet.charts) {
+      const p = parseRangeAddress(`${c.position.from}:${c.position.to}`);
+      if (p.row1 <= b && b < p.row2) problems.push(`break after row ${b} cuts chart ${c.id}`);
+    }
+    for (const m of sheet.merges) {
+      const p = parseRangeAddress(m);
+      if (p.row1 <= b && b < p.row2) problems.push(`break after row ${b} cuts merge ${m}`);
+    }
+    if (tables.has(b) && tables.has(b + 1)) {
+      // The table around the break, and whether it could have fitted a page of its own.
+      let first = b;
+      while (tables.has(first - 1)) first--;
+      let last = b + 1;
+      while (tables.has(last + 1)) last++;
+      if (rowsHeight(sheet, first, last) <= pageHeight)
+        problems.push(`break after row ${b} cuts the table in rows ${first}-${last}, which fits on a page`);
+    }
+    const heading = sheet.styles.some(
+      (s) => s.style.fill === "#1F3864" && parseRangeAddress(s.range).row1 === b && s.range.startsWith("A"),
+    );
+    if (heading && b > 2) problems.push(`a heading is left alone at the foot of the page ending at row ${b}`);
+  }
+  return problems;
+}

@@ -3,7 +3,9 @@ import { runEngine } from "../../src/core/engine";
 import { planSheets } from "../../src/layout";
 import { readXlsxFile } from "../../src/xlsx/read";
 import type { SheetPlan } from "../../src/layout/plan";
-import { planProblems } from "./plan-checks";
+import { parseRangeAddress } from "../../src/layout/a1";
+import { pageContentHeight } from "../../src/layout/pagination";
+import { breakProblems, planProblems, rowsHeight } from "./plan-checks";
 import { describeSheet, find, formatAt, sheetOf, valueAt } from "./plan-reading";
 
 let plan: SheetPlan;
@@ -31,5 +33,64 @@ describe("the plan built from the sample tracker", () => {
 
   it("matches the reviewed page", () => {
     expect(describeSheet(sheetOf(plan, "summary"))).toMatchSnapshot();
+  });
+
+  it("prints as a pack of at most seven A4 pages, no break cutting a chart, a table or a heading from its block", () => {
+    const page = sheetOf(plan, "summary");
+    expect(page.print?.rowBreaks.length).toBeLessThanOrEqual(6);
+    const room = pageContentHeight({
+      orientation: "landscape",
+      columnWidths: page.columnWidths.map((w) => w.width),
+      margins: page.print?.margins ?? { left: 0, right: 0, top: 0, bottom: 0 },
+      repeatedRowsHeight: rowsHeight(page, 1, 2),
+    });
+    expect(breakProblems(page, room)).toEqual([]);
+    expect(page.print?.titleRows).toBe("1:2");
+  });
+
+  it("puts charts side by side in pairs, each half the page wide, on the same rows and never overlapping", () => {
+    const page = sheetOf(plan, "summary");
+    const boxes = page.charts.map((c) => ({
+      id: c.id,
+      ...parseRangeAddress(`${c.position.from}:${c.position.to}`),
+    }));
+    for (const a of boxes) {
+      expect(a.col2 - a.col1 + 1).toBe(6);
+      for (const b of boxes) {
+        if (a === b) continue;
+        const overlap = a.row1 <= b.row2 && b.row1 <= a.row2 && a.col1 <= b.col2 && b.col1 <= a.col2;
+        expect(overlap ? `${a.id} overlaps ${b.id}` : "").toBe("");
+      }
+    }
+    const inPairs = boxes.filter((a) => boxes.some((b) => b !== a && b.row1 === a.row1 && b.row2 === a.row2));
+    // Programmes 3 and 5 have two charts each, and the overview two: six charts in pairs. The other three sit
+    // beside their programme's tables.
+    expect(inPairs.map((b) => b.id).sort()).toEqual(
+      [
+        "PS_workstream_rag",
+        "PS_milestone_status",
+        "PS_inmss_share",
+        "PS_special_school_places",
+        "PS_hnb_net_position",
+        "PS_average_cost_per_ehcp",
+      ].sort(),
+    );
+    const beside = (id: string) => {
+      const chart = boxes.find((b) => b.id === id);
+      const row = chart?.row1 ?? 0;
+      return chart?.col1 === 6 && page.values[row - 1][0] !== null;
+    };
+    expect(["PS_ehcp_trajectory", "PS_ceased_plans", "PS_twenty_week_rates"].every(beside)).toBe(true);
+  });
+
+  it("says which forecast the finance figures reflect and how old it is, not the date alone", () => {
+    const page = sheetOf(plan, "summary");
+    const row = Number(find(page, "Finance data reflects:")?.slice(1));
+    expect(valueAt(page, `D${row}`)).toBe("Q2 Forecast");
+    expect(valueAt(page, `F${row}`)).toBe(
+      "As at 15/11/2024, 56 days old at the reporting date (limit 120 days).",
+    );
+    const send = Number(find(page, "SEND data last refreshed:")?.slice(1));
+    expect([valueAt(page, `D${send}`), formatAt(page, `D${send}`)]).toEqual([45664, "dd/mm/yyyy"]);
   });
 });

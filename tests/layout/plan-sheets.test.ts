@@ -3,14 +3,27 @@ import { cellAddress, parseRangeAddress } from "../../src/layout/a1";
 import { DATA_SHEET_NAME, planSheets, SUMMARY_SHEET_NAME } from "../../src/layout";
 import type { PlannedSheet } from "../../src/layout/plan";
 import { NUMBER_FORMATS, PALETTE, RAG_COLOURS } from "../../src/layout/styles";
+import { heightForLines } from "../../src/layout/sheet-builder";
+import { pageContentHeight } from "../../src/layout/pagination";
 import { RAG_SCALE } from "../../src/core/model";
 import { makeSummaryFixture } from "../support/summary-fixture";
-import { planProblems } from "./plan-checks";
+import { breakProblems, planProblems, printedPages, rowsHeight } from "./plan-checks";
 import { describeSheet, filledCells, find, formatAt, sheetOf, styleAt, valueAt } from "./plan-reading";
 
 const plan = planSheets(makeSummaryFixture());
 const page = sheetOf(plan, "summary");
 const data = sheetOf(plan, "data");
+
+/** Points of rows an A4 landscape page holds for this sheet below its repeated title rows. */
+function summaryPageHeight(sheet: PlannedSheet): number {
+  const [a, b] = (sheet.print?.titleRows ?? "1:0").split(":").map(Number);
+  return pageContentHeight({
+    orientation: "landscape",
+    columnWidths: sheet.columnWidths.map((w) => w.width),
+    margins: sheet.print?.margins ?? { left: 0.7, right: 0.7, top: 0.75, bottom: 0.75 },
+    repeatedRowsHeight: rowsHeight(sheet, a, b),
+  });
+}
 
 /** The cell `down` rows below and `right` columns right of an address. */
 function offset(address: string, down: number, right = 0): string {
@@ -77,7 +90,8 @@ describe("title rows", () => {
     expect(page.merges).toContain(`${first}:${offset(first, 0, 11)}`);
     expect(styleAt(page, first).wrapText).toBe(true);
     const height = page.rowHeights.find((h) => h.row === parseRangeAddress(first).row1)?.height ?? 0;
-    expect(height).toBeGreaterThanOrEqual(45); // about 390 characters over a 150-character line: 3 lines or more
+    // 340 characters are about 1,360 points of Calibri 10 and a line across the page holds about 880: two lines.
+    expect(height).toBeGreaterThanOrEqual(heightForLines(2, 10));
   });
 
   it("says when the computed RAG differs from the lead's, with the computed RAG and how it was reached", () => {
@@ -89,9 +103,10 @@ describe("title rows", () => {
     expect(find(page, "• Two open risks score 15 or more.")).not.toBeNull();
   });
 
-  it("freezes the title rows and repeats them on every printed page", () => {
+  it("freezes the title rows, and repeats the programme, page name and date (not the RAG) on every printed page", () => {
     expect(page.freeze).toEqual({ rows: 3, columns: 0 });
-    expect(page.print?.titleRows).toBe("1:3");
+    expect(page.print?.titleRows).toBe("1:2");
+    expect(valueAt(page, "A3")).toBe("Overall RAG");
   });
 });
 
@@ -153,8 +168,21 @@ describe("data freshness", () => {
   it("states when the SEND data were refreshed and which forecast the finance figures reflect", () => {
     const send = offset(at(page, "SEND data last refreshed:"), 0, 3);
     expect([valueAt(page, send), formatAt(page, send)]).toEqual([45664, "dd/mm/yyyy"]);
-    expect(valueAt(page, offset(at(page, "Finance data reflects:"), 0, 3))).toBe("Q2 Forecast");
-    expect(filledCells(page).some((a) => String(valueAt(page, a)).includes("Out of date"))).toBe(false);
+    const finance = at(page, "Finance data reflects:");
+    expect(valueAt(page, offset(finance, 0, 3))).toBe("Q2 Forecast");
+    expect(valueAt(page, offset(finance, 0, 5))).toBe(
+      "As at 15/11/2024, 56 days old at the reporting date (limit 120 days).",
+    );
+    expect(filledCells(page).some((a) => String(valueAt(page, a)).includes("Stale"))).toBe(false);
+  });
+
+  it("shows a finance basis with no date as the basis alone, saying nothing about its age", () => {
+    const summary = makeSummaryFixture();
+    Object.assign(summary.freshness[1], { date: null, text: "Q2 Forecast", ageDays: null, limitDays: null });
+    const plain = sheetOf(planSheets(summary), "summary");
+    const finance = at(plain, "Finance data reflects:");
+    expect(valueAt(plain, offset(finance, 0, 3))).toBe("Q2 Forecast");
+    expect(valueAt(plain, offset(finance, 0, 5))).toBeNull();
   });
 
   it("warns visibly, in words and on a warning fill, when a data source is older than its limit", () => {
@@ -163,7 +191,7 @@ describe("data freshness", () => {
     const stale = sheetOf(planSheets(summary), "summary");
     const warning = offset(find(stale, "SEND data last refreshed:") ?? "A1", 0, 5);
     expect(valueAt(stale, warning)).toBe(
-      "⚠ Out of date: 52 days old at the reporting date (limit 45 days). Refresh this data before the page is shared.",
+      "⚠ Stale: 52 days old at the reporting date (limit 45 days). Refresh this data before the page is shared.",
     );
     expect(styleAt(stale, warning).fill).toBe(PALETTE.warningFill);
   });
@@ -184,7 +212,7 @@ describe("workstream status and key risks", () => {
 
   it("lists the two risks scoring 15 or more with the register's columns, the actions wrapped", () => {
     const heading = at(page, "Key programme risks (score 15+)");
-    const header = offset(heading, 2);
+    const header = offset(heading, 1);
     expect([0, 2, 4, 5, 6, 7, 8].map((c) => valueAt(page, offset(header, 0, c)))).toEqual([
       "Risk",
       "Impact",
@@ -247,29 +275,31 @@ describe("programmes", () => {
     const rowOf = (a: string) => parseRangeAddress(a).row1;
     const statusHeader =
       page.values.findIndex((row, r) => r + 1 > rowOf(heading) && row[0] === "Complete") + 1;
-    expect([0, 2, 4, 6, 8].map((c) => valueAt(page, cellAddress(statusHeader + 1, c)))).toEqual([
+    // Half the page wide, beside the programme's other tables: one column a count.
+    expect([0, 1, 2, 3, 4].map((c) => valueAt(page, cellAddress(statusHeader + 1, c)))).toEqual([
       7, 3, 0, 0, 10,
     ]);
   });
 
   it("shows the special school places shortfall of 58 costing £2.24m, stored in pounds", () => {
-    expect(valueAt(page, offset(at(page, "Special School Places Shortfall"), 0, 5))).toBe(58);
-    const cost = offset(at(page, "Estimated Cost of Shortfall"), 0, 5);
+    expect(valueAt(page, offset(at(page, "Special School Places Shortfall"), 0, 4))).toBe(58);
+    const cost = offset(at(page, "Estimated Cost of Shortfall"), 0, 4);
     expect([valueAt(page, cost), formatAt(page, cost)]).toEqual([2239960, NUMBER_FORMATS.moneyMillions]);
   });
 
   it("writes the EHCP table newest first with months as dates, counts, shares and share gaps in points", () => {
     const header = at(page, "# funded EHCPs");
-    const dec = offset(header, 1, -2);
+    // Half the page wide, beside the EHCP chart: one page column a table column.
+    const dec = offset(header, 1, -1);
     expect([valueAt(page, dec), formatAt(page, dec)]).toEqual([45627, "mmm-yy"]); // 01/12/2024
     expect(valueAt(page, offset(dec, 3))).toBe(45536); // Sep-24 last
-    expect([valueAt(page, offset(dec, 0, 2)), formatAt(page, offset(dec, 0, 2))]).toEqual([6353, "#,##0"]);
-    expect([valueAt(page, offset(dec, 0, 4)), formatAt(page, offset(dec, 0, 4))]).toEqual([
+    expect([valueAt(page, offset(dec, 0, 1)), formatAt(page, offset(dec, 0, 1))]).toEqual([6353, "#,##0"]);
+    expect([valueAt(page, offset(dec, 0, 2)), formatAt(page, offset(dec, 0, 2))]).toEqual([
       872,
       "+#,##0;-#,##0;0",
     ]);
-    expect([valueAt(page, offset(dec, 0, 6)), formatAt(page, offset(dec, 0, 6))]).toEqual([0.0382, "0.00%"]);
-    expect(valueAt(page, offset(dec, 0, 8))).toBe(0.63);
+    expect([valueAt(page, offset(dec, 0, 3)), formatAt(page, offset(dec, 0, 3))]).toEqual([0.0382, "0.00%"]);
+    expect(valueAt(page, offset(dec, 0, 4))).toBe(0.63);
   });
 
   it("puts negatives in brackets in finance tables", () => {
@@ -354,14 +384,14 @@ describe("closing sections", () => {
     expect(valueAt(page, offset(where, 0, -1))).toBe("Warning");
     expect(String(valueAt(page, offset(where, 0, 2)))).toContain("impact 4 × likelihood 4 is 16");
     expect(find(page, "Milestones!E23")).not.toBeNull();
-    expect(String(valueAt(page, offset(at(page, "Data problems in the tracker"), 2)))).toBe(
+    expect(String(valueAt(page, offset(at(page, "Data problems in the tracker"), 1)))).toBe(
       "3 problems found: 0 errors, 2 warnings, 1 for information. Fix them in the tracker at the cell shown, then refresh.",
     );
   });
 
   it("defines every metric on the page", () => {
     for (const d of makeSummaryFixture().definitions) {
-      expect(valueAt(page, offset(at(page, d.term), 0, 3))).toBe(d.definition);
+      expect(valueAt(page, offset(at(page, d.term), 0, 2))).toBe(d.definition);
     }
   });
 
@@ -382,18 +412,37 @@ describe("closing sections", () => {
 });
 
 describe("print and look", () => {
-  it("prints the summary alone on A4 landscape, one page wide, breaking between sections", () => {
+  it("prints the summary alone on A4 landscape, one page wide, breaking only between blocks", () => {
     const print = page.print;
     expect(print).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToPagesWide: 1 });
     expect(print?.printArea).toBe(`A1:L${page.values.length}`);
-    expect(print?.rowBreaks.length).toBeGreaterThan(3);
     expect(print?.rowBreaks).toEqual([...(print?.rowBreaks ?? [])].sort((a, b) => a - b));
-    // A break falls just before a heading, never in the middle of a table.
-    for (const b of print?.rowBreaks ?? []) {
-      const next = page.values.slice(b).findIndex((row) => row.some((v) => v !== null)) + b + 1;
-      expect(styleAt(page, cellAddress(next, 0)).fill === PALETTE.navy || next === b + 1).toBe(true);
+    expect(breakProblems(page, summaryPageHeight(page))).toEqual([]);
+  });
+
+  it("fills each printed page before breaking: every page holds its rows, and the next block would not fit", () => {
+    const room = summaryPageHeight(page);
+    // The title rows are counted apart: they head every page.
+    const pages = printedPages(page).map(([first, last]) => [Math.max(first, 3), last] as const);
+    for (const [first, last] of pages) expect(rowsHeight(page, first, last)).toBeLessThanOrEqual(room);
+    // No page is left half empty when the next page's first block (up to the next break) would have fitted.
+    for (let i = 0; i + 1 < pages.length; i++) {
+      const [first, last] = pages[i];
+      const [nextFirst] = pages[i + 1];
+      expect(rowsHeight(page, first, last) + rowsHeight(page, nextFirst, nextFirst)).toBeGreaterThan(
+        room * 0.5,
+      );
     }
-    expect(data.print).toBeUndefined();
+  });
+
+  it("sets up the chart-data sheet to print: landscape, one page wide, with a heading saying what it holds", () => {
+    expect(data.print).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToPagesWide: 1 });
+    expect(data.print?.printArea).toBe(`A1:${cellAddress(data.values.length, data.values[0].length - 1)}`);
+    expect(valueAt(data, "A1")).toBe("Chart data for the Portfolio Summary");
+    expect(String(valueAt(data, "A2"))).toContain(
+      "The figures behind each chart on the Portfolio Summary sheet",
+    );
+    expect(breakProblems(data, Infinity)).toEqual([]);
   });
 
   it("hides gridlines on the page and sets Calibri on every cell that holds something", () => {

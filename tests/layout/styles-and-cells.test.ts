@@ -91,7 +91,7 @@ describe("sizing wrapped text", () => {
 
   it("never makes a row taller than Excel allows", () => {
     expect(heightForLines(1000, 10)).toBe(409);
-    expect(heightForLines(1, 10)).toBe(18);
+    expect(heightForLines(1, 10)).toBe(16);
   });
 
   it("refuses overlapping merges, which would corrupt the file", () => {

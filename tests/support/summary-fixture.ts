@@ -564,10 +564,11 @@ export function makeSummaryFixture(): PortfolioSummary {
       {
         id: "finance_data",
         label: "Finance data reflects",
-        date: null,
-        text: "Q2 Forecast",
-        ageDays: null,
-        limitDays: null,
+        // As the engine writes it: the basis and the date it is as at, 56 days before the reporting date.
+        date: "2024-11-15",
+        text: "Q2 Forecast, as at 15/11/2024",
+        ageDays: 56,
+        limitDays: 120,
         stale: false,
         source: { sheet: "Settings", cell: "B7" },
       },
