@@ -352,6 +352,13 @@ export abstract class SimCollection<I extends CollectionItem, R = unknown> exten
           : [...toList(option.select), ...toList(option.expand)];
       select = list.map((p) => (p.startsWith("items/") ? p.slice(6) : p)).filter((p) => p !== "items");
       if (select.length === 0) select = null;
+      const nested = select?.find((p) => p.includes("/"));
+      // Better a loud refusal than items that silently lack what was asked for.
+      if (nested)
+        throw simError(
+          "NotImplemented",
+          `The simulator does not load nested paths through collections ('${nested}').`,
+        );
     }
     this.context._enqueue({
       requestBytes: ACTION_OVERHEAD_BYTES + jsonBytes(select),
