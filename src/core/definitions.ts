@@ -1,5 +1,6 @@
 // Definitions of every figure on the page (what it counts, its denominator, its polarity, where it comes from),
 // for the page's definitions block. docs/metrics.md is checked against this table by a test.
+import { DEFAULT_FINANCE_STALENESS_DAYS } from "./settings";
 import type { EffectiveSettings } from "./model";
 
 export interface DefinitionContext {
@@ -115,7 +116,7 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
   {
     term: "Data freshness",
     definition: (c) =>
-      `SEND data older than ${c.settings.stalenessLimitDays} days, or finance data older than ${c.settings.financeStalenessLimitDays ?? 120} days, at the reporting date are flagged stale.`,
+      `SEND data older than ${c.settings.stalenessLimitDays} days, or finance data older than ${c.settings.financeStalenessLimitDays ?? DEFAULT_FINANCE_STALENESS_DAYS} days, at the reporting date are flagged stale.`,
   },
 ];
 

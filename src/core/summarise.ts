@@ -3,6 +3,7 @@
 import { formatDate } from "./format";
 import { countIssues, makeIssue } from "./issues";
 import { buildDefinitions } from "./definitions";
+import { DEFAULT_FINANCE_STALENESS_DAYS } from "./settings";
 import { computeKpis, explainVariance } from "./kpis";
 import {
   RAG_SCALE,
@@ -176,7 +177,7 @@ function freshnessLines(tracker: Tracker, settings: EffectiveSettings, reporting
     "Finance data reflects",
     financeDate,
     financeText,
-    settings.financeStalenessLimitDays ?? 120,
+    settings.financeStalenessLimitDays ?? DEFAULT_FINANCE_STALENESS_DAYS,
     financeSource,
     "The finance figures",
     "Bring the HNB Finance sheet up to the latest forecast and update 'Finance data as at', or raise the finance staleness limit on the Settings sheet.",

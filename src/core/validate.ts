@@ -1,5 +1,6 @@
 // Whole-tracker checks that need more than one cell or the settings in force: month series, dates against the
 // reporting date, staleness, risk scores and the council's typed shares against our recomputation. Returns issues.
+import { DEFAULT_FINANCE_STALENESS_DAYS } from "./settings";
 import { formatDate, formatMonth } from "./format";
 import { makeIssue } from "./issues";
 import type { EffectiveSettings, Issue, SourceRef } from "./model";
@@ -8,7 +9,6 @@ import { tidy } from "./parse/numbers";
 import type { Cell, Tracker } from "./tracker";
 
 /** Finance staleness limit used when neither the settings in force nor the tracker give one (template default). */
-export const DEFAULT_FINANCE_STALENESS_DAYS = 120;
 /** Decimals a typed share is compared at when its cell's display is unknown. */
 const DEFAULT_SHARE_DECIMALS = 2;
 
