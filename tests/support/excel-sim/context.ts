@@ -366,14 +366,7 @@ export abstract class SimCollection<I extends CollectionItem, R = unknown> exten
       run: (tx) => {
         const ref = this._target(tx);
         const members = this._members(tx, ref);
-        const loaded = members.map((m) => {
-          const scalarNames = select === null ? null : select.filter((s) => !s.includes("/"));
-          const values = m._readNow(
-            tx,
-            scalarNames && scalarNames.length > 0 ? scalarNames : select === null ? null : [],
-          );
-          return values;
-        });
+        const loaded = members.map((m) => m._readNow(tx, select));
         tx.respond(loaded.map((v) => Object.fromEntries(v)));
         tx.onCommit(() => {
           members.forEach((m, i) => m._acceptLoaded(loaded[i], false));
