@@ -14,8 +14,12 @@ export const runEngine: RunEngine = (raw, options = {}) => {
     options.settingsOverrides,
   );
   const validationIssues = validateTracker(tracker, settings);
-  return summarise(tracker, [...readIssues, ...settingsIssues, ...validationIssues], settings, {
+  const summary = summarise(tracker, [...readIssues, ...settingsIssues, ...validationIssues], settings, {
     now: options.now ?? new Date(),
     workbookName: options.workbookName ?? raw.name ?? "",
   });
+  // What the reader already knows it cannot compute (a field a column mapping leaves out) heads the list.
+  return tracker.notComputed?.length
+    ? { ...summary, notComputed: [...tracker.notComputed, ...summary.notComputed] }
+    : summary;
 };

@@ -3,7 +3,18 @@
 // the first 20 rows; columns in any order. A problem in one section never stops the others. Never throws.
 import { columnLetters, sheetCellAddress, sheetRangeAddress, sheetRowNumber } from "./a1";
 import { formatMonth } from "./format";
+import { SAVED_MAPPING_KEY } from "./engine-api";
 import { makeIssue, type IssueCode } from "./issues";
+import { parseMapping, type TrackerMapping } from "./mapping/format";
+import {
+  isMonthsAcross,
+  locateMapped,
+  mappedFieldsSheet,
+  mappedSheets,
+  monthsAcrossTable,
+  unmappedConsequences,
+  type LocatedTable,
+} from "./mapping/locate";
 import type { Issue, KpiId, KpiUnit, RagValue, SourceRef } from "./model";
 // Parsers imported from their own modules, not the barrel: a re-exported binding costs a getter call per cell.
 import { parseDate, parseMonth, parsePeriodEnd } from "./parse/dates";
@@ -105,6 +116,8 @@ class CellReader {
   constructor(
     readonly sheet: RawSheet,
     readonly issues: Issue[],
+    /** For a rearranged grid (months across, a table's block): the real address of grid cell (r, c). */
+    readonly addressOf?: (r: number, c: number) => string,
   ) {
     this.absentRef = Object.freeze({ sheet: sheet.name, cell: "" });
     this.absentCell = Object.freeze({ value: null, ref: this.absentRef });
@@ -132,6 +145,7 @@ class CellReader {
 
   ref(r: number, c: number): SourceRef {
     if (c < 0) return this.absentRef;
+    if (this.addressOf) return { sheet: this.sheet.name, cell: this.addressOf(r, c) };
     const letters = (this.letters[c] ??= columnLetters(this.sheet.originCol + c));
     return { sheet: this.sheet.name, cell: letters + (this.sheet.originRow + r + 1) };
   }
@@ -435,12 +449,29 @@ function locateTable(sheet: RawSheet, spec: SheetSpec, issues: Issue[]): TableLa
     );
   }
 
-  // Data rows: blank rows are skipped by looking only at the template's columns, so a long tail of empty rows
-  // costs one pass over a handful of cells each.
+  const rows = dataRowsBelow(values, best, col);
+  if (rows.length === 0) {
+    issues.push(
+      makeIssue(
+        "no_data_rows",
+        { sheet: sheet.name, cell: sheetCellAddress(sheet, mMin(best + 1, values.length), 0) },
+        `The "${sheet.name}" sheet has a header row (row ${sheetRowNumber(sheet, best)}) but no data under it.`,
+        severity ? { severity } : {},
+      ),
+    );
+  }
+  return { sheet, spec, headerRow: best, col, rows };
+}
+
+/**
+ * Indexes of the data rows under the header row. Blank rows are skipped by looking only at the template's columns,
+ * so a long tail of empty rows costs one pass over a handful of cells each; a totals row is skipped too.
+ */
+function dataRowsBelow(values: RawCell[][], headerRow: number, col: Record<string, number>): number[] {
   const used = Object.values(col).filter((c) => c >= 0);
   const firstUsed = used.length ? mMin(...used) : 0;
   const rows: number[] = [];
-  for (let r = best + 1; r < values.length; r++) {
+  for (let r = headerRow + 1; r < values.length; r++) {
     const row = values[r];
     if (!row) continue;
     let blank = true;
@@ -459,17 +490,7 @@ function locateTable(sheet: RawSheet, spec: SheetSpec, issues: Issue[]): TableLa
       continue;
     rows.push(r);
   }
-  if (rows.length === 0) {
-    issues.push(
-      makeIssue(
-        "no_data_rows",
-        { sheet: sheet.name, cell: sheetCellAddress(sheet, mMin(best + 1, values.length), 0) },
-        `The "${sheet.name}" sheet has a header row (row ${sheetRowNumber(sheet, best)}) but no data under it.`,
-        severity ? { severity } : {},
-      ),
-    );
-  }
-  return { sheet, spec, headerRow: best, col, rows };
+  return rows;
 }
 
 /** Column facts for a table's fields, worked out once per table (not once per cell). */
@@ -939,12 +960,79 @@ function readRisks(t: TableLayout, reader: CellReader): RiskRow[] {
 
 // ---------------------------------------------------------------- workbook
 
-/** Reads every section of the tracker. Missing or unreadable sections are empty, with an issue saying why. */
-export function readTracker(raw: RawWorkbook): { tracker: Tracker; issues: Issue[] } {
+/** Reads one located table's rows into its section of the tracker (sections read from several sheets add up). */
+function readTableInto(tracker: Tracker, t: TableLayout, reader: CellReader): void {
+  switch (t.spec.section) {
+    case "kpis":
+      tracker.kpis.push(...readKpis(t, reader));
+      break;
+    case "monthly":
+      tracker.monthly.push(...readMonthly(t, reader));
+      break;
+    case "finance":
+      tracker.finance.push(...readFinance(t, reader));
+      break;
+    case "places":
+      tracker.places.push(...readPlaces(t, reader));
+      break;
+    case "programmes":
+      tracker.programmes.push(...readProgrammes(t, reader));
+      break;
+    case "workstreams":
+      tracker.workstreams.push(...readWorkstreams(t, reader));
+      break;
+    case "milestones":
+      tracker.milestones.push(...readMilestones(t, reader));
+      break;
+    case "risks":
+      tracker.risks.push(...readRisks(t, reader));
+      break;
+    default:
+      break;
+  }
+}
+
+/** Reads a grid located by a mapping (or by the months-across detection), raising no_data_rows when it is empty. */
+function readLocated(tracker: Tracker, spec: SheetSpec, t: LocatedTable, issues: Issue[]): void {
+  const rows = dataRowsBelow(t.sheet.values, t.headerRow, t.col);
+  if (rows.length === 0) {
+    issues.push(
+      makeIssue(
+        "no_data_rows",
+        { sheet: t.sheet.name, cell: "" },
+        `${t.description.charAt(0).toUpperCase()}${t.description.slice(1)} has headers but no data under them.`,
+        spec.required ? {} : { severity: "warning" },
+      ),
+    );
+    return;
+  }
+  const reader = new CellReader(t.sheet, issues, t.addressOf);
+  readTableInto(tracker, { sheet: t.sheet, spec, headerRow: t.headerRow, col: t.col, rows }, reader);
+}
+
+/** The mapping saved in the workbook, if any, in the current format (a bad one is reported and ignored). */
+function savedMapping(raw: RawWorkbook, issues: Issue[]): TrackerMapping | null {
+  const saved = raw.savedSettings?.[SAVED_MAPPING_KEY];
+  if (saved === undefined || saved === null) return null;
+  const parsed = parseMapping(saved);
+  issues.push(...parsed.issues);
+  return parsed.mapping;
+}
+
+/**
+ * Reads every section of the tracker. Missing or unreadable sections are empty, with an issue saying why.
+ * Where the workbook is not laid out like the template, a mapping says where each section sits: the one given,
+ * else the one saved in the workbook (savedSettings[SAVED_MAPPING_KEY]); sections it leaves out are read as the
+ * template describes. A monthly sheet with the months across its columns is recognised without a mapping.
+ */
+export function readTracker(
+  raw: RawWorkbook,
+  mapping?: TrackerMapping | null,
+): { tracker: Tracker; issues: Issue[] } {
   const issues: Issue[] = [];
   const found = {} as Record<SectionId, boolean>;
   const sheetNames: Partial<Record<SectionId, string>> = {};
-  const taken = new Set<string>();
+  const notComputed: { section: string; reason: string }[] = [];
   const tracker: Tracker = {
     settings: emptySettings(),
     kpis: [],
@@ -958,7 +1046,29 @@ export function readTracker(raw: RawWorkbook): { tracker: Tracker; issues: Issue
     found,
     sheetNames,
   };
+  const active = mapping ?? savedMapping(raw, issues);
+  // Sheets a mapping gives to a section are not also taken by another section's template name.
+  const taken = new Set<string>(active ? mappedSheets(raw, active) : []);
   for (const spec of TEMPLATE) {
+    const sectionMapping = active?.sections[spec.section];
+    if (sectionMapping) {
+      if (spec.shape === "fields") {
+        const sheet = mappedFieldsSheet(raw, spec, sectionMapping, issues);
+        found[spec.section] = sheet !== null;
+        if (sheet) {
+          sheetNames[spec.section] = sheet.name;
+          tracker.settings = readSettings(sheet, issues);
+        }
+        continue;
+      }
+      const located = locateMapped(raw, spec, sectionMapping, issues);
+      found[spec.section] = located !== null;
+      if (!located) continue;
+      sheetNames[spec.section] = located.sheetName;
+      for (const t of located.tables) readLocated(tracker, spec, t, issues);
+      notComputed.push(...unmappedConsequences(spec, located.unmapped));
+      continue;
+    }
     const sheet = findSheet(raw, spec, taken);
     found[spec.section] = sheet !== null;
     if (!sheet) {
@@ -979,41 +1089,20 @@ export function readTracker(raw: RawWorkbook): { tracker: Tracker; issues: Issue
     }
     taken.add(sheet.name);
     sheetNames[spec.section] = sheet.name;
-    const reader = new CellReader(sheet, issues);
     if (spec.shape === "fields") {
       tracker.settings = readSettings(sheet, issues);
       continue;
     }
-    const layout = locateTable(sheet, spec, issues);
-    if (!layout) continue;
-    switch (spec.section) {
-      case "kpis":
-        tracker.kpis = readKpis(layout, reader);
-        break;
-      case "monthly":
-        tracker.monthly = readMonthly(layout, reader);
-        break;
-      case "finance":
-        tracker.finance = readFinance(layout, reader);
-        break;
-      case "places":
-        tracker.places = readPlaces(layout, reader);
-        break;
-      case "programmes":
-        tracker.programmes = readProgrammes(layout, reader);
-        break;
-      case "workstreams":
-        tracker.workstreams = readWorkstreams(layout, reader);
-        break;
-      case "milestones":
-        tracker.milestones = readMilestones(layout, reader);
-        break;
-      case "risks":
-        tracker.risks = readRisks(layout, reader);
-        break;
-      default:
-        break;
+    // Months along a header row (Apr-24, May-24, ...) mean measures down the rows: read it turned round.
+    if (isMonthsAcross(sheet, spec)) {
+      const t = monthsAcrossTable(sheet, spec, {}, issues);
+      if (t) readLocated(tracker, spec, t, issues);
+      continue;
     }
+    const reader = new CellReader(sheet, issues);
+    const layout = locateTable(sheet, spec, issues);
+    if (layout) readTableInto(tracker, layout, reader);
   }
+  if (notComputed.length > 0) tracker.notComputed = notComputed;
   return { tracker, issues };
 }

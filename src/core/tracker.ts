@@ -165,4 +165,9 @@ export interface Tracker {
   found: Record<SectionId, boolean>;
   /** Actual sheet name used for each section found. */
   sheetNames: Partial<Record<SectionId, string>>;
+  /**
+   * Parts of the summary the reader already knows cannot be computed (a required field a column mapping leaves
+   * out), passed on to summary.notComputed. Absent when there are none.
+   */
+  notComputed?: { section: string; reason: string }[];
 }
