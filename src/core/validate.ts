@@ -6,6 +6,7 @@ import { makeIssue } from "./issues";
 import type { EffectiveSettings, Issue, SourceRef } from "./model";
 import { addMonths, daysBetween, monthsBetween } from "./parse/dates";
 import { tidy } from "./parse/numbers";
+import { programmeList } from "./programmes";
 import type { Cell, Tracker } from "./tracker";
 
 /** Finance staleness limit used when neither the settings in force nor the tracker give one (template default). */
@@ -206,6 +207,22 @@ export function validateTracker(tracker: Tracker, settings: EffectiveSettings): 
     const financeLimit =
       settings.financeStalenessLimitDays ?? s.financeStalenessDays.value ?? DEFAULT_FINANCE_STALENESS_DAYS;
     add(checkStale(s.financeDataAsAt, reporting, financeLimit, "Finance data as at"));
+  }
+
+  // A workstream or milestone in a programme the tracker does not list would silently drop out of the status
+  // table and the milestone chart, so it is named with its cell.
+  const known = new Set(programmeList(tracker.programmes).map((p) => p.number));
+  for (const row of [...tracker.workstreams, ...tracker.milestones]) {
+    const p = row.programme;
+    if (p.value === null || known.has(p.value)) continue;
+    issues.push(
+      makeIssue(
+        "unknown_programme",
+        p.ref,
+        `Programme, ${p.ref.cell}: programme ${p.value} is not on the Programmes sheet, so this row is left out of the programme tables. Correct the number, or add programme ${p.value} to the Programmes sheet.`,
+        { advice: false },
+      ),
+    );
   }
 
   for (const r of tracker.risks) {
