@@ -21,8 +21,12 @@ import {
   newRunId,
   type SheetInventoryItem,
 } from "./ownership";
-import { queueCharts, queueSheetContent } from "./render";
+import { queueCharts, sheetContentParts } from "./render";
+import { RESPONSE_BUDGET_BYTES } from "./blocks";
 import { countingSync, errorText, type CountingSync } from "./sync";
+
+/** Request budget per sync while building, the same margin under Excel's 5 MB limit as the read's. */
+export const WRITE_BUDGET_BYTES = RESPONSE_BUDGET_BYTES;
 
 export type IsSetSupported = (name: string, version: string) => boolean;
 
@@ -36,6 +40,8 @@ export interface ApplyPlanOptions {
   isSetSupported?: IsSetSupported;
   sync?: CountingSync;
   onProgress?: (step: "writing" | "charts") => void;
+  /** Request budget per sync while building (default WRITE_BUDGET_BYTES; tests shrink it). */
+  writeBudgetBytes?: number;
 }
 
 export interface ApplyPlanResult {
@@ -137,7 +143,18 @@ export async function applyPlan(
       if (anchor !== undefined) sheet.position = anchor + i;
       built[planned.key] = sheet;
     });
-    for (const planned of plan.sheets) queueSheetContent(built[planned.key] as Excel.Worksheet, planned);
+    // Normally one request; a summary too long for one is sent in parts, each under the payload budget.
+    let queued = 0;
+    for (const planned of plan.sheets) {
+      for (const part of sheetContentParts(built[planned.key] as Excel.Worksheet, planned)) {
+        if (queued > 0 && queued + part.requestBytes > (options.writeBudgetBytes ?? WRITE_BUDGET_BYTES)) {
+          await sync();
+          queued = 0;
+        }
+        part.queue();
+        queued += part.requestBytes;
+      }
+    }
     await sync();
   } catch (error) {
     const intact = await restore(context, sync, runId, plan);

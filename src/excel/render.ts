@@ -11,7 +11,7 @@ import type {
   PrintSetup,
   SheetKey,
 } from "../layout/plan";
-import { columnLetters, parseRange, type Rect } from "./a1";
+import { columnLetters, parseRange, rectAddress, type Rect } from "./a1";
 import { guardText } from "./text";
 
 /** Excel's column width conversion: characters of the default font (7 px per digit, 5 px padding) to points. */
@@ -221,34 +221,173 @@ export function applyPrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   for (const row of print.rowBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
-/** Everything but the charts, in the order Excel needs: values before merges, merges before sizes. */
-export function queueSheetContent(sheet: Excel.Worksheet, planned: PlannedSheet): void {
-  const values = valueGrid(planned.values);
-  if (values.length && values[0].length) {
-    sheet.getRangeByIndexes(0, 0, values.length, values[0].length).values = values;
-  }
-  const formats = numberFormatGrid(planned);
-  if (formats.length) sheet.getRangeByIndexes(0, 0, formats.length, formats[0].length).numberFormat = formats;
+/** One part of a sheet's content: its estimated request size, and the calls that queue it. */
+export interface ContentPart {
+  name: string;
+  requestBytes: number;
+  queue(): void;
+}
 
-  for (const group of groupStyles(planned.styles)) {
-    applyStyle(sheet.getRange(group.range), parseRange(group.range), group.style);
+/** Request cost of one queued action (object path, method, ids), as Office.js serialises it; generous. */
+export const BYTES_PER_ACTION = 120;
+
+const json = (v: unknown) => JSON.stringify(v).length;
+
+/**
+ * Everything but the charts, in the order Excel needs (values before merges, merges before sizes), cut into
+ * parts whose request size is estimated, so the writer can send a very long summary in more than one request.
+ */
+export function sheetContentParts(sheet: Excel.Worksheet, planned: PlannedSheet): ContentPart[] {
+  const values = valueGrid(planned.values);
+  const formats = numberFormatGrid(planned);
+  const styles = coalesceStyles(planned.styles);
+  const heights = rowHeightRuns(planned.rowHeights);
+  return [
+    {
+      name: "values",
+      requestBytes: BYTES_PER_ACTION + json(values),
+      queue: () => {
+        if (values.length && values[0].length) {
+          sheet.getRangeByIndexes(0, 0, values.length, values[0].length).values = values;
+        }
+      },
+    },
+    {
+      name: "number formats",
+      requestBytes: BYTES_PER_ACTION + json(formats),
+      queue: () => {
+        if (formats.length)
+          sheet.getRangeByIndexes(0, 0, formats.length, formats[0].length).numberFormat = formats;
+      },
+    },
+    {
+      name: "styles",
+      // About one action per property set, each carrying its value and the range address.
+      requestBytes: styles.reduce(
+        (n, g) => n + (BYTES_PER_ACTION + g.range.length) * 2 + json(g.style) * 3,
+        0,
+      ),
+      queue: () => {
+        for (const group of styles)
+          applyStyle(sheet.getRange(group.range), parseRange(group.range), group.style);
+      },
+    },
+    {
+      name: "layout",
+      requestBytes:
+        (planned.merges.length + planned.columnWidths.length + heights.length) * BYTES_PER_ACTION * 2 +
+        planned.conditionalFormats.length * BYTES_PER_ACTION * 6 +
+        (planned.print ? BYTES_PER_ACTION * (16 + planned.print.rowBreaks.length) : 0) +
+        BYTES_PER_ACTION * 4,
+      queue: () => {
+        for (const merge of planned.merges) sheet.getRange(merge).merge(false);
+        for (const { column, width } of planned.columnWidths) {
+          const letters = columnLetters(column);
+          sheet.getRange(`${letters}:${letters}`).format.columnWidth = widthCharsToPoints(width);
+        }
+        for (const run of heights) sheet.getRange(`${run.first}:${run.last}`).format.rowHeight = run.height;
+        for (const cf of planned.conditionalFormats) addConditionalFormat(sheet, cf);
+        if (planned.freeze && (planned.freeze.rows > 0 || planned.freeze.columns > 0)) {
+          const { rows, columns } = planned.freeze;
+          if (columns === 0) sheet.freezePanes.freezeRows(rows);
+          else if (rows === 0) sheet.freezePanes.freezeColumns(columns);
+          else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+        }
+        if (planned.print) applyPrint(sheet, planned.print);
+        if (planned.tabColor) sheet.tabColor = planned.tabColor;
+        sheet.showGridlines = planned.showGridlines;
+      },
+    },
+  ];
+}
+
+/** Queues a whole sheet's content (no charts) at once. */
+export function queueSheetContent(sheet: Excel.Worksheet, planned: PlannedSheet): void {
+  for (const part of sheetContentParts(sheet, planned)) part.queue();
+}
+
+/** Consecutive rows of the same height, set with one action per run. */
+export function rowHeightRuns(
+  heights: PlannedSheet["rowHeights"],
+): { first: number; last: number; height: number }[] {
+  const runs: { first: number; last: number; height: number }[] = [];
+  for (const { row, height } of [...heights].sort((a, b) => a.row - b.row)) {
+    const last = runs[runs.length - 1];
+    if (last && last.last + 1 === row && last.height === height) last.last = row;
+    else runs.push({ first: row, last: row, height });
   }
-  for (const merge of planned.merges) sheet.getRange(merge).merge(false);
-  for (const { column, width } of planned.columnWidths) {
-    const letters = columnLetters(column);
-    sheet.getRange(`${letters}:${letters}`).format.columnWidth = widthCharsToPoints(width);
+  return runs;
+}
+
+/** Entries over more cells than this (whole rows or columns) are applied as they are, first, as backgrounds. */
+const MAX_RESOLVED_CELLS = 1_000_000;
+
+/**
+ * The plan's styles as few rectangles as possible, with the same result on a new sheet: each cell's final style
+ * is worked out (entries in order, later properties winning), then equal neighbours are joined into rectangles,
+ * first along each row, then down the rows. A long summary has thousands of entries but a few dozen distinct
+ * styles, so this keeps the write's request small.
+ */
+export function coalesceStyles(styles: PlannedSheet["styles"]): PlannedSheet["styles"] {
+  const parsed = styles.map((s) => ({ ...s, rect: parseRange(s.range) }));
+  const unbounded = parsed.filter((s) => !s.rect || s.rect.rows * s.rect.cols > MAX_RESOLVED_CELLS);
+  const bounded = parsed.filter((s) => s.rect && s.rect.rows * s.rect.cols <= MAX_RESOLVED_CELLS);
+  const cells = new Map<string, CellStyle>();
+  for (const entry of bounded) {
+    const rect = entry.rect as Rect;
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        const key = `${r},${c}`;
+        const prior = cells.get(key);
+        cells.set(key, prior ? mergeStyle(prior, entry.style) : entry.style);
+      }
+    }
   }
-  for (const { row, height } of planned.rowHeights) sheet.getRange(`${row}:${row}`).format.rowHeight = height;
-  for (const cf of planned.conditionalFormats) addConditionalFormat(sheet, cf);
-  if (planned.freeze && (planned.freeze.rows > 0 || planned.freeze.columns > 0)) {
-    const { rows, columns } = planned.freeze;
-    if (columns === 0) sheet.freezePanes.freezeRows(rows);
-    else if (rows === 0) sheet.freezePanes.freezeColumns(columns);
-    else sheet.freezePanes.freezeAt(sheet.getRangeByIndexes(0, 0, rows, columns));
+  // Rows of runs: [col, cols, styleKey, style].
+  const keyOf = (style: CellStyle) => JSON.stringify(style, Object.keys(flatten(style)).sort());
+  const byRow = new Map<number, { col: number; cols: number; key: string; style: CellStyle }[]>();
+  const coords = [...cells.keys()].map((k) => k.split(",").map(Number) as [number, number]);
+  coords.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  for (const [r, c] of coords) {
+    const style = cells.get(`${r},${c}`) as CellStyle;
+    const key = keyOf(style);
+    const runs = byRow.get(r) ?? [];
+    const last = runs[runs.length - 1];
+    if (last && last.col + last.cols === c && last.key === key) last.cols++;
+    else runs.push({ col: c, cols: 1, key, style });
+    byRow.set(r, runs);
   }
-  if (planned.print) applyPrint(sheet, planned.print);
-  if (planned.tabColor) sheet.tabColor = planned.tabColor;
-  sheet.showGridlines = planned.showGridlines;
+  // Join identical runs straight below one another.
+  const open = new Map<string, Rect & { key: string; style: CellStyle }>();
+  const rects: (Rect & { key: string; style: CellStyle })[] = [];
+  for (const r of [...byRow.keys()].sort((a, b) => a - b)) {
+    for (const run of byRow.get(r) ?? []) {
+      const id = `${run.col}:${run.cols}:${run.key}`;
+      const above = open.get(id);
+      if (above && above.row + above.rows === r) {
+        above.rows++;
+      } else {
+        const rect = { row: r, col: run.col, rows: 1, cols: run.cols, key: run.key, style: run.style };
+        rects.push(rect);
+        open.set(id, rect);
+      }
+    }
+  }
+  return [
+    ...unbounded.map(({ range, style }) => ({ range, style })),
+    ...rects.map((rect) => ({ range: rectAddress(rect), style: rect.style })),
+  ];
+}
+
+/** Every leaf property path of a style, so equal styles serialise alike whatever their key order. */
+function flatten(value: unknown, prefix = "", out: Record<string, true> = {}): Record<string, true> {
+  if (value && typeof value === "object") {
+    for (const [k, v] of Object.entries(value)) {
+      out[k] = true;
+      flatten(v, `${prefix}${k}.`, out);
+    }
+  }
+  return out;
 }
 
 /** Consecutive style entries on the same range become one (later properties win), saving round-trip actions. */

@@ -1,7 +1,8 @@
 // Writing a sheet plan into the live workbook: what the plan says is what Excel holds, in two syncs.
 import type { PlannedSheet, SheetPlan } from "../../src/layout/plan";
 import { applyPlan } from "../../src/excel/apply-plan";
-import { widthCharsToPoints } from "../../src/excel/render";
+import { coalesceStyles, widthCharsToPoints } from "../../src/excel/render";
+import { parseRange } from "../../src/excel/a1";
 import { ExcelSim } from "../support/excel-sim";
 import { planFixture } from "../support/plan-fixture";
 
@@ -134,3 +135,58 @@ describe("applying a sheet plan", () => {
     expect(sim.sheetNames).toEqual(before);
   });
 });
+
+describe("long summaries", () => {
+  it("a summary too long for one request is built in several, each under the limit, and still swapped in whole", async () => {
+    const limit = 60_000;
+    const sim = new ExcelSim({ maxPayloadBytes: limit });
+    const rows = Array.from({ length: 1_500 }, (_, r) => [`Workstream ${r + 1}`, r + 1, "On track"]);
+    const plan: SheetPlan = {
+      sheets: [
+        sheet({
+          key: "summary",
+          name: "Portfolio Summary",
+          values: rows,
+          numberFormats: [{ range: `B1:B${rows.length}`, format: "#,##0" }],
+          styles: [{ range: `A1:C${rows.length}`, style: { font: { name: "Arial", size: 10 } } }],
+        }),
+      ],
+    };
+    const inventory = [{ name: "Sheet1", position: 0, properties: {} }];
+    const result = await sim.run((context) =>
+      applyPlan(context, plan, { inventory, writeBudgetBytes: limit * 0.9 }),
+    );
+    expect(result.ok).toBe(true);
+    expect(result.syncs).toBeGreaterThan(2);
+    for (const r of sim.requests) expect(r.requestBytes).toBeLessThan(limit);
+    expect(sim.snapshot("Portfolio Summary").values[1_499]).toEqual(["Workstream 1500", 1500, "On track"]);
+  });
+
+  it("thousands of style entries collapse into a few rectangles with the same cell-by-cell result", () => {
+    const plan = planFixture();
+    const styles = plan.sheets[0].styles;
+    const coalesced = coalesceStyles(styles);
+    expect(coalesced.length).toBeLessThan(styles.length);
+    expect(resolveStyles(coalesced)).toEqual(resolveStyles(styles));
+  });
+});
+
+/** Final style of every cell a list of entries touches (later entries win property by property). */
+function resolveStyles(styles: PlannedSheet["styles"]): Record<string, unknown> {
+  const out: Record<string, Record<string, unknown>> = {};
+  for (const { range, style } of styles) {
+    const rect = parseRange(range)!;
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        const prior = out[`${r},${c}`] ?? {};
+        out[`${r},${c}`] = {
+          ...prior,
+          ...style,
+          font: { ...(prior.font as object), ...style.font },
+          borders: { ...(prior.borders as object), ...style.borders },
+        };
+      }
+    }
+  }
+  return out;
+}
