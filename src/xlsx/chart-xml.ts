@@ -299,7 +299,8 @@ function axesXml(chart: ResolvedChart): string {
       : "") +
     catNumFmt +
     '<c:majorTickMark val="out"/><c:minorTickMark val="none"/>' +
-    `<c:tickLblPos val="nextTo"/>${AXIS_LINE}<c:crossAx val="${VAL_AX_ID}"/><c:crosses val="autoZero"/>` +
+    // "low" keeps category labels at the chart's edge, clear of negative bars (e.g. the HNB net position).
+    `<c:tickLblPos val="low"/>${AXIS_LINE}<c:crossAx val="${VAL_AX_ID}"/><c:crosses val="autoZero"/>` +
     '<c:auto val="1"/><c:lblAlgn val="ctr"/><c:lblOffset val="100"/><c:noMultiLvlLbl val="0"/></c:catAx>';
   const valAx =
     `<c:valAx><c:axId val="${VAL_AX_ID}"/><c:scaling><c:orientation val="minMax"/></c:scaling><c:delete val="0"/>` +
