@@ -205,7 +205,11 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
             <Section title="Overall RAG">
               <RagBadge rag={summary.overallRag} />
               {summary.overallRag.narrative && (
-                <p className={styles.narrative}>{summary.overallRag.narrative}</p>
+                // Folded so the figures stay in view on a narrow pane; a native disclosure works from the keyboard.
+                <details className={styles.details}>
+                  <summary className={styles.summaryLine}>Programme lead&rsquo;s narrative</summary>
+                  <p className={styles.narrative}>{summary.overallRag.narrative}</p>
+                </details>
               )}
             </Section>
             <Section title="Headline KPIs">

@@ -59,6 +59,17 @@ describe("the task pane", () => {
     );
   });
 
+  test("the programme lead's narrative is folded, so the figures stay in view, and opens from the keyboard", async () => {
+    await renderApp(fakeGateway());
+    await refresh();
+    const toggle = screen.getByText("Programme lead’s narrative");
+    const details = toggle.closest("details")!;
+    expect(details.open).toBe(false);
+    await userEvent.click(toggle);
+    expect(details.open).toBe(true);
+    expect(within(details).getByText(/Overall, SEND Transformation is Amber\/Red - At Risk\./)).toBeVisible();
+  });
+
   test("the progress bar follows the gateway's steps and the button is disabled meanwhile", async () => {
     const gateway: FakeGateway = fakeGateway();
     await renderApp(gateway);
