@@ -45,7 +45,10 @@ export async function run(): Promise<Record<string, unknown>> {
       `(read batches are planned against a ${RESPONSE_BUDGET_BYTES.toLocaleString("en-GB")}-byte budget)`,
     ...results,
     targets: { syncsWhileOneReadBatch: TARGET_SYNCS, payloadUnderBytes: PAYLOAD_LIMIT_BYTES },
-    met: results.sample.syncs <= TARGET_SYNCS && results.x20.syncs <= TARGET_SYNCS && largest < PAYLOAD_LIMIT_BYTES,
+    met:
+      results.sample.syncs <= TARGET_SYNCS &&
+      results.x20.syncs <= TARGET_SYNCS &&
+      largest < PAYLOAD_LIMIT_BYTES,
   };
 }
 
