@@ -2,6 +2,7 @@
 // produce and the CLI exit status it must give, plus files that are not trackers at all. Tests build them at run
 // time; run this to write them out for a look in Excel: npx tsx scripts/make-bad-trackers.ts [folder]
 import type ExcelJS from "exceljs";
+import JSZip from "jszip";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { SETTINGS_FIELDS, TEMPLATE, sheetSpec } from "../src/core/template";
@@ -45,6 +46,8 @@ export interface BadTracker {
   build: () => BuiltCase;
   /** Too big to build for every test run: the scale test builds it once. */
   large?: boolean;
+  /** Writes the .xlsx directly where building it cell by cell with ExcelJS would take too long. */
+  bytes?: () => Promise<Buffer>;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -706,6 +709,7 @@ export const BAD_TRACKERS: BadTracker[] = [
     story: "a milestone log that grew to 200,000 rows",
     exit: 0,
     large: true,
+    bytes: () => trackerWithManyMilestones(200_000),
     build: () => {
       const sheets = sample();
       const m = find(sheets, "milestones");
@@ -720,10 +724,43 @@ export const BAD_TRACKERS: BadTracker[] = [
 
 /** A bad tracker as .xlsx bytes. */
 export async function badTrackerBuffer(t: BadTracker): Promise<Buffer> {
+  if (t.bytes) return t.bytes();
   const built = t.build();
   const wb = buildTrackerWorkbook(built.sheets);
   built.finish?.(wb);
   return stableXlsxBuffer(wb);
+}
+
+/**
+ * The sample tracker with its milestone sheet grown to `rows` data rows (the sample's milestones over and over).
+ * ExcelJS takes about a minute to build and style 200,000 rows cell by cell, so the sample's own milestone rows are
+ * copied in the sheet's XML with new row numbers: same shared strings, styles and date cells, in a few seconds.
+ */
+export async function trackerWithManyMilestones(rows: number): Promise<Buffer> {
+  const sheets = sampleTrackerSheets();
+  const index = sheets.findIndex((s) => s.section === "milestones");
+  const first = headerRowOf(sheets[index]) + 1;
+  const zip = await JSZip.loadAsync(await buildTrackerWorkbook(sheets).xlsx.writeBuffer());
+  // ExcelJS names worksheet parts by tab position.
+  const part = `xl/worksheets/sheet${index + 1}.xml`;
+  const xml = await zip.file(part)!.async("string");
+  const templates = [...xml.matchAll(/<row r="(\d+)"[^>]*?(?<!\/)>[\s\S]*?<\/row>/g)]
+    .filter((m) => Number(m[1]) >= first)
+    .map((m) => m[0]);
+  const start = xml.indexOf(templates[0]);
+  const end = xml.indexOf("</sheetData>");
+  const body: string[] = [];
+  for (let k = 0; k < rows; k++) {
+    const n = first + k;
+    body.push(templates[k % templates.length].replace(/ r="([A-Z]*)\d+"/g, ` r="$1${n}"`));
+  }
+  const width = letters(sheets[index].headers.length - 1);
+  const grown = (xml.slice(0, start) + body.join("") + xml.slice(end)).replace(
+    /<dimension ref="[^"]*"\/>/,
+    `<dimension ref="A1:${width}${first + rows - 1}"/>`,
+  );
+  zip.file(part, grown);
+  return zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE", compressionOptions: { level: 6 } });
 }
 
 // ---------------------------------------------------------------------------------------------------------------

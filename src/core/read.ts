@@ -960,32 +960,40 @@ function readRisks(t: TableLayout, reader: CellReader): RiskRow[] {
 
 // ---------------------------------------------------------------- workbook
 
+/**
+ * Adds rows to a section. Not `push(...rows)`: spreading passes every row as an argument, and a sheet of
+ * 200,000 rows overflows the call stack.
+ */
+function append<T>(target: T[], rows: readonly T[]): void {
+  for (let i = 0; i < rows.length; i++) target.push(rows[i]);
+}
+
 /** Reads one located table's rows into its section of the tracker (sections read from several sheets add up). */
 function readTableInto(tracker: Tracker, t: TableLayout, reader: CellReader): void {
   switch (t.spec.section) {
     case "kpis":
-      tracker.kpis.push(...readKpis(t, reader));
+      append(tracker.kpis, readKpis(t, reader));
       break;
     case "monthly":
-      tracker.monthly.push(...readMonthly(t, reader));
+      append(tracker.monthly, readMonthly(t, reader));
       break;
     case "finance":
-      tracker.finance.push(...readFinance(t, reader));
+      append(tracker.finance, readFinance(t, reader));
       break;
     case "places":
-      tracker.places.push(...readPlaces(t, reader));
+      append(tracker.places, readPlaces(t, reader));
       break;
     case "programmes":
-      tracker.programmes.push(...readProgrammes(t, reader));
+      append(tracker.programmes, readProgrammes(t, reader));
       break;
     case "workstreams":
-      tracker.workstreams.push(...readWorkstreams(t, reader));
+      append(tracker.workstreams, readWorkstreams(t, reader));
       break;
     case "milestones":
-      tracker.milestones.push(...readMilestones(t, reader));
+      append(tracker.milestones, readMilestones(t, reader));
       break;
     case "risks":
-      tracker.risks.push(...readRisks(t, reader));
+      append(tracker.risks, readRisks(t, reader));
       break;
     default:
       break;
