@@ -5,12 +5,17 @@ export interface CliOptions {
   jsonPath: string | null;
   outPath: string | null;
   quiet: boolean;
+  /** A column mapping (JSON) to read the tracker through, over any mapping saved in the workbook. */
+  mappingPath?: string;
+  /** Print the best-guess column mapping as JSON instead of summarising. */
+  suggestMapping?: boolean;
 }
 
 export type ParsedArgs =
   { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "error"; message: string };
 
-export const USAGE = `Usage: npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--quiet]
+export const USAGE = `Usage: npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file.json>] [--quiet]
+       npm run summary -- <tracker.xlsx> --suggest-mapping
 
 Reads a SEND transformation tracker (.xlsx), checks it, and prints the Portfolio Summary's headline figures.
 The tracker file is only read, never changed.
@@ -18,6 +23,10 @@ The tracker file is only read, never changed.
 Options:
   --json <file>       Also write the full summary (figures, charts' data, every issue) as JSON.
   --out <file.xlsx>   Also write the Portfolio Summary sheet, with its charts, to a new workbook.
+  --mapping <file>    Read the tracker through this column mapping (see docs/mapping.md): for a workbook laid
+                      out differently from the template. It is used instead of any mapping saved in the workbook.
+  --suggest-mapping   Print the best-guess column mapping as JSON, for a person to check, edit and pass to
+                      --mapping. Nothing else is done; notes on what to check go to the error stream.
   --quiet, -q         Print nothing but problems (errors in the tracker, or why it could not be read).
   --help, -h          Show this help.
 
@@ -35,6 +44,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let jsonPath: string | null = null;
   let outPath: string | null = null;
   let quiet = false;
+  let mappingPath: string | undefined;
+  let suggestMapping = false;
   // Help wins over any mistake elsewhere on the line: someone asking for help is about to fix it.
   if (argv.some((a) => a === "--help" || a === "-h")) return { kind: "help" };
   for (let i = 0; i < argv.length; i++) {
@@ -43,7 +54,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
       quiet = true;
       continue;
     }
-    const withValue = /^(--json|--out)(?:=(.*))?$/.exec(arg);
+    if (arg === "--suggest-mapping") {
+      suggestMapping = true;
+      continue;
+    }
+    const withValue = /^(--json|--out|--mapping)(?:=(.*))?$/.exec(arg);
     if (withValue) {
       const option = withValue[1];
       let value = withValue[2];
@@ -56,6 +71,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (value === "")
         return { kind: "error", message: `${option} needs a file name after it. ${HELP_HINT}` };
       if (option === "--json") jsonPath = value;
+      else if (option === "--mapping") mappingPath = value;
       else {
         if (!/\.xlsx$/i.test(value))
           return {
@@ -77,5 +93,22 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (trackerPath === null)
     return { kind: "error", message: `Give the tracker .xlsx file to summarise. ${HELP_HINT}` };
-  return { kind: "run", options: { trackerPath, jsonPath, outPath, quiet } };
+  if (suggestMapping && (jsonPath !== null || outPath !== null || mappingPath !== undefined))
+    return {
+      kind: "error",
+      message:
+        "--suggest-mapping only prints a mapping; save it to a file, check it, then run again with --mapping <file> (and --json or --out).",
+    };
+  return {
+    kind: "run",
+    options: {
+      trackerPath,
+      jsonPath,
+      outPath,
+      quiet,
+      // Only set when asked for, so the options of a plain run stay as they were.
+      ...(mappingPath !== undefined ? { mappingPath } : {}),
+      ...(suggestMapping ? { suggestMapping } : {}),
+    },
+  };
 }

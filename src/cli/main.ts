@@ -1,7 +1,12 @@
-// Command-line entry: `npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>]`.
-// Reads the tracker read-only, runs the engine, prints a short report and writes the requested outputs.
+// Command-line entry: `npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file>]`.
+// Reads the tracker read-only, runs the engine, prints a short report and writes the requested outputs; or, with
+// --suggest-mapping, prints the best-guess column mapping for a workbook not laid out like the template.
+import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { runEngine } from "../core/engine";
+import { SAVED_MAPPING_KEY } from "../core/engine-api";
+import { mappingJson, parseMapping, suggestMapping } from "../core/mapping";
+import type { RawWorkbook } from "../core/raw";
 import type { PortfolioSummary } from "../core/model";
 import { readXlsxFile, TrackerFileError } from "../xlsx/read";
 import { parseArgs, USAGE } from "./args";
@@ -47,6 +52,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
     return EXIT_UNREADABLE;
   }
   const { trackerPath, jsonPath, outPath, quiet } = parsed.options;
+  const mappingPath = parsed.options.mappingPath ?? null;
   const input = resolve(trackerPath);
   for (const [option, path] of [
     ["--json", jsonPath],
@@ -58,6 +64,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
       );
       return EXIT_UNREADABLE;
     }
+    if (path !== null && mappingPath !== null && resolve(path) === resolve(mappingPath)) {
+      io.err(`${option} would overwrite the mapping file; choose another file name.`);
+      return EXIT_UNREADABLE;
+    }
   }
   if (jsonPath !== null && outPath !== null && resolve(jsonPath) === resolve(outPath)) {
     io.err("--json and --out name the same file; give each its own file name.");
@@ -65,7 +75,23 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
   }
 
   try {
-    const raw = await readXlsxFile(trackerPath);
+    let raw = await readXlsxFile(trackerPath);
+    if (parsed.options.suggestMapping) {
+      const suggestion = suggestMapping(raw);
+      io.out(mappingJson(suggestion.mapping).trimEnd());
+      if (!suggestion.needsMapping)
+        io.err("The tracker is laid out as the template describes: it needs no mapping.");
+      for (const note of suggestion.needsPerson) io.err(note);
+      return EXIT_OK;
+    }
+    if (mappingPath !== null) {
+      const mapping = await readMappingFile(mappingPath);
+      if (typeof mapping === "string") {
+        io.err(mapping);
+        return EXIT_UNREADABLE;
+      }
+      raw = withMapping(raw, mapping);
+    }
     const summary: PortfolioSummary = runEngine(raw, { now: deps.now });
     io[quiet ? "err" : "out"](quiet ? formatErrorsOnly(summary) : formatReport(summary));
     const written: string[] = [];
@@ -96,6 +122,37 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
     if (process.env.PORTFOLIO_SUMMARY_DEBUG && e instanceof Error && e.stack) io.err(e.stack);
     return EXIT_INTERNAL;
   }
+}
+
+/**
+ * The mapping file's JSON, or a sentence saying why it cannot be used. Problems inside a usable mapping (an unknown
+ * field, a sheet that is gone) are left to the engine, which reports them as issues with the rest.
+ */
+async function readMappingFile(path: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT"
+      ? `There is no mapping file at "${path}": check the path, or make one with --suggest-mapping.`
+      : `The mapping file "${path}" could not be read (${code ?? "unknown error"}).`;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch {
+    return `The mapping file "${path}" is not valid JSON: check its brackets, quotes and commas (docs/mapping.md shows the format).`;
+  }
+  const parsed = parseMapping(json);
+  if (!parsed.mapping)
+    return `The mapping file "${path}" cannot be used: ${parsed.issues[0]?.message ?? "it is not a mapping."}`;
+  return json;
+}
+
+/** The file's mapping replaces any saved in the workbook: the engine reads it from the same place. */
+function withMapping(raw: RawWorkbook, mapping: unknown): RawWorkbook {
+  return { ...raw, savedSettings: { ...raw.savedSettings, [SAVED_MAPPING_KEY]: mapping } };
 }
 
 // Run only when executed directly (tests import runCli instead).
