@@ -86,7 +86,7 @@ export function parseMapping(input: unknown): { mapping: TrackerMapping | null; 
     return { mapping: null, issues };
   }
   let version = value.version;
-  if (typeof version !== "number" || !Number.isInteger(version) || version < 1) {
+  if (typeof version !== "number" || !Number.isInteger(version) || version < 0) {
     issues.push(
       problem(
         `The column mapping has no version number (expected "version": ${MAPPING_VERSION}), so it was ignored.`,
