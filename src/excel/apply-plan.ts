@@ -87,9 +87,10 @@ export function officeIsSetSupported(name: string, version: string): boolean {
 }
 
 /**
- * Writes the plan: sync 1 builds the new sheets under working names (values, formats, layout, print setup);
- * sync 2 sets the previous summary aside, gives the new sheets their names, draws the charts, stores the
- * outcome and deletes what was set aside. Any failure is undone by `restore`, which works from the marks actually in the workbook.
+ * Writes the plan: sync 1 builds the new sheets under working names (values, formats, layout, print setup,
+ * charts); sync 2 sets the previous summary aside, gives the new sheets their names, stores the outcome and
+ * deletes what was set aside. Any failure is undone by `restore`, which works from the marks actually in the
+ * workbook.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
@@ -123,7 +124,9 @@ export async function applyPlan(
     ...extra,
   });
 
-  // Sync 1: build everything but the charts.
+  // Sync 1: build everything, charts included. Charts drawn here name the working sheets; Excel rewrites every
+  // series reference when a sheet is renamed, so after the swap they name the final sheets.
+  let step: "writing" | "charts" = "writing";
   try {
     options.onProgress?.("writing");
     suspend(context, isSetSupported);
@@ -155,19 +158,21 @@ export async function applyPlan(
         queued += part.requestBytes;
       }
     }
+    step = "charts";
+    options.onProgress?.("charts");
+    for (const planned of plan.sheets) queueCharts(built[planned.key] as Excel.Worksheet, planned, built);
     await sync();
   } catch (error) {
     const intact = await restore(context, sync, runId, plan);
     return result(false, {
-      failedStep: "writing",
+      failedStep: step === "charts" && isChartFault(error) ? "charts" : "writing",
       error: errorText(error),
       previousIntact: intact,
       syncs: sync.count - start,
     });
   }
 
-  // Sync 2: swap, and draw the charts.
-  let step: "writing" | "charts" = "writing";
+  // Sync 2: swap.
   try {
     suspend(context, isSetSupported);
     const worksheets = context.workbook.worksheets;
@@ -187,19 +192,13 @@ export async function applyPlan(
       mark(sheet, { [NAME_KEY]: aside, [RESTORE_KEY]: old.name });
       setAside.push(aside);
     }
-    const live: Partial<Record<SheetKey, Excel.Worksheet>> = {};
     for (const planned of plan.sheets) {
       const sheet = worksheets.getItem(buildingName(planned.key, runId));
       const finalName = names[planned.key] as string;
       sheet.name = finalName;
       mark(sheet, { [NAME_KEY]: finalName });
       if (planned.key === "summary") sheet.activate();
-      live[planned.key] = sheet;
     }
-    // Charts are drawn once the sheets carry their final names, so no series can refer to a working name.
-    step = "charts";
-    options.onProgress?.("charts");
-    for (const planned of plan.sheets) queueCharts(live[planned.key] as Excel.Worksheet, planned, live);
     if (options.outcome) {
       const outcome = options.outcome({ sheetName: names.summary ?? "", nameTakenByUserSheet });
       context.workbook.settings.add(LAST_OUTCOME_KEY, outcome);
@@ -209,9 +208,8 @@ export async function applyPlan(
     await sync();
   } catch (error) {
     const intact = await restore(context, sync, runId, plan);
-    const chartFault = step === "charts" && /chart|series|axis|legend/i.test(errorLocation(error));
     return result(false, {
-      failedStep: chartFault ? "charts" : "writing",
+      failedStep: "writing",
       error: errorText(error),
       previousIntact: intact,
       syncs: sync.count - start,
@@ -220,10 +218,11 @@ export async function applyPlan(
   return result(true);
 }
 
-/** Where Office.js says the failing action was (OfficeExtension.Error.debugInfo.errorLocation). */
-function errorLocation(error: unknown): string {
+/** Whether Office.js places the failing action in a chart (OfficeExtension.Error.debugInfo.errorLocation). */
+function isChartFault(error: unknown): boolean {
   const info = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo;
-  return typeof info?.errorLocation === "string" ? info.errorLocation : "";
+  const location = typeof info?.errorLocation === "string" ? info.errorLocation : "";
+  return /chart|series|axis|legend/i.test(location);
 }
 
 /**

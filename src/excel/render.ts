@@ -178,6 +178,8 @@ export function addChart(
   chart.title.visible = true;
   chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
   chart.axes.categoryAxis.title.visible = spec.categoryAxisTitle !== "";
+  // Labels at the chart's edge, clear of negative bars (the HNB net position), as the .xlsx renderer writes them.
+  chart.axes.categoryAxis.tickLabelPosition = "Low" as Excel.ChartAxisTickLabelPosition;
   chart.axes.valueAxis.title.text = spec.valueAxisTitle;
   chart.axes.valueAxis.title.visible = spec.valueAxisTitle !== "";
   if (spec.valueAxisNumberFormat) chart.axes.valueAxis.numberFormat = spec.valueAxisNumberFormat;

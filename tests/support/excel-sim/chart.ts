@@ -13,6 +13,7 @@ import {
   type ChartState,
   type SeriesState,
   type SheetState,
+  type WorkbookState,
 } from "./state";
 import type { SimWorksheet, SheetRef } from "./worksheet";
 
@@ -70,6 +71,28 @@ function rangeArg(
 
 function address(sheet: SheetState, rect: Rect): string {
   return qualifiedAddress(sheet.name, rect);
+}
+
+/**
+ * What Excel does to every chart's series when a sheet is renamed: references to the sheet take its new name, on
+ * whichever sheet the chart sits. Charts store their sources as sheet-qualified addresses, so they are rewritten.
+ */
+export function followSheetRename(wb: WorkbookState, from: string, to: string): void {
+  const renamed = (ref: string | null): string | null => {
+    if (ref === null) return null;
+    const { sheet, local } = splitSheet(ref);
+    const rect = sheet !== null && sheet.toLowerCase() === from.toLowerCase() ? tryParseRect(local) : null;
+    return rect ? qualifiedAddress(to, rect) : ref;
+  };
+  for (const sheet of wb.sheets) {
+    for (const chart of sheet.charts) {
+      chart.sourceData = renamed(chart.sourceData) ?? chart.sourceData;
+      for (const series of chart.series) {
+        series.values = renamed(series.values);
+        series.xValues = renamed(series.xValues);
+      }
+    }
+  }
 }
 
 /**
@@ -159,6 +182,8 @@ export class SimChartCollection extends SimCollection<SimChart, SheetRef> {
           categoryAxisTitle: "",
           valueAxisTitle: "",
           valueAxisNumberFormat: "General",
+          categoryAxisTickLabelPosition: "NextToAxis",
+          valueAxisTickLabelPosition: "NextToAxis",
           legendVisible: true,
           legendPosition: "Right",
           series: seriesFromSource(source.sheet, source.rect, seriesBy),
@@ -409,10 +434,14 @@ export class SimChartAxis extends ChartPart {
     super(context, chart);
     this.title = new SimChartText(context, chart, _which);
   }
+  private _tickField(): "categoryAxisTickLabelPosition" | "valueAxisTickLabelPosition" {
+    return this._which === "category" ? "categoryAxisTickLabelPosition" : "valueAxisTickLabelPosition";
+  }
   protected _readers(): Record<string, Reader<ChartRef>> {
     return {
       numberFormat: (tx, ref) =>
         this._which === "value" ? chartById(tx, ref).valueAxisNumberFormat : "General",
+      tickLabelPosition: (tx, ref) => chartById(tx, ref)[this._tickField()],
     };
   }
   protected override _navigations(): Record<string, Loadable> {
@@ -428,7 +457,22 @@ export class SimChartAxis extends ChartPart {
       chartById(tx, ref).valueAxisNumberFormat = String(v);
     });
   }
+  /** Excel.ChartAxisTickLabelPosition: where the axis labels sit ("Low" puts them at the chart's edge). */
+  get tickLabelPosition(): string {
+    return this._get("tickLabelPosition");
+  }
+  set tickLabelPosition(v: string) {
+    this._set("tickLabelPosition", v, (tx, ref) => {
+      const position = TICK_LABEL_POSITIONS.find((p) => p.toLowerCase() === String(v).toLowerCase());
+      if (!position)
+        throw simError("InvalidArgument", MESSAGES.invalidArgument, "ChartAxis.tickLabelPosition");
+      chartById(tx, ref)[this._tickField()] = position;
+    });
+  }
 }
+
+/** Excel.ChartAxisTickLabelPosition values. */
+const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"];
 
 export class SimChartLegend extends ChartPart {
   protected readonly _entity = "ChartLegend";

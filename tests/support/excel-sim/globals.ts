@@ -26,6 +26,7 @@ export const EXCEL_ENUMS = {
   ]),
   ChartSeriesBy: enumOf(["Auto", "Columns", "Rows"]),
   ChartLegendPosition: enumOf(["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"]),
+  ChartAxisTickLabelPosition: enumOf(["NextToAxis", "High", "Low", "None"]),
   ConditionalFormatType: enumOf([
     "Custom",
     "DataBar",

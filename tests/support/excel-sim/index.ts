@@ -21,6 +21,17 @@ export interface ExcelSimOptions {
   maxCells?: number;
 }
 
+export interface ImportXlsxOptions {
+  /** File name the workbook reports as `workbook.name` (default "Book1.xlsx"). */
+  name?: string;
+  /** What exportXlsx could not put in the file, for a full round trip. */
+  sideChannel?: SideChannel;
+}
+
+function isSideChannel(value: ImportXlsxOptions | SideChannel | undefined): value is SideChannel {
+  return value !== undefined && "charts" in value && "customProperties" in value;
+}
+
 export interface SyncRecord {
   requestBytes: number;
   responseBytes: number;
@@ -130,9 +141,17 @@ export class ExcelSim implements SyncHost {
     tx.commit();
   }
 
-  /** Loads an .xlsx (via ExcelJS) as the workbook, replacing the current one. */
-  async importXlsx(data: ArrayBuffer | Uint8Array, sideChannel?: SideChannel): Promise<void> {
+  /**
+   * Loads an .xlsx (via ExcelJS) as the workbook, replacing the current one. `workbook.name` then reports the file
+   * name given (`{ name: "sample-tracker.xlsx" }`), as Excel reports the name of the file it opened; without one,
+   * Excel's "Book1.xlsx". A side channel from exportXlsx may be passed directly or as `{ sideChannel }`.
+   */
+  async importXlsx(data: ArrayBuffer | Uint8Array, options?: ImportXlsxOptions | SideChannel): Promise<void> {
+    const { name, sideChannel } = isSideChannel(options)
+      ? { name: undefined, sideChannel: options }
+      : (options ?? {});
     this._state = await importWorkbook(data, sideChannel);
+    if (name !== undefined) this._state.name = name;
   }
 
   /** Writes the workbook to .xlsx (via ExcelJS); charts and other parts ExcelJS cannot write go to lastExportSideChannel. */

@@ -77,6 +77,9 @@ export interface ChartState {
   categoryAxisTitle: string;
   valueAxisTitle: string;
   valueAxisNumberFormat: string;
+  /** Excel.ChartAxisTickLabelPosition of each axis: "NextToAxis" (Excel's default), "High", "Low" or "None". */
+  categoryAxisTickLabelPosition: string;
+  valueAxisTickLabelPosition: string;
   legendVisible: boolean;
   legendPosition: string;
   series: SeriesState[];

@@ -1,7 +1,7 @@
 // Worksheets: the collection (add, getItem, active sheet), one sheet (name, position, visibility, ranges,
 // used range, freeze panes, page layout, page breaks, tab colour, gridlines) and its custom properties.
 import { MAX_COLS, MAX_ROWS, parseRect, rectAddress, splitSheet, tryParseRect } from "./address";
-import { SimChartCollection } from "./chart";
+import { followSheetRename, SimChartCollection } from "./chart";
 import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, type Tx } from "./context";
 import { MESSAGES, simError } from "./errors";
 import { sheetById, sheetByName, usedRect } from "./helpers";
@@ -203,7 +203,9 @@ export class SimWorksheet extends SimObject<SheetRef> {
       const name = checkSheetName(value);
       const clash = sheetByName(tx, name);
       if (clash && clash !== sheet) throw nameTaken();
+      const previous = sheet.name;
       sheet.name = name;
+      followSheetRename(tx.wb, previous, name);
     });
   }
 

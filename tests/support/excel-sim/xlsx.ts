@@ -349,10 +349,16 @@ export async function importWorkbook(
         });
     }
     if (side) {
-      sheet.charts = (side.charts[ws.name] ?? []).map((c) => ({
-        ...structuredClone(c),
-        id: nextId(wb, "chart"),
-      }));
+      sheet.charts = (side.charts[ws.name] ?? []).map((c) => {
+        const chart = structuredClone(c);
+        return {
+          ...chart,
+          // Side channels written before tick-label positions were modelled carry none: Excel's default.
+          categoryAxisTickLabelPosition: chart.categoryAxisTickLabelPosition ?? "NextToAxis",
+          valueAxisTickLabelPosition: chart.valueAxisTickLabelPosition ?? "NextToAxis",
+          id: nextId(wb, "chart"),
+        };
+      });
       sheet.customProperties = structuredClone(side.customProperties[ws.name] ?? []);
       sheet.horizontalPageBreaks = [...(side.horizontalPageBreaks[ws.name] ?? [])];
     }
