@@ -93,7 +93,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
       raw = withMapping(raw, mapping);
     }
     const summary: PortfolioSummary = runEngine(raw, { now: deps.now });
-    io[quiet ? "err" : "out"](quiet ? formatErrorsOnly(summary) : formatReport(summary));
+    if (!quiet) io.out(formatReport(summary));
+    else {
+      // Quiet means silent when all is well: a blank line on stderr would still set off a scheduler's alert.
+      const problems = formatErrorsOnly(summary);
+      if (problems !== "") io.err(problems);
+    }
     const written: string[] = [];
     if (jsonPath !== null) {
       await writeFileAtomically(jsonPath, summaryJson(summary));

@@ -62,6 +62,30 @@ describe("the password-protected and .xls stand-ins are real compound files", ()
   });
 });
 
+describe("--quiet, as a scheduled job runs it", () => {
+  it("prints nothing at all for a tracker with warnings but no errors", async () => {
+    const t = BAD_TRACKERS.find((c) => c.id === "text-in-numbers")!;
+    const path = join(dir, "quiet.xlsx");
+    writeFileSync(path, await badTrackerBuffer(t));
+    const lines: string[] = [];
+    const code = await runCli([path, "--quiet"], { out: (x) => lines.push(x), err: (x) => lines.push(x) });
+    expect(code).toBe(0);
+    expect(lines).toEqual([]);
+  });
+
+  it("prints only the errors, with their cells, for a tracker that has them", async () => {
+    const t = BAD_TRACKERS.find((c) => c.id === "required-column-missing")!;
+    const path = join(dir, "quiet-errors.xlsx");
+    writeFileSync(path, await badTrackerBuffer(t));
+    const out: string[] = [];
+    const err: string[] = [];
+    const code = await runCli([path, "-q"], { out: (x) => out.push(x), err: (x) => err.push(x) });
+    expect(code).toBe(1);
+    expect(out).toEqual([]);
+    expect(err.join("\n")).toMatch(/Risk Register.*A1:I1|A1:I1.*Likelihood/s);
+  });
+});
+
 describe("spawned, as a finance officer runs it", () => {
   const run = (args: string[]) =>
     new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
