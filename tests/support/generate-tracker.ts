@@ -36,12 +36,13 @@ export function generateTrackerSheets(factor: number): TrackerSheetInput[] {
   const sheets = sampleTrackerSheets();
   if (f === 1) return sheets;
   const random = seededRandom(1000 + f);
+  // concat, not push(...rows): spreading a million rows as arguments overflows the call stack.
   for (const sheet of sheets) {
     if (sheet.section === "monthly") sheet.rows = [...earlierMonths(random), ...sheet.rows];
     if (sheet.section === "finance") sheet.rows = [...earlierQuarters(), ...sheet.rows];
-    if (sheet.section === "workstreams") sheet.rows.push(...extraWorkstreams(f));
-    if (sheet.section === "milestones") sheet.rows.push(...extraMilestones(f, random));
-    if (sheet.section === "risks") sheet.rows.push(...extraRisks(f, random));
+    if (sheet.section === "workstreams") sheet.rows = sheet.rows.concat(extraWorkstreams(f));
+    if (sheet.section === "milestones") sheet.rows = sheet.rows.concat(extraMilestones(f, random));
+    if (sheet.section === "risks") sheet.rows = sheet.rows.concat(extraRisks(f, random));
   }
   return sheets;
 }
