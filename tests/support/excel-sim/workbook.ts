@@ -8,7 +8,14 @@ import { SimClientResult } from "./result";
 import { SimTableCollection } from "./table";
 import { SimWorksheetCollection } from "./worksheet";
 
-export class SimWorkbook extends SimObject<null> {
+/**
+ * The target of the workbook and the application: always there. (A null target would make them read as null
+ * objects, whose loaded properties stay unset.)
+ */
+type Root = "root";
+const ROOT: Root = "root";
+
+export class SimWorkbook extends SimObject<Root> {
   protected readonly _entity = "Workbook";
   readonly worksheets: SimWorksheetCollection;
   readonly tables: SimTableCollection;
@@ -22,13 +29,13 @@ export class SimWorkbook extends SimObject<null> {
     this.settings = new SimSettingCollection(context);
     this.application = new SimApplication(context);
   }
-  protected _locate(): null {
-    return null;
+  protected _locate(): Root {
+    return ROOT;
   }
-  override _target(): null {
-    return null;
+  override _target(): Root {
+    return ROOT;
   }
-  protected _readers(): Record<string, Reader<null>> {
+  protected _readers(): Record<string, Reader<Root>> {
     return { name: (tx) => tx.wb.name };
   }
   get name(): string {
@@ -52,15 +59,15 @@ export class SimWorkbook extends SimObject<null> {
   }
 }
 
-export class SimApplication extends SimObject<null> {
+export class SimApplication extends SimObject<Root> {
   protected readonly _entity = "Application";
-  protected _locate(): null {
-    return null;
+  protected _locate(): Root {
+    return ROOT;
   }
-  override _target(): null {
-    return null;
+  override _target(): Root {
+    return ROOT;
   }
-  protected _readers(): Record<string, Reader<null>> {
+  protected _readers(): Record<string, Reader<Root>> {
     return { calculationMode: (tx) => tx.wb.calculationMode };
   }
   /** Excel.CalculationMode: "Automatic", "AutomaticExceptTables", "Manual". */

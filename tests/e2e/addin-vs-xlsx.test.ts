@@ -1,0 +1,232 @@
+// Acceptance for the add-in (issue 4): the sample tracker opened in the in-memory Excel and refreshed through the
+// Office.js gateway gives, cell by cell and chart by chart, the sheets the .xlsx renderer writes for the same tracker.
+import { readFile } from "node:fs/promises";
+import { join } from "node:path";
+import ExcelJS from "exceljs";
+import JSZip from "jszip";
+import { runEngine } from "../../src/core/engine";
+import type { RefreshOutcome } from "../../src/excel/api";
+import { createWorkbookGateway } from "../../src/excel/gateway";
+import { planSheets } from "../../src/layout/index";
+import type { SheetPlan } from "../../src/layout/plan";
+import { readXlsxFile } from "../../src/xlsx/read";
+import { writePlanXlsx } from "../../src/xlsx/write";
+import { ExcelSim, type SheetSnapshot } from "../support/excel-sim";
+import {
+  fileChartViews,
+  fileSheetView,
+  simChartViews,
+  simSheetView,
+  type ChartView,
+  type SheetView,
+  type StyleView,
+} from "./sheet-views";
+
+const SAMPLE_PATH = join(__dirname, "..", "..", "assets", "sample-tracker.xlsx");
+const SAMPLE_NAME = "sample-tracker.xlsx";
+const NOW = new Date("2025-01-08T09:30:00Z");
+const SUMMARY = "Portfolio Summary";
+const DATA = "Portfolio Summary Data";
+const FIVE_MB = 5 * 1024 * 1024;
+
+/** What the file renderer wrote for the sample: its plan, and the .xlsx read back. */
+interface FromFile {
+  plan: SheetPlan;
+  book: ExcelJS.Workbook;
+  charts: Record<string, ChartView[]>;
+}
+
+/** What the add-in did to the live workbook. */
+interface FromAddin {
+  sim: ExcelSim;
+  outcome: RefreshOutcome;
+  trackerBefore: Record<string, SheetSnapshot>;
+}
+
+async function renderFile(): Promise<FromFile> {
+  const raw = await readXlsxFile(SAMPLE_PATH);
+  const plan = planSheets(runEngine(raw, { now: NOW }));
+  const bytes = await writePlanXlsx(plan);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
+  return { plan, book, charts: await fileChartViews(await JSZip.loadAsync(bytes)) };
+}
+
+function snapshotAll(sim: ExcelSim): Record<string, SheetSnapshot> {
+  return Object.fromEntries(sim.sheetNames.map((name) => [name, sim.snapshot(name)]));
+}
+
+function gatewayFor(sim: ExcelSim) {
+  let run = 0;
+  return createWorkbookGateway(sim.run, { newRunId: () => `e2e${++run}` });
+}
+
+async function refreshInExcel(): Promise<FromAddin> {
+  const sim = new ExcelSim();
+  await sim.importXlsx(await readFile(SAMPLE_PATH), { name: SAMPLE_NAME });
+  const trackerBefore = snapshotAll(sim);
+  sim.resetCounters();
+  const outcome = await gatewayFor(sim).refresh({ now: NOW });
+  return { sim, outcome, trackerBefore };
+}
+
+const DEFAULT_STYLE: StyleView = {
+  font: { name: "Calibri", size: 11, bold: false, italic: false, underline: false, color: "#000000" },
+  fill: null,
+  horizontal: "General",
+  vertical: "Bottom",
+  wrap: false,
+  indent: 0,
+};
+
+/** Styles that show on the page: Excel's default style on an unstyled cell looks like no cell at all. */
+function visibleStyles(view: SheetView): Record<string, StyleView> {
+  return Object.fromEntries(
+    Object.entries(view.styles).filter(([, s]) => JSON.stringify(s) !== JSON.stringify(DEFAULT_STYLE)),
+  );
+}
+
+/** Cells on which two records disagree, each with both sides, so a failure names the cells rather than a blob. */
+function differences<T>(addin: Record<string, T>, file: Record<string, T>) {
+  const keys = [...new Set([...Object.keys(addin), ...Object.keys(file)])];
+  return keys
+    .filter((k) => JSON.stringify(addin[k]) !== JSON.stringify(file[k]))
+    .map((cell) => ({ cell, addin: addin[cell], file: file[cell] }));
+}
+
+let file: FromFile;
+let addin: FromAddin;
+
+beforeAll(async () => {
+  [file, addin] = await Promise.all([renderFile(), refreshInExcel()]);
+}, 60_000);
+
+describe("Refresh summary on the sample tracker in the in-memory Excel", () => {
+  it("succeeds in five syncs (three to read the tracker, two to write), every request and response under 5 MB", () => {
+    expect(addin.outcome).toMatchObject({ ok: true, sheetName: SUMMARY, failedStep: null });
+    expect(addin.outcome.syncs).toBe(5);
+    expect(addin.sim.syncCount).toBe(5);
+    for (const r of addin.sim.requests) {
+      expect(r.requestBytes).toBeLessThan(FIVE_MB);
+      expect(r.responseBytes).toBeLessThan(FIVE_MB);
+    }
+  });
+
+  it("adds the summary and its chart data after the tracker's sheets, as the file renderer names them", () => {
+    const trackerSheets = Object.keys(addin.trackerBefore);
+    expect(addin.sim.sheetNames).toEqual([...trackerSheets, SUMMARY, DATA]);
+    expect(file.book.worksheets.map((ws) => ws.name)).toEqual([SUMMARY, DATA]);
+  });
+});
+
+describe.each([SUMMARY, DATA])("the %s sheet is the one the .xlsx renderer writes", (sheetName) => {
+  let live: SheetView;
+  let written: SheetView;
+  beforeAll(() => {
+    live = simSheetView(addin.sim.snapshot(sheetName));
+    const ws = file.book.getWorksheet(sheetName);
+    if (!ws) throw new Error(`The renderer's file has no "${sheetName}" sheet`);
+    written = fileSheetView(ws);
+  });
+
+  it("has the same value in every cell", () => {
+    expect(Object.keys(written.values).length).toBeGreaterThan(20);
+    expect(differences(live.values, written.values)).toEqual([]);
+  });
+
+  it("has the same number format in every cell", () => {
+    expect(Object.keys(written.numberFormats).length).toBeGreaterThan(0);
+    expect(differences(live.numberFormats, written.numberFormats)).toEqual([]);
+  });
+
+  it("has the same fonts, fills and alignment in every cell", () => {
+    expect(Object.keys(visibleStyles(written)).length).toBeGreaterThan(0);
+    expect(differences(visibleStyles(live), visibleStyles(written))).toEqual([]);
+  });
+
+  it("draws the same border lines", () => {
+    expect(Object.keys(written.lines).length).toBeGreaterThan(0);
+    expect(differences(live.lines, written.lines)).toEqual([]);
+  });
+
+  it("merges the same cells", () => {
+    if (sheetName === SUMMARY) expect(written.merges.length).toBeGreaterThan(0);
+    expect(live.merges).toEqual(written.merges);
+  });
+
+  it("has the same column widths, to the pixel, and row heights", () => {
+    expect(Object.keys(written.columnWidths).length).toBeGreaterThan(0);
+    expect(live.columnWidths).toEqual(written.columnWidths);
+    expect(live.rowHeights).toEqual(written.rowHeights);
+  });
+});
+
+describe("charts", () => {
+  it("the summary's charts match the file's in type, series, ranges, titles, axes, legend and place", () => {
+    const live = simChartViews(addin.sim.snapshot(SUMMARY));
+    expect(live.length).toBe(file.plan.sheets[0].charts.length);
+    expect(live.length).toBeGreaterThan(3);
+    expect(live).toEqual(file.charts[SUMMARY]);
+  });
+
+  it("every series reads from the final chart-data sheet, not a working sheet of the refresh", () => {
+    const ranges = simChartViews(addin.sim.snapshot(SUMMARY)).flatMap((c) =>
+      c.series.flatMap((s) => [s.categories, s.values]),
+    );
+    expect(ranges.length).toBeGreaterThan(0);
+    for (const range of ranges) expect(range.startsWith(`${DATA}!`)).toBe(true);
+  });
+
+  it("category labels sit at the chart's edge on every chart, clear of negative bars such as the HNB net position", () => {
+    const live = simChartViews(addin.sim.snapshot(SUMMARY));
+    expect(live.map((c) => c.categoryTickLabels)).toEqual(live.map(() => "Low"));
+    expect(file.charts[SUMMARY].map((c) => c.categoryTickLabels)).toEqual(live.map(() => "Low"));
+  });
+
+  it("the chart-data sheet carries no charts in either", () => {
+    expect(addin.sim.snapshot(DATA).charts).toEqual([]);
+    expect(file.charts[DATA]).toEqual([]);
+  });
+});
+
+describe("the rest of the workbook", () => {
+  it("the footer names the tracker file, read from the workbook's own name", () => {
+    const footer = addin.sim.snapshot(SUMMARY).pageLayout.centerFooter;
+    expect(footer).toContain(SAMPLE_NAME);
+    const lastText = Object.values(simSheetView(addin.sim.snapshot(SUMMARY)).values).filter(
+      (v) => typeof v === "string" && v.startsWith("Generated "),
+    );
+    expect(lastText).toEqual([expect.stringContaining(`from ${SAMPLE_NAME}.`)]);
+  });
+
+  it("leaves every tracker sheet identical: values, formulas, number formats, styles, layout", () => {
+    for (const [name, before] of Object.entries(addin.trackerBefore)) {
+      expect(addin.sim.snapshot(name)).toEqual(before);
+    }
+  });
+
+  it("a second refresh is idempotent: same sheets, same content, same charts", async () => {
+    const { sim } = addin;
+    const first = snapshotAll(sim);
+    sim.resetCounters();
+    const again = await gatewayFor(sim).refresh({ now: NOW });
+    expect(again).toMatchObject({ ok: true, sheetName: SUMMARY, syncs: 5 });
+    expect(sim.sheetNames).toEqual(Object.keys(first));
+    // Only the run id in the add-in's marks may change.
+    const withoutMarks = (s: SheetSnapshot) => ({ ...s, customProperties: {} });
+    for (const name of sim.sheetNames)
+      expect(withoutMarks(sim.snapshot(name))).toEqual(withoutMarks(first[name]));
+  });
+
+  it("the workbook saved from Excel holds the summary's values and number formats as the renderer's file does", async () => {
+    const exported = new ExcelJS.Workbook();
+    await exported.xlsx.load(Buffer.from(await addin.sim.exportXlsx()) as unknown as ArrayBuffer);
+    for (const name of [SUMMARY, DATA]) {
+      const saved = fileSheetView(exported.getWorksheet(name) as ExcelJS.Worksheet);
+      const written = fileSheetView(file.book.getWorksheet(name) as ExcelJS.Worksheet);
+      expect(differences(saved.values, written.values)).toEqual([]);
+      expect(differences(saved.numberFormats, written.numberFormats)).toEqual([]);
+      expect(saved.merges).toEqual(written.merges);
+    }
+  });
+});
