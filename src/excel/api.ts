@@ -1,7 +1,9 @@
 // The workbook gateway's surface, shared by the task pane, the ribbon command and the browser preview.
 // The gateway runs against any `ExcelRunner`: Excel.run in Office, the in-memory Excel in tests and the preview.
 import type { SettingsOverrides } from "../core/engine-api";
+import type { TrackerMapping } from "../core/mapping/format";
 import type { PortfolioSummary, Severity } from "../core/model";
+import type { RawWorkbook } from "../core/raw";
 
 /** Excel.run, or a stand-in with the same contract. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -59,4 +61,13 @@ export interface WorkbookGateway {
   saveSettings(settings: SettingsOverrides): Promise<void>;
   /** Outcome of the latest refresh stored in the workbook, or null. */
   loadLastOutcome(): Promise<StoredOutcome | null>;
+  /**
+   * The tracker as the refresh reads it (every sheet but the add-in's own, tables and saved settings), for the
+   * pane's mapping step to suggest and preview a column mapping. Throws when the workbook cannot be read.
+   */
+  readRaw(): Promise<RawWorkbook>;
+  /** The column mapping saved in the workbook, as stored (any version; parse it with parseMapping), or null. */
+  loadMapping(): Promise<unknown>;
+  /** Saves the column mapping in the workbook's settings, for everyone who opens it; null removes it. */
+  saveMapping(mapping: TrackerMapping | null): Promise<void>;
 }

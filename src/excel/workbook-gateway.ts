@@ -1,6 +1,11 @@
 // The workbook gateway: read the tracker, run the engine, lay out and write the summary, and keep the outcome
 // in the workbook. Engine and layout are passed in, so the whole refresh can be tested against any ExcelRunner.
-import { SAVED_SETTINGS_KEY, type EngineOptions, type SettingsOverrides } from "../core/engine-api";
+import {
+  SAVED_MAPPING_KEY,
+  SAVED_SETTINGS_KEY,
+  type EngineOptions,
+  type SettingsOverrides,
+} from "../core/engine-api";
 import type { Issue, PortfolioSummary, Severity } from "../core/model";
 import type { RawWorkbook } from "../core/raw";
 import type { SheetPlan } from "../layout/plan";
@@ -15,7 +20,7 @@ import type {
 import { applyPlan, officeIsSetSupported, type IsSetSupported } from "./apply-plan";
 import type { ReadLimits } from "./blocks";
 import { LAST_OUTCOME_KEY, newRunId } from "./ownership";
-import { readWorkbookDetailed } from "./read";
+import { readWorkbook, readWorkbookDetailed } from "./read";
 import { countingSync, errorText } from "./sync";
 
 export interface GatewayDeps {
@@ -257,6 +262,25 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
     async loadLastOutcome() {
       const value = await readSetting<StoredOutcome>(LAST_OUTCOME_KEY);
       return value && typeof value === "object" ? value : null;
+    },
+    readRaw() {
+      return run((context) => readWorkbook(context, { limits: deps.readLimits }));
+    },
+    loadMapping() {
+      return readSetting<unknown>(SAVED_MAPPING_KEY);
+    },
+    async saveMapping(mapping) {
+      await run(async (context) => {
+        if (mapping) {
+          context.workbook.settings.add(SAVED_MAPPING_KEY, mapping);
+        } else {
+          const setting = context.workbook.settings.getItemOrNullObject(SAVED_MAPPING_KEY);
+          await context.sync();
+          if (setting.isNullObject) return;
+          setting.delete();
+        }
+        await context.sync();
+      });
     },
   };
 }

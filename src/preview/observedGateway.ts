@@ -1,4 +1,4 @@
-// Wraps a gateway so the preview hears when the workbook may have changed (a refresh, a selection, saved settings)
+// Wraps a gateway so the preview hears when the workbook may have changed (a refresh, a selection, saved settings or mapping)
 // and can redraw its grid; the pane itself is none the wiser.
 import type { WorkbookGateway } from "../excel/api";
 
@@ -24,5 +24,11 @@ export function observedGateway(inner: WorkbookGateway, changed: () => void): Wo
       changed();
     },
     loadLastOutcome: () => inner.loadLastOutcome(),
+    readRaw: () => inner.readRaw(),
+    loadMapping: () => inner.loadMapping(),
+    async saveMapping(mapping) {
+      await inner.saveMapping(mapping);
+      changed();
+    },
   };
 }

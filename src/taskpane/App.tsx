@@ -1,15 +1,19 @@
 // The task pane: refresh the Portfolio Summary and read its results, talking to the workbook only through the gateway.
 // The same component runs in Excel (Office.js gateway), in the browser preview and in tests (in-memory Excel or a fake).
-import { FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { SettingsOverrides } from "../core/engine-api";
-import type { PortfolioSummary, SourceRef } from "../core/model";
+import type { TrackerMapping } from "../core/mapping/format";
+import type { Issue, PortfolioSummary, SourceRef } from "../core/model";
+import type { RawWorkbook } from "../core/raw";
+import { readTracker } from "../core/read";
 import type { RefreshOutcome, RefreshStep, StoredOutcome, WorkbookGateway } from "../excel/api";
 import { DataProblems } from "./DataProblems/DataProblems";
 import { Header } from "./Header/Header";
 import { KeyRisks } from "./KeyRisks/KeyRisks";
 import { KpiCards } from "./KpiCards/KpiCards";
 import { isLegacyWebview } from "./legacyWebview";
+import { layoutProblems } from "./MappingStep/layoutProblems";
 import { Notice } from "./Notice/Notice";
 import { RagBadge } from "./RagBadge/RagBadge";
 import { RefreshPanel } from "./RefreshPanel/RefreshPanel";
@@ -43,7 +47,21 @@ const useStyles = makeStyles({
   },
   earlier: { margin: 0, fontSize: tokens.fontSizeBase200, fontStyle: "italic" },
   hidden: visuallyHidden,
+  layoutText: { margin: 0, fontSize: tokens.fontSizeBase200 },
+  layoutButton: { alignSelf: "flex-start" },
 });
+
+/** The mapping step's module, fetched only when a tracker needs it (it keeps the first download small). */
+type StepModule = typeof import("./MappingStep/MappingStep");
+
+interface OpenMapping {
+  step: StepModule["MappingStep"];
+  raw: RawWorkbook;
+  saved: unknown;
+  reasons: Issue[];
+}
+
+const loadStep = (): Promise<StepModule> => import("./MappingStep/MappingStep");
 
 export interface AppProps {
   gateway: WorkbookGateway;
@@ -88,6 +106,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
   const [saved, setSaved] = useState<SettingsOverrides>({});
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
+  const [mapping, setMapping] = useState<OpenMapping | null>(null);
   const runningRef = useRef(false);
   // Problems of the latest run when it failed but still read the tracker; otherwise those of the shown summary.
   const problemsFrom = failure?.summary ?? null;
@@ -112,6 +131,48 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
       live = false;
     };
   }, [gateway]);
+
+  /** Opens the mapping step over the workbook as it is now; `reasons` say why (none when the person asked). */
+  const openMapping = useCallback(
+    async (reasons: Issue[], read?: RawWorkbook) => {
+      setProblem(null);
+      try {
+        const [module, raw, saved] = await Promise.all([
+          loadStep(),
+          read ?? gateway.readRaw(),
+          gateway.loadMapping(),
+        ]);
+        setMapping({ step: module.MappingStep, raw, saved, reasons });
+        if (reasons.length > 0)
+          setAnnouncement(
+            "This tracker is laid out differently from the template: match its layout to continue.",
+          );
+      } catch {
+        setProblem(
+          "The mapping step could not be opened. Check your connection and that the workbook is still open, then try again.",
+        );
+      }
+    },
+    [gateway],
+  );
+
+  // Opening the pane on a tracker the reader cannot find its way round goes straight to the mapping step,
+  // rather than waiting for a refresh to fail. A tracker laid out as the template never loads the step.
+  useEffect(() => {
+    let live = true;
+    gateway
+      .readRaw()
+      .then((raw) => {
+        const reasons = layoutProblems(readTracker(raw).issues);
+        if (live && reasons.length > 0) void openMapping(reasons, raw);
+      })
+      .catch(() => {
+        /* a workbook that cannot be read now is reported by the refresh, with what to do */
+      });
+    return () => {
+      live = false;
+    };
+  }, [gateway, openMapping]);
 
   const refresh = useCallback(
     async (settingsOverrides?: SettingsOverrides) => {
@@ -144,9 +205,12 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
       } else {
         setFailure(outcome);
         setAnnouncement("The summary was not refreshed. The previous summary is unchanged.");
+        // Not a dead end: when the tracker's layout is what stopped it, offer the mapping step.
+        const reasons = layoutProblems(outcome.summary?.issues ?? []);
+        if (reasons.length > 0) await openMapping(reasons);
       }
     },
-    [gateway],
+    [gateway, openMapping],
   );
 
   const goTo = useCallback(
@@ -177,6 +241,46 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
     },
     [gateway, refresh],
   );
+
+  const saveMapping = useCallback(
+    async (next: TrackerMapping | null) => {
+      setProblem(null);
+      try {
+        await gateway.saveMapping(next);
+      } catch {
+        setProblem(
+          "The mapping could not be saved in this workbook. Check that it is not read-only, then save it again.",
+        );
+        return;
+      }
+      setMapping(null);
+      await refresh();
+    },
+    [gateway, refresh],
+  );
+
+  if (mapping) {
+    const Step = mapping.step;
+    return (
+      <FluentProvider theme={webLightTheme} className={styles.provider}>
+        <main className={styles.main}>
+          <Header summary={summary} lastRun={lastRun} />
+          <div role="status" aria-live="polite" className={styles.hidden}>
+            {announcement}
+          </div>
+          {problem && <Notice intent="warning">{problem}</Notice>}
+          <Step
+            raw={mapping.raw}
+            saved={mapping.saved}
+            reasons={mapping.reasons}
+            busy={running}
+            onSave={(m) => void saveMapping(m)}
+            onCancel={() => setMapping(null)}
+          />
+        </main>
+      </FluentProvider>
+    );
+  }
 
   return (
     <FluentProvider theme={webLightTheme} className={styles.provider}>
@@ -223,6 +327,15 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
           </>
         )}
         <Settings saved={saved} summary={summary} busy={running} onSave={(o) => void saveSettings(o)} />
+        <Section title="Tracker layout">
+          <p className={styles.layoutText}>
+            If parts of your tracker are on sheets or under headings of your own, tell the add-in where they
+            are.
+          </p>
+          <Button className={styles.layoutButton} disabled={running} onClick={() => void openMapping([])}>
+            Match your tracker&rsquo;s layout
+          </Button>
+        </Section>
       </main>
     </FluentProvider>
   );

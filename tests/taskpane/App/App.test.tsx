@@ -120,6 +120,9 @@ describe("the task pane", () => {
     await renderApp(gateway);
     await refresh();
     await userEvent.click(screen.getByRole("button", { name: "Refresh summary" }));
+    // A missing column is a layout problem, so the mapping step is offered first; closing it shows the problems.
+    await screen.findByRole("heading", { name: "Match your tracker’s layout" });
+    await userEvent.click(screen.getByRole("button", { name: /^Close/ }));
     await screen.findByText("The summary was not refreshed");
     expect(screen.getAllByRole("heading", { name: /^Data problems/ })).toHaveLength(1);
     expect(screen.getByRole("heading", { name: "Data problems (1)" })).toBeInTheDocument();

@@ -1,6 +1,8 @@
 // A scripted WorkbookGateway for component tests: records every call and answers from the test's own fixtures.
-import type { SettingsOverrides } from "../../../src/core/engine-api";
+import { SAVED_MAPPING_KEY, type SettingsOverrides } from "../../../src/core/engine-api";
+import type { TrackerMapping } from "../../../src/core/mapping";
 import type { Issue, PortfolioSummary, Severity } from "../../../src/core/model";
+import type { RawWorkbook } from "../../../src/core/raw";
 import type {
   RefreshOptions,
   RefreshOutcome,
@@ -8,6 +10,7 @@ import type {
   StoredOutcome,
   WorkbookGateway,
 } from "../../../src/excel/api";
+import { generateTracker } from "../../support/generate-tracker";
 import { makeSummaryFixture } from "../../support/summary-fixture";
 
 export function countIssues(issues: Issue[]): Record<Severity, number> {
@@ -57,6 +60,8 @@ export interface FakeGateway extends WorkbookGateway {
   refreshCalls: RefreshOptions[];
   selections: { sheet: string; address: string }[];
   saved: SettingsOverrides[];
+  /** Every mapping saved, in order (null = removed). */
+  savedMappings: (TrackerMapping | null)[];
   /** Lets a test hold a refresh mid-way: the refresh waits for `release()` after reporting these steps. */
   hold(stepsBeforeHold: RefreshStep[]): { release: () => void };
 }
@@ -66,16 +71,22 @@ export interface FakeGatewayOptions {
   outcomes?: (RefreshOutcome | ((options: RefreshOptions) => RefreshOutcome))[];
   settings?: SettingsOverrides;
   lastOutcome?: StoredOutcome | null;
+  /** The workbook readRaw gives (default: the sample tracker, laid out as the template, so no mapping step). */
+  raw?: RawWorkbook;
+  /** The mapping saved in the workbook before the pane opens. */
+  mapping?: unknown;
 }
 
 export function fakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
   const outcomes = options.outcomes ?? [okOutcome()];
   let settings: SettingsOverrides = options.settings ?? {};
+  let mapping: unknown = options.mapping ?? null;
   let held: { steps: RefreshStep[]; gate: Promise<void> } | null = null;
   const gw: FakeGateway = {
     refreshCalls: [],
     selections: [],
     saved: [],
+    savedMappings: [],
     async refresh(opts: RefreshOptions = {}) {
       const index = Math.min(gw.refreshCalls.length, outcomes.length - 1);
       gw.refreshCalls.push(opts);
@@ -102,6 +113,19 @@ export function fakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
     },
     async loadLastOutcome() {
       return options.lastOutcome ?? null;
+    },
+    async readRaw() {
+      const raw = options.raw ?? generateTracker(1);
+      return mapping === null
+        ? raw
+        : { ...raw, savedSettings: { ...raw.savedSettings, [SAVED_MAPPING_KEY]: mapping } };
+    },
+    async loadMapping() {
+      return mapping;
+    },
+    async saveMapping(next) {
+      gw.savedMappings.push(next);
+      mapping = next;
     },
     hold(stepsBeforeHold) {
       let release = () => {};

@@ -1,0 +1,420 @@
+// The mapping step: when the tracker is not laid out as the template, the person says (or confirms the add-in's
+// guess) which sheet or table holds each part and which header each field is under, sees the first rows as they
+// will be read and the problems that would raise, then saves the mapping in the workbook. Loaded on demand.
+import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
+import {
+  previewMapping,
+  suggestMapping,
+  validateMapping,
+  type MappingPreview,
+  type TrackerMapping,
+} from "../../core/mapping";
+import type { Issue } from "../../core/model";
+import type { RawWorkbook } from "../../core/raw";
+import { sheetSpec } from "../../core/template";
+import { Notice } from "../Notice/Notice";
+import { cellReference, plural } from "../text";
+import {
+  decodeSourceKey,
+  fieldStatus,
+  initialDraft,
+  mappingOf,
+  shownFields,
+  sourceOptions,
+  sourceStatus,
+  withField,
+  withSource,
+  sourceHeaders,
+  type FieldState,
+  type SectionDraft,
+} from "./draft";
+
+/** A select's value for "leave this field out"; cannot clash with a header, which is trimmed text. */
+const LEAVE_OUT = "\u0000leave-out";
+const PREVIEW_ROWS = 5;
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: "12px" },
+  title: {
+    margin: 0,
+    fontSize: tokens.fontSizeBase400,
+    fontWeight: tokens.fontWeightSemibold,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+  },
+  intro: { margin: 0, fontSize: tokens.fontSizeBase200 },
+  list: { margin: "4px 0 0", paddingLeft: "18px" },
+  form: { display: "flex", flexDirection: "column", gap: "16px" },
+  fieldset: {
+    minWidth: 0,
+    margin: 0,
+    padding: "8px 10px 10px",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    display: "flex",
+    flexDirection: "column",
+    gap: "10px",
+  },
+  legend: { fontWeight: tokens.fontWeightSemibold, padding: "0 4px" },
+  field: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "2px",
+    minWidth: 0,
+    paddingLeft: "8px",
+    borderLeft: "3px solid transparent",
+  },
+  check: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
+  needed: { borderLeftColor: tokens.colorPaletteRedBorder2 },
+  label: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground1 },
+  select: {
+    boxSizing: "border-box",
+    width: "100%",
+    maxWidth: "100%",
+    minHeight: "32px",
+    padding: "4px 6px",
+    fontFamily: "inherit",
+    fontSize: tokens.fontSizeBase300,
+    color: tokens.colorNeutralForeground1,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${tokens.colorNeutralStroke1}`,
+    borderBottomColor: tokens.colorNeutralStrokeAccessible,
+    borderRadius: tokens.borderRadiusMedium,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  status: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  tag: {
+    display: "inline-block",
+    marginRight: "4px",
+    padding: "0 4px",
+    borderRadius: tokens.borderRadiusSmall,
+    fontWeight: tokens.fontWeightSemibold,
+    color: tokens.colorNeutralForeground1,
+  },
+  tagCheck: { backgroundColor: tokens.colorPaletteYellowBackground2 },
+  tagNeeded: { backgroundColor: tokens.colorPaletteRedBackground2 },
+  subhead: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  scroller: {
+    maxWidth: "100%",
+    overflowX: "auto",
+    border: `1px solid ${tokens.colorNeutralStroke2}`,
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& th, & td": {
+      padding: "2px 6px",
+      textAlign: "left",
+      whiteSpace: "nowrap",
+      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+    },
+    "& th": { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
+  },
+  caption: { captionSide: "top", textAlign: "left", padding: "2px 6px", fontSize: tokens.fontSizeBase200 },
+  issues: { margin: 0, paddingLeft: "18px", fontSize: tokens.fontSizeBase200 },
+  totals: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
+});
+
+export interface MappingStepProps {
+  /** The workbook as read, for suggestions and previews. */
+  raw: RawWorkbook;
+  /** The mapping saved in the workbook (as stored), or null. */
+  saved: unknown;
+  /** Why the step opened: the layout problems a refresh or the opening check found (empty when asked for). */
+  reasons: readonly Issue[];
+  busy: boolean;
+  /** Save (null: remove the saved mapping), then refresh. */
+  onSave: (mapping: TrackerMapping | null) => void;
+  onCancel: () => void;
+}
+
+const SEVERITY_WORD: Record<Issue["severity"], string> = { error: "Error", warning: "Warning", info: "Note" };
+
+function IssueList({ issues, className }: { issues: readonly Issue[]; className: string }) {
+  return (
+    <ul className={className}>
+      {issues.map((i, n) => (
+        <li key={n}>
+          <strong>{SEVERITY_WORD[i.severity]}:</strong> {i.message}
+          {i.sheet ? ` (${cellReference(i)})` : ""}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function Tag({ state }: { state: FieldState }) {
+  const styles = useStyles();
+  if (state === "check") return <span className={mergeClasses(styles.tag, styles.tagCheck)}>Check</span>;
+  if (state === "needed") return <span className={mergeClasses(styles.tag, styles.tagNeeded)}>Needed</span>;
+  return null;
+}
+
+function Preview({ preview, name }: { preview: MappingPreview; name: string }) {
+  const styles = useStyles();
+  const columns = preview.columns.filter((c) => preview.rows.some((r) => r[c.field]));
+  if (preview.totalRows === 0 || columns.length === 0)
+    return <p className={styles.status}>No rows would be read from here yet.</p>;
+  const caption = `${name}: the first ${Math.min(PREVIEW_ROWS, preview.totalRows)} of ${plural(preview.totalRows, "row")} as they will be read`;
+  return (
+    // Scrolls sideways inside its own box so the pane never does; focusable so the keyboard can scroll it too.
+    <div className={styles.scroller} role="region" aria-label={caption} tabIndex={0}>
+      <table className={styles.table}>
+        <caption className={styles.caption}>{caption}</caption>
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.field} scope="col">
+                {c.header}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {preview.rows.map((row, r) => (
+            <tr key={r}>
+              {columns.map((c) => (
+                <td key={c.field} title={row[c.field] ? cellReference(row[c.field].ref) : undefined}>
+                  {row[c.field]?.text ?? ""}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SectionEditor({
+  raw,
+  draft,
+  options,
+  preview,
+  onChange,
+}: {
+  raw: RawWorkbook;
+  draft: SectionDraft;
+  options: ReturnType<typeof sourceOptions>;
+  preview: MappingPreview | undefined;
+  onChange: (next: SectionDraft | string) => void;
+}) {
+  const styles = useStyles();
+  const id = useId();
+  const spec = sheetSpec(draft.section);
+  const decoded = decodeSourceKey(draft.sourceKey);
+  const across = decoded?.layout === "months_across";
+  const headers = useMemo(
+    () =>
+      decoded
+        ? (sourceHeaders(raw, spec, decoded.source, decoded.layout, draft.headerRow, draft.labelColumn)
+            ?.headers ?? [])
+        : [],
+    // The key stands for the decoded source.
+    [raw, spec, draft.sourceKey, draft.headerRow, draft.labelColumn],
+  );
+  const source = sourceStatus(draft, spec.required);
+  const problems = (preview?.issues ?? []).filter((i) => i.severity !== "info").slice(0, 5);
+  const pct = (n: number) => ` (${Math.round(n * 100)}% match)`;
+  return (
+    <fieldset className={styles.fieldset} data-section={draft.section}>
+      <legend className={styles.legend}>
+        {spec.name} ({spec.required ? "required" : "optional"})
+      </legend>
+      <div
+        className={mergeClasses(
+          styles.field,
+          source.state === "check" && styles.check,
+          source.state === "needed" && styles.needed,
+        )}
+      >
+        <label htmlFor={`${id}-source`} className={styles.label}>
+          Where {spec.name} is
+        </label>
+        <select
+          id={`${id}-source`}
+          className={styles.select}
+          value={draft.sourceKey}
+          aria-describedby={`${id}-source-status`}
+          onChange={(e) => onChange(e.target.value)}
+        >
+          <option value="">
+            {spec.required ? "Choose a sheet or table…" : "Not in this workbook (leave it out)"}
+          </option>
+          {options.map((o) => (
+            <option key={o.key} value={o.key}>
+              {o.label}
+              {o.confidence !== null ? pct(o.confidence) : ""}
+            </option>
+          ))}
+        </select>
+        <span id={`${id}-source-status`} className={styles.status}>
+          <Tag state={source.state} />
+          {source.text}
+        </span>
+      </div>
+      {shownFields(spec, draft.sourceKey).map((f) => {
+        const d = draft.fields[f.field];
+        const status = fieldStatus(f, d, across);
+        const value = d?.value === null ? LEAVE_OUT : (d?.value ?? "");
+        const fieldId = `${id}-${f.field}`;
+        return (
+          <div
+            key={f.field}
+            data-field={f.field}
+            className={mergeClasses(
+              styles.field,
+              status.state === "check" && styles.check,
+              status.state === "needed" && styles.needed,
+            )}
+          >
+            <label htmlFor={fieldId} className={styles.label}>
+              {f.header} {f.required ? "(required)" : "(optional)"}
+            </label>
+            <select
+              id={fieldId}
+              className={styles.select}
+              value={value}
+              aria-describedby={`${fieldId}-status`}
+              aria-invalid={status.state === "needed" ? true : undefined}
+              onChange={(e) =>
+                onChange(
+                  withField(
+                    draft,
+                    f.field,
+                    e.target.value === LEAVE_OUT ? null : e.target.value === "" ? undefined : e.target.value,
+                  ),
+                )
+              }
+            >
+              {value === "" && <option value="">{across ? "Choose a row…" : "Choose a column…"}</option>}
+              <option value={LEAVE_OUT}>Leave it out</option>
+              {headers.map((h) => (
+                <option key={h} value={h}>
+                  {h}
+                </option>
+              ))}
+            </select>
+            <span id={`${fieldId}-status`} className={styles.status}>
+              <Tag state={status.state} />
+              {status.text}
+            </span>
+          </div>
+        );
+      })}
+      {preview && decoded && <Preview preview={preview} name={spec.name} />}
+      {problems.length > 0 && <IssueList issues={problems} className={styles.issues} />}
+    </fieldset>
+  );
+}
+
+export function MappingStep({ raw, saved, reasons, busy, onSave, onCancel }: MappingStepProps) {
+  const styles = useStyles();
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  const headingId = useId();
+  const suggestion = useMemo(() => suggestMapping(raw), [raw]);
+  const [drafts, setDrafts] = useState(() => initialDraft(raw, suggestion, saved));
+  const mapping = useMemo(() => mappingOf(drafts), [drafts]);
+  // Previews re-read the workbook; deferring them keeps the selects responsive on a large tracker.
+  const shown = useDeferredValue(mapping);
+  const issues = useMemo(() => validateMapping(raw, shown), [raw, shown]);
+  const previews = useMemo(
+    () => new Map(drafts.map((d) => [d.section, previewMapping(raw, shown, d.section, PREVIEW_ROWS)])),
+    // Previews follow the deferred mapping, not every keystroke of the drafts.
+    [raw, shown],
+  );
+  const options = useMemo(
+    () => new Map(drafts.map((d) => [d.section, sourceOptions(raw, suggestion, d.section)])),
+    // The sections shown never change while the step is open.
+    [raw, suggestion],
+  );
+
+  // The step replaces what the person was looking at: take focus to its heading so they know where they are.
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const update = (section: string, next: SectionDraft | string) =>
+    setDrafts((all) =>
+      all.map((d) =>
+        d.section !== section ? d : typeof next === "string" ? withSource(raw, suggestion, d, next) : next,
+      ),
+    );
+
+  const count = (s: Issue["severity"]) => issues.filter((i) => i.severity === s).length;
+  const errors = issues.filter((i) => i.severity === "error");
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onSave(mapping);
+  };
+
+  return (
+    <section className={styles.root} aria-labelledby={headingId} data-testid="mapping-step">
+      <h2 id={headingId} ref={headingRef} tabIndex={-1} className={styles.title}>
+        Match your tracker&rsquo;s layout
+      </h2>
+      <p className={styles.intro}>
+        Some parts of this tracker are not where the template expects them. For each part below, choose the
+        sheet or table that holds it and the heading each item is under. Best guesses are filled in; anything
+        marked <strong>Check</strong> or <strong>Needed</strong> needs you. The mapping is saved in this
+        workbook, so everyone who opens it gets the same summary. Your sheets are not changed.
+      </p>
+      {reasons.length > 0 && (
+        <Notice intent="warning" title="What the add-in could not find">
+          <IssueList issues={reasons.slice(0, 5)} className={styles.list} />
+        </Notice>
+      )}
+      <form className={styles.form} onSubmit={submit} noValidate>
+        {drafts.length === 0 ? (
+          <p className={styles.intro}>
+            Every part of this tracker is where the template expects it, so no mapping is needed.
+          </p>
+        ) : (
+          drafts.map((d) => (
+            <SectionEditor
+              key={d.section}
+              raw={raw}
+              draft={d}
+              options={options.get(d.section) ?? []}
+              preview={previews.get(d.section)}
+              onChange={(next) => update(d.section, next)}
+            />
+          ))
+        )}
+        {drafts.length > 0 && (
+          <div role="status" aria-live="polite">
+            <p className={styles.totals}>
+              Read this way: {plural(count("error"), "error")}, {plural(count("warning"), "warning")},{" "}
+              {plural(count("info"), "note")}.
+            </p>
+            {errors.length > 0 && (
+              <>
+                <p className={styles.intro}>
+                  Errors stop the summary being refreshed. Choose where each part is above, or fix the
+                  workbook.
+                </p>
+                <IssueList issues={errors.slice(0, 8)} className={styles.issues} />
+              </>
+            )}
+          </div>
+        )}
+        <div className={styles.buttons}>
+          {drafts.length > 0 && (
+            <Button type="submit" appearance="primary" disabled={busy}>
+              Save mapping and refresh
+            </Button>
+          )}
+          <Button type="button" disabled={busy} onClick={onCancel}>
+            {drafts.length > 0 ? "Close without saving" : "Close"}
+          </Button>
+          {saved !== null && saved !== undefined && (
+            <Button type="button" appearance="subtle" disabled={busy} onClick={() => onSave(null)}>
+              Remove the saved mapping
+            </Button>
+          )}
+        </div>
+      </form>
+    </section>
+  );
+}
