@@ -288,7 +288,9 @@ export function sheetContentParts(sheet: Excel.Worksheet, planned: PlannedSheet)
           sheet.getRange(`${letters}:${letters}`).format.columnWidth = widthCharsToPoints(width);
         }
         for (const run of heights) sheet.getRange(`${run.first}:${run.last}`).format.rowHeight = run.height;
-        for (const cf of planned.conditionalFormats) addConditionalFormat(sheet, cf);
+        // Excel gives each new format the top priority, while the plan (and the .xlsx file) rank the first entry
+        // highest: adding them last to first gives the same order, so overlapping rules resolve alike.
+        for (const cf of [...planned.conditionalFormats].reverse()) addConditionalFormat(sheet, cf);
         if (planned.freeze && (planned.freeze.rows > 0 || planned.freeze.columns > 0)) {
           const { rows, columns } = planned.freeze;
           if (columns === 0) sheet.freezePanes.freezeRows(rows);

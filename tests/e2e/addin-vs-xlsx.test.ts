@@ -14,8 +14,13 @@ import { writePlanXlsx } from "../../src/xlsx/write";
 import { ExcelSim, type SheetSnapshot } from "../support/excel-sim";
 import {
   fileChartViews,
+  fileConditionalFormats,
+  filePrintView,
   fileSheetView,
+  fileSheetXml,
   simChartViews,
+  simConditionalFormats,
+  simPrintView,
   simSheetView,
   type ChartView,
   type SheetView,
@@ -34,6 +39,8 @@ interface FromFile {
   plan: SheetPlan;
   book: ExcelJS.Workbook;
   charts: Record<string, ChartView[]>;
+  /** Worksheet parts by sheet name, for what ExcelJS does not read back (page breaks). */
+  sheetXml: Record<string, string>;
 }
 
 /** What the add-in did to the live workbook. */
@@ -49,7 +56,8 @@ async function renderFile(): Promise<FromFile> {
   const bytes = await writePlanXlsx(plan);
   const book = new ExcelJS.Workbook();
   await book.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
-  return { plan, book, charts: await fileChartViews(await JSZip.loadAsync(bytes)) };
+  const zip = await JSZip.loadAsync(bytes);
+  return { plan, book, charts: await fileChartViews(zip), sheetXml: await fileSheetXml(zip) };
 }
 
 function snapshotAll(sim: ExcelSim): Record<string, SheetSnapshot> {
@@ -152,6 +160,20 @@ describe.each([SUMMARY, DATA])("the %s sheet is the one the .xlsx renderer write
   it("merges the same cells", () => {
     if (sheetName === SUMMARY) expect(written.merges.length).toBeGreaterThan(0);
     expect(live.merges).toEqual(written.merges);
+  });
+
+  it("has the same conditional formats, ranked in the same order", () => {
+    const ws = file.book.getWorksheet(sheetName) as ExcelJS.Worksheet;
+    const written = fileConditionalFormats(ws);
+    if (sheetName === SUMMARY) expect(written.length).toBeGreaterThan(0);
+    expect(simConditionalFormats(addin.sim.snapshot(sheetName))).toEqual(written);
+  });
+
+  it("prints alike (A4, pages wide, print area, title rows, margins, footer, page breaks) and looks alike on screen (frozen panes, gridlines, tab colour)", () => {
+    const ws = file.book.getWorksheet(sheetName) as ExcelJS.Worksheet;
+    const written = filePrintView(ws, file.sheetXml[sheetName]);
+    expect(written.pageStarts.length).toBeGreaterThan(0);
+    expect(simPrintView(addin.sim.snapshot(sheetName))).toEqual(written);
   });
 
   it("has the same column widths, to the pixel, and row heights", () => {

@@ -420,3 +420,176 @@ export async function fileChartViews(zip: JSZip): Promise<Record<string, ChartVi
   }
   return out;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Conditional formats, in priority order (the top rule first)
+
+export interface ConditionalFormatView {
+  range: string;
+  /** "CellValue GreaterThanOrEqual 20", "CellValue Between 15 19" or "ContainsText Red". */
+  rule: string;
+  fill: string | null;
+  fontColor: string | null;
+  bold: boolean;
+}
+
+const stripEquals = (formula: string | undefined) => (formula ?? "").replace(/^=/, "");
+
+export function simConditionalFormats(snapshot: SheetSnapshot): ConditionalFormatView[] {
+  return [...snapshot.conditionalFormats]
+    .sort((a, b) => a.priority - b.priority)
+    .map((cf) => ({
+      range: cf.range,
+      rule:
+        cf.type === "ContainsText"
+          ? `ContainsText ${cf.rule.text ?? ""}`
+          : ["CellValue", cf.rule.operator, stripEquals(cf.rule.formula1), stripEquals(cf.rule.formula2)]
+              .join(" ")
+              .trim(),
+      fill: cf.format.fillColor,
+      fontColor: cf.format.fontColor,
+      bold: cf.format.bold ?? false,
+    }));
+}
+
+const CELL_IS: Record<string, string> = {
+  greaterThan: "GreaterThan",
+  lessThan: "LessThan",
+  between: "Between",
+  equal: "EqualTo",
+  greaterThanOrEqual: "GreaterThanOrEqual",
+  lessThanOrEqual: "LessThanOrEqual",
+};
+
+interface FileRule {
+  type: string;
+  operator?: string;
+  formulae?: string[];
+  priority?: number;
+  style?: {
+    fill?: { bgColor?: Partial<ExcelJS.Color> };
+    font?: { color?: Partial<ExcelJS.Color>; bold?: boolean };
+  };
+}
+
+export function fileConditionalFormats(ws: ExcelJS.Worksheet): ConditionalFormatView[] {
+  const formats = (ws as unknown as { conditionalFormattings?: { ref: string; rules: FileRule[] }[] })
+    .conditionalFormattings;
+  const rules = (formats ?? []).flatMap((f) => f.rules.map((rule) => ({ range: f.ref, rule })));
+  return rules
+    .sort((a, b) => (a.rule.priority ?? 0) - (b.rule.priority ?? 0))
+    .map(({ range, rule }) => {
+      // "Text contains" is written as the expression Excel stores for it: NOT(ISERROR(SEARCH("Red",H44))).
+      const search =
+        rule.type === "expression" ? /SEARCH\("((?:[^"]|"")*)"/.exec(rule.formulae?.[0] ?? "") : null;
+      return {
+        range,
+        rule: search
+          ? `ContainsText ${search[1].replace(/""/g, '"')}`
+          : ["CellValue", CELL_IS[rule.operator ?? ""] ?? rule.operator, ...(rule.formulae ?? [])].join(" "),
+        fill: hex(rule.style?.fill?.bgColor),
+        fontColor: hex(rule.style?.font?.color),
+        bold: rule.style?.font?.bold ?? false,
+      };
+    });
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Print setup and the sheet's view
+
+export interface PrintView {
+  orientation: string;
+  paper: string;
+  pagesWide: number | null;
+  /** 0 = as many pages tall as needed. */
+  pagesTall: number | null;
+  printArea: string | null;
+  titleRows: string | null;
+  /** Margins in inches, to the thousandth. */
+  margins: { left: number; right: number; top: number; bottom: number; header: number; footer: number };
+  centredHorizontally: boolean;
+  /** Centre footer, as Excel's header/footer code text ("&&" for an ampersand). */
+  footer: string;
+  /** 1-based rows that start a printed page. */
+  pageStarts: number[];
+  freeze: { rows: number; columns: number } | null;
+  gridlines: boolean;
+  tabColor: string | null;
+}
+
+const inches = (points: number) => Math.round((points / 72) * 1000) / 1000;
+const round3 = (n: number | undefined) => Math.round((n ?? 0) * 1000) / 1000;
+
+export function simPrintView(snapshot: SheetSnapshot): PrintView {
+  const page = snapshot.pageLayout;
+  return {
+    orientation: page.orientation.toLowerCase(),
+    paper: page.paperSize,
+    pagesWide: page.zoom.horizontalFitToPages ?? null,
+    pagesTall: page.zoom.verticalFitToPages ?? null,
+    printArea: page.printArea?.replace(/\$/g, "") ?? null,
+    titleRows: page.printTitleRows?.replace(/\$/g, "") ?? null,
+    margins: {
+      left: inches(page.leftMargin),
+      right: inches(page.rightMargin),
+      top: inches(page.topMargin),
+      bottom: inches(page.bottomMargin),
+      header: inches(page.headerMargin),
+      footer: inches(page.footerMargin),
+    },
+    centredHorizontally: page.centerHorizontally,
+    footer: page.centerFooter,
+    pageStarts: snapshot.horizontalPageBreaks,
+    freeze: snapshot.freeze,
+    gridlines: snapshot.showGridlines,
+    tabColor: snapshot.tabColor || null,
+  };
+}
+
+const PAPER: Record<number, string> = { 9: "A4", 1: "Letter" };
+
+/** `sheetXml` is the worksheet part, for the page breaks ExcelJS writes but does not read back. */
+export function filePrintView(ws: ExcelJS.Worksheet, sheetXml: string): PrintView {
+  const setup = ws.pageSetup;
+  const view = ws.views?.[0] as
+    (Partial<ExcelJS.WorksheetView> & { xSplit?: number; ySplit?: number }) | undefined;
+  const footer = ws.headerFooter?.oddFooter ?? "";
+  return {
+    orientation: setup.orientation ?? "portrait",
+    paper: PAPER[setup.paperSize ?? 1] ?? String(setup.paperSize),
+    pagesWide: setup.fitToPage ? (setup.fitToWidth ?? 1) : null,
+    pagesTall: setup.fitToPage ? (setup.fitToHeight ?? 1) : null,
+    printArea: setup.printArea?.replace(/\$/g, "") ?? null,
+    titleRows: setup.printTitlesRow?.replace(/\$/g, "") ?? null,
+    margins: {
+      left: round3(setup.margins?.left),
+      right: round3(setup.margins?.right),
+      top: round3(setup.margins?.top),
+      bottom: round3(setup.margins?.bottom),
+      header: round3(setup.margins?.header),
+      footer: round3(setup.margins?.footer),
+    },
+    centredHorizontally: setup.horizontalCentered ?? false,
+    footer: footer.startsWith("&C") ? footer.slice(2) : footer,
+    // <brk id="28"/> is a break after row 28: the next page starts at row 29.
+    pageStarts: elements(element(sheetXml, "rowBreaks"), "brk").map((b) => Number(attribute(b, "id")) + 1),
+    freeze:
+      view?.state === "frozen" && ((view.ySplit ?? 0) > 0 || (view.xSplit ?? 0) > 0)
+        ? { rows: view.ySplit ?? 0, columns: view.xSplit ?? 0 }
+        : null,
+    gridlines: view?.showGridLines !== false,
+    tabColor: hex(ws.properties?.tabColor),
+  };
+}
+
+/** The worksheet part of each sheet of an .xlsx package, by sheet name. */
+export async function fileSheetXml(zip: JSZip): Promise<Record<string, string>> {
+  const workbook = (await text(zip, "xl/workbook.xml")) ?? "";
+  const workbookRels = relationships((await text(zip, "xl/_rels/workbook.xml.rels")) ?? "");
+  const out: Record<string, string> = {};
+  for (const sheet of elements(workbook, "sheet")) {
+    const part = resolvePart("xl/workbook.xml", workbookRels.get(attribute(sheet, "r:id") ?? "") ?? "");
+    out[attribute(sheet, "name") ?? ""] = (await text(zip, part)) ?? "";
+  }
+  return out;
+}

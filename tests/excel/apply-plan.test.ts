@@ -110,12 +110,15 @@ describe("applying a sheet plan", () => {
     });
   });
 
-  it("conditional formats are Excel's own rules, so the page recolours when figures change", async () => {
+  it("conditional formats are Excel's own rules, ranked as the plan ranks them, so the page recolours when figures change", async () => {
     const sim = new ExcelSim();
     const plan = planFixture();
     await sim.run((context) => applyPlan(context, plan));
     const planned = plan.sheets[0];
-    const formats = sim.snapshot(planned.name).conditionalFormats;
+    // Priority 0 is Excel's top rule: it must be the plan's first.
+    const formats = [...sim.snapshot(planned.name).conditionalFormats].sort(
+      (a, b) => a.priority - b.priority,
+    );
     expect(formats).toHaveLength(planned.conditionalFormats.length);
     planned.conditionalFormats.forEach((spec, i) => {
       expect(formats[i].range).toBe(spec.range);
