@@ -57,6 +57,8 @@ export async function run(): Promise<Record<string, unknown>> {
     await server.close();
   }
   return {
+    description:
+      "production task pane JavaScript (gzip) from dist/, and in headless Chromium on the preview: first render and click Refresh summary -> results on the sample, medians",
     taskpaneScripts: scripts,
     taskpaneJsBytes: rawBytes,
     taskpaneJsGzipBytes: gzipBytes,

@@ -8,6 +8,7 @@ import { planSheets } from "../src/layout";
 import type { PlannedSheet, SheetPlan } from "../src/layout/plan";
 import { readXlsxFile } from "../src/xlsx/read";
 import { writePlanXlsx } from "../src/xlsx/write";
+import { generateTracker } from "../tests/support/generate-tracker";
 import { medianOf } from "./util";
 
 const NOW = new Date("2025-01-10T09:00:00Z");
@@ -63,13 +64,30 @@ async function measure(plan: SheetPlan, runs: number) {
   };
 }
 
+/** The summary of a generated tracker `factor` times the sample: sheet plan time and .xlsx write time. */
+async function summaryOfTracker(factor: number, runs: number) {
+  const summary = runEngine(generateTracker(factor), { now: NOW });
+  const plan = planSheets(summary);
+  const planTime = await medianOf(runs, () => planSheets(summary));
+  return { factor, planMs: planTime.medianMs, ...(await measure(plan, runs)) };
+}
+
 export async function run(): Promise<Record<string, unknown>> {
   const raw = await readXlsxFile(join(__dirname, "..", "assets", "sample-tracker.xlsx"));
   const plan = planSheets(runEngine(raw, { now: NOW }));
   const sample = await measure(plan, 9);
   const x10 = await measure(scaled(plan, 10), 5);
   const x100 = await measure(scaled(plan, 100), 3);
+  // The page of a bigger tracker: more workstreams, milestones, risks and issues on the page itself.
+  const trackers = {
+    x1: await summaryOfTracker(1, 7),
+    x10: await summaryOfTracker(10, 5),
+    x100: await summaryOfTracker(100, 3),
+  };
   return {
+    trackers,
+    trackerPlanRatio100xTo10x: Math.round((trackers.x100.planMs / trackers.x10.planMs) * 100) / 100,
+    trackerWriteRatio100xTo10x: Math.round((trackers.x100.writeMs / trackers.x10.writeMs) * 100) / 100,
     description:
       "writePlanXlsx(plan) median wall time in ms vs a bare ExcelJS write of the same values; x10/x100 repeat the data sheet's rows",
     sample,

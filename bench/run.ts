@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
+import { writeReports } from "./report";
 
 interface BenchPart {
   run: () => Promise<Record<string, unknown>>;
@@ -61,7 +62,8 @@ async function main(): Promise<void> {
   const results = { machine: machine(), date: new Date().toISOString(), parts };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(parts, null, 2));
-  console.log(`Wrote ${out}`);
+  writeReports(join(dir, ".."));
+  console.log(`Wrote ${out}, docs/benchmarks.md and the README's table`);
   if (failed > 0) process.exitCode = 1;
 }
 
