@@ -1,7 +1,10 @@
 // The mapping step: when the tracker is not laid out as the template, the person says (or confirms the add-in's
 // guess) which sheet or table holds each part and which header each field is under, sees the first rows as they
 // will be read and the problems that would raise, then saves the mapping in the workbook. Loaded on demand.
-import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+// Fluent's styling engine straight from its own package, and native buttons drawn like Fluent's: importing
+// @fluentui/react-components (or its Button, or a pane module that does) from this lazily loaded step stops the
+// build inlining Fluent's tokens, and keeps all of them (about 30 KB) in the pane's first download.
+import { makeStyles, mergeClasses } from "@griffel/react";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import {
   previewMapping,
@@ -13,7 +16,7 @@ import {
 import type { Issue } from "../../core/model";
 import type { RawWorkbook } from "../../core/raw";
 import { sheetSpec } from "../../core/template";
-import { Notice } from "../Notice/Notice";
+import { token } from "./token";
 import { cellReference, plural } from "../text";
 import {
   decodeSourceKey,
@@ -38,25 +41,34 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
   title: {
     margin: 0,
-    fontSize: tokens.fontSizeBase400,
-    fontWeight: tokens.fontWeightSemibold,
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "2px" },
+    fontSize: token("fontSizeBase400"),
+    fontWeight: token("fontWeightSemibold"),
+    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
   },
-  intro: { margin: 0, fontSize: tokens.fontSizeBase200 },
+  intro: { margin: 0, fontSize: token("fontSizeBase200") },
   list: { margin: "4px 0 0", paddingLeft: "18px" },
+  // Drawn like the pane's warning notices (src/taskpane/Notice), which cannot be imported here (see above).
+  reasons: {
+    padding: "8px 10px",
+    borderRadius: token("borderRadiusMedium"),
+    borderLeft: `4px solid ${token("colorPaletteDarkOrangeBorder2")}`,
+    backgroundColor: token("colorPaletteYellowBackground1"),
+    fontSize: token("fontSizeBase200"),
+  },
+  reasonsTitle: { fontWeight: token("fontWeightSemibold") },
   form: { display: "flex", flexDirection: "column", gap: "16px" },
   fieldset: {
     minWidth: 0,
     margin: 0,
     padding: "8px 10px 10px",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground1,
+    border: `1px solid ${token("colorNeutralStroke2")}`,
+    borderRadius: token("borderRadiusMedium"),
+    backgroundColor: token("colorNeutralBackground1"),
     display: "flex",
     flexDirection: "column",
     gap: "10px",
   },
-  legend: { fontWeight: tokens.fontWeightSemibold, padding: "0 4px" },
+  legend: { fontWeight: token("fontWeightSemibold"), padding: "0 4px" },
   field: {
     display: "flex",
     flexDirection: "column",
@@ -65,9 +77,9 @@ const useStyles = makeStyles({
     paddingLeft: "8px",
     borderLeft: "3px solid transparent",
   },
-  check: { borderLeftColor: tokens.colorPaletteDarkOrangeBorder2 },
-  needed: { borderLeftColor: tokens.colorPaletteRedBorder2 },
-  label: { fontSize: tokens.fontSizeBase300, color: tokens.colorNeutralForeground1 },
+  check: { borderLeftColor: token("colorPaletteDarkOrangeBorder2") },
+  needed: { borderLeftColor: token("colorPaletteRedBorder2") },
+  label: { fontSize: token("fontSizeBase300"), color: token("colorNeutralForeground1") },
   select: {
     boxSizing: "border-box",
     width: "100%",
@@ -75,47 +87,88 @@ const useStyles = makeStyles({
     minHeight: "32px",
     padding: "4px 6px",
     fontFamily: "inherit",
-    fontSize: tokens.fontSizeBase300,
-    color: tokens.colorNeutralForeground1,
-    backgroundColor: tokens.colorNeutralBackground1,
-    border: `1px solid ${tokens.colorNeutralStroke1}`,
-    borderBottomColor: tokens.colorNeutralStrokeAccessible,
-    borderRadius: tokens.borderRadiusMedium,
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+    fontSize: token("fontSizeBase300"),
+    color: token("colorNeutralForeground1"),
+    backgroundColor: token("colorNeutralBackground1"),
+    border: `1px solid ${token("colorNeutralStroke1")}`,
+    borderBottomColor: token("colorNeutralStrokeAccessible"),
+    borderRadius: token("borderRadiusMedium"),
+    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "1px" },
   },
-  status: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
+  status: { fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2") },
   tag: {
     display: "inline-block",
     marginRight: "4px",
     padding: "0 4px",
-    borderRadius: tokens.borderRadiusSmall,
-    fontWeight: tokens.fontWeightSemibold,
-    color: tokens.colorNeutralForeground1,
+    borderRadius: token("borderRadiusSmall"),
+    fontWeight: token("fontWeightSemibold"),
+    color: token("colorNeutralForeground1"),
   },
-  tagCheck: { backgroundColor: tokens.colorPaletteYellowBackground2 },
-  tagNeeded: { backgroundColor: tokens.colorPaletteRedBackground2 },
-  subhead: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  tagCheck: { backgroundColor: token("colorPaletteYellowBackground2") },
+  tagNeeded: { backgroundColor: token("colorPaletteRedBackground2") },
+  subhead: { margin: 0, fontSize: token("fontSizeBase300"), fontWeight: token("fontWeightSemibold") },
   scroller: {
     maxWidth: "100%",
     overflowX: "auto",
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+    border: `1px solid ${token("colorNeutralStroke2")}`,
+    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "1px" },
   },
   table: {
     borderCollapse: "collapse",
-    fontSize: tokens.fontSizeBase200,
+    fontSize: token("fontSizeBase200"),
     "& th, & td": {
       padding: "2px 6px",
       textAlign: "left",
       whiteSpace: "nowrap",
-      borderBottom: `1px solid ${tokens.colorNeutralStroke2}`,
+      borderBottom: `1px solid ${token("colorNeutralStroke2")}`,
     },
-    "& th": { fontWeight: tokens.fontWeightSemibold, backgroundColor: tokens.colorNeutralBackground3 },
+    "& th": { fontWeight: token("fontWeightSemibold"), backgroundColor: token("colorNeutralBackground3") },
   },
-  caption: { captionSide: "top", textAlign: "left", padding: "2px 6px", fontSize: tokens.fontSizeBase200 },
-  issues: { margin: 0, paddingLeft: "18px", fontSize: tokens.fontSizeBase200 },
-  totals: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  caption: { captionSide: "top", textAlign: "left", padding: "2px 6px", fontSize: token("fontSizeBase200") },
+  issues: { margin: 0, paddingLeft: "18px", fontSize: token("fontSizeBase200") },
+  totals: { margin: 0, fontSize: token("fontSizeBase300"), fontWeight: token("fontWeightSemibold") },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
+  button: {
+    minHeight: "32px",
+    padding: "5px 12px",
+    fontFamily: "inherit",
+    fontSize: token("fontSizeBase300"),
+    fontWeight: token("fontWeightSemibold"),
+    lineHeight: token("lineHeightBase300"),
+    color: token("colorNeutralForeground1"),
+    backgroundColor: token("colorNeutralBackground1"),
+    border: `1px solid ${token("colorNeutralStroke1")}`,
+    borderRadius: token("borderRadiusMedium"),
+    cursor: "pointer",
+    ":hover": { backgroundColor: token("colorNeutralBackground1Hover") },
+    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
+    ":disabled": {
+      cursor: "not-allowed",
+      color: token("colorNeutralForegroundDisabled"),
+      backgroundColor: token("colorNeutralBackgroundDisabled"),
+      borderTopColor: token("colorNeutralStrokeDisabled"),
+      borderRightColor: token("colorNeutralStrokeDisabled"),
+      borderBottomColor: token("colorNeutralStrokeDisabled"),
+      borderLeftColor: token("colorNeutralStrokeDisabled"),
+    },
+  },
+  primary: {
+    color: token("colorNeutralForegroundOnBrand"),
+    backgroundColor: token("colorBrandBackground"),
+    borderTopColor: "transparent",
+    borderRightColor: "transparent",
+    borderBottomColor: "transparent",
+    borderLeftColor: "transparent",
+    ":hover": { backgroundColor: token("colorBrandBackgroundHover") },
+  },
+  subtle: {
+    backgroundColor: "transparent",
+    borderTopColor: "transparent",
+    borderRightColor: "transparent",
+    borderBottomColor: "transparent",
+    borderLeftColor: "transparent",
+    ":hover": { backgroundColor: token("colorSubtleBackgroundHover") },
+  },
 });
 
 export interface MappingStepProps {
@@ -146,16 +199,28 @@ function IssueList({ issues, className }: { issues: readonly Issue[]; className:
   );
 }
 
+/** A visible word beside the status; hidden from screen readers, whose description already starts with it. */
 function Tag({ state }: { state: FieldState }) {
   const styles = useStyles();
-  if (state === "check") return <span className={mergeClasses(styles.tag, styles.tagCheck)}>Check</span>;
-  if (state === "needed") return <span className={mergeClasses(styles.tag, styles.tagNeeded)}>Needed</span>;
+  if (state === "check")
+    return (
+      <span aria-hidden="true" className={mergeClasses(styles.tag, styles.tagCheck)}>
+        Check
+      </span>
+    );
+  if (state === "needed")
+    return (
+      <span aria-hidden="true" className={mergeClasses(styles.tag, styles.tagNeeded)}>
+        Needed
+      </span>
+    );
   return null;
 }
 
 function Preview({ preview, name }: { preview: MappingPreview; name: string }) {
   const styles = useStyles();
-  const columns = preview.columns.filter((c) => preview.rows.some((r) => r[c.field]));
+  // Only the fields that read something: a field left out (or not found) would be an empty column.
+  const columns = preview.columns.filter((c) => preview.rows.some((r) => (r[c.field]?.text ?? "") !== ""));
   if (preview.totalRows === 0 || columns.length === 0)
     return <p className={styles.status}>No rows would be read from here yet.</p>;
   const caption = `${name}: the first ${Math.min(PREVIEW_ROWS, preview.totalRows)} of ${plural(preview.totalRows, "row")} as they will be read`;
@@ -361,9 +426,10 @@ export function MappingStep({ raw, saved, reasons, busy, onSave, onCancel }: Map
         workbook, so everyone who opens it gets the same summary. Your sheets are not changed.
       </p>
       {reasons.length > 0 && (
-        <Notice intent="warning" title="What the add-in could not find">
+        <div className={styles.reasons}>
+          <span className={styles.reasonsTitle}>! What the add-in could not find</span>
           <IssueList issues={reasons.slice(0, 5)} className={styles.list} />
-        </Notice>
+        </div>
       )}
       <form className={styles.form} onSubmit={submit} noValidate>
         {drafts.length === 0 ? (
@@ -401,17 +467,22 @@ export function MappingStep({ raw, saved, reasons, busy, onSave, onCancel }: Map
         )}
         <div className={styles.buttons}>
           {drafts.length > 0 && (
-            <Button type="submit" appearance="primary" disabled={busy}>
+            <button type="submit" className={mergeClasses(styles.button, styles.primary)} disabled={busy}>
               Save mapping and refresh
-            </Button>
+            </button>
           )}
-          <Button type="button" disabled={busy} onClick={onCancel}>
+          <button type="button" className={styles.button} disabled={busy} onClick={onCancel}>
             {drafts.length > 0 ? "Close without saving" : "Close"}
-          </Button>
+          </button>
           {saved !== null && saved !== undefined && (
-            <Button type="button" appearance="subtle" disabled={busy} onClick={() => onSave(null)}>
+            <button
+              type="button"
+              className={mergeClasses(styles.button, styles.subtle)}
+              disabled={busy}
+              onClick={() => onSave(null)}
+            >
               Remove the saved mapping
-            </Button>
+            </button>
           )}
         </div>
       </form>

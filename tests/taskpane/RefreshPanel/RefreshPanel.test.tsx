@@ -19,7 +19,7 @@ describe("refresh panel", () => {
     renderInPane(<RefreshPanel running step="computing" failure={null} notice={null} onRefresh={() => {}} />);
     expect(screen.getByRole("button", { name: "Refreshing…" })).toBeDisabled();
     const bar = screen.getByRole("progressbar", { name: "Step 3 of 5: Computing the figures" });
-    expect(Number(bar.getAttribute("aria-valuenow"))).toBeCloseTo(0.5);
+    expect((bar as HTMLProgressElement).value).toBeCloseTo(0.5);
   });
 
   test("each step has its own label, in order", () => {
