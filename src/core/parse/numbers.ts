@@ -25,7 +25,9 @@ const MINUS = /^[-\u2212\u2013]/;
 
 /** Rounds away binary noise from scaling (43.2 * 1e6) without touching real precision. */
 export function tidy(n: number): number {
-  // Whole numbers need nothing; only fractions carry binary noise (and toPrecision is slow on every cell).
+  // Whole numbers need nothing (but -0, which is 0 to a reader); only fractions carry binary noise
+  // (and toPrecision is slow on every cell).
+  if (n === 0) return 0;
   return isInteger(n) || !isFinite(n) ? n : Number(n.toPrecision(12));
 }
 
@@ -38,7 +40,7 @@ function placeholderReason(text: string): string {
  * Text is accepted with the flag "text_number".
  */
 export function parseNumber(v: RawCell): ParseResult<number> {
-  if (typeof v === "number") return isFinite(v) ? ok(v) : fail(`${v} is not a finite number`);
+  if (typeof v === "number") return isFinite(v) ? ok(v === 0 ? 0 : v) : fail(`${v} is not a finite number`);
   if (typeof v === "boolean") return fail(`${v ? "TRUE" : "FALSE"} is a yes/no value, not a number`);
   // Fast path for the common case, digits and a point: one regex instead of five on big sheets.
   if (SIMPLE_NUMBER.test(v)) return ok(Number(v), "number stored as text", "text_number");
@@ -58,7 +60,7 @@ export function parseNumber(v: RawCell): ParseResult<number> {
   }
   if (!PLAIN_NUMBER.test(body)) return fail(`${quote(v.trim())} is not a number`);
   const n = Number(body.replace(/,/g, ""));
-  return ok(sign * n, "number stored as text", "text_number");
+  return ok(tidy(sign * n), "number stored as text", "text_number");
 }
 
 /** A whole number (counts, scores); a fractional value fails with a reason naming it. */
@@ -71,7 +73,7 @@ export function parseInteger(v: RawCell): ParseResult<number> {
 
 /** Money in pounds; see MONEY_RULES. */
 export function parseMoney(v: RawCell): ParseResult<number> {
-  if (typeof v === "number") return isFinite(v) ? ok(v) : fail(`${v} is not a finite amount`);
+  if (typeof v === "number") return isFinite(v) ? ok(v === 0 ? 0 : v) : fail(`${v} is not a finite amount`);
   if (typeof v === "boolean") return fail(`${v ? "TRUE" : "FALSE"} is a yes/no value, not an amount`);
   let text = v.replace(SPACES, "").toLowerCase();
   if (text === "") return fail("the cell is empty");
