@@ -147,3 +147,115 @@ test.each([320, 450])(
     await pane.screenshot({ path: join(OUT, `pane-${width}.png`) });
   },
 );
+
+// ---------------------------------------------------------------- a council's own layout: the mapping step
+// A page of its own over the same build and browser: open a layout fixture with the preview's file input, check
+// and complete the suggested mapping, save, refresh, and read the KPI cards.
+describe("a council's own tracker layout, through the mapping step", () => {
+  const LAYOUTS = join(ROOT, "tests/fixtures/layouts");
+  const STEP = { name: "Match your tracker’s layout" };
+  let own: Page;
+
+  beforeAll(async () => {
+    own = await browser.context.newPage();
+    await own.setViewportSize({ width: 1100, height: 900 });
+    await own.goto(`${server.url}preview.html`);
+    await own.getByRole("button", { name: "Refresh summary" }).waitFor({ timeout: 30_000 });
+  });
+  afterAll(async () => {
+    await own?.close();
+  });
+
+  async function openTracker(name: string): Promise<void> {
+    await own.locator("input[type=file]").setInputFiles(join(LAYOUTS, `${name}.xlsx`));
+    await own.getByText(`${name}.xlsx`, { exact: true }).waitFor({ timeout: 10_000 });
+  }
+
+  async function saveAndReadKpis(): Promise<void> {
+    await own.getByRole("button", { name: "Save mapping and refresh" }).click();
+    await own.getByRole("heading", { name: "Overall RAG" }).waitFor({ timeout: 30_000 });
+    const kpis = own.getByRole("list", { name: "Headline KPIs" });
+    await visible(kpis.getByText("6,357", { exact: true }));
+    await visible(kpis.getByText("£43.20m", { exact: true }));
+    await visible(kpis.getByText("5.75%", { exact: true }));
+    expect(await own.getByRole("heading", STEP).count()).toBe(0);
+  }
+
+  test("the sample tracker goes straight to results: no mapping step on opening or after a refresh", async () => {
+    // Give the opening check (read the workbook, look for missing sheets) time to finish before looking.
+    await own.waitForTimeout(1500);
+    expect(await own.getByRole("heading", STEP).count()).toBe(0);
+    await own.getByRole("button", { name: "Refresh summary" }).click();
+    await own.getByRole("heading", { name: "Overall RAG" }).waitFor({ timeout: 30_000 });
+    expect(await own.getByRole("heading", STEP).count()).toBe(0);
+  });
+
+  test("months across: the step opens by itself, the weak guess is checked, and the KPIs match the dashboard", async () => {
+    await openTracker("months-across");
+    const heading = own.getByRole("heading", STEP);
+    await heading.waitFor({ timeout: 15_000 });
+    await visible(own.getByText(/The workbook has no "SEND Monthly" sheet/));
+    const where = own.getByLabel("Where SEND Monthly is");
+    expect(await where.locator("option:checked").innerText()).toMatch(
+      /^the "Monthly Dashboard Data" sheet, months across row 3 \(\d+% match\)$/,
+    );
+    expect(await own.getByLabel("Funded EHCPs (required)").inputValue()).toBe("EHCPs (funded)");
+    const inmss = own.getByLabel("Placed in INMSS (optional)", { exact: true });
+    expect(await own.locator(`[data-field=placedInInmss]`).innerText()).toContain("Check this");
+    // Screenshots while the weak guess still shows its "Check" mark.
+    for (const width of [320, 450]) {
+      await own.setViewportSize({ width, height: 1600 });
+      const pane = own.getByTestId("pane");
+      expect(await pane.evaluate((el) => el.scrollWidth - el.clientWidth)).toBeLessThanOrEqual(0);
+      await own.getByTestId("mapping-step").screenshot({ path: join(OUT, `mapping-step-${width}.png`) });
+    }
+    await own.setViewportSize({ width: 1100, height: 900 });
+    // A person confirms the guess from the keyboard: move off it and back with the arrow keys.
+    await inmss.focus();
+    await own.keyboard.press("ArrowDown");
+    await own.keyboard.press("ArrowUp");
+    expect(await inmss.inputValue()).toBe("Children in independent special schools");
+    expect(await own.locator(`[data-field=placedInInmss]`).innerText()).toContain("Your choice.");
+    await visible(
+      own.getByRole("region", { name: /^SEND Monthly: the first 5 of 33 rows as they will be read$/ }),
+    );
+    await visible(own.getByText(/^Read this way: 0 errors,/));
+
+    const results = await new AxeBuilder({ page: own }).include("[data-testid=mapping-step]").analyze();
+    const bad = results.violations.filter((v) => v.impact === "serious" || v.impact === "critical");
+    expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([]);
+
+    await saveAndReadKpis();
+    // Saved in the workbook, so the next person to open the file reads it the same way.
+    const saved = await own.evaluate(
+      () =>
+        (window as unknown as { __preview: { sim: { settings: Record<string, unknown> } } }).__preview.sim
+          .settings["portfolioSummary.mapping"],
+    );
+    expect(saved).toMatchObject({
+      version: 1,
+      sections: { monthly: { source: { sheet: "Monthly Dashboard Data" }, layout: "months_across" } },
+    });
+  });
+
+  test("one sheet per programme: the suggested sheets are accepted and the workstreams are all read", async () => {
+    await openTracker("per-programme");
+    await own.getByRole("heading", STEP).waitFor({ timeout: 15_000 });
+    expect(await own.getByLabel("Where Workstreams is").locator("option:checked").innerText()).toMatch(
+      /^one sheet per programme \("P2 Workstreams", "P3 Workstreams", "Adulthood", "P5 Workstreams", "P6 Workstreams"\)/,
+    );
+    expect(await own.getByLabel("Workstream (required)").inputValue()).toBe("Project");
+    await saveAndReadKpis();
+  });
+
+  test("a risk register in an Excel table: the two key risks come through the mapping", async () => {
+    await openTracker("risk-table");
+    await own.getByRole("heading", STEP).waitFor({ timeout: 15_000 });
+    expect(await own.getByLabel("Where Risk Register is").locator("option:checked").innerText()).toMatch(
+      /^the table "tblSENDRisks" on the "Governance" sheet/,
+    );
+    expect(await own.getByLabel("Likelihood (1-5) (required)").inputValue()).toBe("Probability");
+    await saveAndReadKpis();
+    await visible(own.getByRole("heading", { name: "Key risks scoring 15 or more (2)" }));
+  });
+});

@@ -15,7 +15,7 @@ import {
 } from "../../core/mapping";
 import type { Issue } from "../../core/model";
 import type { RawWorkbook } from "../../core/raw";
-import { sheetSpec } from "../../core/template";
+import { sheetSpec, type ColumnSpec } from "../../core/template";
 import { token } from "./token";
 import { cellReference, plural } from "../text";
 import {
@@ -29,8 +29,8 @@ import {
   withField,
   withSource,
   sourceHeaders,
-  type FieldState,
   type SectionDraft,
+  type Status,
 } from "./draft";
 
 /** A select's value for "leave this field out"; cannot clash with a header, which is trimmed text. */
@@ -124,7 +124,15 @@ const useStyles = makeStyles({
     },
     "& th": { fontWeight: token("fontWeightSemibold"), backgroundColor: token("colorNeutralBackground3") },
   },
-  caption: { captionSide: "top", textAlign: "left", padding: "2px 6px", fontSize: token("fontSizeBase200") },
+  previewBlock: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
+  caption: { margin: 0, fontSize: token("fontSizeBase200"), fontWeight: token("fontWeightSemibold") },
+  more: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
+  moreSummary: {
+    cursor: "pointer",
+    fontSize: token("fontSizeBase200"),
+    color: token("colorBrandForegroundLink"),
+    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
+  },
   issues: { margin: 0, paddingLeft: "18px", fontSize: token("fontSizeBase200") },
   totals: { margin: 0, fontSize: token("fontSizeBase300"), fontWeight: token("fontWeightSemibold") },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
@@ -199,57 +207,62 @@ function IssueList({ issues, className }: { issues: readonly Issue[]; className:
   );
 }
 
-/** A visible word beside the status; hidden from screen readers, whose description already starts with it. */
-function Tag({ state }: { state: FieldState }) {
+/** A status line: its lead ("Check this", "Needed") drawn as a tag, so the words carry what the colour shows. */
+function StatusLine({ id, status }: { id: string; status: Status }) {
   const styles = useStyles();
-  if (state === "check")
-    return (
-      <span aria-hidden="true" className={mergeClasses(styles.tag, styles.tagCheck)}>
-        Check
-      </span>
-    );
-  if (state === "needed")
-    return (
-      <span aria-hidden="true" className={mergeClasses(styles.tag, styles.tagNeeded)}>
-        Needed
-      </span>
-    );
-  return null;
+  return (
+    <span id={id} className={styles.status}>
+      {status.lead && (
+        <span
+          className={mergeClasses(styles.tag, status.state === "needed" ? styles.tagNeeded : styles.tagCheck)}
+        >
+          {status.lead}:
+        </span>
+      )}
+      {status.lead && " "}
+      {status.text}
+    </span>
+  );
 }
 
 function Preview({ preview, name }: { preview: MappingPreview; name: string }) {
   const styles = useStyles();
+  const captionId = useId();
   // Only the fields that read something: a field left out (or not found) would be an empty column.
   const columns = preview.columns.filter((c) => preview.rows.some((r) => (r[c.field]?.text ?? "") !== ""));
   if (preview.totalRows === 0 || columns.length === 0)
     return <p className={styles.status}>No rows would be read from here yet.</p>;
   const caption = `${name}: the first ${Math.min(PREVIEW_ROWS, preview.totalRows)} of ${plural(preview.totalRows, "row")} as they will be read`;
   return (
-    // Scrolls sideways inside its own box so the pane never does; focusable so the keyboard can scroll it too.
-    <div className={styles.scroller} role="region" aria-label={caption} tabIndex={0}>
-      <table className={styles.table}>
-        <caption className={styles.caption}>{caption}</caption>
-        <thead>
-          <tr>
-            {columns.map((c) => (
-              <th key={c.field} scope="col">
-                {c.header}
-              </th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {preview.rows.map((row, r) => (
-            <tr key={r}>
+    <div className={styles.previewBlock}>
+      <p id={captionId} className={styles.caption}>
+        {caption}
+      </p>
+      {/* Scrolls sideways inside its own box so the pane never does; focusable so the keyboard can scroll it. */}
+      <div className={styles.scroller} role="region" aria-labelledby={captionId} tabIndex={0}>
+        <table className={styles.table} aria-labelledby={captionId}>
+          <thead>
+            <tr>
               {columns.map((c) => (
-                <td key={c.field} title={row[c.field] ? cellReference(row[c.field].ref) : undefined}>
-                  {row[c.field]?.text ?? ""}
-                </td>
+                <th key={c.field} scope="col">
+                  {c.header}
+                </th>
               ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {preview.rows.map((row, r) => (
+              <tr key={r}>
+                {columns.map((c) => (
+                  <td key={c.field} title={row[c.field] ? cellReference(row[c.field].ref) : undefined}>
+                    {row[c.field]?.text ?? ""}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </div>
   );
 }
@@ -284,6 +297,65 @@ function SectionEditor({
   const source = sourceStatus(draft, spec.required);
   const problems = (preview?.issues ?? []).filter((i) => i.severity !== "info").slice(0, 5);
   const pct = (n: number) => ` (${Math.round(n * 100)}% match)`;
+  const fields = shownFields(spec, draft.sourceKey);
+  // Which fields go behind "more": decided when the source is chosen, so a field never jumps as it is changed.
+  const foldedNames = useMemo(
+    () =>
+      new Set(
+        fields
+          .filter((f) => !f.required && fieldStatus(f, draft.fields[f.field], across).state === "sure")
+          .map((f) => f.field),
+      ),
+    [draft.sourceKey],
+  );
+  const upFront = fields.filter((f) => !foldedNames.has(f.field));
+  const folded = fields.filter((f) => foldedNames.has(f.field));
+  const renderField = (f: ColumnSpec) => {
+    const d = draft.fields[f.field];
+    const status = fieldStatus(f, d, across);
+    const value = d?.value === null ? LEAVE_OUT : (d?.value ?? "");
+    const fieldId = `${id}-${f.field}`;
+    return (
+      <div
+        key={f.field}
+        data-field={f.field}
+        className={mergeClasses(
+          styles.field,
+          status.state === "check" && styles.check,
+          status.state === "needed" && styles.needed,
+        )}
+      >
+        <label htmlFor={fieldId} className={styles.label}>
+          {f.header} {f.required ? "(required)" : "(optional)"}
+        </label>
+        <select
+          id={fieldId}
+          className={styles.select}
+          value={value}
+          aria-describedby={`${fieldId}-status`}
+          aria-invalid={status.state === "needed" ? true : undefined}
+          onChange={(e) =>
+            onChange(
+              withField(
+                draft,
+                f.field,
+                e.target.value === LEAVE_OUT ? null : e.target.value === "" ? undefined : e.target.value,
+              ),
+            )
+          }
+        >
+          {value === "" && <option value="">{across ? "Choose a row…" : "Choose a column…"}</option>}
+          <option value={LEAVE_OUT}>Leave it out</option>
+          {headers.map((h) => (
+            <option key={h} value={h}>
+              {h}
+            </option>
+          ))}
+        </select>
+        <StatusLine id={`${fieldId}-status`} status={status} />
+      </div>
+    );
+  };
   return (
     <fieldset className={styles.fieldset} data-section={draft.section}>
       <legend className={styles.legend}>
@@ -316,60 +388,19 @@ function SectionEditor({
             </option>
           ))}
         </select>
-        <span id={`${id}-source-status`} className={styles.status}>
-          <Tag state={source.state} />
-          {source.text}
-        </span>
+        <StatusLine id={`${id}-source-status`} status={source} />
       </div>
-      {shownFields(spec, draft.sourceKey).map((f) => {
-        const d = draft.fields[f.field];
-        const status = fieldStatus(f, d, across);
-        const value = d?.value === null ? LEAVE_OUT : (d?.value ?? "");
-        const fieldId = `${id}-${f.field}`;
-        return (
-          <div
-            key={f.field}
-            data-field={f.field}
-            className={mergeClasses(
-              styles.field,
-              status.state === "check" && styles.check,
-              status.state === "needed" && styles.needed,
-            )}
-          >
-            <label htmlFor={fieldId} className={styles.label}>
-              {f.header} {f.required ? "(required)" : "(optional)"}
-            </label>
-            <select
-              id={fieldId}
-              className={styles.select}
-              value={value}
-              aria-describedby={`${fieldId}-status`}
-              aria-invalid={status.state === "needed" ? true : undefined}
-              onChange={(e) =>
-                onChange(
-                  withField(
-                    draft,
-                    f.field,
-                    e.target.value === LEAVE_OUT ? null : e.target.value === "" ? undefined : e.target.value,
-                  ),
-                )
-              }
-            >
-              {value === "" && <option value="">{across ? "Choose a row…" : "Choose a column…"}</option>}
-              <option value={LEAVE_OUT}>Leave it out</option>
-              {headers.map((h) => (
-                <option key={h} value={h}>
-                  {h}
-                </option>
-              ))}
-            </select>
-            <span id={`${fieldId}-status`} className={styles.status}>
-              <Tag state={status.state} />
-              {status.text}
-            </span>
-          </div>
-        );
-      })}
+      {upFront.map(renderField)}
+      {folded.length > 0 && (
+        // Optional fields the add-in is sure of are folded, so what needs a person stays in view.
+        <details className={styles.more}>
+          <summary className={styles.moreSummary}>
+            {plural(folded.length, "more optional field")}, all found with confidence: show them to check or
+            change
+          </summary>
+          {folded.map(renderField)}
+        </details>
+      )}
       {preview && decoded && <Preview preview={preview} name={spec.name} />}
       {problems.length > 0 && <IssueList issues={problems} className={styles.issues} />}
     </fieldset>

@@ -392,49 +392,62 @@ export function mappingOf(drafts: readonly SectionDraft[]): TrackerMapping {
 
 export type FieldState = "sure" | "check" | "needed" | "left_out" | "missing_optional";
 
-/** What the step says about one field, in words (colour only repeats it). */
-export function fieldStatus(
-  spec: ColumnSpec,
-  d: FieldDraft | undefined,
-  across: boolean,
-): {
+/** What the step says about a field or source: `lead` ("Check this", "Needed") is drawn as a tag, then the text. */
+export interface Status {
   state: FieldState;
+  lead: string | null;
   text: string;
-} {
+}
+
+/** The status as one sentence, as a screen reader hears it. */
+export const statusSentence = (s: Status): string => (s.lead ? `${s.lead}: ${s.text}` : s.text);
+
+const status = (state: FieldState, text: string, lead: string | null = null): Status => ({
+  state,
+  lead,
+  text,
+});
+
+/** What the step says about one field, in words (colour only repeats them). */
+export function fieldStatus(spec: ColumnSpec, d: FieldDraft | undefined, across: boolean): Status {
   const thing = across ? "row" : "column";
   if (!d || d.value === undefined) {
-    const was = d?.was ? `It was mapped to "${d.was}", which is no longer there. ` : "";
+    const was = d?.was ? `it was mapped to "${d.was}", which is no longer there. ` : "";
     return spec.required
-      ? {
-          state: "needed",
-          text: `${was}Needed: choose the ${thing} that holds it, or leave it out and the summary will say what it cannot work out.`,
-        }
-      : { state: "missing_optional", text: `${was}Not found. Optional: it can be left out.` };
+      ? status(
+          "needed",
+          `${was}${was ? "Choose" : "choose"} the ${thing} that holds it, or leave it out and the summary will say what it cannot work out.`,
+          "Needed",
+        )
+      : status(
+          "missing_optional",
+          `${was ? `Not found: ${was}` : "Not found. "}Optional: it can be left out.`,
+        );
   }
   if (d.value === null)
     return spec.required
-      ? { state: "left_out", text: "Left out: the summary will say what it cannot work out without it." }
-      : { state: "left_out", text: "Left out (optional)." };
-  if (d.origin === "chosen") return { state: "sure", text: "Your choice." };
-  if (d.origin === "saved") return { state: "sure", text: "From the saved mapping." };
+      ? status("left_out", "Left out: the summary will say what it cannot work out without it.")
+      : status("left_out", "Left out (optional).");
+  if (d.origin === "chosen") return status("sure", "Your choice.");
+  if (d.origin === "saved") return status("sure", "From the saved mapping.");
   if (d.confidence < SURE)
-    return { state: "check", text: `Check this: a best guess, only ${pct(d.confidence)} sure.` };
-  return { state: "sure", text: `Best guess, ${pct(d.confidence)} sure.` };
+    return status("check", `a best guess, only ${pct(d.confidence)} sure.`, "Check this");
+  return status("sure", `Best guess, ${pct(d.confidence)} sure.`);
 }
 
 /** What the step says about a section's source, in words. */
-export function sourceStatus(d: SectionDraft, required: boolean): { state: FieldState; text: string } {
+export function sourceStatus(d: SectionDraft, required: boolean): Status {
   const was = d.sourceWas ? `It was mapped to ${d.sourceWas}, which is no longer in the workbook. ` : "";
   if (d.sourceKey === "")
     return required
-      ? { state: "needed", text: `${was}Needed: choose the sheet or table that holds it.` }
-      : {
-          state: "missing_optional",
-          text: `${was}Not found. Optional: leave it out if the workbook does not have it.`,
-        };
-  if (d.sourceOrigin === "chosen") return { state: "sure", text: `${was}Your choice.` };
-  if (d.sourceOrigin === "saved") return { state: "sure", text: "From the saved mapping." };
+      ? status("needed", `${was}Choose the sheet or table that holds it.`, "Needed")
+      : status(
+          "missing_optional",
+          `${was}Not found. Optional: leave it out if the workbook does not have it.`,
+        );
+  if (d.sourceOrigin === "chosen") return status("sure", `${was}Your choice.`);
+  if (d.sourceOrigin === "saved") return status("sure", "From the saved mapping.");
   if (d.sourceConfidence < SURE)
-    return { state: "check", text: `${was}Check this: a best guess, only ${pct(d.sourceConfidence)} sure.` };
-  return { state: "sure", text: `${was}Best guess, ${pct(d.sourceConfidence)} sure.` };
+    return status("check", `${was}A best guess, only ${pct(d.sourceConfidence)} sure.`, "Check this");
+  return status("sure", `${was}Best guess, ${pct(d.sourceConfidence)} sure.`);
 }
