@@ -60,7 +60,8 @@ export function parseNumber(v: RawCell): ParseResult<number> {
   }
   if (!PLAIN_NUMBER.test(body)) return fail(`${quote(v.trim())} is not a number`);
   const n = Number(body.replace(/,/g, ""));
-  return ok(tidy(sign * n), "number stored as text", "text_number");
+  const value = sign * n;
+  return ok(value === 0 ? 0 : value, "number stored as text", "text_number");
 }
 
 /** A whole number (counts, scores); a fractional value fails with a reason naming it. */
