@@ -98,7 +98,6 @@ const useStyles = makeStyles({
   status: { fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2") },
   tag: {
     display: "inline-block",
-    marginRight: "4px",
     padding: "0 4px",
     borderRadius: token("borderRadiusSmall"),
     fontWeight: token("fontWeightSemibold"),
