@@ -67,7 +67,11 @@ export function headlineRows(r: Results): [string, string, string][] {
       `${kb(at(p, "addin.x100.largestRequestBytes"))} / ${kb(at(p, "addin.x100.largestResponseBytes"))}`,
       "< 5 MB",
     ],
-    ["Task pane JavaScript, production, gzip", `${n(at(p, "pane.taskpaneJsGzipKB"), 1)} KB`, "<= 160 KB"],
+    [
+      "Task pane JavaScript, production, gzip (first load; + chunk loaded on demand for the mapping step)",
+      `${n(at(p, "pane.taskpaneJsGzipKB"), 1)} KB (+ ${n(at(p, "pane.lazyChunksGzipKB"), 1)} KB)`,
+      "<= 160 KB",
+    ],
     ["Pane first render in headless Chromium (preview)", ms(at(p, "pane.previewFirstRenderMsMedian")), ""],
     ["Click Refresh summary -> results, sample (preview)", ms(at(p, "pane.refreshToResultsMsMedian")), ""],
     [
