@@ -93,3 +93,70 @@ export function parseRangeAddress(
     right: Math.max(a.col, b.col),
   };
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// Rectangles as Excel's range API sees them (first cell plus a size), for the shells that write the plan out.
+
+/** Excel's grid: 1,048,576 rows by 16,384 columns (A..XFD). */
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLS = 16_384;
+
+/** A block of cells: 0-based first row and column, and how many rows and columns it spans. */
+export interface Rect {
+  row: number;
+  col: number;
+  rows: number;
+  cols: number;
+}
+
+/** A rectangle as "B4" (one cell) or "B4:H40"; whole columns or rows are written out cell by cell. */
+export function rectAddress(rect: Rect): string {
+  const first = cellAddress(rect.row, rect.col);
+  if (rect.rows === 1 && rect.cols === 1) return first;
+  return `${first}:${cellAddress(rect.row + rect.rows - 1, rect.col + rect.cols - 1)}`;
+}
+
+interface Corner {
+  row: number | null;
+  col: number | null;
+}
+
+function parseCorner(part: string): Corner | null {
+  const m = /^\$?([A-Za-z]{0,3})\$?([0-9]{0,7})$/.exec(part.trim());
+  if (!m || (!m[1] && !m[2])) return null;
+  const col = m[1] ? columnIndex(m[1]) : null;
+  const row = m[2] ? Number(m[2]) - 1 : null;
+  if ((col !== null && (col < 0 || col >= MAX_COLS)) || (row !== null && (row < 0 || row >= MAX_ROWS)))
+    return null;
+  return { row, col };
+}
+
+/**
+ * "B4", "B4:H40", whole columns "C:E" or whole rows "3:5" (no sheet prefix) -> a Rect; null where Excel would refuse
+ * the address (a lone "C", a row 0, beyond XFD1048576, three parts).
+ */
+export function parseRect(local: string): Rect | null {
+  const parts = local.split(":");
+  if (parts.length > 2) return null;
+  const a = parseCorner(parts[0]);
+  const b = parts.length === 2 ? parseCorner(parts[1]) : a;
+  if (!a || !b) return null;
+  // Whole columns ("A:C") and whole rows ("2:4") must be given in pairs of the same kind.
+  if ((a.row === null) !== (b.row === null) || (a.col === null) !== (b.col === null)) return null;
+  if (parts.length === 1 && (a.row === null || a.col === null)) return null;
+  const r1 = a.row ?? 0;
+  const r2 = b.row ?? MAX_ROWS - 1;
+  const c1 = a.col ?? 0;
+  const c2 = b.col ?? MAX_COLS - 1;
+  return {
+    row: Math.min(r1, r2),
+    col: Math.min(c1, c2),
+    rows: Math.abs(r2 - r1) + 1,
+    cols: Math.abs(c2 - c1) + 1,
+  };
+}
+
+/** Sheet name always quoted, quotes doubled, for a formula or a qualified address: 'Portfolio Summary'!A1. */
+export function quoteSheetName(name: string): string {
+  return `'${name.replace(/'/g, "''")}'`;
+}

@@ -3,8 +3,13 @@ import {
   columnIndex,
   columnLetters,
   parseCellAddress,
+  MAX_COLS,
+  MAX_ROWS,
   parseRangeAddress,
+  parseRect,
+  quoteSheetName,
   rangeAddress,
+  rectAddress,
   sheetCellAddress,
   sheetRangeAddress,
   sheetRowNumber,
@@ -58,5 +63,31 @@ describe("cell and range addresses", () => {
     expect(parseRangeAddress("H40:B4")).toEqual({ top: 3, left: 1, bottom: 39, right: 7 });
     expect(parseRangeAddress("B4")).toEqual({ top: 3, left: 1, bottom: 3, right: 1 });
     expect(parseRangeAddress("A1:B2:C3")).toBeNull();
+  });
+});
+
+describe("rectangles for the range API", () => {
+  it("B4:H40 is a block 37 rows by 7 columns starting at row 3, column 1, and writes back the same", () => {
+    const rect = parseRect("H40:B4");
+    expect(rect).toEqual({ row: 3, col: 1, rows: 37, cols: 7 });
+    expect(rectAddress(rect!)).toBe("B4:H40");
+    expect(rectAddress({ row: 3, col: 1, rows: 1, cols: 1 })).toBe("B4");
+  });
+
+  it("whole columns and whole rows span the grid", () => {
+    expect(parseRect("C:E")).toEqual({ row: 0, col: 2, rows: MAX_ROWS, cols: 3 });
+    expect(parseRect("3:5")).toEqual({ row: 2, col: 0, rows: 3, cols: MAX_COLS });
+    expect(parseRect("$a$1")).toEqual({ row: 0, col: 0, rows: 1, cols: 1 });
+  });
+
+  it("addresses Excel would refuse are not rectangles", () => {
+    for (const text of ["C", "3", "A0", "XFE1", "A1048577", "A1:B2:C3", "A:3", "A1:B", "", "Sheet1!A1"]) {
+      expect(parseRect(text)).toBeNull();
+    }
+  });
+
+  it("a sheet name is quoted with its apostrophes doubled", () => {
+    expect(quoteSheetName("Portfolio Summary")).toBe("'Portfolio Summary'");
+    expect(quoteSheetName("Officer's notes")).toBe("'Officer''s notes'");
   });
 });
