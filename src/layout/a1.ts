@@ -1,21 +1,11 @@
 // A1 addresses and Excel date serials for the layout: small pure helpers the plan builders share.
-// Rows are 1-based and columns 0-based throughout, as in the plan contract (values[row-1][col]).
-
-/** 0 -> "A", 25 -> "Z", 26 -> "AA". */
-export function columnName(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
+// Rows are 1-based and columns 0-based throughout, as in the plan contract (values[row-1][col]); the A1 arithmetic
+// itself is the core's (0-based both ways), so these only shift the row.
+import { cellAddress as coreCellAddress, parseRangeAddress as parseCoreRange } from "../core/a1";
 
 /** (3, 0) -> "A3". */
 export function cellAddress(row: number, col: number): string {
-  return `${columnName(col)}${row}`;
+  return coreCellAddress(row - 1, col);
 }
 
 /** A rectangle as "A3:D5"; a single cell stays "A3". */
@@ -34,22 +24,9 @@ export interface Rect {
 
 /** "B2:D4" or "B2" -> its corners (rows 1-based, columns 0-based). Throws on text that is not A1 (a plan fault). */
 export function parseRangeAddress(range: string): Rect {
-  const parts = range.split(":");
-  const corner = (text: string) => {
-    const m = /^\$?([A-Z]{1,3})\$?(\d+)$/.exec(text);
-    if (!m) throw new Error(`Not an A1 address: "${range}"`);
-    let col = 0;
-    for (const ch of m[1]) col = col * 26 + (ch.charCodeAt(0) - 64);
-    return { row: Number(m[2]), col: col - 1 };
-  };
-  const a = corner(parts[0]);
-  const b = corner(parts[1] ?? parts[0]);
-  return {
-    row1: Math.min(a.row, b.row),
-    col1: Math.min(a.col, b.col),
-    row2: Math.max(a.row, b.row),
-    col2: Math.max(a.col, b.col),
-  };
+  const corners = parseCoreRange(range);
+  if (!corners) throw new Error(`Not an A1 address: "${range}"`);
+  return { row1: corners.top + 1, col1: corners.left, row2: corners.bottom + 1, col2: corners.right };
 }
 
 const MS_PER_DAY = 86_400_000;
