@@ -151,3 +151,15 @@ describe("display text", () => {
     });
   });
 });
+
+describe("scaled number formats", () => {
+  it("shows pounds in millions under the page's £m format, commas after the decimals scaling by 1,000 each", async () => {
+    const formats = [['"£"#,##0.00,,"m"', '+"£"#,##0.00,,"m";-"£"#,##0.00,,"m";"£"0.00"m"', "#,##0,"]];
+    const sim = await write([[43_200_000, -14_990_000, 2_239_960]], formats);
+    await sim.run(async (context) => {
+      const range = context.workbook.worksheets.getItem("Sheet1").getRange("A1:C1").load("text");
+      await context.sync();
+      expect(range.text[0]).toEqual(["£43.20m", "-£14.99m", "2,240"]);
+    });
+  });
+});

@@ -177,13 +177,14 @@ function formatNumber(n: number, section: string): string {
   let s = section.replace(/\[[^\]]*\]/g, "");
   const percent = (s.replace(/"[^"]*"/g, "").match(/%/g) ?? []).length;
   let value = n * Math.pow(100, percent);
-  const pattern = /[#0?][#0?,]*(\.[#0?]*)?/.exec(s.replace(/"[^"]*"/g, (q) => " ".repeat(q.length)));
+  // Scaling commas may follow the decimals too: "#,##0.00,," shows millions.
+  const pattern = /[#0?][#0?,]*(\.[#0?]*)?,*/.exec(s.replace(/"[^"]*"/g, (q) => " ".repeat(q.length)));
   if (!pattern) return s.replace(/"([^"]*)"/g, "$1").replace(/\\(.)/g, "$1");
   const digits = pattern[0];
   const decimals = digits.includes(".") ? digits.split(".")[1].replace(/[^0?#]/g, "").length : 0;
   const minDecimals = digits.includes(".") ? digits.split(".")[1].replace(/[^0]/g, "").length : 0;
   const grouping = /[#0],[#0]/.test(digits);
-  const trailingCommas = /,+$/.exec(digits.split(".")[0])?.[0].length ?? 0;
+  const trailingCommas = /,+$/.exec(digits)?.[0].length ?? 0;
   value = value / Math.pow(1000, trailingCommas);
   let body = Math.abs(value).toFixed(decimals);
   if (decimals > minDecimals) {
