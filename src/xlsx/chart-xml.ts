@@ -2,6 +2,10 @@
 // Pure string building from the plan's ChartSpecs, so any renderer (ExcelJS file, tests, previews) shares one shape.
 import type { ChartSpec, ChartType, PlanRange, PlanValue, SheetKey, SheetPlan } from "../layout/plan";
 import { RAG_COLOURS } from "../layout/styles";
+import { columnLetters, parseCellAddress, parseRangeAddress, quoteSheetName } from "../core/a1";
+
+// Kept as re-export: the writer and its tests take column letters from here with the other DrawingML helpers.
+export { columnLetters };
 
 export const NS = {
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
@@ -41,7 +45,7 @@ export function escapeXml(text: string): string {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// A1 addresses
+// A1 addresses: the core's parsing, throwing here because a bad address is a fault in the plan
 
 export interface CellRef {
   /** 0-based column. */
@@ -52,34 +56,16 @@ export interface CellRef {
 
 /** "B2" -> { col: 1, row: 1 }. Throws on text that is not a cell address (a fault in the plan, not the tracker). */
 export function parseCell(address: string): CellRef {
-  const m = /^\$?([A-Za-z]{1,3})\$?(\d+)$/.exec(address.trim());
-  if (!m) throw new Error(`Not an A1 cell address: "${address}"`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + (ch.charCodeAt(0) - 64);
-  return { col: col - 1, row: Number(m[2]) - 1 };
-}
-
-/** 0 -> "A", 27 -> "AB". */
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
+  const cell = parseCellAddress(address);
+  if (!cell) throw new Error(`Not an A1 cell address: "${address}"`);
+  return cell;
 }
 
 /** "A2:C4" (or a single cell "B3") -> its top-left and bottom-right corners, normalised. */
 export function parseRange(range: string): { from: CellRef; to: CellRef } {
-  const [a, b = a] = range.split(":");
-  const p = parseCell(a);
-  const q = parseCell(b);
-  return {
-    from: { col: Math.min(p.col, q.col), row: Math.min(p.row, q.row) },
-    to: { col: Math.max(p.col, q.col), row: Math.max(p.row, q.row) },
-  };
+  const corners = parseRangeAddress(range);
+  if (!corners) throw new Error(`Not an A1 range address: "${range}"`);
+  return { from: { col: corners.left, row: corners.top }, to: { col: corners.right, row: corners.bottom } };
 }
 
 /** Cells of a range in reading order (row by row). */
@@ -97,7 +83,7 @@ export function sheetRangeFormula(sheetName: string, range: string): string {
   const { from, to } = parseRange(range);
   const abs = (c: CellRef) => `$${columnLetters(c.col)}$${c.row + 1}`;
   const body = from.col === to.col && from.row === to.row ? abs(from) : `${abs(from)}:${abs(to)}`;
-  return `'${sheetName.replace(/'/g, "''")}'!${body}`;
+  return `${quoteSheetName(sheetName)}!${body}`;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@
 import ExcelJS from "exceljs";
 import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
+import { columnLetters as zeroBasedColumnLetters } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
 
 /** The file could not be read as a workbook. The message is one sentence a finance officer can act on. */
@@ -121,9 +122,8 @@ export function toRawCell(value: CellValue, date1904: boolean): RawCell {
 
 /** The A1 column letters of a 1-based column. */
 export function columnLetters(col: number): string {
-  let s = "";
-  for (let n = col; n > 0; n = Math.floor((n - 1) / 26)) s = String.fromCharCode(65 + ((n - 1) % 26)) + s;
-  return s;
+  // ExcelJS counts columns from 1, the core from 0.
+  return zeroBasedColumnLetters(col - 1);
 }
 
 interface Bounds {
