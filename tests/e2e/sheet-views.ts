@@ -2,6 +2,7 @@
 // .xlsx read back with ExcelJS and JSZip, so the add-in's output and the file renderer's can be compared with toEqual.
 import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
+import { cellAddress, columnLetters, parseCellAddress } from "../../src/core/a1";
 import { dateToSerial } from "../../src/xlsx/read";
 import type { CellStyleState } from "../support/excel-sim/state";
 import { charsToPoints } from "../support/excel-sim/state";
@@ -65,26 +66,13 @@ export interface ChartView {
 // ---------------------------------------------------------------------------------------------------------------
 // Addresses
 
-export function columnLetters(col: number): string {
-  let n = col + 1;
-  let out = "";
-  while (n > 0) {
-    const rem = (n - 1) % 26;
-    out = String.fromCharCode(65 + rem) + out;
-    n = Math.floor((n - 1) / 26);
-  }
-  return out;
-}
-
 function parseCell(address: string): { row: number; col: number } {
-  const m = /^\$?([A-Z]+)\$?(\d+)$/i.exec(address);
-  if (!m) throw new Error(`Not a cell address: ${address}`);
-  let col = 0;
-  for (const ch of m[1].toUpperCase()) col = col * 26 + ch.charCodeAt(0) - 64;
-  return { row: Number(m[2]) - 1, col: col - 1 };
+  const cell = parseCellAddress(address);
+  if (!cell) throw new Error(`Not a cell address: ${address}`);
+  return cell;
 }
 
-const cellName = (row: number, col: number) => `${columnLetters(col)}${row + 1}`;
+const cellName = cellAddress;
 
 /** "'Portfolio Summary Data'!$B$6:$B$11" and "'Portfolio Summary Data'!B6:B11" both become one text. */
 export function sheetRange(reference: string): string {

@@ -1,6 +1,7 @@
 // Builds typed Tracker objects for core tests without a workbook: each value gets the cell address it would have
 // in the template layout (header on row 1, data from row 2, columns in template order), so sources can be checked.
 // `sampleTracker()` holds the seed dashboard's figures (refreshed 07/01/2025) and can be changed before build().
+import { columnLetters } from "../../src/core/a1";
 import type { KpiId, KpiUnit, MilestoneStatus, Polarity, RagGrade, RagValue } from "../../src/core/model";
 import { SETTINGS_FIELDS, sheetSpec } from "../../src/core/template";
 import type {
@@ -30,25 +31,13 @@ const SECTIONS: SectionId[] = [
   "risks",
 ];
 
-/** 0 -> "A", 26 -> "AA". */
-const columnLetter = (index: number): string => {
-  let n = index + 1;
-  let s = "";
-  while (n > 0) {
-    const r = (n - 1) % 26;
-    s = String.fromCharCode(65 + r) + s;
-    n = Math.floor((n - 1) / 26);
-  }
-  return s;
-};
-
 const sheetName = (section: SectionId) => sheetSpec(section).name;
 
 /** A cell of a table section: the column is found from the template so addresses match a real tracker. */
 function tableCell<T>(section: SectionId, field: string, row: number, value: T | null | undefined): Cell<T> {
   const index = sheetSpec(section).columns.findIndex((c) => c.field === field);
   if (index < 0) throw new Error(`No column ${field} on ${section}`);
-  return { value: value ?? null, ref: { sheet: sheetName(section), cell: `${columnLetter(index)}${row}` } };
+  return { value: value ?? null, ref: { sheet: sheetName(section), cell: `${columnLetters(index)}${row}` } };
 }
 
 /** A RAG as the reader would give it. */
