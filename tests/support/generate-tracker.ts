@@ -9,6 +9,7 @@
 // - Risk register: 100 more risks per step of f, about 3% of them open key risks and some closed.
 // At f = 100 that is 1,600 workstreams, ~39,700 milestones and ~9,900 risks: over 50,000 rows in all.
 import type ExcelJS from "exceljs";
+import { cellAddress } from "../../src/core/a1";
 import type { RawCell, RawSheet, RawWorkbook } from "../../src/core/raw";
 import { sheetSpec } from "../../src/core/template";
 import {
@@ -223,13 +224,9 @@ export function sheetToRaw(sheet: TrackerSheetInput): RawSheet {
   return { name: sheet.name, values, numberFormats, originRow: 0, originCol: 0, visibility: "visible" };
 }
 
-const lastCell = (sheet: TrackerSheetInput): string => {
-  let col = sheet.headers.length;
-  let letters = "";
-  for (; col > 0; col = Math.floor((col - 1) / 26))
-    letters = String.fromCharCode(65 + ((col - 1) % 26)) + letters;
-  return `${letters}${headerRowOf(sheet) + sheet.rows.length}`;
-};
+// headerRowOf is the 1-based header row, so header row + data rows is the last row's 1-based number.
+const lastCell = (sheet: TrackerSheetInput): string =>
+  cellAddress(headerRowOf(sheet) + sheet.rows.length - 1, sheet.headers.length - 1);
 
 /** A tracker at a scale factor as the raw workbook the engine reads (no file involved). */
 export function generateTracker(factor: number): RawWorkbook {
