@@ -1,5 +1,4 @@
 // The command line as a finance officer or a scheduled job uses it: spawned for real, judged by exit status and output.
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { copyFileSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,26 +7,7 @@ import { readXlsxFile } from "../../src/xlsx/read";
 import { generateTrackerSheets } from "../support/generate-tracker";
 import { buildTrackerWorkbook } from "../../scripts/make-sample-tracker";
 import type { PortfolioSummary } from "../../src/core/model";
-
-const ROOT = join(__dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
-const MAIN = join(ROOT, "src", "cli", "main.ts");
-const SAMPLE = join(ROOT, "assets", "sample-tracker.xlsx");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  return new Promise((resolvePromise) => {
-    execFile(TSX, [MAIN, ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      resolvePromise({ code, stdout, stderr });
-    });
-  });
-}
+import { runCli as cli, SAMPLE, type CliRun as Run } from "../support/run-cli";
 
 const noStackTrace = (r: Run) => {
   expect(r.stderr + r.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);

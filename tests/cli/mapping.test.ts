@@ -1,31 +1,13 @@
 // The CLI on council layouts: --mapping reads a workbook laid out differently from the template and gives the
 // sample's figures; --suggest-mapping prints a mapping that does the same; bad mapping files get one plain sentence.
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "../../src/cli/args";
 import type { PortfolioSummary } from "../../src/core/model";
+import { ROOT, runCli as cli, SAMPLE } from "../support/run-cli";
 
-const ROOT = join(__dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
-const MAIN = join(ROOT, "src", "cli", "main.ts");
 const LAYOUTS = join(ROOT, "tests", "fixtures", "layouts");
-const SAMPLE = join(ROOT, "assets", "sample-tracker.xlsx");
-
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function cli(args: string[]): Promise<Run> {
-  return new Promise((done) => {
-    execFile(TSX, [MAIN, ...args], { cwd: ROOT, timeout: 60_000 }, (error, stdout, stderr) => {
-      done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
-    });
-  });
-}
 
 const dir = mkdtempSync(join(tmpdir(), "ps-mapping-"));
 const summaryOf = (path: string) => JSON.parse(readFileSync(path, "utf8")) as PortfolioSummary;
