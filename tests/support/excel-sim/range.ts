@@ -185,28 +185,25 @@ export class SimRange extends SimObject<RangeRef> {
     return this._get("values");
   }
   set values(input: CellValue[][]) {
-    this._set("values", input, (tx, ref) => {
-      checkCellLimit(tx, ref.rect);
-      const at = shapeInput<unknown>(input, ref.rect, "Range.values");
-      const sheet = this._sheet(tx, ref);
-      for (let r = 0; r < ref.rect.rows; r++) {
-        for (let c = 0; c < ref.rect.cols; c++)
-          writeEntry(sheet, ref.rect.row + r, ref.rect.col + c, at(r, c), false);
-      }
-    });
+    this._writeEntries("values", input);
   }
 
   get formulas(): CellValue[][] {
     return this._get("formulas");
   }
   set formulas(input: CellValue[][]) {
-    this._set("formulas", input, (tx, ref) => {
+    this._writeEntries("formulas", input);
+  }
+
+  /** Range.values and Range.formulas take the same path, cell by cell (see writeEntry for why they match). */
+  private _writeEntries(property: "values" | "formulas", input: CellValue[][]): void {
+    this._set(property, input, (tx, ref) => {
       checkCellLimit(tx, ref.rect);
-      const at = shapeInput<unknown>(input, ref.rect, "Range.formulas");
+      const at = shapeInput<unknown>(input, ref.rect, `Range.${property}`);
       const sheet = this._sheet(tx, ref);
       for (let r = 0; r < ref.rect.rows; r++) {
         for (let c = 0; c < ref.rect.cols; c++)
-          writeEntry(sheet, ref.rect.row + r, ref.rect.col + c, at(r, c), true);
+          writeEntry(sheet, ref.rect.row + r, ref.rect.col + c, at(r, c), property === "formulas");
       }
     });
   }
