@@ -1,6 +1,6 @@
 // Builds the summary model from a typed tracker: every figure, table, chart series and explanation the page shows.
 // A missing section never throws; it leaves its figures empty and says why in `notComputed`.
-import { formatDate } from "./format";
+import { formatDate, formatMonth } from "./format";
 import { countIssues, makeIssue } from "./issues";
 import { buildDefinitions } from "./definitions";
 import { DEFAULT_FINANCE_STALENESS_DAYS } from "./settings";
@@ -601,14 +601,14 @@ export function summarise(
           label: `Decisions made within 20 weeks (${variantText})`,
           value: valueAt(decisionsRateSeries(monthly), latestDecisions),
           unit: "share",
-          ...(latestDecisions ? { note: `Month ${latestDecisions}` } : {}),
+          ...(latestDecisions ? { note: `Month ${formatMonth(latestDecisions)}` } : {}),
         },
         {
           id: "plans_issued_within_20_weeks",
           label: `EHC plans issued within 20 weeks (${variantText})`,
           value: valueAt(plansIssuedRateSeries(monthly), latestIssued),
           unit: "share",
-          ...(latestIssued ? { note: `Month ${latestIssued}` } : {}),
+          ...(latestIssued ? { note: `Month ${formatMonth(latestIssued)}` } : {}),
         },
       ],
       tables: [],
@@ -664,7 +664,7 @@ export function summarise(
   const ehcpRow = monthlyRowFor(monthly, latestEhcp);
   const ehcpShareVsNeighbours = flagged(
     "ehcp_share_vs_stat_neighbours",
-    `% ${ageBand} with EHCP against statistical neighbours${latestEhcp ? ` (${latestEhcp})` : ""}`,
+    `% ${ageBand} with EHCP against statistical neighbours${latestEhcp ? ` (${formatMonth(latestEhcp)})` : ""}`,
     valueAt(ehcpShareSeries(monthly), latestEhcp),
     ehcpRow?.statNeighbourEhcpShare.value ?? null,
     "share",
@@ -677,7 +677,7 @@ export function summarise(
   const inmssRow = monthlyRowFor(monthly, inmssLatest);
   const inmssVsNeighbours = flagged(
     "inmss_share_vs_stat_neighbours",
-    `% placed in INMSS against statistical neighbours${inmssLatest ? ` (${inmssLatest})` : ""}`,
+    `% placed in INMSS against statistical neighbours${inmssLatest ? ` (${formatMonth(inmssLatest)})` : ""}`,
     inmssMonthly[0]?.share ?? null,
     inmssRow?.statNeighbourInmssShare.value ?? null,
     "share",
