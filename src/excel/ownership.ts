@@ -16,6 +16,9 @@ export const RUN_KEY = "PortfolioSummary.run";
 /** On a previous summary set aside during a swap: the name to give it back if the swap fails. */
 export const RESTORE_KEY = "PortfolioSummary.restoreAs";
 
+/** Every mark the add-in puts on its sheets: what the read loads for each sheet. */
+export const MARK_KEYS = [OWNER_KEY, ROLE_KEY, NAME_KEY, RUN_KEY, RESTORE_KEY] as const;
+
 /** Workbook setting holding the latest StoredOutcome. */
 export const LAST_OUTCOME_KEY = "portfolioSummary.lastOutcome";
 

@@ -1,8 +1,9 @@
 // Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips:
-// sync 1 lists sheets, tables and settings; sync 2 their used ranges and marks; then values in size-bounded batches.
+// sync 1 learns every sheet (walking the tab order), its used range and marks, the tables and settings; then values
+// and number formats in size-bounded batches (one sync for a tracker of ordinary size).
 import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
 import { planReadBatches, type ReadBlock, type ReadLimits, DEFAULT_READ_LIMITS } from "./blocks";
-import { isAddinSheet, type SheetInventoryItem } from "./ownership";
+import { isAddinSheet, MARK_KEYS, type SheetInventoryItem } from "./ownership";
 import { countingSync, errorCode, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
 
 export interface ReadOptions {
@@ -44,30 +45,47 @@ export async function readWorkbookDetailed(
   const start = sync.count;
   const workbook = context.workbook;
 
-  // Sync 1: what is there.
+  // Sync 1: every sheet, its used range and the add-in's marks, without knowing the names first: a speculative
+  // chain of getNextOrNullObject proxies, each loading what the later steps need. Tables and settings ride along.
   workbook.load("name");
-  const worksheets = workbook.worksheets.load("items/name,items/visibility");
   const tables = workbook.tables.load("items/name");
   const settings = workbook.settings.load("items/key,items/value");
+  let last = probeSheet(workbook.worksheets.getFirst());
+  const probes: SheetProbe[] = [last];
+  const extendChain = (count: number) => {
+    for (let i = 0; i < count; i++) {
+      last = probeSheet(last.sheet.getNextOrNullObject());
+      probes.push(last);
+    }
+  };
+  // One proxy past SHEETS_PER_SYNC sheets, so a null there proves a workbook of exactly that many is complete.
+  extendChain(SHEETS_PER_SYNC);
   await sync();
+  // More sheets than proxies (rare): go on from the last one found, one more sync per SHEETS_PER_SYNC sheets.
+  while (!last.sheet.isNullObject) {
+    extendChain(SHEETS_PER_SYNC);
+    await sync();
+  }
+  const sheets = probes.filter((p) => !p.sheet.isNullObject);
 
-  // Sync 2: where each sheet's data sits, which sheets are the add-in's, where each table sits.
-  const sheets = worksheets.items.map((sheet) => ({
-    sheet,
-    used: sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount"),
-    properties: sheet.customProperties.load("items/key,items/value"),
-  }));
-  const tableInfo = tables.items.map((table) => ({
-    table,
-    worksheet: table.worksheet.load("name"),
-    range: table.getRange().load("address"),
-  }));
-  await sync();
+  // Where each table sits is loaded with the first sync that follows (no extra round trip unless none does).
+  let tableInfo: TableProbe[] = [];
+  let tablesLoaded = false;
+  const queueTables = () => {
+    if (tablesLoaded) return;
+    tableInfo = tables.items.map((table) => ({
+      table,
+      worksheet: table.worksheet.load("name"),
+      range: table.getRange().load("address"),
+    }));
+  };
 
   const inventory: SheetInventoryItem[] = sheets.map((s, position) => ({
     name: s.sheet.name,
     position,
-    properties: Object.fromEntries(s.properties.items.map((p) => [p.key, p.value])),
+    properties: Object.fromEntries(
+      s.marks.flatMap((m, i) => (m.isNullObject ? [] : [[MARK_KEYS[i], m.value] as [string, string]])),
+    ),
   }));
   const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
   const extents = trackerSheets.map((s, i) => ({
@@ -76,7 +94,7 @@ export async function readWorkbookDetailed(
     columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
   }));
 
-  // Syncs 3+: values and number formats, several sheets per sync, big sheets in row blocks.
+  // Syncs 2+: values and number formats, several sheets per sync, big sheets in row blocks.
   const values: RawCell[][][] = trackerSheets.map(() => []);
   const formats: string[][][] = trackerSheets.map(() => []);
   const pending = planReadBatches(extents, options.limits ?? DEFAULT_READ_LIMITS);
@@ -93,6 +111,7 @@ export async function readWorkbookDetailed(
         )
         .load("values,numberFormat");
     });
+    queueTables();
     try {
       await sync();
     } catch (error) {
@@ -102,6 +121,7 @@ export async function readWorkbookDetailed(
       pending.unshift(...halves);
       continue;
     }
+    tablesLoaded = true;
     batch.forEach((block, i) => {
       const rows = ranges[i].values as RawCell[][];
       const fmts = ranges[i].numberFormat as string[][];
@@ -110,6 +130,11 @@ export async function readWorkbookDetailed(
         formats[block.sheet][block.rowOffset + r] = fmts[r].map((f) => String(f));
       }
     });
+  }
+
+  if (!tablesLoaded && tables.items.length) {
+    queueTables();
+    await sync();
   }
 
   const ownNames = new Set(inventory.filter(isAddinSheet).map((s) => s.name));
@@ -133,6 +158,32 @@ export async function readWorkbookDetailed(
     savedSettings: Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown])),
   };
   return { raw, inventory, syncs: sync.count - start };
+}
+
+/** Sheets learnt per sync while walking the tabs; a tracker has a handful, so one sync nearly always does. */
+export const SHEETS_PER_SYNC = 40;
+
+interface SheetProbe {
+  sheet: Excel.Worksheet;
+  used: Excel.Range;
+  marks: Excel.WorksheetCustomProperty[];
+}
+
+interface TableProbe {
+  table: Excel.Table;
+  worksheet: Excel.Worksheet;
+  range: Excel.Range;
+}
+
+/** Queues the loads for one sheet proxy, which may turn out to be a null object past the last sheet. */
+function probeSheet(sheet: Excel.Worksheet): SheetProbe {
+  sheet.load("name,visibility");
+  return {
+    sheet,
+    used: sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount"),
+    // The marks are read by key: a collection load would fail on a null sheet and end the whole sync.
+    marks: MARK_KEYS.map((key) => sheet.customProperties.getItemOrNullObject(key).load("value")),
+  };
 }
 
 /** The file name is only for the page footer: a host that cannot give it must not stop the read. */

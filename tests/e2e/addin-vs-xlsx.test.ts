@@ -110,10 +110,10 @@ beforeAll(async () => {
 }, 60_000);
 
 describe("Refresh summary on the sample tracker in the in-memory Excel", () => {
-  it("succeeds in five syncs (three to read the tracker, two to write), every request and response under 5 MB", () => {
+  it("succeeds in four syncs (two to read the tracker, two to write), every request and response under 5 MB", () => {
     expect(addin.outcome).toMatchObject({ ok: true, sheetName: SUMMARY, failedStep: null });
-    expect(addin.outcome.syncs).toBe(5);
-    expect(addin.sim.syncCount).toBe(5);
+    expect(addin.outcome.syncs).toBe(4);
+    expect(addin.sim.syncCount).toBe(4);
     for (const r of addin.sim.requests) {
       expect(r.requestBytes).toBeLessThan(FIVE_MB);
       expect(r.responseBytes).toBeLessThan(FIVE_MB);
@@ -232,7 +232,7 @@ describe("the rest of the workbook", () => {
     const first = snapshotAll(sim);
     sim.resetCounters();
     const again = await gatewayFor(sim).refresh({ now: NOW });
-    expect(again).toMatchObject({ ok: true, sheetName: SUMMARY, syncs: 5 });
+    expect(again).toMatchObject({ ok: true, sheetName: SUMMARY, syncs: 4 });
     expect(sim.sheetNames).toEqual(Object.keys(first));
     // Only the run id in the add-in's marks may change.
     const withoutMarks = (s: SheetSnapshot) => ({ ...s, customProperties: {} });

@@ -4,8 +4,8 @@ import { runEngine } from "../../src/core/engine";
 import type { PortfolioSummary } from "../../src/core/model";
 import { SAVED_SETTINGS_KEY } from "../../src/core/engine-api";
 import { createWorkbookGateway } from "../../src/excel/gateway";
-import { LAST_OUTCOME_KEY, OWNER_KEY } from "../../src/excel/ownership";
-import { readWorkbookDetailed } from "../../src/excel/read";
+import { LAST_OUTCOME_KEY, NAME_KEY, OWNER_KEY } from "../../src/excel/ownership";
+import { readWorkbookDetailed, SHEETS_PER_SYNC } from "../../src/excel/read";
 import { readXlsxBuffer } from "../../src/xlsx/read";
 import { ExcelSim } from "../support/excel-sim";
 import { generateTracker, generateTrackerXlsx } from "../support/generate-tracker";
@@ -43,10 +43,57 @@ describe("reading the tracker", () => {
     expect(raw.tables).toEqual(fromFile.tables);
   });
 
-  it("takes three syncs for the sample tracker: sheets, used ranges, values", async () => {
+  it("takes two syncs for the sample tracker: sheets with their used ranges, then values", async () => {
     const { syncs } = await sample.run((context) => readWorkbookDetailed(context));
+    expect(syncs).toBe(2);
+    expect(sample.syncCount).toBe(2);
+  });
+
+  it("learns every sheet in tab order, the add-in's own included with its marks, and reads only the user's", async () => {
+    await gatewayFor(sample).refresh({ now: NOW });
+    await addUserSheet(sample, "Notes", [["Board paper due", 3]]);
+    sample.resetCounters();
+    const { raw, inventory, syncs } = await sample.run((context) => readWorkbookDetailed(context));
+    expect(syncs).toBe(2);
+    expect(inventory.map((s) => s.name)).toEqual(sample.sheetNames);
+    expect(inventory.map((s) => s.position)).toEqual(sample.sheetNames.map((_, i) => i));
+    const summary = inventory.find((s) => s.name === SUMMARY);
+    expect(summary?.properties).toMatchObject({ [OWNER_KEY]: "portfolio-summary", [NAME_KEY]: SUMMARY });
+    expect(inventory.find((s) => s.name === "Notes")?.properties).toEqual({});
+    // The add-in's sheets are not part of the tracker; the user's sheet is.
+    expect(raw.sheets.map((s) => s.name)).not.toContain(SUMMARY);
+    expect(raw.sheets.find((s) => s.name === "Notes")?.values).toEqual([["Board paper due", 3]]);
+  });
+
+  it(`reads a workbook of more sheets than one walk asks for (${SHEETS_PER_SYNC}) with one more sync`, async () => {
+    const many = Array.from({ length: SHEETS_PER_SYNC + 5 }, (_, i) => ({
+      name: `Area ${i + 1}`,
+      originRow: 0,
+      originCol: 0,
+      values: [["Spend"], [i * 1000]],
+      ...(i === SHEETS_PER_SYNC ? { visibility: "hidden" as const } : {}),
+    }));
+    const sim = await simWithTracker({ name: "many.xlsx", sheets: many });
+    const { raw, syncs } = await sim.run((context) => readWorkbookDetailed(context));
     expect(syncs).toBe(3);
-    expect(sample.syncCount).toBe(3);
+    expect(raw.sheets.map((s) => s.name)).toEqual(many.map((s) => s.name));
+    expect(raw.sheets[SHEETS_PER_SYNC]).toMatchObject({
+      visibility: "hidden",
+      values: [["Spend"], [40_000]],
+    });
+  });
+
+  it("takes two syncs for a workbook of exactly one walk's worth of sheets", async () => {
+    const sheets = Array.from({ length: SHEETS_PER_SYNC }, (_, i) => ({
+      name: `Area ${i + 1}`,
+      originRow: 0,
+      originCol: 0,
+      values: [["Spend"], [i]],
+    }));
+    const sim = await simWithTracker({ name: "forty.xlsx", sheets });
+    const { raw, syncs } = await sim.run((context) => readWorkbookDetailed(context));
+    expect(syncs).toBe(2);
+    expect(raw.sheets).toHaveLength(SHEETS_PER_SYNC);
   });
 
   it("reads a 200,000-row sheet in row blocks, each response under 5 MB, with every row in place", async () => {
@@ -138,7 +185,8 @@ describe("refreshing the summary", () => {
     expect(sample.sheetNames[1]).toBe(DATA);
   });
 
-  it.each([1, 2, 3, 4, 5])(
+  // A refresh of the sample makes four syncs: two to read, two to write.
+  it.each([1, 2, 3, 4])(
     "a failure at sync %i leaves the previous summary exactly as it was and no extra sheet",
     async (failing) => {
       const gateway = gatewayFor(sample);

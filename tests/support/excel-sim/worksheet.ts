@@ -107,11 +107,22 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet, null> {
     return sheet;
   }
 
+  /** The first sheet in tab order; hidden sheets count unless visibleOnly. */
   getFirst(visibleOnly = false): SimWorksheet {
     const sheet = new SimWorksheet(this.context, (tx) => {
       const first = tx.wb.sheets.find((s) => !visibleOnly || s.visibility === "Visible");
       if (!first) throw simError("ItemNotFound", MESSAGES.itemNotFound, "getFirst");
       return { sheetId: first.id };
+    });
+    sheet._resolveAtSync();
+    return sheet;
+  }
+
+  getLast(visibleOnly = false): SimWorksheet {
+    const sheet = new SimWorksheet(this.context, (tx) => {
+      const last = [...tx.wb.sheets].reverse().find((s) => !visibleOnly || s.visibility === "Visible");
+      if (!last) throw simError("ItemNotFound", MESSAGES.itemNotFound, "getLast");
+      return { sheetId: last.id };
     });
     sheet._resolveAtSync();
     return sheet;
@@ -353,6 +364,50 @@ export class SimWorksheet extends SimObject<SheetRef> {
     return this.getRangeByIndexes(row, column, 1, 1);
   }
 
+  /** The sheet after this one in tab order (hidden sheets count unless visibleOnly); ItemNotFound past the last. */
+  getNext(visibleOnly = false): SimWorksheet {
+    const sheet = new SimWorksheet(this.context, (tx) => {
+      const next = this._neighbour(tx, 1, visibleOnly);
+      if (!next) throw simError("ItemNotFound", MESSAGES.itemNotFound, "Worksheet.getNext");
+      return next;
+    });
+    sheet._resolveAtSync();
+    return sheet;
+  }
+
+  /**
+   * As getNext, but a null object past the last sheet. Called on a null object it gives a null object too, so a
+   * chain of calls can run past the end of the workbook within one sync (as the gateway's read does).
+   */
+  getNextOrNullObject(visibleOnly = false): SimWorksheet {
+    return new SimWorksheet(this.context, (tx) => this._neighbour(tx, 1, visibleOnly), true);
+  }
+
+  getPrevious(visibleOnly = false): SimWorksheet {
+    const sheet = new SimWorksheet(this.context, (tx) => {
+      const previous = this._neighbour(tx, -1, visibleOnly);
+      if (!previous) throw simError("ItemNotFound", MESSAGES.itemNotFound, "Worksheet.getPrevious");
+      return previous;
+    });
+    sheet._resolveAtSync();
+    return sheet;
+  }
+
+  getPreviousOrNullObject(visibleOnly = false): SimWorksheet {
+    return new SimWorksheet(this.context, (tx) => this._neighbour(tx, -1, visibleOnly), true);
+  }
+
+  /** The neighbouring sheet in tab order, or null at either end or when this proxy is itself a null object. */
+  private _neighbour(tx: Tx, step: 1 | -1, visibleOnly: boolean): SheetRef | null {
+    const ref = this._resolve(tx);
+    if (ref === null) return null;
+    const sheets = tx.wb.sheets;
+    for (let i = sheets.indexOf(sheetById(tx, ref.sheetId)) + step; i >= 0 && i < sheets.length; i += step) {
+      if (!visibleOnly || sheets[i].visibility === "Visible") return { sheetId: sheets[i].id };
+    }
+    return null;
+  }
+
   /** The used range; on an empty sheet Excel returns A1. valuesOnly ignores cells that only carry formatting. */
   getUsedRange(valuesOnly = false): SimRange {
     const range = new SimRange(this.context, (tx) => {
@@ -367,7 +422,10 @@ export class SimWorksheet extends SimObject<SheetRef> {
     return new SimRange(
       this.context,
       (tx) => {
-        const sheet = this._state(tx);
+        // On a null sheet the used range is a null object too, not an error.
+        const ref = this._resolve(tx);
+        if (ref === null) return null;
+        const sheet = sheetById(tx, ref.sheetId);
         const rect = usedRect(sheet, valuesOnly);
         return rect ? { sheetId: sheet.id, rect } : null;
       },
@@ -728,7 +786,10 @@ export class SimCustomPropertyCollection extends SimCollection<SimCustomProperty
     return new SimCustomProperty(
       this.context,
       (tx) => {
-        const ref = { sheetId: this._sheet._target(tx).sheetId, key };
+        // On a null sheet the property is a null object too, not an error.
+        const sheetRef = this._sheet._resolve(tx);
+        if (sheetRef === null) return null;
+        const ref = { sheetId: sheetRef.sheetId, key };
         return sheetById(tx, ref.sheetId).customProperties.some(
           (p) => p.key.toLowerCase() === key.toLowerCase(),
         )
