@@ -47,26 +47,45 @@ export async function readWorkbookDetailed(
 
   // Sync 1: every sheet, its used range and the add-in's marks, without knowing the names first: a speculative
   // chain of getNextOrNullObject proxies, each loading what the later steps need. Tables and settings ride along.
-  workbook.load("name");
-  const tables = workbook.tables.load("items/name");
-  const settings = workbook.settings.load("items/key,items/value");
-  let last = probeSheet(workbook.worksheets.getFirst());
-  const probes: SheetProbe[] = [last];
-  const extendChain = (count: number) => {
-    for (let i = 0; i < count; i++) {
-      last = probeSheet(last.sheet.getNextOrNullObject());
-      probes.push(last);
-    }
+  const loadWorkbookParts = () => {
+    workbook.load("name");
+    return {
+      tables: workbook.tables.load("items/name"),
+      settings: workbook.settings.load("items/key,items/value"),
+    };
   };
-  // One proxy past SHEETS_PER_SYNC sheets, so a null there proves a workbook of exactly that many is complete.
-  extendChain(SHEETS_PER_SYNC);
-  await sync();
-  // More sheets than proxies (rare): go on from the last one found, one more sync per SHEETS_PER_SYNC sheets.
-  while (!last.sheet.isNullObject) {
+  let { tables, settings } = loadWorkbookParts();
+  let sheets: SheetProbe[];
+  try {
+    let last = probeSheet(workbook.worksheets.getFirst());
+    const probes: SheetProbe[] = [last];
+    const extendChain = (count: number) => {
+      for (let i = 0; i < count; i++) {
+        last = probeSheet(last.sheet.getNextOrNullObject());
+        probes.push(last);
+      }
+    };
+    // One proxy past SHEETS_PER_SYNC sheets, so a null there proves a workbook of exactly that many is complete.
     extendChain(SHEETS_PER_SYNC);
     await sync();
+    // More sheets than proxies (rare): go on from the last one found, one more sync per SHEETS_PER_SYNC sheets.
+    while (!last.sheet.isNullObject) {
+      extendChain(SHEETS_PER_SYNC);
+      await sync();
+    }
+    sheets = probes.filter((p) => !p.sheet.isNullObject);
+  } catch (error) {
+    // Only a refusal of the walk itself falls back; any other failure (size limits, a lost connection) is the
+    // caller's to report.
+    if (!NULL_WALK_REFUSED_CODES.includes(errorCode(error))) throw error;
+    // A host that refuses calls made on the null object past the last sheet: list the sheets first, then probe
+    // each one (one sync more; a failed read sync changes nothing in the workbook).
+    ({ tables, settings } = loadWorkbookParts());
+    const listed = workbook.worksheets.load("items/name");
+    await sync();
+    sheets = listed.items.map(probeSheet);
+    await sync();
   }
-  const sheets = probes.filter((p) => !p.sheet.isNullObject);
 
   // Where each table sits is loaded with the first sync that follows (no extra round trip unless none does).
   let tableInfo: TableProbe[] = [];
@@ -159,6 +178,9 @@ export async function readWorkbookDetailed(
   };
   return { raw, inventory, syncs: sync.count - start };
 }
+
+/** Errors a host may give for calls made on a null object (Excel's documentation does not say which). */
+const NULL_WALK_REFUSED_CODES = ["InvalidObjectPath", "ItemNotFound", "InvalidArgument", "InvalidReference"];
 
 /** Sheets learnt per sync while walking the tabs; a tracker has a handful, so one sync nearly always does. */
 export const SHEETS_PER_SYNC = 40;

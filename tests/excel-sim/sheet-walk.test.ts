@@ -88,3 +88,25 @@ describe("walking the sheets in tab order", () => {
     });
   });
 });
+
+describe("a strict simulator (calls on a null object refused)", () => {
+  it("fails the whole sync when the walk goes on from the null object past the last sheet", async () => {
+    const sim = new ExcelSim({ nullObjectCalls: "strict" });
+    await sim.run(async (context) => {
+      const first = context.workbook.worksheets.getFirst();
+      const past = first.getNextOrNullObject();
+      past.getNextOrNullObject().load("name");
+      first.load("name");
+      await expect(context.sync()).rejects.toMatchObject({ code: "InvalidObjectPath" });
+    });
+  });
+
+  it("still gives a null object one step past the last sheet", async () => {
+    const sim = new ExcelSim({ nullObjectCalls: "strict" });
+    await sim.run(async (context) => {
+      const past = context.workbook.worksheets.getFirst().getNextOrNullObject();
+      await context.sync();
+      expect(past.isNullObject).toBe(true);
+    });
+  });
+});

@@ -49,6 +49,20 @@ describe("reading the tracker", () => {
     expect(sample.syncCount).toBe(2);
   });
 
+  it("still reads the tracker on a host that refuses calls on the null object past the last sheet", async () => {
+    // Excel's documentation does not say what a call on a null object does; the read must work either way.
+    const strict = await simWithTracker(generateTracker(1), new ExcelSim({ nullObjectCalls: "strict" }));
+    strict.resetCounters();
+    const { raw, syncs } = await strict.run((context) => readWorkbookDetailed(context));
+    const { raw: lenientRaw } = await sample.run((context) => readWorkbookDetailed(context));
+    expect(raw).toEqual(lenientRaw);
+    // The refused walk, then the sheet list, the used ranges and the values.
+    expect(syncs).toBe(4);
+    const outcome = await gatewayFor(strict).refresh({ now: NOW });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.summary?.kpis.map((k) => k.actual)).toEqual([6357, 43_200_000, expect.closeTo(0.0575, 3)]);
+  });
+
   it("learns every sheet in tab order, the add-in's own included with its marks, and reads only the user's", async () => {
     await gatewayFor(sample).refresh({ now: NOW });
     await addUserSheet(sample, "Notes", [["Board paper due", 3]]);

@@ -16,6 +16,8 @@ export interface Op {
 export interface SyncHost {
   runSync(context: SimContext): Promise<void>;
   readonly limits: { maxPayloadBytes: number; maxCells: number };
+  /** "strict": an *OrNullObject call on a null object fails the sync instead of giving another null object. */
+  readonly nullObjectCalls: "lenient" | "strict";
   recordCall(name: string): void;
 }
 

@@ -19,6 +19,12 @@ export interface ExcelSimOptions {
   maxPayloadBytes?: number;
   /** Largest range a read or write may touch (Excel: 5,000,000 cells). */
   maxCells?: number;
+  /**
+   * What an *OrNullObject call made on a null object does: "lenient" (default) gives another null object;
+   * "strict" fails the whole sync with InvalidObjectPath. Real Excel's behaviour here is not documented, so the
+   * gateway is tested against both.
+   */
+  nullObjectCalls?: "lenient" | "strict";
 }
 
 export interface ImportXlsxOptions {
@@ -39,6 +45,7 @@ export interface SyncRecord {
 
 export class ExcelSim implements SyncHost {
   readonly limits: { maxPayloadBytes: number; maxCells: number };
+  readonly nullObjectCalls: "lenient" | "strict";
   private _state: WorkbookState = newWorkbook();
   private _syncCount = 0;
   private _requests: SyncRecord[] = [];
@@ -52,6 +59,7 @@ export class ExcelSim implements SyncHost {
       maxPayloadBytes: options.maxPayloadBytes ?? 5 * 1024 * 1024,
       maxCells: options.maxCells ?? 5_000_000,
     };
+    this.nullObjectCalls = options.nullObjectCalls ?? "lenient";
   }
 
   /** Like Excel.run: a new context per call; pending operations are synced when the batch resolves. */

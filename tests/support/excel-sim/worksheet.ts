@@ -364,6 +364,14 @@ export class SimWorksheet extends SimObject<SheetRef> {
     return this.getRangeByIndexes(row, column, 1, 1);
   }
 
+  /** This sheet's reference, or null for a null object; a strict sim refuses to go on from a null object. */
+  _resolveOrNullChain(tx: Tx, call: string): SheetRef | null {
+    const ref = this._resolve(tx);
+    if (ref === null && this.context._host.nullObjectCalls === "strict")
+      throw simError("InvalidObjectPath", `${call} was called on a null object.`, call);
+    return ref;
+  }
+
   /** The sheet after this one in tab order (hidden sheets count unless visibleOnly); ItemNotFound past the last. */
   getNext(visibleOnly = false): SimWorksheet {
     const sheet = new SimWorksheet(this.context, (tx) => {
@@ -399,7 +407,7 @@ export class SimWorksheet extends SimObject<SheetRef> {
 
   /** The neighbouring sheet in tab order, or null at either end or when this proxy is itself a null object. */
   private _neighbour(tx: Tx, step: 1 | -1, visibleOnly: boolean): SheetRef | null {
-    const ref = this._resolve(tx);
+    const ref = this._resolveOrNullChain(tx, "Worksheet.getNextOrNullObject");
     if (ref === null) return null;
     const sheets = tx.wb.sheets;
     for (let i = sheets.indexOf(sheetById(tx, ref.sheetId)) + step; i >= 0 && i < sheets.length; i += step) {
@@ -422,8 +430,8 @@ export class SimWorksheet extends SimObject<SheetRef> {
     return new SimRange(
       this.context,
       (tx) => {
-        // On a null sheet the used range is a null object too, not an error.
-        const ref = this._resolve(tx);
+        // On a null sheet the used range is a null object too, not an error (unless the sim is strict).
+        const ref = this._resolveOrNullChain(tx, "Worksheet.getUsedRangeOrNullObject");
         if (ref === null) return null;
         const sheet = sheetById(tx, ref.sheetId);
         const rect = usedRect(sheet, valuesOnly);
@@ -786,8 +794,8 @@ export class SimCustomPropertyCollection extends SimCollection<SimCustomProperty
     return new SimCustomProperty(
       this.context,
       (tx) => {
-        // On a null sheet the property is a null object too, not an error.
-        const sheetRef = this._sheet._resolve(tx);
+        // On a null sheet the property is a null object too, not an error (unless the sim is strict).
+        const sheetRef = this._sheet._resolveOrNullChain(tx, "CustomPropertyCollection.getItemOrNullObject");
         if (sheetRef === null) return null;
         const ref = { sheetId: sheetRef.sheetId, key };
         return sheetById(tx, ref.sheetId).customProperties.some(
