@@ -651,10 +651,11 @@ class SummaryPage {
     const noteStyle: CellStyle = { ...STYLES.tableCell, ...STYLES.note, borders: STYLES.tableCell.borders };
     for (const f of section.figures) {
       const cellValue = tableValue(f.value, f.unit);
+      // Key figures are finance figures: negatives in brackets, as in the finance tables.
       const format =
         f.unit === "money"
           ? Math.abs(f.value ?? 0) >= 100_000
-            ? NUMBER_FORMATS.moneyMillions
+            ? NUMBER_FORMATS.financeMillions
             : NUMBER_FORMATS.financePounds
           : formatForUnit(f.unit, [f.value]);
       const cells: [number, number, PlanValue, CellStyle, (string | null)?][] = [

@@ -31,6 +31,22 @@ describe("the plan built from the sample tracker", () => {
     expect(Number(valueAt(page, `K${row + 3}`)).toFixed(2)).toBe("-1.17");
   });
 
+  it("shows the HNB in-year net position, a deficit, in brackets as the finance tables do", () => {
+    const page = sheetOf(plan, "summary");
+    const label = find(page, "In-year net position HNB");
+    expect(label).toBeDefined();
+    const row = Number(label?.replace(/^[A-Z]+/, ""));
+    const labelColumn = (label as string).charCodeAt(0);
+    // The value sits to the right of its label, on the same row.
+    const cell = Array.from(
+      { length: 76 - labelColumn },
+      (_, i) => `${String.fromCharCode(labelColumn + 1 + i)}${row}`,
+    ).find((a) => typeof valueAt(page, a) === "number");
+    expect(cell).toBeDefined();
+    expect(valueAt(page, cell as string)).toBe(-43_200_000);
+    expect(formatAt(page, cell as string)).toBe('"£"#,##0.00,,"m";("£"#,##0.00,,"m");"£"0.00"m"');
+  });
+
   it("matches the reviewed page", () => {
     expect(describeSheet(sheetOf(plan, "summary"))).toMatchSnapshot();
   });

@@ -284,7 +284,7 @@ describe("programmes", () => {
   it("shows the special school places shortfall of 58 costing £2.24m, stored in pounds", () => {
     expect(valueAt(page, offset(at(page, "Special School Places Shortfall"), 0, 4))).toBe(58);
     const cost = offset(at(page, "Estimated Cost of Shortfall"), 0, 4);
-    expect([valueAt(page, cost), formatAt(page, cost)]).toEqual([2239960, NUMBER_FORMATS.moneyMillions]);
+    expect([valueAt(page, cost), formatAt(page, cost)]).toEqual([2239960, NUMBER_FORMATS.financeMillions]);
   });
 
   it("writes the EHCP table newest first with months as dates, counts, shares and share gaps in points", () => {
