@@ -1,25 +1,10 @@
 // Key risks: register rows scoring at or above the risk threshold, highest score first, each linked to its row.
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import type { KeyRisk, SourceRef } from "../../core/model";
+import { useCardListStyles } from "../cardList";
 import { Section } from "../Section";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "8px",
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-    padding: "8px 10px",
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   score: { fontWeight: tokens.fontWeightSemibold },
   title: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightRegular },
   detail: { fontSize: tokens.fontSizeBase200, color: tokens.colorNeutralForeground2 },
@@ -35,6 +20,7 @@ export interface KeyRisksProps {
 
 export function KeyRisks({ risks, threshold, onShowSource }: KeyRisksProps) {
   const styles = useStyles();
+  const cards = useCardListStyles();
   // The engine already filters by threshold; filtering again keeps the pane honest if that ever changes.
   const key = risks.filter((r) => r.score >= threshold).sort((a, b) => b.score - a.score);
   return (
@@ -42,9 +28,9 @@ export function KeyRisks({ risks, threshold, onShowSource }: KeyRisksProps) {
       {key.length === 0 ? (
         <p className={styles.none}>No risk in the register scores {threshold} or more.</p>
       ) : (
-        <ul className={styles.list}>
+        <ul className={cards.list}>
           {key.map((risk) => (
-            <li key={risk.id} className={styles.item} data-risk={risk.id}>
+            <li key={risk.id} className={cards.item} data-risk={risk.id}>
               <span className={styles.score}>
                 Score {risk.score}
                 {risk.band ? ` (${risk.band})` : ""}: impact {risk.impact} × likelihood {risk.likelihood}

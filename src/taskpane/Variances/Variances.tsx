@@ -2,27 +2,12 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { formatKpiValue, formatKpiVariance } from "../../core/format";
 import type { FlaggedVariance, SourceRef } from "../../core/model";
+import { useCardListStyles } from "../cardList";
 import { Section } from "../Section";
 import { StatusLabel } from "../StatusLabel/StatusLabel";
 import { cellReference } from "../text";
 
 const useStyles = makeStyles({
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "8px",
-  },
-  item: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-    padding: "8px 10px",
-    borderRadius: tokens.borderRadiusMedium,
-    border: `1px solid ${tokens.colorNeutralStroke2}`,
-  },
   head: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", gap: "4px 8px" },
   label: { margin: 0, fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   amount: { fontWeight: tokens.fontWeightSemibold },
@@ -38,14 +23,15 @@ export interface VariancesProps {
 
 export function Variances({ variances, onShowSource }: VariancesProps) {
   const styles = useStyles();
+  const cards = useCardListStyles();
   return (
     <Section title={`Flagged variances (${variances.length})`}>
       {variances.length === 0 ? (
         <p className={styles.empty}>No variance is outside its tolerance.</p>
       ) : (
-        <ul className={styles.list}>
+        <ul className={cards.list}>
           {variances.map((v) => (
-            <li key={v.id} className={styles.item} data-variance={v.id}>
+            <li key={v.id} className={cards.item} data-variance={v.id}>
               <div className={styles.head}>
                 <h3 className={styles.label}>{v.label}</h3>
                 <StatusLabel status={v.status} />
