@@ -3,6 +3,7 @@
 import { columnLetters, qualifiedAddress, splitSheet, tryParseRect, type Rect } from "./address";
 import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, type Tx } from "./context";
 import { MESSAGES, simError } from "./errors";
+import { EXCEL_ENUMS } from "./globals";
 import { cellAt, sheetById, sheetByName } from "./helpers";
 import type { SimRange } from "./range";
 import { SimClientResult } from "./result";
@@ -28,23 +29,8 @@ function chartById(tx: Tx, ref: ChartRef): ChartState {
   return chart;
 }
 
-/** Excel.ChartType values the simulator accepts (the common 2-D ones). */
-const CHART_TYPES = [
-  "ColumnClustered",
-  "ColumnStacked",
-  "ColumnStacked100",
-  "BarClustered",
-  "BarStacked",
-  "BarStacked100",
-  "Line",
-  "LineMarkers",
-  "LineStacked",
-  "Pie",
-  "Doughnut",
-  "Area",
-  "AreaStacked",
-  "XYScatter",
-];
+/** Excel.ChartType values the simulator accepts (the common 2-D ones): those of its ChartType enum. */
+const CHART_TYPES = Object.values(EXCEL_ENUMS.ChartType);
 
 function chartType(value: unknown): string {
   const t = CHART_TYPES.find((c) => c.toLowerCase() === String(value).toLowerCase());
