@@ -34,6 +34,7 @@ import {
   type SheetState,
 } from "./state";
 import { SimWorksheet } from "./worksheet";
+import { EXCEL_ENUMS } from "./globals";
 
 export interface RangeRef {
   sheetId: string;
@@ -837,17 +838,9 @@ interface CfRef {
 }
 
 const CF_TYPES: Record<string, string> = { cellvalue: "CellValue", containstext: "ContainsText" };
-const CF_OPERATORS = [
-  "Between",
-  "NotBetween",
-  "EqualTo",
-  "NotEqualTo",
-  "GreaterThan",
-  "LessThan",
-  "GreaterThanOrEqual",
-  "LessThanOrEqual",
-];
-const TEXT_OPERATORS = ["Contains", "NotContains", "BeginsWith", "EndsWith"];
+// The operators of the simulator's enums, less "Invalid" (which Excel refuses to set).
+const CF_OPERATORS = Object.values(EXCEL_ENUMS.ConditionalCellValueOperator).filter((o) => o !== "Invalid");
+const TEXT_OPERATORS = Object.values(EXCEL_ENUMS.ConditionalTextOperator).filter((o) => o !== "Invalid");
 
 function cfById(tx: Tx, ref: CfRef): ConditionalFormatState {
   const cf = sheetById(tx, ref.sheetId).conditionalFormats.find((c) => c.id === ref.cfId);
