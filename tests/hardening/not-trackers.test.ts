@@ -1,6 +1,5 @@
 // Files that are not trackers, and a few hostile trackers run as a finance officer would run them (a real process):
 // exit 2 with one plain sentence for a file that cannot be read, 0 or 1 with the listed problems otherwise.
-import { execFile } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -8,10 +7,8 @@ import { join } from "node:path";
 import { BAD_TRACKERS, badTrackerBuffer, NOT_TRACKERS, compoundFile } from "../../scripts/make-bad-trackers";
 import { EXIT_UNREADABLE, runCli } from "../../src/cli/main";
 import { readXlsxBuffer, TrackerFileError } from "../../src/xlsx/read";
+import { runCli as spawnCli } from "../support/run-cli";
 
-const ROOT = join(__dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
-const MAIN = join(ROOT, "src", "cli", "main.ts");
 const STACK_TRACE = /\n\s+at .*:\d+:\d+|node:internal|\.ts:\d+/;
 const dir = mkdtempSync(join(tmpdir(), "ps-not-tracker-"));
 const sha = (p: string) => createHash("sha256").update(readFileSync(p)).digest("hex");
@@ -87,12 +84,7 @@ describe("--quiet, as a scheduled job runs it", () => {
 });
 
 describe("spawned, as a finance officer runs it", () => {
-  const run = (args: string[]) =>
-    new Promise<{ code: number; stdout: string; stderr: string }>((done) => {
-      execFile(TSX, [MAIN, ...args], { cwd: ROOT, timeout: 90_000 }, (error, stdout, stderr) => {
-        done({ code: error ? (typeof error.code === "number" ? error.code : -1) : 0, stdout, stderr });
-      });
-    });
+  const run = (args: string[]) => spawnCli(args, 90_000);
 
   it("a truncated file: exit 2, one sentence on stderr, nothing on stdout", async () => {
     const r = await run([await pathFor("truncated-xlsx")]);

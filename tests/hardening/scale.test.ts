@@ -1,7 +1,6 @@
 // A tracker at Excel's scale: 200,000 milestone rows. The add-in reads it from the in-memory Excel in blocks under
 // the 5 MB payload limit and refreshes the summary; the CLI summarises the same file. Peak memory and syncs are
 // measured and printed (docs/hardening.md records a run).
-import { execFile } from "node:child_process";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -11,6 +10,7 @@ import type { Issue, PortfolioSummary } from "../../src/core/model";
 import type { RefreshOutcome } from "../../src/excel/api";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { ExcelSim } from "../support/excel-sim";
+import { runCli } from "../support/run-cli";
 
 const ROWS = 200_000;
 const FIVE_MB = 5 * 1024 * 1024;
@@ -57,10 +57,6 @@ const milestoneTotal = (s: PortfolioSummary) =>
     0,
   );
 
-const ROOT = join(__dirname, "..", "..");
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
-const MAIN = join(ROOT, "src", "cli", "main.ts");
-
 interface CliRun {
   code: number;
   stderr: string;
@@ -68,14 +64,10 @@ interface CliRun {
 }
 
 /** The CLI as a separate process, so it runs on the other core while the add-in path runs here. */
-function spawnCli(args: string[]): Promise<CliRun> {
+async function spawnCli(args: string[]): Promise<CliRun> {
   const started = performance.now();
-  return new Promise((done) => {
-    execFile(TSX, [MAIN, ...args], { cwd: ROOT, timeout: 170_000 }, (error, _stdout, stderr) => {
-      const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
-      done({ code, stderr, ms: Math.round(performance.now() - started) });
-    });
-  });
+  const { code, stderr } = await runCli(args, 170_000);
+  return { code, stderr, ms: Math.round(performance.now() - started) };
 }
 
 let bytes: Buffer;
