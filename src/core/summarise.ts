@@ -50,6 +50,7 @@ import {
 import { decisionsRateSeries, plansIssuedRateSeries } from "./metrics/timeliness";
 import { assessVariance } from "./metrics/variance";
 import { emptyRagCounts, ragCountsByProgramme } from "./metrics/workstreams";
+import { buildOutlookSections } from "./outlook";
 import { programmeList } from "./programmes";
 import type { Tracker } from "./tracker";
 
@@ -704,6 +705,18 @@ export function summarise(
   );
   for (const v of [ehcpShareVsNeighbours, inmssVsNeighbours, placesVsRequired]) if (v) variances.push(v);
 
+  // The outlook to the year end, the cost of the demand gap and the drafted narrative (src/core/outlook).
+  const programmeName = s.programmeName.value?.trim() || "SEND Transformation";
+  const outlook = buildOutlookSections({
+    tracker,
+    kpis: kpiResult.kpis,
+    keyRisks,
+    riskThreshold: settings.riskThreshold,
+    overallRag: overallRag.value,
+    programmeName,
+  });
+  notComputed.push(...outlook.notComputed);
+
   const issueCounts = countIssues(allIssues);
 
   return {
@@ -711,7 +724,7 @@ export function summarise(
     generatedAt: options.now.toISOString(),
     source: { workbookName: options.workbookName },
     programme: {
-      name: s.programmeName.value?.trim() || "SEND Transformation",
+      name: programmeName,
       council: s.council.value?.trim() ?? "",
       reportingDate,
       financialYear: s.financialYear.value?.trim() ?? "",
@@ -736,6 +749,9 @@ export function summarise(
     },
     charts,
     variances,
+    outlook: outlook.outlook,
+    demandCost: outlook.demandCost,
+    draftNarrative: outlook.draftNarrative,
     settings,
     definitions: buildDefinitions({ settings, ageBand }),
     notComputed,
