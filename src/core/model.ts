@@ -267,6 +267,8 @@ export interface OutlookTrajectory {
   basis: "tracker" | "extended" | "kpi_target";
   /** "Forecast trajectory", or the KPI's target label. */
   label: string;
+  /** For "extended": the last month the tracker's forecast has a figure, carried on from there. Otherwise null. */
+  carriedFrom: string | null;
   /** How the year-end figure was found, in one sentence. */
   note: string;
   sources: SourceRef[];

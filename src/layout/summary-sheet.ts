@@ -35,6 +35,7 @@ import type {
 } from "../core/model";
 import { RAG_SCALE } from "../core/model";
 import { formatDate } from "../core/format";
+import { outlookBlock } from "./outlook-block";
 import { pageContentHeight, paginate } from "./pagination";
 import type { PrintBlock } from "./pagination";
 
@@ -137,7 +138,7 @@ class SummaryPage {
     private readonly chartBlocks: Map<string, ChartBlock>,
   ) {}
 
-  private gap(rows = 1, height = GAP): void {
+  gap(rows = 1, height = GAP): void {
     for (let i = 0; i < rows; i++) {
       this.sheet.height(this.row, height);
       this.row++;
@@ -145,7 +146,7 @@ class SummaryPage {
   }
 
   /** Starts a block at the next free row: a printed page may break just before it. */
-  private startBlock(options: { keepWithNext?: boolean; splittable?: boolean } = {}): void {
+  startBlock(options: { keepWithNext?: boolean; splittable?: boolean } = {}): void {
     const last = this.blocks[this.blocks.length - 1];
     if (last?.first === this.row) Object.assign(last, options);
     else this.blocks.push({ first: this.row, ...options });
@@ -159,7 +160,7 @@ class SummaryPage {
   }
 
   /** A navy section heading, kept on the page of the block that follows it. */
-  private heading(text: string): void {
+  heading(text: string): void {
     this.startBlock({ keepWithNext: true });
     this.sheet.text(this.row, 0, LAST_COL, text, STYLES.sectionHeading, false);
     this.sheet.height(this.row, 21);
@@ -1022,6 +1023,7 @@ export function buildSummarySheet(summary: PortfolioSummary, blocks: Map<string,
   page.title();
   page.kpiTiles();
   page.freshness();
+  outlookBlock(page, summary);
   page.workstreamStatus(claimed);
   for (const section of [...summary.programmes].sort((a, b) => a.number - b.number)) page.programme(section);
   page.variances();

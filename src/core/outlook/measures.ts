@@ -10,7 +10,7 @@ import type {
   Polarity,
   SourceRef,
 } from "../model";
-import { latestMonth, valueAt, type MonthlySeries } from "../metrics/series";
+import { valueAt, type MonthlySeries } from "../metrics/series";
 import { varianceStatus } from "../metrics/variance";
 import { projectToYearEnd, TREND_MONTHS } from "./projection";
 
@@ -81,6 +81,7 @@ export function trajectoryAtYearEnd(
         value: source.value,
         basis: "kpi_target",
         label: source.label,
+        carriedFrom: null,
         note: source.note,
         sources: source.source ? [source.source] : [],
       },
@@ -94,6 +95,7 @@ export function trajectoryAtYearEnd(
         value: level(atYearEnd, unit),
         basis: "tracker",
         label: source.label,
+        carriedFrom: null,
         note: `The trajectory's ${formatMonth(yearEnd)} figure is ${source.what}.`,
         sources: ref ? [ref] : [],
       },
@@ -115,6 +117,7 @@ export function trajectoryAtYearEnd(
       value: level(p.projected, unit),
       basis: "extended",
       label: source.label,
+      carriedFrom: p.fromMonth,
       note:
         `${source.what.charAt(0).toUpperCase()}${source.what.slice(1)} ends at ${formatMonth(p.fromMonth)}; it is carried on to ` +
         `${formatMonth(yearEnd)} at its own average monthly change over the last ${TREND_MONTHS} months ` +
@@ -129,12 +132,8 @@ const onTrajectory = (t: OutlookTrajectory) =>
   t.basis === "kpi_target" ? `within the ${t.label.toLowerCase()}` : "on trajectory";
 
 /** "the trajectory of 5,821 for Mar-25 (the forecast carried on from Dec-24)", "the forecast of 6.92%". */
-function trajectoryWords(
-  t: OutlookTrajectory,
-  unit: "count" | "share",
-  yearEnd: string,
-  carriedFrom: string | null,
-) {
+function trajectoryWords(t: OutlookTrajectory, unit: "count" | "share", yearEnd: string) {
+  const carriedFrom = t.carriedFrom;
   if (t.basis === "kpi_target") return `the ${t.label.toLowerCase()} of ${levelText(t.value, unit)}`;
   const carried =
     t.basis === "extended" && carriedFrom
@@ -172,7 +171,7 @@ function neededSentence(
 ): string {
   const by = formatMonth(yearEnd);
   const goal = onTrajectory(trajectory);
-  const recent = `it has ${pastChange(projection.averageMonthlyChange, m.unit)} over the last six`;
+  const recent = `it has ${pastChange(projection.averageMonthlyChange, m.unit)} over the last six months`;
   const worseIsUp = m.polarity === "higher_is_worse";
   const latestIsWorse = worseIsUp
     ? projection.fromValue > trajectory.value
@@ -205,11 +204,6 @@ function projectionSentence(subject: string, p: OutlookProjection, u: "count" | 
   if (levelText(p.projected, u) === levelText(p.fromValue, u))
     return `${opening} would stay at about ${levelText(p.fromValue, u)}, its ${formatMonth(p.fromMonth)} figure, to ${by}${range}.`;
   return `${opening} would go from ${from} to about ${levelText(p.projected, u)} by ${by}${range}.`;
-}
-
-/** The last month a trajectory series has a value (where a carried-on forecast starts). */
-function lastValueMonth(source: MeasureInput["trajectory"]): string | null {
-  return source.kind === "series" ? latestMonth(source.series) : null;
 }
 
 /** The outlook of one measure to `yearEnd` ("YYYY-MM"). */
@@ -268,14 +262,7 @@ export function measureOutlook(input: MeasureInput, yearEnd: string): OutlookMea
     const gap = p.projected - t.value;
     result.gapAtYearEnd = gap;
     result.status = varianceStatus(gap, input.polarity, input.tolerance);
-    const carriedFrom = t.basis === "extended" ? lastValueMonth(input.trajectory) : null;
-    result.gapText = gapSentence(
-      gap,
-      trajectoryWords(t, u, yearEnd, carriedFrom),
-      result.status,
-      input.tolerance,
-      u,
-    );
+    result.gapText = gapSentence(gap, trajectoryWords(t, u, yearEnd), result.status, input.tolerance, u);
     if (p.monthsToYearEnd === 0) {
       result.neededText = "The year has ended, so no monthly change can close the gap now.";
     } else {

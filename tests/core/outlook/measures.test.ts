@@ -65,7 +65,7 @@ describe("the sample's funded EHCPs to Mar-25", () => {
       "That is 771 above the trajectory of 5,821 for Mar-25 (the forecast carried on from Dec-24), which is adverse.",
     );
     expect(m.neededText).toBe(
-      "To be back on trajectory by Mar-25 the count would have to fall by 177 a month; it has risen by 80 a month over the last six.",
+      "To be back on trajectory by Mar-25 the count would have to fall by 177 a month; it has risen by 80 a month over the last six months.",
     );
   });
 
@@ -92,7 +92,7 @@ describe("edge cases", () => {
       "That is 100 below the trajectory of 6,100 for Mar-25 (the forecast carried on from Dec-24), which is favourable.",
     );
     expect(m.neededText).toBe(
-      "On this trend the count stays on trajectory to Mar-25: it has stayed level over the last six, and it could rise by up to 33 a month and still do so.",
+      "On this trend the count stays on trajectory to Mar-25: it has stayed level over the last six months, and it could rise by up to 33 a month and still do so.",
     );
   });
 
@@ -103,7 +103,7 @@ describe("edge cases", () => {
     expect(m).toMatchObject({ gapAtYearEnd: 200, status: "adverse" });
     expect(m.neededMonthlyChange).toBeCloseTo(100 / 3, 10);
     expect(m.neededText).toBe(
-      "To stay on trajectory to Mar-25 the count could rise by no more than 33 a month; it has risen by 100 a month over the last six.",
+      "To stay on trajectory to Mar-25 the count could rise by no more than 33 a month; it has risen by 100 a month over the last six months.",
     );
   });
 
@@ -112,7 +112,7 @@ describe("edge cases", () => {
     const m = measureOutlook(countMeasure(actual, Array(13).fill(6000)), "2025-03");
     expect(m).toMatchObject({ gapAtYearEnd: -200, status: "favourable" });
     expect(m.neededText).toBe(
-      "On this trend the count is back on trajectory by Mar-25: that needs a fall of 33 a month, and it has fallen by 100 a month over the last six.",
+      "On this trend the count is back on trajectory by Mar-25: that needs a fall of 33 a month, and it has fallen by 100 a month over the last six months.",
     );
   });
 
@@ -203,7 +203,7 @@ describe("edge cases", () => {
     expect(m.status).toBe("favourable");
     expect(m.gapText).toBe("That is 1.20 pp below the forecast of 6.92%, which is favourable.");
     expect(m.neededText).toBe(
-      "On this trend the share stays within the forecast to Mar-25: it has fallen by 0.01 pp a month over the last six, and it could rise by up to 0.39 pp a month and still do so.",
+      "On this trend the share stays within the forecast to Mar-25: it has fallen by 0.01 pp a month over the last six months, and it could rise by up to 0.39 pp a month and still do so.",
     );
   });
 
@@ -215,7 +215,7 @@ describe("edge cases", () => {
     );
     expect(m).toMatchObject({ gapAtYearEnd: 230 - 250, status: "adverse" });
     expect(m.neededText).toBe(
-      "To be back on trajectory by Mar-25 the count would have to rise by 9 a month; it has risen by 2 a month over the last six.",
+      "To be back on trajectory by Mar-25 the count would have to rise by 9 a month; it has risen by 2 a month over the last six months.",
     );
   });
 });
