@@ -18,9 +18,9 @@ export { DEMAND_COST_LABEL, DEMAND_COST_ROUNDING } from "./demand-cost";
 export { DRAFT_NOTE } from "./narrative";
 
 export const OUTLOOK_METHOD =
-  `Each measure is carried on from its latest month at its average monthly change over the last ${TREND_MONTHS} months; ` +
-  `low and high use the smallest and largest single monthly change of the last ${RANGE_MONTHS} months. ` +
-  `No projection is made with fewer than ${TREND_MONTHS} monthly changes. A projection of recent trends, not a forecast.`;
+  `Each measure is carried on from its latest month at its average monthly change of the last ${TREND_MONTHS} months; ` +
+  `low and high at the smallest and largest monthly change of the last ${RANGE_MONTHS}. None with fewer than ` +
+  `${TREND_MONTHS} monthly changes. A projection of recent trends, not a forecast.`;
 
 export interface OutlookSections {
   outlook: Outlook;
