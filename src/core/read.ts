@@ -95,7 +95,18 @@ export function findSheet(
     const hit = byName.get(normaliseHeader(name));
     if (hit) return hit;
   }
-  return null;
+  return findSheetIgnoringSpaces(raw, spec, taken);
+}
+
+/** The second try: punctuation that splits a name ("S.E.N.D. Monthly", "Risk-Register") ignored with the spaces. */
+function findSheetIgnoringSpaces(
+  raw: RawWorkbook,
+  spec: SheetSpec,
+  taken: ReadonlySet<string>,
+): RawSheet | null {
+  const compact = (s: string) => normaliseHeader(s).replace(/ /g, "");
+  const wanted = new Set([spec.name, ...spec.aliases].map(compact));
+  return raw.sheets.find((s) => !taken.has(s.name) && wanted.has(compact(s.name))) ?? null;
 }
 
 // ---------------------------------------------------------------- cells

@@ -1,5 +1,6 @@
 // Builds the summary model from a typed tracker: every figure, table, chart series and explanation the page shows.
 // A missing section never throws; it leaves its figures empty and says why in `notComputed`.
+import { reportingDateFromData, reportingDateFromDataIssue } from "./reporting-date";
 import { formatDate, formatMonth } from "./format";
 import { countIssues, makeIssue } from "./issues";
 import { buildDefinitions } from "./definitions";
@@ -239,11 +240,14 @@ export function summarise(
   const notComputed: NotComputed = [];
   const s = tracker.settings;
   const reportingDate = s.reportingDate.value;
-  const asOf = reportingDate ?? todayOf(options.now);
+  // No usable reporting date: the latest date in the data, with a warning; today only when the data have none.
+  const fromData = reportingDate === null ? reportingDateFromData(tracker) : null;
+  if (fromData) allIssues.push(reportingDateFromDataIssue(tracker, fromData));
+  const asOf = reportingDate ?? fromData?.date ?? todayOf(options.now);
   const monthlySheet = tracker.sheetNames.monthly ?? "SEND Monthly";
   const financeSheet = tracker.sheetNames.finance ?? "HNB Finance";
   const placesSheet = tracker.sheetNames.places ?? "Special School Places";
-  if (reportingDate === null)
+  if (reportingDate === null && !fromData)
     notComputed.push({
       section: "Reporting date",
       reason: `The ${tracker.sheetNames.settings ?? "Settings"} sheet has no reporting date, so today's date (${formatDate(asOf)}) was used for staleness and overdue milestones.`,
@@ -713,7 +717,8 @@ export function summarise(
     programme: {
       name: s.programmeName.value?.trim() || "SEND Transformation",
       council: s.council.value?.trim() ?? "",
-      reportingDate,
+      reportingDate: reportingDate ?? fromData?.date ?? null,
+      ...(fromData ? { reportingDateSource: "data" as const } : {}),
       financialYear: s.financialYear.value?.trim() ?? "",
       financeBasis: s.financeBasis.value?.trim() ?? "",
     },
