@@ -148,7 +148,11 @@ export class XmlScanner {
     return -1;
   }
 
+  /** The default namespace in scope, kept apart from the map: nearly every element uses it. */
+  private defaultNs = "";
+
   private resolve(prefix: string): string {
+    if (prefix === "") return this.defaultNs;
     return this.prefixes.get(prefix) ?? "";
   }
 
@@ -161,6 +165,7 @@ export class XmlScanner {
           const prefix = name === "xmlns" ? "" : name.slice(6);
           this.scopes.push({ depth: this.depth, prefix, previous: this.prefixes.get(prefix) });
           this.prefixes.set(prefix, value);
+          if (prefix === "") this.defaultNs = value;
         }
       }
     }
@@ -187,6 +192,7 @@ export class XmlScanner {
       const s = this.scopes.pop()!;
       if (s.previous === undefined) this.prefixes.delete(s.prefix);
       else this.prefixes.set(s.prefix, s.previous);
+      if (s.prefix === "") this.defaultNs = s.previous ?? "";
     }
     this.depth--;
   }
