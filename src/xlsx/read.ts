@@ -41,22 +41,6 @@ export interface ReadOptions {
   usedRange?: "formatted" | "valuesOnly";
 }
 
-const MS_PER_DAY = 86_400_000;
-/** 1970-01-01 as an Excel serial in the 1900 date system. */
-const UNIX_EPOCH_SERIAL_1900 = 25569;
-/** Days between the 1900 and 1904 date systems. */
-const DATE_1904_OFFSET = 1462;
-
-/**
- * A JavaScript Date (as ExcelJS gives date cells) as the serial stored in the file: exact in both date systems,
- * including Excel's phantom 29/02/1900 (serial 60).
- */
-export function dateToSerial(date: Date, date1904 = false): number {
-  const serial = date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL_1900 - (date1904 ? DATE_1904_OFFSET : 0);
-  // Whole days come back whole; keep times to the millisecond without binary noise.
-  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
-}
-
 /** The A1 column letters of a 1-based column. */
 export function columnLetters(col: number): string {
   // The file counts columns from 1, the core from 0.

@@ -2,10 +2,8 @@
 // while the XML streams past, so empty rows and styled empty cells cost nothing but the scan; the rectangle is
 // built once at the end. Cells without r= follow the one before; rows may come in any order.
 import type { FormulaWithoutResult, RawCell, RawSheet } from "../core/raw";
+import { DATE_1904_OFFSET, MS_PER_DAY, ymdToSerial } from "../core/serial";
 import { attr, type XmlHandler } from "./xml";
-
-/** Days between the 1900 and 1904 date systems. */
-export const DATE_1904_OFFSET = 1462;
 
 /** What the sheet reader needs from the rest of the workbook. */
 export interface SheetContext {
@@ -86,19 +84,15 @@ export function isoDateToSerial(text: string): number | null {
     if (!t) return null;
     return (Number(t[1]) * 3600 + Number(t[2]) * 60 + Number(t[3] ?? 0) + Number(t[4] ?? 0)) / 86400;
   }
-  const ms = Date.UTC(
-    Number(m[1]),
-    Number(m[2]) - 1,
-    Number(m[3]),
-    Number(m[4] ?? 0),
-    Number(m[5] ?? 0),
-    Number(m[6] ?? 0),
-  );
-  if (Number.isNaN(ms)) return null;
-  let serial = ms / 86_400_000 + 25569 + Number(m[7] ?? 0) / 86400;
-  // Excel counts a 29/02/1900 that never was: dates before 01/03/1900 are one lower.
-  if (serial < 61) serial -= 1;
-  return Math.round(serial * 86_400_000) / 86_400_000;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1 || d > 31 || new Date(Date.UTC(y, mo - 1, d)).getUTCDate() !== d)
+    return null;
+  const time =
+    (Number(m[4] ?? 0) * 3600 + Number(m[5] ?? 0) * 60 + Number(m[6] ?? 0) + Number(m[7] ?? 0)) / 86400;
+  // The 1900 system's serial, with Excel's phantom 29/02/1900 (src/core/serial.ts), plus the time of day.
+  return Math.round((ymdToSerial(y, mo, d) + time) * MS_PER_DAY) / MS_PER_DAY;
 }
 
 /** "_x000D_" and the like (ECMA-376 ST_Xstring escapes) back to their characters. */
