@@ -127,25 +127,41 @@ class PackageReader {
     const entry = this.zip.get(part);
     if (!entry) return false;
     let scanner: XmlScanner | null = null;
+    // UTF-16 parts (legal, with a byte-order mark) go through a decoder; UTF-8 ones are cut before their last "<"
+    // (a byte that is never inside a multi-byte character), so the scanner gets whole tags in flat strings.
     let decoder: StringDecoder | null = null;
+    let carry: Buffer | null = null;
     const budget = Math.min(MAX_PART_BYTES, MAX_TOTAL_BYTES - this.inflated);
     try {
       const size = await this.zip.inflate(entry, budget, (chunk) => {
         if (!scanner) {
-          // UTF-16 parts are legal (with a byte-order mark); UTF-8 is the rule.
           const utf16 = chunk.length >= 2 && chunk[0] === 0xff && chunk[1] === 0xfe;
           const bom = chunk[0] === 0xef && chunk[1] === 0xbb && chunk[2] === 0xbf;
-          decoder = new StringDecoder(utf16 ? "utf16le" : "utf8");
+          if (utf16) decoder = new StringDecoder("utf16le");
           scanner = new XmlScanner();
           scanner.handler = makeHandler(scanner);
           chunk = chunk.subarray(utf16 ? 2 : bom ? 3 : 0);
         }
-        scanner.feed(decoder!.write(chunk));
+        if (decoder) {
+          scanner.feed(decoder.write(chunk));
+          return;
+        }
+        const data = carry ? Buffer.concat([carry, chunk]) : chunk;
+        const cut = data.lastIndexOf(0x3c);
+        if (cut <= 0) {
+          carry = Buffer.from(data);
+          return;
+        }
+        scanner.feed(data.toString("utf8", 0, cut));
+        carry = Buffer.from(data.subarray(cut));
       });
       this.inflated += size;
       const done = scanner as XmlScanner | null;
       if (done) {
-        done.feed((decoder as StringDecoder | null)?.end() ?? "");
+        const rest = decoder
+          ? (decoder as StringDecoder).end()
+          : ((carry as Buffer | null)?.toString("utf8") ?? "");
+        done.feed(rest);
         done.end();
       }
       return true;
