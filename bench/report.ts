@@ -80,6 +80,26 @@ export function headlineRows(r: Results): [string, string, string][] {
       "",
     ],
     [
+      "Read .xlsx, sample / 100x tracker (time, peak memory of the process)",
+      `${ms(at(p, "read.sample.wallMs"))}, ${n(at(p, "read.sample.peakRssMb"))} MB / ${ms(at(p, "read.x100.wallMs"))}, ${n(at(p, "read.x100.peakRssMb"))} MB`,
+      "",
+    ],
+    [
+      `Read .xlsx, 400x tracker (${n(at(p, "read.x400.filledCells"))} filled cells)`,
+      `${ms(at(p, "read.x400.wallMs"))}, ${n(at(p, "read.x400.peakRssMb"))} MB`,
+      "",
+    ],
+    [
+      "Read the sample formatted to row 1,048,576 / to column XFD on every sheet",
+      `${ms(at(p, "read.formattedToLastRow.wallMs"))}, ${n(at(p, "read.formattedToLastRow.peakRssMb"))} MB / ${ms(at(p, "read.formattedToLastColumn.wallMs"))}, ${n(at(p, "read.formattedToLastColumn.peakRssMb"))} MB`,
+      "< 10 s, < 1 GB",
+    ],
+    [
+      "1 GB zip bomb refused, size declared / size hidden",
+      `${ms(at(p, "read.zipBomb.wallMs"))} / ${ms(at(p, "read.zipBombLying.wallMs"))}`,
+      "< 10 s",
+    ],
+    [
       "Largest tracker computed (engine + plan) within 5 s",
       `factor ${n(at(p, "scale.largestWithinWindow.factor"))}: ${n(at(p, "scale.largestWithinWindow.rows"))} rows in ${ms(at(p, "scale.largestWithinWindow.medianMs"))}`,
       "< 5,000 ms",
