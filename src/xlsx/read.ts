@@ -147,10 +147,13 @@ class PackageReader {
           return;
         }
         const data = carry ? Buffer.concat([carry, chunk]) : chunk;
-        const cut = data.lastIndexOf(0x3c);
+        let cut = data.lastIndexOf(0x3c);
         if (cut <= 0) {
-          carry = Buffer.from(data);
-          return;
+          // No tag starts here (a run of text or spaces): cut after the last whole character instead, so the
+          // carry stays a few bytes however long the run.
+          cut = data.length;
+          while (cut > 0 && cut > data.length - 4 && (data[cut - 1] & 0xc0) === 0x80) cut--;
+          if (cut > 0 && data[cut - 1] >= 0xc0) cut--;
         }
         scanner.feed(data.toString("utf8", 0, cut));
         carry = Buffer.from(data.subarray(cut));
