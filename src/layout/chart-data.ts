@@ -7,6 +7,7 @@ import type { PrintBlock } from "./pagination";
 import type { ChartSeriesSpec, ChartType, PlanRange, PlanValue, PrintSetup } from "./plan";
 import { SheetBuilder } from "./sheet-builder";
 import { FONT_NAME, FONT_SIZE, NUMBER_FORMATS, PALETTE, STYLES, formatForUnit } from "./styles";
+import { points } from "./values";
 import type { ChartData, ChartKind, DisplayUnit } from "../core/model";
 
 export const DATA_SHEET_NAME = "Portfolio Summary Data";
@@ -41,7 +42,7 @@ export function undrawableReason(chart: ChartData): string | null {
 /** The value stored in a data cell: shares stay fractions, share gaps become percentage points. */
 function storedValue(value: number | null, unit: DisplayUnit): PlanValue {
   if (value === null || !Number.isFinite(value)) return null;
-  return unit === "pp" ? Math.round(value * 100 * 1e10) / 1e10 : value;
+  return unit === "pp" ? points(value) : value;
 }
 
 function axisFormat(chart: ChartData): string {
