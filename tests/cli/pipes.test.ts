@@ -4,16 +4,16 @@ import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { ROOT, SAMPLE } from "../support/run-cli";
+import { cliBundle, ROOT, SAMPLE } from "../support/run-cli";
 
 jest.setTimeout(120_000);
 
-const TSX = join(ROOT, "node_modules", ".bin", "tsx");
-const MAIN = join(ROOT, "src", "cli", "main.ts");
-
 it("stops quietly when its output pipe closes, and still writes the JSON", async () => {
   const json = join(mkdtempSync(join(tmpdir(), "ps-pipe-")), "summary.json");
-  const child = spawn(TSX, [MAIN, SAMPLE, "--json", json], { cwd: ROOT, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, [cliBundle(), SAMPLE, "--json", json], {
+    cwd: ROOT,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let stderr = "";
   child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
   // Like `head -1`: read the first piece of output, then close the pipe.

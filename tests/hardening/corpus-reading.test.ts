@@ -9,6 +9,7 @@ import { runCli } from "../../src/cli/main";
 import type { PortfolioSummary } from "../../src/core/model";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { ExcelSim } from "../support/excel-sim";
+import { runCli as spawnCli } from "../support/run-cli";
 import { cli, figures, readingCorpusSuite } from "./corpus-support";
 
 jest.setTimeout(120_000);
@@ -33,6 +34,17 @@ it("the mapping saved in the workbook gives the same summary as the same mapping
   expect(saved.code).toBe(0);
   expect(figures(saved.summary!)).toEqual(figures(passed.summary!));
   expect(saved.summary!.issues).toEqual(passed.summary!.issues);
+});
+
+it("a real process reads the 1904 workbook and refuses the .ods as a user would run them", async () => {
+  const mac = await spawnCli([join(CORPUS_DIR, "date-1904.xlsx")]);
+  expect(mac.code).toBe(0);
+  expect(mac.stdout).toMatch(/Reporting date: 10\/01\/2025/);
+  expect(mac.stdout).toMatch(/Number of EHCPs\s+6,357/);
+  const ods = await spawnCli([join(CORPUS_DIR, "sample-tracker.ods")]);
+  expect(ods.code).toBe(2);
+  expect(ods.stdout).toBe("");
+  expect(ods.stderr.trim()).toMatch(/^"sample-tracker\.ods" is an OpenDocument spreadsheet/);
 });
 
 describe("no reporting date on the Settings sheet", () => {
