@@ -414,6 +414,8 @@ export async function readXlsxBuffer(
             },
           },
           (on) => (scanner.captureText = on),
+          (handler) => (scanner.emptyRow = handler),
+          () => scanner.defaultNamespace,
         )),
       `sheet "${s.name}"`,
     );

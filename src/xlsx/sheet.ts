@@ -145,7 +145,18 @@ export class SheetReader implements XmlHandler {
     readonly name: string,
     private readonly ctx: SheetContext,
     private readonly setCapture: (on: boolean) => void,
+    /** Turns the scanner's empty-row fast path on (with the handler) or off (null), where it has one. */
+    private readonly setEmptyRowPath: (handler: ((attrs: string) => void) | null) => void = () => {},
+    /** The scanner's default namespace, so the fast path is only used where <row> means SpreadsheetML's row. */
+    private readonly defaultNamespace: () => string = () => "",
   ) {}
+
+  /** An empty row: it holds no cell, so only its number matters (for a next row without r=). */
+  private readonly onEmptyRow = (attrs: string): void => {
+    const r = attrs.length > 0 ? rowNumber(attrs) : 0;
+    this.row = r > 0 ? r : this.row + 1;
+    this.col = 0;
+  };
 
   open(name: string, ns: string, attrs: string, selfClosing: boolean): void {
     if (!isSpreadsheetNs(ns)) return;
@@ -165,7 +176,10 @@ export class SheetReader implements XmlHandler {
     }
     switch (name) {
       case "sheetData":
-        if (!selfClosing) this.inSheetData = true;
+        if (!selfClosing) {
+          this.inSheetData = true;
+          if (isSpreadsheetNs(this.defaultNamespace())) this.setEmptyRowPath(this.onEmptyRow);
+        }
         return;
       case "mergeCell": {
         const ref = attr(attrs, "ref");
@@ -194,7 +208,10 @@ export class SheetReader implements XmlHandler {
       else if (name === "is") this.inInline = false;
       return;
     }
-    if (name === "sheetData") this.inSheetData = false;
+    if (name === "sheetData") {
+      this.inSheetData = false;
+      this.setEmptyRowPath(null);
+    }
   }
 
   text(value: string): void {

@@ -40,6 +40,17 @@ export class XmlScanner {
   private readonly scopes: Scope[] = [];
   private depth = 0;
 
+  /**
+   * While set, an unprefixed self-closing <row .../> (in the default namespace) goes here, with its attributes,
+   * instead of to open and close: the sheet reader's fast path for empty rows.
+   */
+  emptyRow: ((attrs: string) => void) | null = null;
+
+  /** The default namespace in scope. */
+  get defaultNamespace(): string {
+    return this.defaultNs;
+  }
+
   /** Set before the first chunk is fed (it may need the scanner, to switch text capture on and off). */
   handler: XmlHandler = { open() {}, close() {}, text() {} };
 
@@ -89,6 +100,27 @@ export class XmlScanner {
         if (end < 0) return this.pend(buf.slice(lt));
         pos = end + 2;
         continue;
+      }
+      // Runs of empty rows (a sheet formatted to row 1,048,576): a self-closing <row .../> is handed over whole,
+      // past the general path. Row attributes are numbers and flags by the schema, so its first ">" ends it.
+      if (
+        this.emptyRow !== null &&
+        c1 === 114 /* r */ &&
+        buf.charCodeAt(lt + 2) === 111 /* o */ &&
+        buf.charCodeAt(lt + 3) === 119 /* w */ &&
+        isSpace(buf.charCodeAt(lt + 4))
+      ) {
+        const end = buf.indexOf(">", lt + 4);
+        if (end < 0) return this.pend(buf.slice(lt));
+        if (buf.charCodeAt(end - 1) === 47) {
+          const attrs = buf.slice(lt + 4, end - 1);
+          if (!attrs.includes("xmlns")) {
+            if (this.textParts.length > 0) this.flushText();
+            this.emptyRow(attrs);
+            pos = end + 1;
+            continue;
+          }
+        }
       }
       const gt = tagEnd(buf, lt + 1, n);
       if (gt < 0) return this.pend(buf.slice(lt));
