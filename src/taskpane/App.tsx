@@ -84,6 +84,7 @@ function unexpectedFailure(error: unknown): RefreshOutcome {
     failedStep: null,
     nameTakenByUserSheet: false,
     syncs: 0,
+    problem: "fault",
   };
 }
 
