@@ -2,18 +2,14 @@
 // a refresh can stop has its own, saying what state the workbook is in and what to do; none advises trying again
 // when trying again cannot help (a read-only or protected workbook, errors in the tracker).
 import type { Issue, PortfolioSummary } from "../core/model";
+import { issueLocation, plural } from "../core/wording";
 import type { RefreshStep } from "./api";
 import { SOURCE_WORDS, type Lease } from "./lease";
 
 export const UNCHANGED = "The previous summary is unchanged.";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function where(issue: Issue): string {
-  if (issue.sheet && issue.cell) return `${issue.sheet}!${issue.cell}: `;
-  if (issue.sheet) return `${issue.sheet}: `;
-  return "";
-}
+/** "Risk Register!G9: " before an issue's message; nothing for a problem with the workbook as a whole. */
+const where = (issue: Issue): string => (issue.sheet ? `${issueLocation(issue, "sentence")}: ` : "");
 
 const quoteList = (names: string[]) => names.map((n) => `"${n}"`).join(" and ");
 

@@ -11,7 +11,7 @@ import type {
   PrintSetup,
   SheetKey,
 } from "../layout/plan";
-import { columnLetters, parseRange, rectAddress, type Rect } from "./a1";
+import { columnLetters, parseRange, rectAddress, type Rect } from "../core/a1";
 import { guardText } from "./text";
 
 /** Excel's column width conversion: characters of the default font (7 px per digit, 5 px padding) to points. */

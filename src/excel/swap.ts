@@ -12,7 +12,7 @@
 // workbook has the focus, and everything before it has made the summary complete, so such a failure leaves only
 // working sheets for the next refresh to remove. Where there is no summary yet, the working sheets are renamed.
 import type { PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
-import { parseRange } from "./a1";
+import { parseRange } from "../core/a1";
 import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
 import { applyPrint, queueCharts, rowHeightRuns, widthCharsToPoints } from "./render";
 import type { StoredOutcome } from "./api";

@@ -2,7 +2,8 @@
 // RAG fills are chosen so the five grades differ in luminance (they read in greyscale print) and each has a
 // text colour with at least 4.5:1 contrast; the word is always written in the cell as well (WCAG 1.4.1).
 import type { CellStyle } from "./plan";
-import type { DisplayUnit, KpiUnit, RagGrade } from "../core/model";
+import type { DisplayUnit, KpiStatus, KpiUnit, RagGrade } from "../core/model";
+import { statusText } from "../core/wording";
 
 export const FONT_NAME = "Calibri";
 
@@ -204,19 +205,13 @@ export function ragStyle(grade: RagGrade | null, size: number = FONT_SIZE.body):
   };
 }
 
-/** Status flag of a KPI or variance: symbol and word, never colour alone. */
-export function statusFlag(status: "adverse" | "favourable" | "on_target" | null): {
-  text: string;
-  color: string;
-} {
-  switch (status) {
-    case "adverse":
-      return { text: "! Adverse", color: PALETTE.adverse };
-    case "favourable":
-      return { text: "✓ Favourable", color: PALETTE.favourable };
-    case "on_target":
-      return { text: "= On target", color: PALETTE.navy };
-    default:
-      return { text: "Not assessed", color: PALETTE.muted };
-  }
+const STATUS_COLOURS: Record<KpiStatus, string> = {
+  adverse: PALETTE.adverse,
+  favourable: PALETTE.favourable,
+  on_target: PALETTE.navy,
+};
+
+/** Status flag of a KPI or variance: mark and word ("! Adverse"), never colour alone. */
+export function statusFlag(status: KpiStatus | null): { text: string; color: string } {
+  return { text: statusText(status), color: status ? STATUS_COLOURS[status] : PALETTE.muted };
 }

@@ -1,7 +1,9 @@
 // The "Portfolio Summary" sheet, section by section in the order of the council's dashboard: title and overall
 // RAG, KPI tiles, data freshness, workstream status and key risks, programmes 1-6, variances, data problems,
 // definitions and footer. Values stay numbers (formats do the display); tracker text is written unchanged.
-import { cellAddress, excelSerial, rangeAddress } from "./a1";
+import { cellAddress, rangeAddress } from "../core/a1";
+import { excelSerial } from "../core/serial";
+import { SEVERITY_NAMES, SEVERITY_ORDER, issueLocation, plural } from "../core/wording";
 import type { ChartBlock } from "./chart-data";
 import { undrawableReason } from "./chart-data";
 import type { CellStyle, ChartSpec, PlanValue, PlannedSheet } from "./plan";
@@ -31,7 +33,6 @@ import type {
   PortfolioSummary,
   ProgrammeSection,
   RagGrade,
-  Severity,
 } from "../core/model";
 import { RAG_SCALE } from "../core/model";
 import { formatDate } from "../core/format";
@@ -68,16 +69,6 @@ const RIGHT: Slot = { c1: PAGE_COLUMNS / 2, c2: LAST_COL };
 const slotWidth = (slot: Slot) => slot.c2 - slot.c1 + 1;
 /** Writes one table or list into a slot from a row; returns the next free row. */
 type SlotWriter = (top: number, slot: Slot) => number;
-
-const SEVERITY_ORDER: Severity[] = ["error", "warning", "info"];
-const SEVERITY_WORD: Record<Severity, string> = { error: "Error", warning: "Warning", info: "Information" };
-
-/** A sheet name as Excel writes it in a reference: quoted when it holds anything but letters, digits and _. */
-export function sheetRef(sheet: string, cell: string): string {
-  if (!sheet) return cell || "Whole workbook";
-  const name = /^[A-Za-z_][A-Za-z0-9_.]*$/.test(sheet) ? sheet : `'${sheet.replace(/'/g, "''")}'`;
-  return cell ? `${name}!${cell}` : `${name} (whole sheet)`;
-}
 
 /** "2025-01-10T09:30:00Z" -> "10/01/2025 09:30" in UK time; text that is not a date-time is returned unchanged. */
 export function ukDateTime(iso: string): string {
@@ -128,7 +119,7 @@ class SummaryPage {
     Array<number>(PAGE_COLUMNS).fill(COLUMN_WIDTH),
   );
   /** Next free row. */
-  row = 1;
+  row = 0;
   /** Where each printed block starts; page breaks fall only between blocks (or between rows of a long table). */
   private readonly blocks: PrintBlock[] = [];
 
@@ -147,8 +138,9 @@ class SummaryPage {
   /** Starts a block at the next free row: a printed page may break just before it. */
   private startBlock(options: { keepWithNext?: boolean; splittable?: boolean } = {}): void {
     const last = this.blocks[this.blocks.length - 1];
-    if (last?.first === this.row) Object.assign(last, options);
-    else this.blocks.push({ first: this.row, ...options });
+    // Print blocks are numbered as Excel numbers rows, as the print setup is.
+    if (last?.first === this.row + 1) Object.assign(last, options);
+    else this.blocks.push({ first: this.row + 1, ...options });
   }
 
   /** Points of rows first..last. */
@@ -217,36 +209,36 @@ class SummaryPage {
   title(): void {
     const { programme, overallRag } = this.summary;
     const name = [programme.name, programme.council].filter((t) => t.trim() !== "").join(" — ");
-    this.sheet.text(1, 0, LAST_COL, name || "SEND transformation programme", STYLES.title, false);
-    this.sheet.height(1, TITLE_HEIGHTS[0]);
+    this.sheet.text(0, 0, LAST_COL, name || "SEND transformation programme", STYLES.title, false);
+    this.sheet.height(0, TITLE_HEIGHTS[0]);
 
-    this.sheet.text(2, 0, 7, "Portfolio Summary", STYLES.pageName, false);
-    this.sheet.text(2, 8, 9, "Reporting date:", { ...STYLES.label, horizontalAlignment: "right" }, false);
+    this.sheet.text(1, 0, 7, "Portfolio Summary", STYLES.pageName, false);
+    this.sheet.text(1, 8, 9, "Reporting date:", { ...STYLES.label, horizontalAlignment: "right" }, false);
     const reporting = programme.reportingDate ? excelSerial(programme.reportingDate) : null;
     this.sheet.text(
-      2,
+      1,
       10,
       11,
       reporting ?? "Not set in the tracker",
       { ...STYLES.label, horizontalAlignment: "left" },
       false,
     );
-    if (reporting !== null) this.sheet.format(rangeAddress(2, 10, 2, 11), NUMBER_FORMATS.date);
-    this.sheet.height(2, TITLE_HEIGHTS[1]);
+    if (reporting !== null) this.sheet.format(rangeAddress(1, 10, 1, 11), NUMBER_FORMATS.date);
+    this.sheet.height(1, TITLE_HEIGHTS[1]);
 
-    this.sheet.text(3, 0, 1, "Overall RAG", STYLES.label, false);
-    this.ragCell(3, 2, 3, overallRag.value, overallRag.value ?? "Not set", FONT_SIZE.subheading);
+    this.sheet.text(2, 0, 1, "Overall RAG", STYLES.label, false);
+    this.ragCell(2, 2, 3, overallRag.value, overallRag.value ?? "Not set", FONT_SIZE.subheading);
     const basis = overallRag.override
       ? `Set by the programme lead: ${overallRag.overrideText || overallRag.override}`
       : overallRag.computed
         ? "Computed from the tracker: the programme lead has not set an overall RAG."
         : "No overall RAG: the programme lead has not set one and it could not be computed from the tracker.";
-    this.sheet.text(3, 4, LAST_COL, basis, { ...STYLES.body, verticalAlignment: "center", indent: 1 });
-    this.sheet.height(3, 24);
+    this.sheet.text(2, 4, LAST_COL, basis, { ...STYLES.body, verticalAlignment: "center", indent: 1 });
+    this.sheet.height(2, 24);
     // The overall RAG and the lead's narrative print together at the top of the first page.
-    this.row = TITLE_ROWS;
+    this.row = TITLE_ROWS - 1;
     this.startBlock({ splittable: true });
-    this.row = TITLE_ROWS + 1;
+    this.row = TITLE_ROWS;
     this.gap();
 
     for (const paragraph of overallRag.narrative
@@ -886,7 +878,6 @@ class SummaryPage {
       this.gap();
       return;
     }
-    const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
     this.note(
       `${plural(Math.max(total, this.summary.issues.length), "problem", "problems")} found: ` +
         `${plural(counts.error, "error", "errors")}, ${plural(counts.warning, "warning", "warnings")}, ` +
@@ -923,10 +914,10 @@ class SummaryPage {
         [
           0,
           0,
-          SEVERITY_WORD[issue.severity],
+          SEVERITY_NAMES[issue.severity].column,
           { ...STYLES.tableCell, fill, font: fontOf(FONT_SIZE.body, { bold: true, color: colour }) },
         ],
-        [1, 2, sheetRef(issue.sheet, issue.cell), STYLES.tableCell],
+        [1, 2, issueLocation(issue, "reference"), STYLES.tableCell],
         [3, LAST_COL, issue.message, STYLES.tableCell],
       ]);
     }
@@ -971,13 +962,14 @@ class SummaryPage {
 
   build(footerText: string): PlannedSheet {
     const lastRow = this.row - 1;
+    const rowCount = this.row;
     const pageHeight = pageContentHeight({
       orientation: "landscape",
       columnWidths: Array<number>(PAGE_COLUMNS).fill(COLUMN_WIDTH),
       margins: MARGINS,
       repeatedRowsHeight: TITLE_HEIGHTS[0] + TITLE_HEIGHTS[1],
     });
-    const breaks = paginate(this.blocks, lastRow, (r) => this.sheet.heightOf(r), pageHeight);
+    const breaks = paginate(this.blocks, rowCount, (r) => this.sheet.heightOf(r - 1), pageHeight);
     return this.sheet.build({
       freeze: { rows: TITLE_ROWS, columns: 0 },
       print: {

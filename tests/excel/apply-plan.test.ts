@@ -2,7 +2,7 @@
 import type { PlannedSheet, SheetPlan } from "../../src/layout/plan";
 import { applyPlan } from "../../src/excel/apply-plan";
 import { coalesceStyles, widthCharsToPoints } from "../../src/excel/render";
-import { parseRange } from "../../src/excel/a1";
+import { parseRange } from "../../src/core/a1";
 import { ExcelSim } from "../support/excel-sim";
 import { planFixture } from "../support/plan-fixture";
 
