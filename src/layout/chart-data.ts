@@ -8,6 +8,7 @@ import type { ChartSeriesSpec, ChartType, PlanRange, PlanValue, PrintSetup } fro
 import { SheetBuilder } from "./sheet-builder";
 import { reversedCategories, seriesColour } from "./chart-style";
 import { FONT_NAME, FONT_SIZE, NUMBER_FORMATS, PALETTE, STYLES, formatForUnit } from "./styles";
+import { points } from "./values";
 import type { ChartData, ChartKind, DisplayUnit } from "../core/model";
 
 export const DATA_SHEET_NAME = "Portfolio Summary Data";
@@ -43,7 +44,7 @@ export function undrawableReason(chart: ChartData): string | null {
 /** The value stored in a data cell: shares stay fractions, share gaps become percentage points. */
 function storedValue(value: number | null, unit: DisplayUnit): PlanValue {
   if (value === null || !Number.isFinite(value)) return null;
-  return unit === "pp" ? Math.round(value * 100 * 1e10) / 1e10 : value;
+  return unit === "pp" ? points(value) : value;
 }
 
 function axisFormat(chart: ChartData): string {

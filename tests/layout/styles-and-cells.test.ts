@@ -3,7 +3,7 @@ import { excelSerial } from "../../src/core/serial";
 import { parseRangeAddress, rangeAddress } from "./plan-reading";
 import { heightForLines, SheetBuilder, wrappedLineCount } from "../../src/layout/sheet-builder";
 import { formatForUnit, NUMBER_FORMATS, RAG_COLOURS } from "../../src/layout/styles";
-import { ukDateTime } from "../../src/layout/summary-sheet";
+import { ukDateTime } from "../../src/layout/blocks/footer";
 import { issueLocation } from "../../src/core/wording";
 import { RAG_SCALE } from "../../src/core/model";
 
