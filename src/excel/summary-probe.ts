@@ -1,7 +1,8 @@
 // What the refresh needs to know about the summary already in the workbook before it writes: whether it is
-// protected or hidden, whether someone typed on it since it was written (its fingerprint), which of its charts
-// are the add-in's, and the settings backed up on it. Queued once the first sync has named the sheets, so it
-// rides the read's second sync.
+// protected or hidden, which of its charts are the add-in's, the settings backed up on it (all queued once the
+// first sync has named the sheets, riding the read's second sync), and whether someone typed on it since it was
+// written (its values against its fingerprint: read with the build's first sync, whose response is otherwise
+// nearly empty, so a long summary never crowds the read's own batches).
 import { SAVED_MAPPING_KEY, SAVED_SETTINGS_KEY } from "../core/engine-api";
 import type { SheetKey } from "../layout/plan";
 import { currentFingerprint } from "./fingerprint";
@@ -28,8 +29,8 @@ export interface LiveSheetFacts {
 }
 
 export interface LiveSummaryFacts extends LiveSheetFacts {
-  /** Typed on since the add-in wrote it: its values or formulas no longer match the recorded fingerprint. */
-  edited: boolean;
+  /** The fingerprint recorded when the add-in wrote it (absent on a summary written before they were). */
+  fingerprint: string | undefined;
   /** Left part-updated by a refresh that stopped half-way: not an edit, and replaced whole. */
   incomplete: boolean;
   /** Names of the add-in's charts on it. */
@@ -92,7 +93,6 @@ export function queueProbe(
         ]),
       )
     : {};
-  const used = summary?.sheet.getUsedRangeOrNullObject(true).load("values,rowIndex,columnIndex");
   const charts = summary?.sheet.charts.load("items/name");
 
   const facts = (p: SheetProbe): LiveSheetFacts => ({
@@ -101,24 +101,35 @@ export function queueProbe(
     protected: p.protection.protected,
   });
   return () => {
-    if (!summary || !used || !charts) return { summary: null, data: data ? facts(data) : null };
+    if (!summary || !charts) return { summary: null, data: data ? facts(data) : null };
     const mark = (key: string) => (marks[key].isNullObject ? undefined : marks[key].value);
-    const recorded = mark(FINGERPRINT_KEY);
-    const incomplete = mark(UPDATING_KEY) !== undefined;
-    const now = used.isNullObject
-      ? currentFingerprint([], 0, 0)
-      : currentFingerprint(used.values, used.rowIndex, used.columnIndex);
     return {
       summary: {
         ...facts(summary),
-        // A summary written before fingerprints were recorded cannot be told apart from an edited one: it is
-        // taken as unedited, as before.
-        edited: recorded !== undefined && !incomplete && recorded !== now,
-        incomplete,
+        fingerprint: mark(FINGERPRINT_KEY),
+        incomplete: mark(UPDATING_KEY) !== undefined,
         charts: charts.items.map((c) => c.name).filter((n) => n.startsWith(ADDIN_CHART_PREFIX)),
         backup: parseBackup(mark(BACKUP_KEY)),
       },
       data: data ? facts(data) : null,
     };
+  };
+}
+
+/**
+ * Queues a read of the live summary's values; the reader says whether someone typed on it since the add-in wrote
+ * it. A summary written before fingerprints were recorded, or left part-updated, is not taken as edited.
+ */
+export function queueEditCheck(context: Excel.RequestContext, summary: LiveSummaryFacts): () => boolean {
+  const used = context.workbook.worksheets
+    .getItem(summary.name)
+    .getUsedRangeOrNullObject(true)
+    .load("values,rowIndex,columnIndex");
+  return () => {
+    if (summary.fingerprint === undefined || summary.incomplete) return false;
+    const now = used.isNullObject
+      ? currentFingerprint([], 0, 0)
+      : currentFingerprint(used.values, used.rowIndex, used.columnIndex);
+    return now !== summary.fingerprint;
   };
 }

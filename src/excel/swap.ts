@@ -5,7 +5,7 @@
 // there. Excel rewrites references when a sheet is renamed and turns them into #REF! when it is deleted, so the
 // previous design (rename the old sheets aside, rename the new ones in, delete the old) broke them all.
 //
-// The batch: mark the live sheets as being updated; clear each and paste the working copy over it
+// The batch: keep a copy of the summary if someone typed on it; mark the live sheets as being updated; clear each and paste the working copy over it
 // (Range.copyFrom, ExcelApi 1.9: values, formats, merges, conditional formats); set column widths, row heights
 // and print setup; redraw the summary's own charts; then the marks, the outcome, the lease; deletes last (the
 // working sheets, leftovers of interrupted runs). Deleting is the one call in it that fails while another
@@ -26,6 +26,8 @@ export interface SwapExtras {
   settings?: { key: string; value: unknown }[];
   /** Names of the add-in's charts now on the live summary, removed before the new ones are drawn. */
   liveCharts?: string[];
+  /** A copy of the live summary to keep first, as the user's own sheet (someone typed on it). */
+  keep?: { name: string; marks: Record<string, string> };
 }
 
 export interface SwapInput extends SwapExtras {
@@ -113,7 +115,13 @@ export async function swapIntoPlace(
     Excel.Worksheet
   >;
 
-  // First: the live sheets are marked as being updated, so a batch stopped half-way is known for what it left.
+  // First, when someone typed on the summary: a copy of it, kept as theirs, before anything is replaced.
+  if (input.keep && live.summary) {
+    const copy = live.summary.copy("After" as Excel.WorksheetPositionType, live.summary);
+    copy.name = input.keep.name;
+    mark(copy, input.keep.marks);
+  }
+  // Then the live sheets are marked as being updated, so a batch stopped half-way is known for what it left.
   for (const role of roles) if (live[role]) mark(live[role] as Excel.Worksheet, { [UPDATING_KEY]: runId });
   for (const planned of plan.sheets) {
     const target = live[planned.key];

@@ -57,7 +57,8 @@ import {
   type SheetInventoryItem,
 } from "./ownership";
 import { readWorkbook, readWorkbookDetailed } from "./read";
-import { BACKED_UP_SETTINGS, liveSheet, queueProbe, type ProbeResult } from "./summary-probe";
+import { BACKED_UP_SETTINGS, liveSheet, queueEditCheck, queueProbe, type ProbeResult } from "./summary-probe";
+import type { SwapExtras } from "./swap";
 import { countingSync, errorText } from "./sync";
 
 export { messages } from "./messages";
@@ -257,25 +258,23 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
         }
 
         // Riding the build's first sync: the lease as it stands now (before anything is replaced), the settings
-        // put back, and a copy of the summary kept as the user's own sheet if someone typed on it.
+        // put back, and the summary's values, to tell whether someone typed on it.
         const leaseNow = context.workbook.settings.getItemOrNullObject(LEASE_KEY).load("value");
         for (const { key, value } of restored) context.workbook.settings.add(key, value);
-        if (live.summary?.edited) {
-          keptSheet = keptSheetName(options.now ?? new Date(), read.inventory);
-          const original = context.workbook.worksheets.getItem(live.summary.name);
-          const copy = original.copy("After" as Excel.WorksheetPositionType, original);
-          copy.name = keptSheet;
-          // Marked as a summary kept under another name (like one the user renamed to keep): never replaced,
-          // never read as part of the tracker. Excel does not copy custom properties, so all are set here.
-          for (const [key, value] of Object.entries({
-            [OWNER_KEY]: OWNER_VALUE,
-            [ROLE_KEY]: "summary",
-            [NAME_KEY]: live.summary.name,
-            [KEPT_BY_KEY]: runId,
-          }))
-            copy.customProperties.add(key, value);
-        }
+        const edited = live.summary ? queueEditCheck(context, live.summary) : () => false;
         const backup = backupOf(savedSettings);
+        const swapExtras: SwapExtras = {
+          marks: {
+            summary: {
+              [FINGERPRINT_KEY]: plannedFingerprint(
+                plan.sheets.find((p) => p.key === "summary")?.values ?? [],
+              ),
+              [BACKUP_KEY]: backup,
+            },
+          },
+          settings: lease ? [{ key: LEASE_KEY, value: released(lease, clock()) }] : [],
+          liveCharts: live.summary?.charts ?? [],
+        };
         const flagged = summary.variances.length;
         const written = await applyPlan(context, plan, {
           runId,
@@ -286,20 +285,24 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
           activate: live.summary ? live.summary.visible : true,
           beforeSwap: () => {
             const found = leaseNow.isNullObject ? null : leaseNow.value;
-            return stillHeld(found, runId, clock()) ? null : "another refresh took over";
+            if (!stillHeld(found, runId, clock())) return "another refresh took over";
+            if (live.summary && edited()) {
+              // Kept first in the swap, marked as a summary kept under another name (like one the user renamed
+              // to keep): never replaced, never read as part of the tracker. Excel does not copy custom properties.
+              keptSheet = keptSheetName(options.now ?? new Date(), read.inventory);
+              swapExtras.keep = {
+                name: keptSheet,
+                marks: {
+                  [OWNER_KEY]: OWNER_VALUE,
+                  [ROLE_KEY]: "summary",
+                  [NAME_KEY]: live.summary.name,
+                  [KEPT_BY_KEY]: runId,
+                },
+              };
+            }
+            return null;
           },
-          swap: {
-            marks: {
-              summary: {
-                [FINGERPRINT_KEY]: plannedFingerprint(
-                  plan.sheets.find((p) => p.key === "summary")?.values ?? [],
-                ),
-                [BACKUP_KEY]: backup,
-              },
-            },
-            settings: lease ? [{ key: LEASE_KEY, value: released(lease, clock()) }] : [],
-            liveCharts: live.summary?.charts ?? [],
-          },
+          swap: swapExtras,
           outcome: ({ sheetName, nameTakenByUserSheet }) =>
             stored(
               finish({

@@ -365,6 +365,31 @@ describe("a cell being edited, another workbook in front", () => {
   });
 });
 
+describe("a refresh that stops part-way in Excel, which keeps what ran of a failed batch", () => {
+  it.each([1, 2, 3, 4])(
+    "stopped half-way through sync %i: says what it left, and the next refresh leaves the workbook as a clean one would",
+    async (failing) => {
+      const partial = await simWithTracker(generateTracker(1), new ExcelSim({ failedBatches: "partial" }));
+      const clean = await simWithTracker(generateTracker(1));
+      for (const sim of [partial, clean]) await gatewayFor(sim).refresh({ now: NOW });
+      const gateway = gatewayFor(partial, {}, "again");
+      partial.failOnSync(failing, undefined, { partway: 0.5 });
+      const outcome = await gateway.refresh({ now: NOW });
+      expect(outcome.ok).toBe(false);
+      expect(outcome.message).not.toMatch(/without saving/);
+      if (failing === 4)
+        expect(outcome.message).toMatch(/only partly updated.*Choose Refresh summary to complete it/);
+      else expect(outcome.message).toMatch(/unchanged|Nothing was changed/);
+      const next = await gateway.refresh({ now: NOW });
+      await gatewayFor(clean, {}, "again").refresh({ now: NOW });
+      expect(next).toMatchObject({ ok: true, keptSheet: null });
+      expect(partial.sheetNames).toEqual(clean.sheetNames);
+      const content = (sim: ExcelSim, name: string) => ({ ...sim.snapshot(name), customProperties: {} });
+      for (const name of [SUMMARY, DATA]) expect(content(partial, name)).toEqual(content(clean, name));
+    },
+  );
+});
+
 describe("go to a cell on a hidden sheet", () => {
   it("reports the sheet as hidden (or missing) rather than failing", async () => {
     const gateway = gatewayFor(sim);

@@ -84,7 +84,7 @@ export class ExcelSim implements SyncHost {
   private _state: WorkbookState = newWorkbook();
   private _syncCount = 0;
   private _requests: SyncRecord[] = [];
-  private _failures = new Map<number, Error>();
+  private _failures = new Map<number, { error: Error; afterOps: number }>();
   private _calls = new Map<string, number>();
   /** What exportXlsx could not put in the file (charts, custom properties, settings), from the latest export. */
   lastExportSideChannel: SideChannel | null = null;
@@ -202,13 +202,16 @@ export class ExcelSim implements SyncHost {
     return this._calls.get(name) ?? 0;
   }
 
-  /** Makes the n-th sync from now (1 = the next) fail like Excel, applying nothing of its batch. */
-  failOnSync(n: number, error?: Error): void {
+  /**
+   * Makes the n-th sync from now (1 = the next) fail like Excel: before any of its operations, or, with
+   * `partway`, after that share of them (0.5: half way), so a "partial" simulator keeps what ran.
+   */
+  failOnSync(n: number, error?: Error, options: { partway?: number } = {}): void {
     if (!Number.isInteger(n) || n < 1) throw new RangeError("failOnSync counts syncs from 1");
-    this._failures.set(
-      this._syncCount + n,
-      error ?? new SimExcelError("GeneralException", "An internal error has occurred."),
-    );
+    this._failures.set(this._syncCount + n, {
+      error: error ?? new SimExcelError("GeneralException", "An internal error has occurred."),
+      afterOps: options.partway ?? 0,
+    });
   }
 
   resetCounters(): void {
@@ -249,7 +252,7 @@ export class ExcelSim implements SyncHost {
     await Promise.resolve();
     const record: SyncRecord = { requestBytes, responseBytes: 0 };
     this._requests.push(record);
-    if (injected) throw injected;
+    if (injected && (injected.afterOps <= 0 || ops.length === 0)) throw injected.error;
     if (requestBytes > this.limits.maxPayloadBytes) {
       throw new SimExcelError("RequestPayloadSizeLimitExceeded", MESSAGES.requestTooLarge, undefined, 413);
     }
@@ -257,11 +260,13 @@ export class ExcelSim implements SyncHost {
     const writes = ops.some((op) => !op.readOnly);
     const tx = new Tx(writes ? structuredClone(this._state) : this._state, this);
     const settingsBefore = JSON.stringify(this._state.settings);
+    const failAt = injected ? Math.min(ops.length - 1, Math.floor(ops.length * injected.afterOps)) : -1;
     try {
-      for (const op of ops) {
+      ops.forEach((op, i) => {
+        if (i === failAt && injected) throw injected.error;
         if (!op.readOnly && tx.wb.readOnly) throw readOnlyError("Workbook");
         op.run(tx);
-      }
+      });
     } catch (error) {
       tx.abort();
       // Excel keeps what ran before the failing operation; the loads of the batch are not delivered.
