@@ -766,6 +766,49 @@ export const READING_CASES: ReadingCase[] = [
     build: async () => compoundFile(["EncryptionInfo", "EncryptedPackage", "\u0006DataSpaces"]),
   },
   {
+    id: "stray-cell-far-away",
+    file: "stray-cell-far-away.xlsx",
+    story: "a stray value typed in XFD1048576 of the Settings sheet: a used range of 17 billion cells",
+    expect: {
+      kind: "refused",
+      message:
+        /is refused: sheet "Settings" has values from A1 to XFD1048576, which with the other sheets makes more than 20,000,000 cells/,
+    },
+    build: rewrite((p) => {
+      const part = sheetPart(p, "Settings");
+      p.set(
+        part,
+        p
+          .get(part)!
+          .replace(
+            "</sheetData>",
+            '<row r="1048576"><c r="XFD1048576" t="inlineStr"><is><t>x</t></is></c></row></sheetData>',
+          ),
+      );
+      return p;
+    }),
+  },
+  {
+    id: "too-many-cells",
+    file: "too-many-cells.xlsx",
+    story:
+      "an archive of 2,000,000 figures pasted under the milestones: more filled cells than the reader takes",
+    expect: {
+      kind: "refused",
+      message: /is refused: it holds more than 2,000,000 filled cells .*counting up to sheet "Milestones"/,
+    },
+    large: true,
+    build: async () => {
+      const p = await sampleParts();
+      const part = sheetPart(p, "Milestones");
+      const rows: string[] = [];
+      const cells = "<c><v>1</v></c>".repeat(20);
+      for (let r = 1000; r < 1000 + 100_000; r++) rows.push(`<row r="${r}">${cells}</row>`);
+      p.set(part, p.get(part)!.replace("</sheetData>", `${rows.join("")}</sheetData>`));
+      return zipOf(p, 1);
+    },
+  },
+  {
     id: "formatted-to-last-row",
     file: "formatted-to-last-row.xlsx",
     story: "every sheet formatted down to row 1,048,576 (whole-row formatting)",
