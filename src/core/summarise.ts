@@ -9,6 +9,7 @@ import { overallRagWithOverride } from "./metrics/overall-rag";
 import { keyRisks as selectKeyRisks } from "./metrics/risk";
 import { reportingDateFromDataIssue } from "./reporting-date";
 import type { EffectiveSettings, Issue, PortfolioSummary } from "./model";
+import { buildOutlookSections } from "./outlook";
 import { buildCharts } from "./summary/charts";
 import { summaryContext } from "./summary/context";
 import { freshnessLines } from "./summary/freshness";
@@ -34,13 +35,23 @@ export function summarise(
   const dateIssues = fromData ? [reportingDateFromDataIssue(tracker, fromData)] : [];
   const allIssues: Issue[] = [...issues, ...dateIssues, ...kpis.issues, ...fresh.issues];
   const places = ctx.places;
+  const programmeName = s.programmeName.value?.trim() || "SEND Transformation";
+  // The outlook to the year end, the cost of the demand gap and the drafted narrative (src/core/outlook).
+  const outlook = buildOutlookSections({
+    tracker,
+    kpis: kpis.kpis,
+    keyRisks,
+    riskThreshold: settings.riskThreshold,
+    overallRag: overallRag.value,
+    programmeName,
+  });
 
   return {
     schemaVersion: 1,
     generatedAt: options.now.toISOString(),
     source: { workbookName: options.workbookName },
     programme: {
-      name: s.programmeName.value?.trim() || "SEND Transformation",
+      name: programmeName,
       council: s.council.value?.trim() ?? "",
       reportingDate: ctx.reportingDate ?? fromData?.date ?? null,
       ...(fromData ? { reportingDateSource: "data" as const } : {}),
@@ -66,9 +77,12 @@ export function summarise(
     },
     charts: buildCharts(ctx),
     variances: flaggedVariances(ctx, kpis.kpis),
+    outlook: outlook.outlook,
+    demandCost: outlook.demandCost,
+    draftNarrative: outlook.draftNarrative,
     settings,
     definitions: buildDefinitions({ settings, ageBand: ctx.ageBand }),
-    notComputed: notComputed(ctx, kpis.notComputed),
+    notComputed: [...notComputed(ctx, kpis.notComputed), ...outlook.notComputed],
     issues: allIssues,
     issueCounts: countIssues(allIssues),
   };
