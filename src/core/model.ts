@@ -358,6 +358,11 @@ export interface PortfolioSummary {
     council: string;
     /** "YYYY-MM-DD" */
     reportingDate: string | null;
+    /**
+     * "data" when the Settings sheet gives no usable reporting date and `reportingDate` is the latest date in the
+     * tracker's data (with a reporting_date_from_data warning). Absent when the date is the one typed.
+     */
+    reportingDateSource?: "data";
     financialYear: string;
     financeBasis: string;
   };

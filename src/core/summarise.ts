@@ -7,6 +7,7 @@ import { countIssues } from "./issues";
 import { computeKpis } from "./kpis";
 import { overallRagWithOverride } from "./metrics/overall-rag";
 import { keyRisks as selectKeyRisks } from "./metrics/risk";
+import { reportingDateFromDataIssue } from "./reporting-date";
 import type { EffectiveSettings, Issue, PortfolioSummary } from "./model";
 import { buildOutlookSections } from "./outlook";
 import { buildCharts } from "./summary/charts";
@@ -29,7 +30,10 @@ export function summarise(
   const keyRisks = selectKeyRisks(tracker.risks, settings.riskThreshold, settings.riskBands);
   const overallRag = overallRagWithOverride(tracker, kpis.kpis, keyRisks);
   const fresh = freshnessLines(ctx);
-  const allIssues: Issue[] = [...issues, ...kpis.issues, ...fresh.issues];
+  // No usable reporting date: the summary is as at the latest date in the data, and a warning says so.
+  const fromData = ctx.reportingDateFromData;
+  const dateIssues = fromData ? [reportingDateFromDataIssue(tracker, fromData)] : [];
+  const allIssues: Issue[] = [...issues, ...dateIssues, ...kpis.issues, ...fresh.issues];
   const places = ctx.places;
   const programmeName = s.programmeName.value?.trim() || "SEND Transformation";
   // The outlook to the year end, the cost of the demand gap and the drafted narrative (src/core/outlook).
@@ -49,7 +53,8 @@ export function summarise(
     programme: {
       name: programmeName,
       council: s.council.value?.trim() ?? "",
-      reportingDate: ctx.reportingDate,
+      reportingDate: ctx.reportingDate ?? fromData?.date ?? null,
+      ...(fromData ? { reportingDateSource: "data" as const } : {}),
       financialYear: s.financialYear.value?.trim() ?? "",
       financeBasis: s.financeBasis.value?.trim() ?? "",
     },
