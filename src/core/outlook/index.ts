@@ -58,10 +58,11 @@ function latestAverageCost(tracker: Tracker): AverageCostInput | null {
     const value = averageCostPerEhcp(rows[i], tracker.monthly);
     if (value === null) continue;
     const end = rows[i].periodEnd.value;
+    const period = rows[i].period.value;
     const funded = end ? monthlyRef(tracker.monthly, end.slice(0, 7), "fundedEhcps") : null;
     return {
       value,
-      period: rows[i].period.value,
+      period: period === null ? null : clip(period),
       periodEnd: end,
       sources: [rows[i].spendForAverageCost.ref, ...(funded ? [funded] : [])],
     };
@@ -148,7 +149,7 @@ function measureInputs(tracker: Tracker, kpis: readonly Kpi[]): MeasureInput[] {
 /** The year end the outlook runs to, and where it came from. */
 function yearEndOf(tracker: Tracker): { yearEnd: string | null; basis: string } {
   const settingsSheet = tracker.sheetNames.settings ?? "Settings";
-  const fy = tracker.settings.financialYear.value?.trim() ?? "";
+  const fy = clip(tracker.settings.financialYear.value?.trim() ?? "");
   const fromSettings = financialYearEnd(fy);
   if (fromSettings) return { yearEnd: fromSettings, basis: `Financial year ${fy} (${settingsSheet} sheet)` };
   const latest = latestMonth(monthlySeries(tracker.monthly, "fundedEhcps"));
@@ -164,9 +165,26 @@ function yearEndOf(tracker: Tracker): { yearEnd: string | null; basis: string } 
   };
 }
 
+/** Longest tracker text (a label, a title) the sentences quote; longer is cut at a word with "…". */
+export const QUOTE_LIMIT = 150;
+
+/**
+ * Tracker text as the sentences quote it: a sentence is one cell on the page, and a 32,767-character risk title
+ * quoted whole would take it past Excel's limit for a cell.
+ */
+export function clip(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
+}
+
 /** Builds the outlook, the cost of the demand gap and the drafted narrative. */
 export function buildOutlookSections(inputs: OutlookInputs): OutlookSections {
-  const { tracker, kpis } = inputs;
+  const { tracker } = inputs;
+  // Every tracker text the sentences quote, clipped once here.
+  const kpis = inputs.kpis.map((k) => ({ ...k, targetLabel: clip(k.targetLabel) }));
+  const financeBasis = clip(tracker.settings.financeBasis.value?.trim() ?? "");
   const notComputed: { section: string; reason: string }[] = [];
   const { yearEnd, basis } = yearEndOf(tracker);
   const measures =
@@ -185,19 +203,19 @@ export function buildOutlookSections(inputs: OutlookInputs): OutlookSections {
         ? `The tracker has no ${financeSheet} periods, so there is no average cost per EHCP to cost the demand gap.`
         : `No ${financeSheet} period has both 'High needs spend for average cost' and a funded EHCP count for the month it ends, so there is no average cost per EHCP to cost the demand gap.`,
     overspendKpi: kpis.find((k) => k.id === "hnb_overspend"),
-    financeBasis: tracker.settings.financeBasis.value ?? "",
+    financeBasis,
   });
   if (cost.reason) notComputed.push({ section: "Cost of the demand gap", reason: cost.reason });
 
   const narrative = draftNarrative({
-    programmeName: inputs.programmeName,
+    programmeName: clip(inputs.programmeName),
     overallRag: inputs.overallRag,
-    financialYear: tracker.settings.financialYear.value?.trim() ?? "",
-    financeBasis: tracker.settings.financeBasis.value?.trim() ?? "",
+    financialYear: clip(tracker.settings.financialYear.value?.trim() ?? ""),
+    financeBasis,
     kpis,
     outlook,
     demandCost: cost.demandCost,
-    keyRisks: inputs.keyRisks,
+    keyRisks: inputs.keyRisks.map((r) => ({ ...r, id: clip(r.id), title: clip(r.title) })),
     riskThreshold: inputs.riskThreshold,
   });
   return { outlook, demandCost: cost.demandCost, draftNarrative: narrative, notComputed };

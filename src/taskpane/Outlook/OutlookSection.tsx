@@ -205,7 +205,8 @@ export default function OutlookSection({
             <button type="button" className={styles.button} onClick={() => void copy()}>
               Copy draft
             </button>
-            <span role="status" aria-live="polite" className={styles.copied}>
+            {/* A live region of its own, not a second role="status": the pane has one already. */}
+            <span aria-live="polite" className={styles.copied} data-testid="copy-result">
               {copied === "copied"
                 ? "Copied. Paste it into the tracker's narrative and edit it there."
                 : copied === "failed"

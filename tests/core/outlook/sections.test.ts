@@ -2,6 +2,7 @@
 // the demand gap and the drafted narrative; taking away the forecast column or the finance sheet takes away only
 // what depends on it, each with a one-line reason.
 import { runEngine } from "../../../src/core/engine";
+import { QUOTE_LIMIT, clip } from "../../../src/core/outlook";
 import type { PortfolioSummary } from "../../../src/core/model";
 import { resolveSettings } from "../../../src/core/settings";
 import { summarise } from "../../../src/core/summarise";
@@ -146,6 +147,21 @@ describe("taking inputs away", () => {
     // Headline (without the HNB sentence), outlook, risks: the cost paragraph is gone.
     expect(s.draftNarrative?.paragraphs).toHaveLength(3);
     expect(s.draftNarrative?.text).not.toMatch(/High Needs Block|average cost/);
+  });
+
+  it("quotes tracker text cut at a word, so a 32,767-character risk title keeps every sentence inside Excel's cell limit", () => {
+    const title = `${"The capital programme may be late ".repeat(1000)}`.slice(0, 32_767);
+    const s = run(
+      sampleTracker().clearRisks().withRisk({ id: "R09", title, impact: 5, likelihood: 5 }).build(),
+    );
+    const risks = s.draftNarrative?.paragraphs.at(-1) ?? "";
+    expect(risks).toMatch(
+      /^One open risk scores 15 or more: R09, “The capital programme may be late( [A-Za-z]+)+…” \(score 25\)\.$/,
+    );
+    expect(risks.length).toBeLessThan(250);
+    expect(s.keyRisks[0].title).toHaveLength(32_767);
+    expect(clip("Q2 Forecast")).toBe("Q2 Forecast");
+    expect(clip("word ".repeat(100)).length).toBeLessThanOrEqual(QUOTE_LIMIT);
   });
 
   it("with spend for the average cost missing, the reason names the column", () => {

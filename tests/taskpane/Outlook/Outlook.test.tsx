@@ -58,7 +58,9 @@ describe("the outlook in the pane", () => {
     expect(draft).toHaveAttribute("readonly");
     await userEvent.click(screen.getByRole("button", { name: "Copy draft" }));
     expect(copied).toEqual([summary.draftNarrative?.text]);
-    expect(screen.getByRole("status")).toHaveTextContent("Copied. Paste it into the tracker's narrative");
+    expect(screen.getByTestId("copy-result")).toHaveTextContent(
+      "Copied. Paste it into the tracker's narrative",
+    );
   });
 
   test("where the clipboard is refused it copies the selection, or says how to copy by hand", async () => {
@@ -70,11 +72,11 @@ describe("the outlook in the pane", () => {
     renderInPane(<Outlook summary={sampleSummary()} copyText={refuse} />);
     await userEvent.click(await screen.findByRole("button", { name: "Copy draft" }));
     expect(execCommand).toHaveBeenCalledWith("copy");
-    expect(screen.getByRole("status")).toHaveTextContent("Copied.");
+    expect(screen.getByTestId("copy-result")).toHaveTextContent("Copied.");
 
     execCommand.mockReturnValue(false);
     await userEvent.click(screen.getByRole("button", { name: "Copy draft" }));
-    expect(screen.getByRole("status")).toHaveTextContent(
+    expect(screen.getByTestId("copy-result")).toHaveTextContent(
       "Copy did not work here: select the text above and press Ctrl+C (Cmd+C on a Mac).",
     );
   });
