@@ -10,12 +10,13 @@ import { hasColumn, monthlyRef, monthlySeries } from "../metrics/monthly";
 import { addMonths, latestMonth, mapSeries, rollingAverage } from "../metrics/series";
 import type { Tracker } from "../tracker";
 import { demandGapCost, type AverageCostInput } from "./demand-cost";
-import { measureOutlook, type MeasureInput } from "./measures";
+import { clip, measureOutlook, type MeasureInput } from "./measures";
 import { draftNarrative } from "./narrative";
 import { financialYearEnd, RANGE_MONTHS, TREND_MONTHS, yearEndOfMonth } from "./projection";
 
 export { DEMAND_COST_LABEL, DEMAND_COST_ROUNDING } from "./demand-cost";
 export { DRAFT_NOTE } from "./narrative";
+export { QUOTE_LIMIT, clip } from "./measures";
 
 export const OUTLOOK_METHOD =
   `Each measure is carried on from its latest month at its average monthly change of the last ${TREND_MONTHS} months; ` +
@@ -165,20 +166,6 @@ function yearEndOf(tracker: Tracker): { yearEnd: string | null; basis: string } 
   };
 }
 
-/** Longest tracker text (a label, a title) the sentences quote; longer is cut at a word with "…". */
-export const QUOTE_LIMIT = 150;
-
-/**
- * Tracker text as the sentences quote it: a sentence is one cell on the page, and a 32,767-character risk title
- * quoted whole would take it past Excel's limit for a cell.
- */
-export function clip(text: string, limit = QUOTE_LIMIT): string {
-  if (text.length <= limit) return text;
-  const cut = text.slice(0, limit - 1);
-  const space = cut.lastIndexOf(" ");
-  return `${(space > limit / 2 ? cut.slice(0, space) : cut).trimEnd()}…`;
-}
-
 /** Builds the outlook, the cost of the demand gap and the drafted narrative. */
 export function buildOutlookSections(inputs: OutlookInputs): OutlookSections {
   const { tracker } = inputs;
@@ -215,7 +202,7 @@ export function buildOutlookSections(inputs: OutlookInputs): OutlookSections {
     kpis,
     outlook,
     demandCost: cost.demandCost,
-    keyRisks: inputs.keyRisks.map((r) => ({ ...r, id: clip(r.id), title: clip(r.title) })),
+    keyRisks: inputs.keyRisks.map((r) => ({ ...r, id: clip(r.id) })),
     riskThreshold: inputs.riskThreshold,
   });
   return { outlook, demandCost: cost.demandCost, draftNarrative: narrative, notComputed };

@@ -46,6 +46,20 @@ export interface MeasureInput {
   sources: SourceRef[];
 }
 
+/** Longest tracker text (a label, a risk title) a sentence quotes whole; a sentence is one cell on the page. */
+export const QUOTE_LIMIT = 200;
+
+/**
+ * Tracker text as a sentence quotes it: whole up to QUOTE_LIMIT characters, else cut at a word with an ellipsis,
+ * so a 32,767-character risk title cannot take the sentence past Excel's limit for a cell.
+ */
+export function clip(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, "")}…`;
+}
+
 /** Counts are plans: projected and trajectory figures are whole numbers so the page's sums add up. */
 const level = (value: number, unit: "count" | "share") => (unit === "count" ? Math.round(value) : value);
 

@@ -4,7 +4,7 @@
 // not carry, and nothing said about a part that could not be computed. It never replaces the lead's own narrative.
 import { formatDate, formatKpiValue, formatMoneyMillions } from "../format";
 import type { DemandCost, DraftNarrative, KeyRisk, Kpi, Outlook, RagGrade } from "../model";
-import { amountText, TREND_OPENING } from "./measures";
+import { amountText, clip, TREND_OPENING } from "./measures";
 
 export const DRAFT_NOTE =
   "Drafted from the figures on this page for the programme lead to edit; it does not replace the lead's narrative.";
@@ -26,8 +26,8 @@ const NUMBER_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven
 /** A count opening a sentence: "Two", or the figure from ten up. */
 const countWord = (n: number) => (n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : n.toLocaleString("en-GB"));
 
-/** Tracker text quoted in a sentence: trimmed, without its own closing full stop. */
-const quoted = (text: string) => `“${text.trim().replace(/[.\s]+$/, "")}”`;
+/** Tracker text quoted in a sentence: trimmed, without its own closing full stop, cut at a word when long. */
+const quoted = (text: string) => `“${clip(text.trim().replace(/[.\s]+$/, ""))}”`;
 
 /** "650 more than", "£14.99m more than", "1.17 pp below": the variance against the target, without a sign. */
 function varianceWords(kpi: Kpi): string {

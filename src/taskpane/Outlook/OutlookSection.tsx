@@ -205,14 +205,15 @@ export default function OutlookSection({
             <button type="button" className={styles.button} onClick={() => void copy()}>
               Copy draft
             </button>
-            {/* A live region of its own, not a second role="status": the pane has one already. */}
-            <span aria-live="polite" className={styles.copied} data-testid="copy-result">
-              {copied === "copied"
-                ? "Copied. Paste it into the tracker's narrative and edit it there."
-                : copied === "failed"
-                  ? "Copy did not work here: select the text above and press Ctrl+C (Cmd+C on a Mac)."
-                  : ""}
-            </span>
+            {/* Rendered only once there is something to say, so the pane's own status line stays its one
+                status region until the draft is copied. */}
+            {copied && (
+              <span role="status" aria-live="polite" className={styles.copied} data-testid="copy-result">
+                {copied === "copied"
+                  ? "Copied. Paste it into the tracker's narrative and edit it there."
+                  : "Copy did not work here: select the text above and press Ctrl+C (Cmd+C on a Mac)."}
+              </span>
+            )}
           </div>
         </div>
       )}

@@ -149,19 +149,15 @@ describe("taking inputs away", () => {
     expect(s.draftNarrative?.text).not.toMatch(/High Needs Block|average cost/);
   });
 
-  it("quotes tracker text cut at a word, so a 32,767-character risk title keeps every sentence inside Excel's cell limit", () => {
-    const title = `${"The capital programme may be late ".repeat(1000)}`.slice(0, 32_767);
-    const s = run(
-      sampleTracker().clearRisks().withRisk({ id: "R09", title, impact: 5, likelihood: 5 }).build(),
-    );
-    const risks = s.draftNarrative?.paragraphs.at(-1) ?? "";
-    expect(risks).toMatch(
-      /^One open risk scores 15 or more: R09, “The capital programme may be late( [A-Za-z]+)+…” \(score 25\)\.$/,
-    );
-    expect(risks.length).toBeLessThan(250);
-    expect(s.keyRisks[0].title).toHaveLength(32_767);
+  it("quotes other tracker text cut at a word too: a 32,767-character finance basis keeps the cost sentence short", () => {
+    const basis = "Q2 forecast agreed with the Schools Forum ".repeat(800).slice(0, 32_767);
+    const s = run(sampleTracker().withSettings({ financeBasis: basis }).build());
+    expect(s.demandCost?.overspendBasis.endsWith("…")).toBe(true);
+    expect(s.demandCost?.overspendBasis.length).toBeLessThanOrEqual(QUOTE_LIMIT);
+    expect(s.demandCost?.sentence.length).toBeLessThan(600);
+    expect(Math.max(...(s.draftNarrative?.paragraphs ?? []).map((p) => p.length))).toBeLessThan(32_767);
     expect(clip("Q2 Forecast")).toBe("Q2 Forecast");
-    expect(clip("word ".repeat(100)).length).toBeLessThanOrEqual(QUOTE_LIMIT);
+    expect(clip("word, ".repeat(100))).toMatch(/^(word, )*word…$/);
   });
 
   it("with spend for the average cost missing, the reason names the column", () => {
@@ -212,5 +208,22 @@ describe("taking inputs away", () => {
       "Overall, SEND Transformation is Green. There are 6,357 EHCPs (as at 07/01/2025), 43 fewer than the forecast to date of 6,400, within the tolerance of 50 and so on target. The share of children with an EHCP placed in independent or non-maintained special schools is 5.75% (12-month rolling average); no forecast is set.",
     );
     expect(p[p.length - 1]).toBe("No open risk scores 15 or more.");
+  });
+});
+
+describe("tracker text in the drafted narrative", () => {
+  it("a key risk with a 32,767-character title is quoted cut at a word with an ellipsis, so the draft fits a cell", () => {
+    const words = "the capital programme may not deliver the places in time ";
+    const title = words.repeat(Math.ceil(32_767 / words.length)).slice(0, 32_767);
+    const s = run(
+      sampleTracker().clearRisks().withRisk({ id: "R09", title, impact: 5, likelihood: 5 }).build(),
+    );
+    const last = s.draftNarrative?.paragraphs.at(-1) ?? "";
+    const quote = /R09, “([^”]*)” \(score 25\)/.exec(last)?.[1] ?? "";
+    expect(quote.endsWith("…")).toBe(true);
+    expect(quote.length).toBeLessThanOrEqual(201);
+    expect(title.startsWith(quote.slice(0, -1))).toBe(true);
+    expect(quote.slice(0, -1)).not.toMatch(/\s$/);
+    expect(s.draftNarrative?.text.length).toBeLessThan(32_767);
   });
 });
