@@ -11,7 +11,9 @@ export {
   type SectionMapping,
   type TrackerMapping,
 } from "./format";
-export { findMonthHeaderRow, isMonthHeader, programmeOfSheet, type LocatedTable } from "./locate";
+export type { LocatedTable } from "../read/located";
+export { findMonthHeaderRow, isMonthHeader } from "../read/months-across";
+export { programmeOfSheet } from "../read/sources";
 export {
   previewMapping,
   readWithMapping,
