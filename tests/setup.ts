@@ -8,5 +8,12 @@ if (typeof window !== "undefined") {
   }
   const w = window as unknown as { ResizeObserver?: unknown };
   if (!w.ResizeObserver) w.ResizeObserver = ResizeObserverStub;
+  // jest's jsdom environment leaves out structuredClone, which the in-memory Excel copies its state with (pane
+  // tests that drive the real gateway over it); Node's own serialiser is the same algorithm.
+  const g = globalThis as { structuredClone?: <T>(value: T) => T };
+  if (!g.structuredClone) {
+    const v8 = require("node:v8") as typeof import("node:v8");
+    g.structuredClone = <T>(value: T): T => v8.deserialize(v8.serialize(value)) as T;
+  }
 }
 export {};

@@ -11,6 +11,22 @@ export interface ReadOptions {
   limits?: ReadLimits;
   /** Counter to charge the syncs to (the refresh shares one across read and write). */
   sync?: CountingSync;
+  /** The caller's own work riding the first sync, and its check of what that sync learnt. */
+  firstSync?: FirstSyncHooks;
+}
+
+/** What the first sync learnt, for the caller's check before any value is read. */
+export interface FirstSyncFacts {
+  inventory: SheetInventoryItem[];
+  /** The workbook settings, by key. */
+  settings: Record<string, unknown>;
+}
+
+export interface FirstSyncHooks {
+  /** Queues loads on the first sync (called again if the host refuses the walk and the sheets are listed). */
+  queue(): void;
+  /** Runs once the first sync answered: may throw to stop the read, or queue work that rides the next sync. */
+  check(facts: FirstSyncFacts): void;
 }
 
 export interface ReadResult {
@@ -52,6 +68,7 @@ export async function readWorkbookDetailed(
     };
   };
   let { tables, settings } = loadWorkbookParts();
+  options.firstSync?.queue();
   let sheets: SheetProbe[];
   try {
     let last = probeSheet(workbook.worksheets.getFirst());
@@ -78,6 +95,7 @@ export async function readWorkbookDetailed(
     // A host that refuses calls made on the null object past the last sheet: list the sheets first, then probe
     // each one (one sync more; a failed read sync changes nothing in the workbook).
     ({ tables, settings } = loadWorkbookParts());
+    options.firstSync?.queue();
     const listed = workbook.worksheets.load("items/name");
     await sync();
     sheets = listed.items.map(probeSheet);
@@ -103,6 +121,8 @@ export async function readWorkbookDetailed(
       s.marks.flatMap((m, i) => (m.isNullObject ? [] : [[MARK_KEYS[i], m.value] as [string, string]])),
     ),
   }));
+  const savedSettings = Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown]));
+  options.firstSync?.check({ inventory, settings: savedSettings });
   const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
   const extents = trackerSheets.map((s, i) => ({
     sheet: i,
@@ -171,7 +191,7 @@ export async function readWorkbookDetailed(
         sheet: t.worksheet.name,
         range: localAddress(t.range.address),
       })),
-    savedSettings: Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown])),
+    savedSettings,
   };
   return { raw, inventory, syncs: sync.count - start };
 }

@@ -173,6 +173,14 @@ export function addChart(
     series.name = s.name;
     series.setValues(rangeOf(s.values));
     series.setXAxisValues(rangeOf(s.categories));
+    // The plan's colour (RAG series in RAG colours, milestone statuses in theirs), not the theme's turn.
+    if (spec.type === "line") {
+      series.format.line.color = s.color;
+      series.markerBackgroundColor = s.color;
+      series.markerForegroundColor = s.color;
+    } else {
+      series.format.fill.setSolidColor(s.color);
+    }
   });
   chart.title.text = spec.title;
   chart.title.visible = true;
@@ -180,6 +188,12 @@ export function addChart(
   chart.axes.categoryAxis.title.visible = spec.categoryAxisTitle !== "";
   // Labels at the chart's edge, clear of negative bars (the HNB net position), as the .xlsx renderer writes them.
   chart.axes.categoryAxis.tickLabelPosition = "Low" as Excel.ChartAxisTickLabelPosition;
+  if (spec.reverseCategories) {
+    // First category at the top of horizontal bars (ExcelApi 1.7); the value axis crosses at the far end, so
+    // it stays below the bars (1.8), as the .xlsx renderer's maxMin orientation with crosses="max".
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.axes.categoryAxis.position = "Maximum" as Excel.ChartAxisPosition;
+  }
   chart.axes.valueAxis.title.text = spec.valueAxisTitle;
   chart.axes.valueAxis.title.visible = spec.valueAxisTitle !== "";
   if (spec.valueAxisNumberFormat) chart.axes.valueAxis.numberFormat = spec.valueAxisNumberFormat;

@@ -2,6 +2,7 @@
 // against a copy of the workbook and commits it (and the loaded values) only when every operation succeeded.
 import { propertyNotLoaded, simError } from "./errors";
 import { SimClientResult } from "./result";
+import { requireSheetEditable, type HostEnvironment } from "./sheet-ops";
 import type { WorkbookState } from "./state";
 
 /** One queued operation: its estimated request size and what it does to the workbook copy. */
@@ -18,7 +19,11 @@ export interface SyncHost {
   readonly limits: { maxPayloadBytes: number; maxCells: number };
   /** "strict": an *OrNullObject call on a null object fails the sync instead of giving another null object. */
   readonly nullObjectCalls: "lenient" | "strict";
+  /** What Excel is doing around the workbook: another workbook in front, and so on. */
+  readonly environment: HostEnvironment;
   recordCall(name: string): void;
+  /** settings.onSettingsChanged.add: returns the function that removes the handler. */
+  addSettingsHandler(handler: (event: { type: "SettingsChanged" }) => unknown): () => void;
 }
 
 /** A sync in progress: the workbook copy, and what to do on commit or abort. */
@@ -54,6 +59,9 @@ export function jsonBytes(value: unknown): number {
   return JSON.stringify(value)?.length ?? 0;
 }
 
+/** Proxies whose writes change a sheet's content, which sheet protection locks. */
+const PROTECTED_CONTENT = /^(Range|Chart|ConditionalFormat|.*ConditionalFormat)/;
+
 /** Fixed cost of one action in a request (object path, method name, ids). */
 export const ACTION_OVERHEAD_BYTES = 64;
 
@@ -66,7 +74,11 @@ export class SimContext {
   readonly trackedObjects = { add: (): void => {}, remove: (): void => {} };
   readonly debugInfo = {};
 
-  constructor(readonly _host: SyncHost) {}
+  constructor(
+    readonly _host: SyncHost,
+    /** Excel.run's options for this context. */
+    readonly options: { delayForCellEdit: boolean } = { delayForCellEdit: false },
+  ) {}
 
   /** Sends the queued operations to "Excel". */
   sync<T>(passThroughValue?: T): Promise<T> {
@@ -279,8 +291,20 @@ export abstract class SimObject<R = unknown> {
   protected _queue(payloadBytes: number, apply: (tx: Tx, ref: R) => void): void {
     this.context._enqueue({
       requestBytes: ACTION_OVERHEAD_BYTES + payloadBytes,
-      run: (tx) => apply(tx, this._target(tx)),
+      run: (tx) => {
+        const ref = this._target(tx);
+        this._beforeWrite(tx, ref);
+        apply(tx, ref);
+      },
     });
+  }
+
+  /** Checked before every write through this proxy: the cells, formats and charts of a protected sheet are locked. */
+  protected _beforeWrite(tx: Tx, ref: R): void {
+    if (!PROTECTED_CONTENT.test(this._entity)) return;
+    const sheetId = (ref as { sheetId?: unknown } | null)?.sheetId;
+    const sheet = typeof sheetId === "string" ? tx.wb.sheets.find((s) => s.id === sheetId) : undefined;
+    if (sheet) requireSheetEditable(sheet, this._entity);
   }
 
   /** Queues a method whose value is read back (getCount and the like). */
