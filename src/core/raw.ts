@@ -82,10 +82,6 @@ export const EXCEL_ERRORS = [
   "#PYTHON!",
 ] as const;
 
-export function isExcelError(v: RawCell): boolean {
-  return typeof v === "string" && (EXCEL_ERRORS as readonly string[]).includes(v);
-}
-
 /** An empty cell, or one holding nothing but spaces. */
 export function isBlank(v: RawCell | undefined): boolean {
   return v === undefined || v === "" || (typeof v === "string" && v.trim() === "");

@@ -810,6 +810,3 @@ export function makeSummaryFixture(): PortfolioSummary {
     },
   };
 }
-
-/** The programme names 1-6 as the fixture uses them. */
-export const FIXTURE_PROGRAMME_NAMES: readonly string[] = PROGRAMME_NAMES;

@@ -34,7 +34,7 @@ import {
 } from "./format";
 
 /** Below this a field or a source is not proposed: a wrong guess costs a person more than an empty choice. */
-export const ACCEPT_CONFIDENCE = 0.5;
+const ACCEPT_CONFIDENCE = 0.5;
 /** Below this an accepted guess is listed for a person to check. */
 export const CHECK_CONFIDENCE = 0.75;
 

@@ -58,7 +58,7 @@ export interface SourceOption {
 }
 
 /** How sure a field or source has to be to go without a person's check (the engine's own bar). */
-export const SURE = CHECK_CONFIDENCE;
+const SURE = CHECK_CONFIDENCE;
 /** How alike a header must be to a field's name to be matched when a person picks another source. */
 const MATCH = 0.6;
 
@@ -73,11 +73,7 @@ export function decodeSourceKey(key: string): { source: MappingSource; layout: M
   return JSON.parse(key) as { source: MappingSource; layout: MappingLayout };
 }
 
-export function describeSource(
-  source: MappingSource,
-  layout: MappingLayout = "rows",
-  headerRow?: number,
-): string {
+function describeSource(source: MappingSource, layout: MappingLayout = "rows", headerRow?: number): string {
   if ("table" in source) return `the table "${source.table}"`;
   if ("sheet" in source)
     return layout === "months_across"
@@ -87,7 +83,7 @@ export function describeSource(
 }
 
 /** The field the months fill when a section is read with months across ("month" of SEND Monthly). */
-export function acrossField(spec: SheetSpec): string | undefined {
+function acrossField(spec: SheetSpec): string | undefined {
   return spec.columns.find((c) => c.type === "month")?.field;
 }
 
