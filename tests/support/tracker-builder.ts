@@ -2,6 +2,7 @@
 // in the template layout (header on row 1, data from row 2, columns in template order), so sources can be checked.
 // `sampleTracker()` holds the seed dashboard's figures (refreshed 07/01/2025) and can be changed before build().
 import { columnLetters } from "../../src/core/a1";
+import { DEFAULT_RISK_BANDS } from "../../src/core/metrics/risk";
 import type { KpiId, KpiUnit, MilestoneStatus, Polarity, RagGrade, RagValue } from "../../src/core/model";
 import { SETTINGS_FIELDS, sheetSpec } from "../../src/core/template";
 import type {
@@ -394,12 +395,7 @@ export function sampleTracker(): TrackerBuilder {
     overallRag: rag("Amber/Red", null, "Amber/Red - At Risk"),
     ragNarrative: SAMPLE_NARRATIVE,
     riskThreshold: 15,
-    riskBands: [
-      { name: "Very high", min: 20 },
-      { name: "High", min: 15 },
-      { name: "Medium", min: 8 },
-      { name: "Low", min: 1 },
-    ],
+    riskBands: DEFAULT_RISK_BANDS.map((b) => ({ ...b })),
     sendStalenessDays: 45,
     financeStalenessDays: 120,
     twentyWeekVariant: "excluding_exceptions",
