@@ -36,8 +36,16 @@ const NUMBER_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven
 /** A count opening a sentence: "Two", or the figure from ten up. */
 const countWord = (n: number) => (n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : n.toLocaleString("en-GB"));
 
-/** Tracker text quoted in a sentence: trimmed, without its own closing full stop. */
-const quoted = (text: string) => `“${text.trim().replace(/[.\s]+$/, "")}”`;
+/** Longest risk title quoted whole; a longer one is cut at a word with an ellipsis (a cell holds 32,767 characters). */
+const QUOTE_LIMIT = 200;
+
+function quoted(text: string): string {
+  const title = text.trim().replace(/[.\s]+$/, "");
+  if (title.length <= QUOTE_LIMIT) return `“${title}”`;
+  const cut = title.slice(0, QUOTE_LIMIT);
+  const atWord = cut.lastIndexOf(" ") > QUOTE_LIMIT / 2 ? cut.slice(0, cut.lastIndexOf(" ")) : cut;
+  return `“${atWord.replace(/[,;:.\s]+$/, "")}…”`;
+}
 
 /** "650 more than", "£14.99m more than", "1.17 pp below": the variance against the target, without a sign. */
 function varianceWords(kpi: Kpi): string {

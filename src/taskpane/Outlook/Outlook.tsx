@@ -147,13 +147,15 @@ export function Outlook({ summary, copyText = clipboardCopy }: OutlookProps) {
             <Button appearance="primary" onClick={() => void copy()}>
               Copy draft
             </Button>
-            <span role="status" aria-live="polite">
-              {copied === "copied"
-                ? "Copied. Paste it into the tracker's narrative and edit it there."
-                : copied === "failed"
-                  ? "Copy did not work here: select the text above and press Ctrl+C (Cmd+C on a Mac)."
-                  : ""}
-            </span>
+            {/* Rendered only once there is something to say, so the pane's own status line stays its one
+                status region until the draft is copied. */}
+            {copied && (
+              <span role="status" aria-live="polite">
+                {copied === "copied"
+                  ? "Copied. Paste it into the tracker's narrative and edit it there."
+                  : "Copy did not work here: select the text above and press Ctrl+C (Cmd+C on a Mac)."}
+              </span>
+            )}
           </div>
         </div>
       )}

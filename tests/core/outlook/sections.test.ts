@@ -198,3 +198,20 @@ describe("taking inputs away", () => {
     expect(p[p.length - 1]).toBe("No open risk scores 15 or more.");
   });
 });
+
+describe("tracker text in the drafted narrative", () => {
+  it("a key risk with a 32,767-character title is quoted cut at a word with an ellipsis, so the draft fits a cell", () => {
+    const words = "the capital programme may not deliver the places in time ";
+    const title = words.repeat(Math.ceil(32_767 / words.length)).slice(0, 32_767);
+    const s = run(
+      sampleTracker().clearRisks().withRisk({ id: "R09", title, impact: 5, likelihood: 5 }).build(),
+    );
+    const last = s.draftNarrative?.paragraphs.at(-1) ?? "";
+    const quote = /R09, “([^”]*)” \(score 25\)/.exec(last)?.[1] ?? "";
+    expect(quote.endsWith("…")).toBe(true);
+    expect(quote.length).toBeLessThanOrEqual(201);
+    expect(title.startsWith(quote.slice(0, -1))).toBe(true);
+    expect(quote.slice(0, -1)).not.toMatch(/\s$/);
+    expect(s.draftNarrative?.text.length).toBeLessThan(32_767);
+  });
+});
