@@ -47,6 +47,19 @@ export interface RawWorkbook {
    * e.g. threshold overrides from the task pane or a saved column mapping. Plain JSON values.
    */
   savedSettings?: Record<string, unknown>;
+  /**
+   * Formula cells the file holds no saved result for (read as ""). Only a file written by a program that does not
+   * calculate has them: Excel, and so Office.js, always has a result. The engine names each one at its cell.
+   */
+  formulasWithoutResult?: FormulaWithoutResult[];
+}
+
+/** A formula cell with no saved result: where it is and what it says (as written, without the "="). */
+export interface FormulaWithoutResult {
+  sheet: string;
+  /** A1 address on `sheet`. */
+  cell: string;
+  formula: string;
 }
 
 /** Excel's error values, as Office.js returns them in `values`. */

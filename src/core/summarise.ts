@@ -7,7 +7,9 @@ import { countIssues } from "./issues";
 import { computeKpis } from "./kpis";
 import { overallRagWithOverride } from "./metrics/overall-rag";
 import { keyRisks as selectKeyRisks } from "./metrics/risk";
+import { reportingDateFromDataIssue } from "./reporting-date";
 import type { EffectiveSettings, Issue, PortfolioSummary } from "./model";
+import { buildOutlookSections } from "./outlook";
 import { buildCharts } from "./summary/charts";
 import { summaryContext } from "./summary/context";
 import { freshnessLines } from "./summary/freshness";
@@ -28,17 +30,31 @@ export function summarise(
   const keyRisks = selectKeyRisks(tracker.risks, settings.riskThreshold, settings.riskBands);
   const overallRag = overallRagWithOverride(tracker, kpis.kpis, keyRisks);
   const fresh = freshnessLines(ctx);
-  const allIssues: Issue[] = [...issues, ...kpis.issues, ...fresh.issues];
+  // No usable reporting date: the summary is as at the latest date in the data, and a warning says so.
+  const fromData = ctx.reportingDateFromData;
+  const dateIssues = fromData ? [reportingDateFromDataIssue(tracker, fromData)] : [];
+  const allIssues: Issue[] = [...issues, ...dateIssues, ...kpis.issues, ...fresh.issues];
   const places = ctx.places;
+  const programmeName = s.programmeName.value?.trim() || "SEND Transformation";
+  // The outlook to the year end, the cost of the demand gap and the drafted narrative (src/core/outlook).
+  const outlook = buildOutlookSections({
+    tracker,
+    kpis: kpis.kpis,
+    keyRisks,
+    riskThreshold: settings.riskThreshold,
+    overallRag: overallRag.value,
+    programmeName,
+  });
 
   return {
     schemaVersion: 1,
     generatedAt: options.now.toISOString(),
     source: { workbookName: options.workbookName },
     programme: {
-      name: s.programmeName.value?.trim() || "SEND Transformation",
+      name: programmeName,
       council: s.council.value?.trim() ?? "",
-      reportingDate: ctx.reportingDate,
+      reportingDate: ctx.reportingDate ?? fromData?.date ?? null,
+      ...(fromData ? { reportingDateSource: "data" as const } : {}),
       financialYear: s.financialYear.value?.trim() ?? "",
       financeBasis: s.financeBasis.value?.trim() ?? "",
     },
@@ -61,9 +77,12 @@ export function summarise(
     },
     charts: buildCharts(ctx),
     variances: flaggedVariances(ctx, kpis.kpis),
+    outlook: outlook.outlook,
+    demandCost: outlook.demandCost,
+    draftNarrative: outlook.draftNarrative,
     settings,
     definitions: buildDefinitions({ settings, ageBand: ctx.ageBand }),
-    notComputed: notComputed(ctx, kpis.notComputed),
+    notComputed: [...notComputed(ctx, kpis.notComputed), ...outlook.notComputed],
     issues: allIssues,
     issueCounts: countIssues(allIssues),
   };

@@ -25,6 +25,7 @@ import { KpiCards } from "./KpiCards/KpiCards";
 import { isLegacyWebview } from "./legacyWebview";
 import { layoutProblems } from "./MappingStep/layoutProblems";
 import { Notice } from "./Notice/Notice";
+import { Outlook } from "./Outlook/Outlook";
 import { RagBadge } from "./RagBadge/RagBadge";
 import { RefreshPanel } from "./RefreshPanel/RefreshPanel";
 import { Section } from "./Section";
@@ -438,6 +439,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
             <Section title="Headline KPIs">
               <KpiCards kpis={summary.kpis} />
             </Section>
+            <Outlook summary={summary} />
             <Variances variances={summary.variances} onShowSource={goTo} />
             {!problemsFrom && (
               <DataProblems issues={summary.issues} freshness={summary.freshness} onGoTo={goTo} />

@@ -394,7 +394,9 @@ describe("the layout and the writer load with the first refresh", () => {
   it("a part of the add-in that cannot be downloaded is said to be that, with nothing changed", async () => {
     const before = sim.sheetNames;
     const offline = Object.assign(new Error("Loading chunk 248 failed."), { name: "ChunkLoadError" });
-    const outcome = await gatewayFor(sim, { planSheets: () => Promise.reject(offline) }).refresh({ now: NOW });
+    const outcome = await gatewayFor(sim, { planSheets: () => Promise.reject(offline) }).refresh({
+      now: NOW,
+    });
     expect(outcome).toMatchObject({ ok: false, problem: "fault", failedStep: "computing" });
     expect(outcome.message).toMatch(/could not be downloaded .*Nothing was changed. Check the connection/);
     expect(sim.sheetNames).toEqual(before);

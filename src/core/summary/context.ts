@@ -16,6 +16,7 @@ import { hasColumn } from "../metrics/monthly";
 import { latestPlacesPosition, type PlacesPosition } from "../metrics/places";
 import { emptyRagCounts, ragCountsByProgramme } from "../metrics/workstreams";
 import { programmeList } from "../programmes";
+import { reportingDateFromData, type ReportingDateFromData } from "../reporting-date";
 import type { FinanceRow, MonthlyRow, Tracker } from "../tracker";
 
 /** The monthly tables show this many months, newest first, as the dashboard does. */
@@ -26,7 +27,9 @@ export interface SummaryContext {
   settings: EffectiveSettings;
   /** The reporting date, or null when the tracker has none. */
   reportingDate: string | null;
-  /** The date figures are as at: the reporting date, else today. */
+  /** The latest date in the data, standing in when the Settings sheet has no usable reporting date. */
+  reportingDateFromData: ReportingDateFromData | null;
+  /** The date figures are as at: the reporting date, else the latest date in the data, else today. */
   asOf: string;
   /** Sheet names as the workbook has them, for the wording (the template's names where a sheet is missing). */
   sheets: { settings: string; monthly: string; finance: string; places: string };
@@ -57,12 +60,14 @@ export function summaryContext(tracker: Tracker, settings: EffectiveSettings, no
   const reportingDate = s.reportingDate.value;
   const monthly = tracker.monthly;
   const financeRows = financePeriodsInOrder(tracker.finance);
-  const asOf = reportingDate ?? now.toISOString().slice(0, 10);
+  const fromData = reportingDate === null ? reportingDateFromData(tracker) : null;
+  const asOf = reportingDate ?? fromData?.date ?? now.toISOString().slice(0, 10);
   const programmes = programmeList(tracker.programmes);
   return {
     tracker,
     settings,
     reportingDate,
+    reportingDateFromData: fromData,
     asOf,
     sheets: {
       settings: tracker.sheetNames.settings ?? "Settings",

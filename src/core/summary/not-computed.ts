@@ -92,7 +92,7 @@ const GAPS: readonly Gap[] = [
 /** Everything not computed: no reporting date first, then the KPIs' own gaps, then the data's, in page order. */
 export function notComputed(ctx: SummaryContext, kpiGaps: NotComputed): NotComputed {
   const out: NotComputed = [];
-  if (ctx.reportingDate === null)
+  if (ctx.reportingDate === null && ctx.reportingDateFromData === null)
     out.push({
       section: "Reporting date",
       reason: `The ${ctx.sheets.settings} sheet has no reporting date, so today's date (${formatDate(ctx.asOf)}) was used for staleness and overdue milestones.`,
