@@ -4,6 +4,7 @@
 import { SAVED_MAPPING_KEY } from "../../src/core/engine-api";
 import { suggestMapping } from "../../src/core/mapping";
 import { createWorkbookGateway } from "../../src/excel/gateway";
+import { officeRunner } from "../../src/excel/runner";
 import { LEASE_KEY, LEASE_STALE_AFTER_MS } from "../../src/excel/lease";
 import {
   BACKUP_KEY,
@@ -316,9 +317,8 @@ describe("a cell being edited, another workbook in front", () => {
     const plain = await gatewayFor(sim).refresh({ now: NOW });
     expect(plain).toMatchObject({ ok: false, problem: "cellEdit" });
     expect(plain.message).toMatch(/Press Enter or Esc/);
-    const waiting = createWorkbookGateway((batch) => sim.run({ delayForCellEdit: true }, batch)).refresh({
-      now: NOW,
-    });
+    // The runner the pane and the ribbon use: Excel.run with delayForCellEdit.
+    const waiting = createWorkbookGateway(officeRunner(sim)).refresh({ now: NOW });
     await new Promise((resolve) => setTimeout(resolve, 20));
     sim.cellEditMode = false;
     expect((await waiting).ok).toBe(true);
