@@ -203,14 +203,21 @@ describe("one refresh at a time, across the pane, the ribbon and co-authors", ()
     await pane.refresh({ now: NOW });
     let second: Promise<Awaited<ReturnType<typeof ribbon.refresh>>> | null = null;
     let workingSeen: string[] = [];
-    // When the ribbon's refresh has built its working sheets (its 3rd sync), the pane's refresh starts.
-    let syncs = 0;
-    const stop = sim.onSync(() => {
-      syncs++;
-      if (syncs === 4 && !second) {
-        workingSeen = sim.sheetNames.filter((n) => n.startsWith(BUILDING_PREFIX));
-        second = pane.refresh({ now: NOW });
-      }
+    // Once the ribbon's refresh has built its working sheets, the pane's refresh starts, and the ribbon's swap
+    // waits until the pane has had its first sync or finished.
+    let ribbonRun = 0;
+    let paneSyncs = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const stop = sim.onSync(({ run }) => {
+      if (second && run !== ribbonRun && ++paneSyncs === 2) release();
+      if (second) return;
+      const working = sim.sheetNames.filter((n) => n.startsWith(BUILDING_PREFIX));
+      if (working.length === 0) return;
+      workingSeen = working;
+      ribbonRun = run;
+      second = pane.refresh({ now: NOW }).finally(release);
+      return gate;
     });
     const first = await ribbon.refresh({ now: NOW });
     const other = await (second as unknown as Promise<Awaited<ReturnType<typeof pane.refresh>>>);
