@@ -144,7 +144,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
 
         progress("reading");
         let read;
-        let probe: (() => ProbeResult) | null = null;
+        let probe: ((full: SheetInventoryItem[]) => ProbeResult) | null = null;
         let probedAt = -1;
         let guards: { workbook: Excel.Workbook; protection: Excel.WorkbookProtection } | null = null;
         try {
@@ -194,7 +194,9 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
         }
         // The probe rides the read's second sync; a workbook with no tracker values to read has none.
         if (probe && sync.count === probedAt) await sync();
-        const live: ProbeResult = probe ? (probe as () => ProbeResult)() : { summary: null, data: null };
+        const live: ProbeResult = probe
+          ? (probe as (full: SheetInventoryItem[]) => ProbeResult)(read.inventory)
+          : { summary: null, data: null };
         for (const sheet of [live.summary, live.data]) {
           if (sheet?.protected)
             return failed({
