@@ -15,5 +15,10 @@ if (typeof window !== "undefined") {
     const v8 = require("node:v8") as typeof import("node:v8");
     g.structuredClone = <T>(value: T): T => v8.deserialize(v8.serialize(value)) as T;
   }
+  // ... and TextEncoder and TextDecoder, which it and the jsdom that holds Office.js use.
+  const t = globalThis as { TextEncoder?: unknown; TextDecoder?: unknown };
+  const util = require("node:util") as typeof import("node:util");
+  t.TextEncoder ??= util.TextEncoder;
+  t.TextDecoder ??= util.TextDecoder;
 }
 export {};

@@ -78,6 +78,8 @@ export class SimContext {
     readonly _host: SyncHost,
     /** Excel.run's options for this context. */
     readonly options: { delayForCellEdit: boolean } = { delayForCellEdit: false },
+    /** Which sim.run made it, counting from 1. */
+    readonly run = 0,
   ) {}
 
   /** Sends the queued operations to "Excel". */

@@ -47,8 +47,11 @@ export interface SimRun {
   <T>(options: SimRunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
-/** Called before each sync (awaited), so a test can act between two syncs of a run: start another, switch focus. */
-export type SyncHook = (sync: { count: number; context: Excel.RequestContext }) => void | Promise<void>;
+/**
+ * Called before each sync (awaited), so a test can act between two syncs of a run: start another, switch focus.
+ * `run` numbers the sim.run calls from 1, so a test can tell two runtimes' syncs apart.
+ */
+export type SyncHook = (sync: { count: number; run: number }) => void | Promise<void>;
 
 /** Excel.SettingsChangedEventArgs as the simulator gives it. */
 export interface SimSettingsChangedEvent {
@@ -80,6 +83,7 @@ export class ExcelSim implements SyncHost {
   private _cellEditMode = false;
   private _cellEditEnded: (() => void)[] = [];
   private _syncHooks: SyncHook[] = [];
+  private _runs = 0;
   private _settingsHandlers = new Set<(event: SimSettingsChangedEvent) => unknown>();
   private _state: WorkbookState = newWorkbook();
   private _syncCount = 0;
@@ -109,7 +113,11 @@ export class ExcelSim implements SyncHost {
     const batch =
       typeof first === "function" ? first : (second as (context: Excel.RequestContext) => Promise<T>);
     const options = typeof first === "function" ? {} : first;
-    const context = new SimContext(this, { delayForCellEdit: options.delayForCellEdit === true });
+    const context = new SimContext(
+      this,
+      { delayForCellEdit: options.delayForCellEdit === true },
+      ++this._runs,
+    );
     const workbook = new SimWorkbook(context);
     context.workbook = workbook;
     context.application = workbook.application;
@@ -228,8 +236,7 @@ export class ExcelSim implements SyncHost {
 
   /** @internal SyncHost: runs a context's queue atomically. */
   async runSync(context: SimContext): Promise<void> {
-    for (const hook of this._syncHooks)
-      await hook({ count: this._syncCount + 1, context: context as unknown as Excel.RequestContext });
+    for (const hook of this._syncHooks) await hook({ count: this._syncCount + 1, run: context.run });
     if (this._cellEditMode) {
       if (!context.options.delayForCellEdit) {
         context._queue = [];
