@@ -6,6 +6,7 @@ import { makeIssue } from "./issues";
 import type { Issue } from "./model";
 import type { FormulaWithoutResult } from "./raw";
 import type { Tracker } from "./tracker";
+import { issueLocation } from "./wording";
 
 /** Fields the summary recomputes from other cells, so a missing result changes no figure. */
 const WORKED_OUT: Record<string, string> = {
@@ -60,7 +61,7 @@ export function formulaWithoutResultIssues(
     const field = fields.get(key(f.sheet, f.cell));
     const shown = f.formula.startsWith("(") || f.formula === "" ? "a formula" : `the formula =${f.formula}`;
     const place = { sheet: f.sheet, cell: f.cell };
-    const said = `${f.sheet}!${f.cell}: ${shown} has no saved result in the file`;
+    const said = `${issueLocation(place)}: ${shown} has no saved result in the file`;
     const readHere = readIssues.some((i) => i.sheet === f.sheet && i.cell === f.cell);
     if (field !== undefined && WORKED_OUT[field])
       issues.push(

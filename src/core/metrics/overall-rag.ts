@@ -4,6 +4,7 @@
 import { RAG_SCALE, type KeyRisk, type Kpi, type PortfolioSummary, type RagGrade } from "../model";
 import type { Tracker, WorkstreamRow } from "../tracker";
 import { meanWorkstreamGrade } from "./workstreams";
+import { plural } from "../wording";
 
 /** An open key risk at or above this score raises the overall RAG one step. */
 export const SEVERE_RISK_SCORE = 20;
@@ -37,7 +38,7 @@ export function computeOverallRag(
   } else {
     step = RAG_SCALE.indexOf(mean.grade);
     reasons.push(
-      `Start at ${mean.grade}: the mean grade of ${mean.graded} workstream${mean.graded === 1 ? "" : "s"} ` +
+      `Start at ${mean.grade}: the mean grade of ${plural(mean.graded, "workstream")} ` +
         `is ${(mean.mean as number).toFixed(2)} on a scale from 0 (Green) to 4 (Red).`,
     );
   }

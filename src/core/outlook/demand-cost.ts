@@ -3,6 +3,7 @@
 // Both inputs are stated with their dates; when either is missing the cost is not given, and the reason says which.
 import { formatDate, formatMoneyMillions, formatPounds, formatShare } from "../format";
 import type { DemandCost, Kpi, SourceRef } from "../model";
+import { plural } from "../wording";
 
 /** The words round the cost to this many pounds, "to the nearest £0.1m". */
 export const DEMAND_COST_ROUNDING = 100_000;
@@ -84,7 +85,7 @@ export function demandGapCost(
         ? `; the HNB overspend is ${overspend === 0 ? "on" : `${formatMoneyMillions(-overspend)} below`} its goal${basisText}`
         : `, ${agrees ? "in line with" : `about ${formatShare(shareOfOverspend ?? 0, 0)} of`} the HNB overspend of ${formatMoneyMillions(overspend)} above the goal${basisText}`;
   const sentence =
-    `The ${plans.toLocaleString("en-GB")} ${plans === 1 ? "plan" : "plans"} above the trajectory` +
+    `The ${plural(plans, "plan", "plans", { grouped: true })} above the trajectory` +
     `${kpi.asAt ? ` (as at ${formatDate(kpi.asAt)})` : ""}, at the average cost of ${formatPounds(average.value)} a plan` +
     `${period ? ` (${period})` : ""}, ${plans === 1 ? "comes" : "come"} to about ${roundedMillions(cost)} a year${comparison}.`;
 

@@ -1,11 +1,9 @@
 // Small vocabularies: KPI ids, polarity, unit, milestone and risk status, yes/no, the 20-week variant, risk bands.
 // Each accepts the ways councils commonly write it and fails with a reason naming the accepted words.
 import type { KpiId, KpiUnit, MilestoneStatus, Polarity } from "../model";
-import type { RawCell } from "../raw";
+import { textOf, type RawCell } from "../raw";
 import { normaliseHeader } from "./headers";
 import { fail, ok, quote, type ParseResult } from "./result";
-
-const textOf = (v: RawCell): string => (typeof v === "string" ? v.trim() : String(v));
 
 /** "ehcp_count", "Number of EHCPs", "HNB Overspend 2024/25 (£m)", "Children with EHCPs in INMSS" -> KPI id. */
 export function parseKpiId(v: RawCell): ParseResult<KpiId> {
