@@ -1,5 +1,6 @@
 // A realistic Portfolio Summary sheet plan, built by hand from the sample dashboard's figures, for renderer tests.
 // It stands in for planSheets(summary) and exercises every plan feature: merges, KPI formats, RAG, CF, print, charts.
+import { parseCellAddress } from "../../src/core/a1";
 import { reversedCategories, seriesColour } from "../../src/layout/chart-style";
 import type { CellStyle, ChartSpec, PlanValue, PlannedSheet, SheetPlan } from "../../src/layout/plan";
 
@@ -15,15 +16,15 @@ const box: CellStyle["borders"] = { top: thin, bottom: thin, left: thin, right: 
 export const MONEY_MILLIONS = '"£"#,##0.00,,"m"';
 export const SHARE = "0.00%";
 
-/** Grid builder: set(row, col, value) with 1-based row and 0-based column, as A1 notation reads. */
+/** Grid builder: set("B4", value) puts a value at that A1 address. */
 function grid(rows: number, cols: number) {
   const values: PlanValue[][] = Array.from({ length: rows }, () => Array<PlanValue>(cols).fill(null));
   return {
     values,
     set(address: string, value: PlanValue) {
-      const m = /^([A-Z]+)(\d+)$/.exec(address)!;
-      const col = [...m[1]].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
-      values[Number(m[2]) - 1][col] = value;
+      const at = parseCellAddress(address);
+      if (!at) throw new Error(`Not an A1 address: ${address}`);
+      values[at.row][at.col] = value;
     },
   };
 }
@@ -151,81 +152,84 @@ function dataSheet(): PlannedSheet {
 
 const data = (range: string) => ({ sheet: "data" as const, range });
 
+type ChartInput = Pick<
+  ChartSpec,
+  "id" | "type" | "title" | "categoryAxisTitle" | "valueAxisTitle" | "valueAxisNumberFormat" | "position"
+> & { series: Omit<ChartSpec["series"][number], "color">[] };
+
+/** A chart on the summary sheet, its series by columns of the data sheet and coloured as the layout colours them. */
+const chart = (c: ChartInput): ChartSpec => ({
+  id: c.id,
+  type: c.type,
+  title: c.title,
+  categoryAxisTitle: c.categoryAxisTitle,
+  valueAxisTitle: c.valueAxisTitle,
+  valueAxisNumberFormat: c.valueAxisNumberFormat,
+  seriesBy: "columns",
+  series: c.series.map((s, i) => ({ ...s, color: seriesColour(s.name, i) })),
+  reverseCategories: reversedCategories(c.type),
+  position: c.position,
+  sheet: "summary",
+  showLegend: true,
+});
+
 export const FIXTURE_CHARTS: ChartSpec[] = [
-  {
+  chart({
     id: "PS_ehcp_trajectory",
     type: "line",
     title: "EHCPs against forecast",
     categoryAxisTitle: "Month",
     valueAxisTitle: "Number of EHCPs",
     valueAxisNumberFormat: "#,##0",
-    seriesBy: "columns",
     series: [
       { name: "Funded EHCPs", nameRef: data("B1"), categories: data("A2:A13"), values: data("B2:B13") },
       { name: "Forecast EHCPs", nameRef: data("C1"), categories: data("A2:A13"), values: data("C2:C13") },
-    ].map((s, i) => ({ ...s, color: seriesColour(s.name, i) })),
-    reverseCategories: reversedCategories("line"),
+    ],
     position: { from: "A22", to: "F37" },
-    sheet: "summary",
-    showLegend: true,
-  },
-  {
+  }),
+  chart({
     id: "PS_twenty_week_rates",
     type: "columnClustered",
     title: "EHC plans issued within 20 weeks (incl. exceptions)",
     categoryAxisTitle: "Calendar year",
     valueAxisTitle: "Share of plans",
     valueAxisNumberFormat: "0%",
-    seriesBy: "columns",
     series: [
       { name: "Our council", nameRef: data("S1"), categories: data("R2:R5"), values: data("S2:S5") },
       { name: "England", nameRef: data("T1"), categories: data("R2:R5"), values: data("T2:T5") },
-    ].map((s, i) => ({ ...s, color: seriesColour(s.name, i) })),
-    reverseCategories: reversedCategories("columnClustered"),
+    ],
     position: { from: "G22", to: "L37" },
-    sheet: "summary",
-    showLegend: true,
-  },
-  {
+  }),
+  chart({
     id: "PS_workstream_rag",
     type: "barStacked",
     title: "Workstream status by programme",
     categoryAxisTitle: "Programme",
     valueAxisTitle: "Workstreams",
     valueAxisNumberFormat: "0",
-    seriesBy: "columns",
     series: RAG_NAMES.map((n, j) => ({
       name: n,
-      color: seriesColour(n, j),
       nameRef: data(`${"FGHIJ"[j]}1`),
       categories: data("E2:E7"),
       values: data(`${"FGHIJ"[j]}2:${"FGHIJ"[j]}7`),
     })),
-    reverseCategories: reversedCategories("barStacked"),
     position: { from: "A39", to: "F54" },
-    sheet: "summary",
-    showLegend: true,
-  },
-  {
+  }),
+  chart({
     id: "PS_milestone_status",
     type: "columnStacked",
     title: "Status of milestones due",
     categoryAxisTitle: "Programme",
     valueAxisTitle: "Milestones",
     valueAxisNumberFormat: "0",
-    seriesBy: "columns",
     series: MILESTONE_NAMES.map((n, j) => ({
       name: n,
-      color: seriesColour(n, j),
       nameRef: data(`${"MNOP"[j]}1`),
       categories: data("L2:L7"),
       values: data(`${"MNOP"[j]}2:${"MNOP"[j]}7`),
     })),
-    reverseCategories: reversedCategories("columnStacked"),
     position: { from: "G39", to: "L54" },
-    sheet: "summary",
-    showLegend: true,
-  },
+  }),
 ];
 
 function summarySheet(): PlannedSheet {

@@ -1,8 +1,15 @@
-// A hand-built, fully populated PortfolioSummary carrying the figures of the council's real dashboard
+// A fully populated PortfolioSummary carrying the figures of the council's real dashboard
 // (seed/send-portfolio-dashboard.txt), for tests of everything downstream of the engine (layout, pane, CLI).
+// The programmes and workstreams come from the sample tracker (scripts/make-sample-tracker.ts) through the reader's
+// own RAG parsing; the status counts, the status chart and the variances are worked out from them and from the KPIs
+// as the engine does. What stays typed here is what the tests check against and what deliberately differs from the
+// sample (an edge case each): a computed RAG that differs from the lead's, three data problems of three kinds, KPI
+// sources in the template's first rows, figures rounded as the dashboard prints them.
 // makeSummaryFixture() returns a fresh copy each call, so a test may change it without affecting another.
 import type {
   ChartData,
+  FlaggedVariance,
+  Kpi,
   Issue,
   MetricTable,
   MilestoneCounts,
@@ -11,151 +18,69 @@ import type {
   RagValue,
   Workstream,
 } from "../../src/core/model";
+import { RAG_SCALE } from "../../src/core/model";
 import { DEFAULT_RISK_BANDS } from "../../src/core/metrics/risk";
+import { emptyRagCounts } from "../../src/core/metrics/workstreams";
+import { parseRag } from "../../src/core/parse/rag";
+import { PROGRAMME_NAMES, SAMPLE_WORKSTREAMS } from "../../scripts/make-sample-tracker";
 
 const rag = (text: string, grade: RagValue["grade"], track: RagValue["track"]): RagValue => ({
   text,
   grade,
   track,
 });
-const GREEN_ON_TRACK = rag("Green - On Track", "Green", "on");
 
-const PROGRAMME_NAMES = [
-  "Voice of the child and their family",
-  "Improving support, skills and practice",
-  "Right support at the right time",
-  "Preparation for adulthood",
-  "Financial assurance in our SEND system",
-  "Improving communication, process and systems",
-];
-
-let workstreamRow = 2;
-const workstream = (programme: number, name: string, value: RagValue, lead: string, commentary: string) => {
-  const row = workstreamRow++;
-  return {
-    programme,
-    name,
-    rag: value,
-    lead,
-    commentary,
-    source: { sheet: "Workstreams", cell: `D${row}` },
-  } satisfies Workstream;
+/**
+ * Leads and commentary of the dashboard's own, where they differ from the sample's (by workstream, 0-based): the
+ * page, pane and report tests were written against these words, and empty commentary keeps its rows one line high.
+ */
+const OWN_WORDS: Partial<Record<number, Partial<Pick<Workstream, "lead" | "commentary">>>> = {
+  0: { commentary: "Family Hub pilot evaluated; roll-out to two further hubs agreed." },
+  1: { lead: "Early Years Lead", commentary: "Pathway published on the Local Offer in November." },
+  2: {
+    commentary: "Health partners' capacity is delaying the joint panel; revised start date February 2025.",
+  },
+  3: { commentary: "All six advisers in post." },
+  4: { lead: "Head of Place Planning", commentary: "" },
+  5: { lead: "Head of SEND", commentary: "New service level agreement signed by all resource bases." },
+  6: { lead: "Head of Inclusion", commentary: "" },
+  7: { commentary: "" },
+  8: { commentary: "" },
+  9: { lead: "Preparation for Adulthood Lead", commentary: "" },
+  10: { lead: "SEND Finance Business Partner", commentary: "" },
+  11: {
+    lead: "SEND Finance Business Partner",
+    commentary: "Consultation with Schools Forum closes in January.",
+  },
+  12: { lead: "Head of SEND Statutory Services", commentary: "" },
+  13: { lead: "Communications Lead", commentary: "" },
+  14: { commentary: "" },
+  15: { lead: "Head of SEND Statutory Services", commentary: "" },
 };
 
-/** The 16 workstreams of the dashboard, programmes 2-6 (programme 1 has none yet). */
+/** The sample's workstreams as the reader gives them: RAG words parsed, each with its cell on the Workstreams sheet. */
 function workstreams(): Workstream[] {
-  workstreamRow = 2;
-  return [
-    workstream(
-      2,
-      "Improved early support offer, building on the Family Hub pilot",
-      GREEN_ON_TRACK,
-      "Head of Early Help",
-      "Family Hub pilot evaluated; roll-out to two further hubs agreed.",
-    ),
-    workstream(
-      2,
-      "Improved pathway navigation to ensure early support offer is fully utilised by early years",
-      GREEN_ON_TRACK,
-      "Early Years Lead",
-      "Pathway published on the Local Offer in November.",
-    ),
-    workstream(
-      2,
-      "Multi-agency approach to supporting schools before an EHCP is issued",
-      rag("Amber / Green - Off Track", "Amber/Green", "off"),
-      "Head of SEND",
-      "Health partners' capacity is delaying the joint panel; revised start date February 2025.",
-    ),
-    workstream(
-      2,
-      "New Team of Inclusion Advisors working in schools",
-      GREEN_ON_TRACK,
-      "Head of Inclusion",
-      "All six advisers in post.",
-    ),
-    workstream(3, "Additional Secondary Resource Bases", GREEN_ON_TRACK, "Head of Place Planning", ""),
-    workstream(
-      3,
-      "Further improvements to our Resource Base model",
-      GREEN_ON_TRACK,
-      "Head of SEND",
-      "New service level agreement signed by all resource bases.",
-    ),
-    workstream(
-      3,
-      "Proactive approach to bringing children back into a mainstream setting",
-      GREEN_ON_TRACK,
-      "Head of Inclusion",
-      "",
-    ),
-    workstream(
-      4,
-      "Clear set of attractive employment options for young people with SEND, developed with employers",
-      GREEN_ON_TRACK,
-      "Preparation for Adulthood Lead",
-      "",
-    ),
-    workstream(
-      4,
-      "Increase PfA capacity to allow more informed and proactive conversations about ceasing plans.",
-      GREEN_ON_TRACK,
-      "Preparation for Adulthood Lead",
-      "",
-    ),
-    workstream(
-      4,
-      "To increase the options, support and information in order to better prepare young people with SEND for adulthood.",
-      GREEN_ON_TRACK,
-      "Preparation for Adulthood Lead",
-      "",
-    ),
-    workstream(
-      5,
-      "Further development of our decision-making panels and review related processes",
-      GREEN_ON_TRACK,
-      "SEND Finance Business Partner",
-      "",
-    ),
-    workstream(
-      5,
-      "Review of school SEND funding including special schools and top ups",
-      GREEN_ON_TRACK,
-      "SEND Finance Business Partner",
-      "Consultation with Schools Forum closes in January.",
-    ),
-    workstream(
-      6,
-      "Clear the EHCNA backlog and create a Tribunals Team to effectively manage the process",
-      GREEN_ON_TRACK,
-      "Head of SEND Statutory Services",
-      "",
-    ),
-    workstream(
-      6,
-      "Communications strategy for communicating with parent carers",
-      GREEN_ON_TRACK,
-      "Communications Lead",
-      "",
-    ),
-    workstream(6, "Early Help Hub and Advice", GREEN_ON_TRACK, "Head of Early Help", ""),
-    workstream(
-      6,
-      "Further integrated processes and paperwork in our system to drive efficiencies",
-      GREEN_ON_TRACK,
-      "Head of SEND Statutory Services",
-      "",
-    ),
-  ];
+  return SAMPLE_WORKSTREAMS.map(([programme, name, ragText, lead, commentary], i) => {
+    const parsed = parseRag(ragText);
+    if (!parsed.ok) throw new Error(`The sample's RAG "${ragText}" does not parse`);
+    return {
+      programme,
+      name,
+      rag: rag(parsed.value.text, parsed.value.grade, parsed.value.track),
+      lead,
+      commentary,
+      ...OWN_WORDS[i],
+      source: { sheet: "Workstreams", cell: `D${i + 2}` },
+    } satisfies Workstream;
+  });
 }
 
-const counts = (green: number, amberGreen = 0, amber = 0, amberRed = 0, red = 0): RagCounts => ({
-  Green: green,
-  "Amber/Green": amberGreen,
-  Amber: amber,
-  "Amber/Red": amberRed,
-  Red: red,
-});
+/** A programme's workstreams counted by RAG grade, as the status table and chart show them. */
+function ragCounts(list: readonly Workstream[]): RagCounts {
+  const c = emptyRagCounts();
+  for (const w of list) if (w.rag.grade) c[w.rag.grade] += 1;
+  return c;
+}
 
 const milestones = (complete: number, onTrack: number, atRisk = 0, overdue = 0): MilestoneCounts => ({
   complete,
@@ -204,7 +129,7 @@ const EHCP_FORECAST = [
   5707,
 ];
 
-function charts(): ChartData[] {
+function charts(byProgramme: readonly RagCounts[]): ChartData[] {
   const year2024 = months("2024-01", 12);
   const programmeLabels = PROGRAMME_NAMES.map((name, i) => `${i + 1} - ${name}`);
   return [
@@ -216,13 +141,7 @@ function charts(): ChartData[] {
       valueAxisTitle: "Workstreams",
       valueUnit: "count",
       categories: programmeLabels,
-      series: [
-        { name: "Green", values: [0, 3, 3, 3, 2, 4] },
-        { name: "Amber/Green", values: [0, 1, 0, 0, 0, 0] },
-        { name: "Amber", values: [0, 0, 0, 0, 0, 0] },
-        { name: "Amber/Red", values: [0, 0, 0, 0, 0, 0] },
-        { name: "Red", values: [0, 0, 0, 0, 0, 0] },
-      ],
+      series: RAG_SCALE.map((grade) => ({ name: grade, values: byProgramme.map((c) => c[grade]) })),
     },
     {
       id: "ehcp_trajectory",
@@ -462,10 +381,88 @@ function issues(): Issue[] {
   ];
 }
 
+/** The variances table: the KPIs off target again, each with its actual's cell (the tile's "(£m)" left off). */
+function variancesOf(kpis: readonly Kpi[]): FlaggedVariance[] {
+  return kpis.flatMap((k) =>
+    k.status === null || k.status === "on_target"
+      ? []
+      : [
+          {
+            id: k.id,
+            label: k.label.replace(/ \(£m\)$/, ""),
+            actual: k.actual,
+            target: k.target,
+            variance: k.variance,
+            unit: k.unit,
+            status: k.status,
+            explanation: k.explanation,
+            sources: k.sources.slice(0, 1),
+          },
+        ],
+  );
+}
+
 /** The dashboard's summary, as the engine should produce it from the sample tracker (reporting date 10/01/2025). */
 export function makeSummaryFixture(): PortfolioSummary {
   const allWorkstreams = workstreams();
   const inProgramme = (n: number) => allWorkstreams.filter((w) => w.programme === n);
+  const kpis: Kpi[] = [
+    {
+      id: "ehcp_count",
+      label: "Number of EHCPs",
+      actual: 6357,
+      target: 5707,
+      targetLabel: "Forecast to date",
+      variance: 650,
+      unit: "count",
+      status: "adverse",
+      polarity: "higher_is_worse",
+      tolerance: 50,
+      explanation: "650 more plans than forecast; more is adverse.",
+      asAt: "2025-01-07",
+      sources: [
+        { sheet: "KPIs", cell: "H2" },
+        { sheet: "KPIs", cell: "C2" },
+      ],
+    },
+    {
+      id: "hnb_overspend",
+      label: "HNB Overspend 2024/25 (£m)",
+      actual: 43200000,
+      target: 28210000,
+      targetLabel: "Goal for this financial year",
+      variance: 14990000,
+      unit: "money",
+      status: "adverse",
+      polarity: "higher_is_worse",
+      tolerance: 500000,
+      explanation: "£14.99m more overspend than the goal; more is adverse.",
+      asAt: "2024-09-30",
+      sources: [
+        { sheet: "HNB Finance", cell: "E3" },
+        { sheet: "KPIs", cell: "C3" },
+      ],
+    },
+    {
+      id: "inmss_share",
+      label: "Children with EHCPs in INMSS",
+      actual: 0.0575,
+      target: 0.0692,
+      targetLabel: "Forecast",
+      variance: -0.0117,
+      unit: "share",
+      status: "favourable",
+      polarity: "higher_is_worse",
+      tolerance: 0.001,
+      explanation: "1.17 percentage points below forecast; lower is favourable.",
+      asAt: "2025-01-07",
+      sources: [
+        { sheet: "KPIs", cell: "H4" },
+        { sheet: "KPIs", cell: "C4" },
+      ],
+    },
+  ];
+  const byProgramme = PROGRAMME_NAMES.map((_, i) => ragCounts(inProgramme(i + 1)));
   const issueList = issues();
   return {
     schemaVersion: 1,
@@ -495,62 +492,7 @@ export function makeSummaryFixture(): PortfolioSummary {
         "The number of EHCPs in the Wiltshire system is 650 plans higher than forecast for this point in the plan and now that this is being seen in the financial figures, this is driving a £15m overspend above the expected overspend for this financial year.\n\n" +
         "There are some positive signs, demand for EHCNA requests appears to have plateaued - but this needs to be monitored to ensure it is not suppressed demand which is going to reoccur at a later date. However, while demand is plateauing, this gives us a stable state to forecast the new plan from.",
     },
-    kpis: [
-      {
-        id: "ehcp_count",
-        label: "Number of EHCPs",
-        actual: 6357,
-        target: 5707,
-        targetLabel: "Forecast to date",
-        variance: 650,
-        unit: "count",
-        status: "adverse",
-        polarity: "higher_is_worse",
-        tolerance: 50,
-        explanation: "650 more plans than forecast; more is adverse.",
-        asAt: "2025-01-07",
-        sources: [
-          { sheet: "KPIs", cell: "H2" },
-          { sheet: "KPIs", cell: "C2" },
-        ],
-      },
-      {
-        id: "hnb_overspend",
-        label: "HNB Overspend 2024/25 (£m)",
-        actual: 43200000,
-        target: 28210000,
-        targetLabel: "Goal for this financial year",
-        variance: 14990000,
-        unit: "money",
-        status: "adverse",
-        polarity: "higher_is_worse",
-        tolerance: 500000,
-        explanation: "£14.99m more overspend than the goal; more is adverse.",
-        asAt: "2024-09-30",
-        sources: [
-          { sheet: "HNB Finance", cell: "E3" },
-          { sheet: "KPIs", cell: "C3" },
-        ],
-      },
-      {
-        id: "inmss_share",
-        label: "Children with EHCPs in INMSS",
-        actual: 0.0575,
-        target: 0.0692,
-        targetLabel: "Forecast",
-        variance: -0.0117,
-        unit: "share",
-        status: "favourable",
-        polarity: "higher_is_worse",
-        tolerance: 0.001,
-        explanation: "1.17 percentage points below forecast; lower is favourable.",
-        asAt: "2025-01-07",
-        sources: [
-          { sheet: "KPIs", cell: "H4" },
-          { sheet: "KPIs", cell: "C4" },
-        ],
-      },
-    ],
+    kpis,
     freshness: [
       {
         id: "send_data",
@@ -575,11 +517,9 @@ export function makeSummaryFixture(): PortfolioSummary {
       },
     ],
     workstreamStatus: PROGRAMME_NAMES.map((name, i) => {
-      const number = i + 1;
-      const rows = [counts(0), counts(3, 1), counts(3), counts(3), counts(2), counts(4)];
-      const c = rows[i];
+      const c = byProgramme[i];
       const total = Object.values(c).reduce((a, b) => a + b, 0);
-      return { programme: number, programmeName: name, counts: c, unknown: 0, total };
+      return { programme: i + 1, programmeName: name, counts: c, unknown: 0, total };
     }),
     riskThreshold: 15,
     keyRisks: [
@@ -721,42 +661,8 @@ export function makeSummaryFixture(): PortfolioSummary {
       required: 320,
       costPerPlace: 38620,
     },
-    charts: charts(),
-    variances: [
-      {
-        id: "ehcp_count",
-        label: "Number of EHCPs",
-        actual: 6357,
-        target: 5707,
-        variance: 650,
-        unit: "count",
-        status: "adverse",
-        explanation: "650 more plans than forecast; more is adverse.",
-        sources: [{ sheet: "KPIs", cell: "H2" }],
-      },
-      {
-        id: "hnb_overspend",
-        label: "HNB Overspend 2024/25",
-        actual: 43200000,
-        target: 28210000,
-        variance: 14990000,
-        unit: "money",
-        status: "adverse",
-        explanation: "£14.99m more overspend than the goal; more is adverse.",
-        sources: [{ sheet: "HNB Finance", cell: "E3" }],
-      },
-      {
-        id: "inmss_share",
-        label: "Children with EHCPs in INMSS",
-        actual: 0.0575,
-        target: 0.0692,
-        variance: -0.0117,
-        unit: "share",
-        status: "favourable",
-        explanation: "1.17 percentage points below forecast; lower is favourable.",
-        sources: [{ sheet: "KPIs", cell: "H4" }],
-      },
-    ],
+    charts: charts(byProgramme),
+    variances: variancesOf(kpis),
     settings: {
       riskThreshold: 15,
       riskBands: DEFAULT_RISK_BANDS.map((b) => ({ ...b })),
