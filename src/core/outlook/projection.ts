@@ -2,6 +2,7 @@
 // monthly change of the last 6 months for each month left, with the smallest and largest single monthly change of
 // the last 12 months as the low and high. Deliberately simple, so the page can state the method in one sentence.
 import { formatMonth } from "../format";
+import type { OutlookProjection } from "../model";
 import { addMonths, monthIndex, valueAt, type MonthlySeries } from "../metrics/series";
 
 /** Monthly changes the central projection averages: the last six months. */
@@ -9,23 +10,8 @@ export const TREND_MONTHS = 6;
 /** Monthly changes the low and high come from: the last twelve months. */
 export const RANGE_MONTHS = 12;
 
-export interface Projection {
-  /** Latest month with a value ("YYYY-MM") and that value: where the projection starts. */
-  fromMonth: string;
-  fromValue: number;
-  /** Calendar months from the latest month to the year end (0 when the latest month is the year end). */
-  monthsToYearEnd: number;
-  /** Mean of the last TREND_MONTHS monthly changes: (latest - the value six months earlier) / 6. */
-  averageMonthlyChange: number;
-  /** How many monthly changes the low and high come from (RANGE_MONTHS when the data allow, at least TREND_MONTHS). */
-  rangeMonths: number;
-  lowestMonthlyChange: number;
-  highestMonthlyChange: number;
-  /** fromValue + change x monthsToYearEnd, with the average, the lowest and the highest change. */
-  projected: number;
-  low: number;
-  high: number;
-}
+/** The projection of one measure, as the summary carries it (OutlookProjection, src/core/model.ts). */
+export type Projection = OutlookProjection;
 
 export type ProjectionResult = { ok: true; projection: Projection } | { ok: false; reason: string };
 
