@@ -5,7 +5,12 @@ import { runEngine } from "../src/core/engine";
 import { RESPONSE_BUDGET_BYTES } from "../src/excel/blocks";
 import { createWorkbookGateway } from "../src/excel/gateway";
 import { simWithTracker } from "../tests/excel/sim-workbook";
+import { setOfficeClient } from "../tests/support/excel-sim";
 import { generateTracker, rowCount } from "../tests/support/generate-tracker";
+import { loadOfficeClient } from "../tests/support/office-js";
+
+// Microsoft's Office.js client (in jsdom) sends the requests; the in-memory Excel is the host answering them.
+setOfficeClient(loadOfficeClient);
 
 export const TARGET_SYNCS = 5;
 export const PAYLOAD_LIMIT_BYTES = 5 * 1024 * 1024;

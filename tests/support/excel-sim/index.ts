@@ -1,21 +1,25 @@
-// ExcelSim: an in-memory Excel for tests and the browser preview, faithful to the parts of the Office.js
-// contract the gateway relies on (queued proxies, load/sync, null objects, errors, payload limits, atomic syncs).
+// ExcelSim: an in-memory Excel for tests and the browser preview. It is the *host* behind Microsoft's own Office.js
+// client: `run` is the client's Excel.run, whose requests (JSON, as Excel on the web receives them) the host
+// answers from the workbook state. Proxies, load/sync, null objects and errors are the client's; payload limits are
+// checked on the real serialised bytes; every sync applies all of its batch or nothing.
 import { parseRect, rectAddress, splitSheet } from "./address";
-import { SimContext, Tx, ACTION_OVERHEAD_BYTES, type SyncHost } from "./context";
+import { SimContext, Tx, type SyncHost } from "./context";
 import { MESSAGES, SimExcelError } from "./errors";
 import { installExcelGlobals } from "./globals";
+import { errorBody, HostSession, transportError, type RequestBody, type RichApiResponse } from "./host";
+import { officeClient } from "./office-client";
 import { snapshotSheet, type SheetSnapshot } from "./snapshot";
 import { newWorkbook, type WorkbookState } from "./state";
-import { SimWorkbook } from "./workbook";
 import { exportWorkbook, importWorkbook, type SideChannel } from "./xlsx";
 
 export { SimExcelError } from "./errors";
 export { EXCEL_ENUMS, installExcelGlobals } from "./globals";
+export { setOfficeClient, type OfficeClient } from "./office-client";
 export type { SheetSnapshot, CellSnapshot } from "./snapshot";
 export type { SideChannel } from "./xlsx";
 
 export interface ExcelSimOptions {
-  /** Largest request or response a sync may carry (Excel on the web: 5 MB). */
+  /** Largest request or response a sync may carry, in bytes of its JSON (Excel on the web: 5 MB). */
   maxPayloadBytes?: number;
   /** Largest range a read or write may touch (Excel: 5,000,000 cells). */
   maxCells?: number;
@@ -38,10 +42,28 @@ function isSideChannel(value: ImportXlsxOptions | SideChannel | undefined): valu
   return value !== undefined && "charts" in value && "customProperties" in value;
 }
 
+/** One round trip from the client: the real sizes of its request and response. */
 export interface SyncRecord {
+  /** UTF-8 bytes of the request body, JSON.stringify(message.Body), as Excel on the web receives it. */
   requestBytes: number;
+  /** UTF-8 bytes of the response body's JSON. */
   responseBytes: number;
+  /** Actions in the request. */
+  actions: number;
+  /**
+   * True for the request Excel.run sends after the batch to release the ranges it kept (only _RemoveReference
+   * actions). It is not a context.sync(), and Office does not wait for it.
+   */
+  cleanup: boolean;
 }
+
+/** Where the host says the client's requests go; never contacted. */
+const HOST_URL = "https://excel.in-memory.invalid/";
+
+const utf8 = new TextEncoder();
+const byteLength = (text: string) => utf8.encode(text).length;
+
+const PAYLOAD_CODES = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
 
 export class ExcelSim implements SyncHost {
   readonly limits: { maxPayloadBytes: number; maxCells: number };
@@ -51,6 +73,7 @@ export class ExcelSim implements SyncHost {
   private _requests: SyncRecord[] = [];
   private _failures = new Map<number, Error>();
   private _calls = new Map<string, number>();
+  private _bodies: string[] | null = null;
   /** What exportXlsx could not put in the file (charts, custom properties, settings), from the latest export. */
   lastExportSideChannel: SideChannel | null = null;
 
@@ -62,16 +85,17 @@ export class ExcelSim implements SyncHost {
     this.nullObjectCalls = options.nullObjectCalls ?? "lenient";
   }
 
-  /** Like Excel.run: a new context per call; pending operations are synced when the batch resolves. */
+  /**
+   * Microsoft's Excel.run against this workbook: a new RequestContext per call, whose requests go to this host.
+   * Excel.run syncs what is still queued when the batch resolves, then releases the ranges it kept.
+   */
   run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
-    const context = new SimContext(this);
-    const workbook = new SimWorkbook(context);
-    context.workbook = workbook;
-    context.application = workbook.application;
-    // The one cast at the boundary: the simulator implements the subset of Excel.RequestContext the add-in uses.
-    const result = await batch(context as unknown as Excel.RequestContext);
-    if (context._queue.length > 0) await this.runSync(context);
-    return result;
+    const client = await officeClient();
+    const session = {
+      _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: HOST_URL, headers: {} }),
+      _createRequestExecutorOrNull: () => this._executor(),
+    };
+    return client.Excel.run(session, batch) as Promise<T>;
   };
 
   /** Makes `Excel.run` (and the Excel enums) refer to this simulator; returns the undo. */
@@ -84,9 +108,19 @@ export class ExcelSim implements SyncHost {
     return this._syncCount;
   }
 
-  /** Estimated request and response size of every sync, in order. */
+  /** The real size of every round trip, failed ones included, in order. */
   get requests(): readonly SyncRecord[] {
     return this._requests;
+  }
+
+  /** Keeps the text of every request from now on (for tests that look at what was sent); see `requestBodies`. */
+  recordRequestBodies(): void {
+    this._bodies = [];
+  }
+
+  /** Request bodies since recordRequestBodies(), as sent. */
+  get requestBodies(): readonly string[] {
+    return this._bodies ?? [];
   }
 
   /** How many times an application call was made and committed (e.g. "suspendApiCalculationUntilNextSync"). */
@@ -94,7 +128,10 @@ export class ExcelSim implements SyncHost {
     return this._calls.get(name) ?? 0;
   }
 
-  /** Makes the n-th sync from now (1 = the next) fail like Excel, applying nothing of its batch. */
+  /**
+   * Makes the n-th sync from now (1 = the next) fail like Excel, applying nothing of its batch. A payload-size code
+   * comes back as Excel on the web gives it, refusing the whole request; any other as an error of the request.
+   */
   failOnSync(n: number, error?: Error): void {
     if (!Number.isInteger(n) || n < 1) throw new RangeError("failOnSync counts syncs from 1");
     this._failures.set(
@@ -108,6 +145,7 @@ export class ExcelSim implements SyncHost {
     this._requests = [];
     this._failures.clear();
     this._calls.clear();
+    if (this._bodies) this._bodies = [];
   }
 
   /** @internal SyncHost */
@@ -115,38 +153,97 @@ export class ExcelSim implements SyncHost {
     this._calls.set(name, (this._calls.get(name) ?? 0) + 1);
   }
 
-  /** @internal SyncHost: runs a context's queue atomically. */
-  async runSync(context: SimContext): Promise<void> {
-    const ops = context._queue;
-    context._queue = [];
-    this._syncCount++;
-    const injected = this._failures.get(this._syncCount);
-    this._failures.delete(this._syncCount);
-    const requestBytes = ACTION_OVERHEAD_BYTES + ops.reduce((sum, op) => sum + op.requestBytes, 0);
+  /** The client's request executor for one RequestContext (IRequestExecutor.executeAsync). */
+  private _executor() {
+    const session = new HostSession(new SimContext(this), (context, answer) =>
+      this._execute(context, answer),
+    );
+    return {
+      executeAsync: (_customData: unknown, _flags: number, message: { Body: unknown }) =>
+        this._roundTrip(session, JSON.stringify(message.Body)),
+    };
+  }
+
+  private async _roundTrip(session: HostSession, text: string): Promise<RichApiResponse> {
+    const requestBytes = byteLength(text);
+    const body = JSON.parse(text) as RequestBody;
+    const actions = body.Actions ?? [];
+    const releases = (a: (typeof actions)[number]) => a.ActionType === 3 && a.Name === "_RemoveReference";
+    const cleanup = actions.some(releases) && actions.every((a) => releases(a) || a.ActionType === 1);
+    const record: SyncRecord = { requestBytes, responseBytes: 0, actions: actions.length, cleanup };
+    this._requests.push(record);
+    this._bodies?.push(text);
+    const sync = cleanup ? 0 : ++this._syncCount;
+    const injected = this._failures.get(sync);
+    this._failures.delete(sync);
     // A real round trip is asynchronous: let other microtasks run, as they would while Excel works.
     await Promise.resolve();
-    const record: SyncRecord = { requestBytes, responseBytes: 0 };
-    this._requests.push(record);
-    if (injected) throw injected;
+    const reply = (response: RichApiResponse): RichApiResponse => {
+      const out = JSON.stringify(response);
+      record.responseBytes = response.Body ? byteLength(JSON.stringify(response.Body)) : 0;
+      // The client gets its own copy, as it would from the wire.
+      return JSON.parse(out) as RichApiResponse;
+    };
+    if (injected) return reply(this._errorResponse(injected));
     if (requestBytes > this.limits.maxPayloadBytes) {
-      throw new SimExcelError("RequestPayloadSizeLimitExceeded", MESSAGES.requestTooLarge, undefined, 413);
+      return reply(transportError("RequestPayloadSizeLimitExceeded", MESSAGES.requestTooLarge));
     }
+    try {
+      const results = session.process(body);
+      return reply({ HttpStatusCode: 200, ErrorCode: "", ErrorMessage: "", Headers: {}, Body: results });
+    } catch (error) {
+      return reply(this._errorResponse(error));
+    }
+  }
+
+  private _errorResponse(error: unknown): RichApiResponse {
+    const code = (error as { code?: unknown } | null)?.code;
+    if (typeof code === "string" && PAYLOAD_CODES.includes(code)) {
+      return transportError(code, (error as Error).message);
+    }
+    // Anything that is not an Excel error is a fault of the simulator: let it surface rather than pass as Excel's.
+    if (typeof code !== "string") throw error;
+    return { HttpStatusCode: 200, ErrorCode: "", ErrorMessage: "", Headers: {}, Body: errorBody(error) };
+  }
+
+  /**
+   * @internal Runs a context's queue atomically: every operation against a copy of the workbook, then `answer`
+   * (which reads what was loaded); the copy is kept only when all of it succeeded and the answer fits the limit.
+   */
+  _execute<T>(context: SimContext, answer: () => T): T {
+    const ops = context._queue;
+    context._queue = [];
     // Only a batch that writes needs a copy to roll back; reads run against the workbook itself.
     const writes = ops.some((op) => !op.readOnly);
     const tx = new Tx(writes ? structuredClone(this._state) : this._state, this);
     try {
-      for (const op of ops) op.run(tx);
+      for (const op of ops) {
+        try {
+          op.run(tx);
+        } catch (error) {
+          if (error && typeof error === "object" && op.actionIndex !== undefined) {
+            (error as { actionIndex?: number }).actionIndex ??= op.actionIndex;
+          }
+          throw error;
+        }
+      }
+      tx.commit();
+      const out = answer();
+      const bytes = byteLength(JSON.stringify(out));
+      if (bytes > this.limits.maxPayloadBytes) {
+        throw new SimExcelError(
+          "ResponsePayloadSizeLimitExceeded",
+          MESSAGES.responseTooLarge,
+          undefined,
+          400,
+        );
+      }
+      this._state = tx.wb;
+      return out;
     } catch (error) {
       tx.abort();
       throw error;
     }
-    record.responseBytes = tx.responseBytes;
-    if (tx.responseBytes > this.limits.maxPayloadBytes) {
-      tx.abort();
-      throw new SimExcelError("ResponsePayloadSizeLimitExceeded", MESSAGES.responseTooLarge, undefined, 413);
-    }
-    this._state = tx.wb;
-    tx.commit();
   }
 
   /**
