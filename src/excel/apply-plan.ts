@@ -1,7 +1,7 @@
 // Writes a sheet plan into the live workbook atomically: the new summary is built in sheets with working names,
 // and only once complete does it replace the previous one. On any failure the working sheets are removed and the
 // previous summary is put back as it was. Only sheets carrying the add-in's marks are ever renamed or deleted.
-import type { SheetKey, SheetPlan } from "../layout/plan";
+import type { ChartSpec, SheetKey, SheetPlan } from "../layout/plan";
 import type { StoredOutcome } from "./api";
 import {
   buildingName,
@@ -21,12 +21,16 @@ import {
   newRunId,
   type SheetInventoryItem,
 } from "./ownership";
-import { queueCharts, sheetContentParts } from "./render";
-import { RESPONSE_BUDGET_BYTES } from "./blocks";
-import { countingSync, errorText, type CountingSync } from "./sync";
+import { queueCharts } from "./render";
+import { INSTANTIATE_BYTES, jsonBytes, navigationBytes, pathBytes, setBytes } from "./request-size";
+import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
+import { contentSteps, type WriteStep } from "./write-content";
 
-/** Request budget per sync while building, the same margin under Excel's 5 MB limit as the read's. */
-export const WRITE_BUDGET_BYTES = RESPONSE_BUDGET_BYTES;
+/**
+ * Request budget per sync while building, as Office.js serialises it: under Excel on the web's 5 MB, with room for
+ * the estimate's error. A request refused all the same is cut smaller and sent again.
+ */
+export const WRITE_BUDGET_BYTES = 4_000_000;
 
 export type IsSetSupported = (name: string, version: string) => boolean;
 
@@ -44,6 +48,15 @@ export interface ApplyPlanOptions {
   writeBudgetBytes?: number;
 }
 
+/** A build sync refused for its size even at the smallest part: sending it again cannot help. */
+class TooLargeForExcel extends Error {
+  readonly code: string;
+  constructor(what: string, cause: unknown) {
+    super(`${errorText(cause)} Even ${what} alone is more than Excel takes in one request.`);
+    this.code = errorCode(cause) || "RequestPayloadSizeLimitExceeded";
+  }
+}
+
 export interface ApplyPlanResult {
   ok: boolean;
   /** Names the planned sheets were given (the intended names when the write failed). */
@@ -55,6 +68,8 @@ export interface ApplyPlanResult {
   error: string;
   /** False only if, after a failure, the previous summary could not be fully put back. */
   previousIntact: boolean;
+  /** False when the same refresh would fail the same way (the summary is more than Excel takes). */
+  retryable: boolean;
   syncs: number;
 }
 
@@ -120,54 +135,34 @@ export async function applyPlan(
     failedStep: null,
     error: "",
     previousIntact: true,
+    retryable: true,
     syncs: sync.count - start,
     ...extra,
   });
 
-  // Sync 1: build everything, charts included. Charts drawn here name the working sheets; Excel rewrites every
-  // series reference when a sheet is renamed, so after the swap they name the final sheets.
-  let step: "writing" | "charts" = "writing";
+  // Sync 1: build everything, charts included, in the new sheets under working names; a summary too big for one
+  // request is sent in several. Charts drawn here name the working sheets; Excel rewrites every series reference
+  // when a sheet is renamed, so after the swap they name the final sheets.
+  const at: { step: "writing" | "charts" } = { step: "writing" };
   try {
     options.onProgress?.("writing");
-    suspend(context, isSetSupported);
-    const worksheets = context.workbook.worksheets;
-    const built: Partial<Record<SheetKey, Excel.Worksheet>> = {};
     const anchor = previousOf("summary")?.position;
-    plan.sheets.forEach((planned, i) => {
-      const working = buildingName(planned.key, runId);
-      const sheet = worksheets.add(working);
-      mark(sheet, {
-        [OWNER_KEY]: OWNER_VALUE,
-        [ROLE_KEY]: planned.key,
-        [NAME_KEY]: working,
-        [RUN_KEY]: runId,
-      });
-      // Take the previous summary's place in the tab order (it moves right until it is deleted).
-      if (anchor !== undefined) sheet.position = anchor + i;
-      built[planned.key] = sheet;
+    await sendBuild(context, sync, buildSteps(plan, runId, anchor), {
+      budget: options.writeBudgetBytes ?? WRITE_BUDGET_BYTES,
+      prepare: () => suspend(context, isSetSupported),
+      sheetName: (key) => buildingName(key, runId),
+      onCharts: () => {
+        at.step = "charts";
+        options.onProgress?.("charts");
+      },
     });
-    // Normally one request; a summary too long for one is sent in parts, each under the payload budget.
-    let queued = 0;
-    for (const planned of plan.sheets) {
-      for (const part of sheetContentParts(built[planned.key] as Excel.Worksheet, planned)) {
-        if (queued > 0 && queued + part.requestBytes > (options.writeBudgetBytes ?? WRITE_BUDGET_BYTES)) {
-          await sync();
-          queued = 0;
-        }
-        part.queue();
-        queued += part.requestBytes;
-      }
-    }
-    step = "charts";
-    options.onProgress?.("charts");
-    for (const planned of plan.sheets) queueCharts(built[planned.key] as Excel.Worksheet, planned, built);
-    await sync();
   } catch (error) {
     const intact = await restore(context, sync, runId, plan);
     return result(false, {
-      failedStep: step === "charts" && isChartFault(error) ? "charts" : "writing",
+      failedStep: at.step === "charts" && isChartFault(error) ? "charts" : "writing",
       error: errorText(error),
       previousIntact: intact,
+      retryable: !(error instanceof TooLargeForExcel),
       syncs: sync.count - start,
     });
   }
@@ -223,6 +218,165 @@ function isChartFault(error: unknown): boolean {
   const info = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo;
   const location = typeof info?.errorLocation === "string" ? info.errorLocation : "";
   return /chart|series|axis|legend/i.test(location);
+}
+
+/** What one build request queues on: the new sheets, made in this request or found by their working names. */
+interface BuildBatch {
+  sheet(key: SheetKey): Excel.Worksheet;
+  /** Called by the step that makes the new sheets, in the request that makes them. */
+  made(key: SheetKey, sheet: Excel.Worksheet): void;
+  readonly worksheets: Excel.WorksheetCollection;
+}
+
+interface BuildStep {
+  what: string;
+  bytes: number;
+  charts?: boolean;
+  queue(batch: BuildBatch): void;
+  split(): BuildStep[] | null;
+}
+
+/** Bytes of the calls every build request starts with (workbook, worksheets, the suspensions). */
+const BATCH_BASE_BYTES = 1500;
+
+/**
+ * Bytes of one chart: its add, titles, axes, legend and position, each series' source ranges, and the texts
+ * (measured on the sample's charts, with room to spare).
+ */
+const chartBytes = (spec: ChartSpec) => 3000 + 1200 * spec.series.length + Math.ceil(jsonBytes(spec) / 2);
+
+function contentStep(key: SheetKey, step: WriteStep): BuildStep {
+  return {
+    what: step.what,
+    bytes: step.bytes,
+    queue: (batch) => step.queue(batch.sheet(key)),
+    split: () => step.split()?.map((s) => contentStep(key, s)) ?? null,
+  };
+}
+
+/** The build as steps: the new sheets with their marks first, then each sheet's content, then the charts. */
+function buildSteps(plan: SheetPlan, runId: string, anchor: number | undefined): BuildStep[] {
+  const marks = (key: SheetKey) => ({
+    [OWNER_KEY]: OWNER_VALUE,
+    [ROLE_KEY]: key,
+    [NAME_KEY]: buildingName(key, runId),
+    [RUN_KEY]: runId,
+  });
+  const make: BuildStep = {
+    what: "the new sheets",
+    bytes: plan.sheets.reduce(
+      (n, p) =>
+        n +
+        pathBytes(3, "Add", [buildingName(p.key, runId)]) +
+        INSTANTIATE_BYTES +
+        navigationBytes("CustomProperties") +
+        Object.entries(marks(p.key)).reduce((m, kv) => m + pathBytes(3, "Add", kv) + INSTANTIATE_BYTES, 0) +
+        setBytes("Position", 4),
+      0,
+    ),
+    queue: (batch) => {
+      plan.sheets.forEach((planned, i) => {
+        const sheet = batch.worksheets.add(buildingName(planned.key, runId));
+        mark(sheet, marks(planned.key));
+        // Take the previous summary's place in the tab order (it moves right until it is deleted).
+        if (anchor !== undefined) sheet.position = anchor + i;
+        batch.made(planned.key, sheet);
+      });
+    },
+    split: () => null,
+  };
+  const content = plan.sheets.flatMap((planned) =>
+    contentSteps(planned).map((step) => contentStep(planned.key, step)),
+  );
+  const charts = plan.sheets.flatMap((planned) =>
+    planned.charts.map((spec): BuildStep => ({
+      what: `the chart "${spec.title}"`,
+      bytes: chartBytes(spec),
+      charts: true,
+      queue: (batch) => {
+        const sheets = Object.fromEntries(plan.sheets.map((p) => [p.key, batch.sheet(p.key)]));
+        queueCharts(batch.sheet(planned.key), { ...planned, charts: [spec] }, sheets);
+      },
+      split: () => null,
+    })),
+  );
+  return [make, ...content, ...charts];
+}
+
+/**
+ * The writer's estimate of the build's request bytes, as one request (what a refresh sends when it fits): the sum
+ * its batching plans from, for tests and the benchmark to hold against the bytes Office.js really sends.
+ */
+export function estimateBuildBytes(plan: SheetPlan, runId: string, anchor?: number): number {
+  return buildSteps(plan, runId, anchor).reduce((n, step) => n + step.bytes, BATCH_BASE_BYTES);
+}
+
+/**
+ * Sends the steps in as few requests as the budget allows. A request Excel refuses for its size (its estimate
+ * fell short) applied nothing: it is cut in two and sent again, down to single steps and then their parts.
+ */
+async function sendBuild(
+  context: Excel.RequestContext,
+  sync: CountingSync,
+  steps: BuildStep[],
+  options: {
+    budget: number;
+    prepare: () => void;
+    sheetName: (key: SheetKey) => string;
+    onCharts: () => void;
+  },
+): Promise<void> {
+  const fit = (step: BuildStep): BuildStep[] => {
+    if (step.bytes + BATCH_BASE_BYTES <= options.budget) return [step];
+    const parts = step.split();
+    return parts ? parts.flatMap(fit) : [step];
+  };
+  const pending = steps.flatMap(fit);
+  let budget = options.budget;
+  let maxSteps = Infinity;
+  let chartsStarted = false;
+  while (pending.length) {
+    const batch: BuildStep[] = [];
+    let bytes = BATCH_BASE_BYTES;
+    while (
+      pending.length &&
+      batch.length < maxSteps &&
+      (batch.length === 0 || bytes + pending[0].bytes <= budget)
+    ) {
+      const next = pending.shift() as BuildStep;
+      batch.push(next);
+      bytes += next.bytes;
+    }
+    if (!chartsStarted && batch.some((s) => s.charts)) {
+      chartsStarted = true;
+      options.onCharts();
+    }
+    const made: Partial<Record<SheetKey, Excel.Worksheet>> = {};
+    const found: Partial<Record<SheetKey, Excel.Worksheet>> = {};
+    const worksheets = context.workbook.worksheets;
+    const view: BuildBatch = {
+      worksheets,
+      made: (key, sheet) => (made[key] = sheet),
+      sheet: (key) => made[key] ?? (found[key] ??= worksheets.getItem(options.sheetName(key))),
+    };
+    options.prepare();
+    for (const step of batch) step.queue(view);
+    try {
+      await sync();
+    } catch (error) {
+      if (!PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error))) throw error;
+      // Nothing of a refused request was applied: send its steps again, in smaller requests.
+      if (batch.length > 1) {
+        maxSteps = Math.ceil(batch.length / 2);
+        budget = Math.max(BATCH_BASE_BYTES, Math.min(budget, Math.floor(bytes / 2)));
+        pending.unshift(...batch);
+        continue;
+      }
+      const parts = batch[0].split();
+      if (!parts) throw new TooLargeForExcel(batch[0].what, error);
+      pending.unshift(...parts);
+    }
+  }
 }
 
 /**

@@ -76,12 +76,22 @@ export const messages = {
       `This is a fault in the add-in rather than in your tracker: please report it with the workbook.`
     );
   },
-  writeFailed(reason: string, step: RefreshStep, intact: boolean): string {
+  writeFailed(reason: string, step: RefreshStep, intact: boolean, retryable = true): string {
     const what = step === "charts" ? "drawing the charts" : "writing the summary sheet";
-    return intact
-      ? `Something went wrong while ${what} (${reason}). ${UNCHANGED} Try Refresh summary again.`
-      : `Something went wrong while ${what} (${reason}), and the previous summary could not be fully put back. ` +
-          `Close the workbook without saving and open it again.`;
+    if (!intact) {
+      return (
+        `Something went wrong while ${what} (${reason}), and the previous summary could not be fully put back. ` +
+        `Close the workbook without saving and open it again.`
+      );
+    }
+    // Refreshing again would send the same parts and meet the same refusal, so there is no point asking for it.
+    if (!retryable) {
+      return (
+        `Excel refused the summary sheet (${reason}). ${UNCHANGED} This is a limit of Excel that the add-in ` +
+        `could not get under: please report it with the workbook.`
+      );
+    }
+    return `Something went wrong while ${what} (${reason}). ${UNCHANGED} Try Refresh summary again.`;
   },
 };
 
@@ -199,7 +209,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             flaggedVariances: summary.variances.length,
             failedStep: step,
             nameTakenByUserSheet: written.nameTakenByUserSheet,
-            message: messages.writeFailed(written.error, step, written.previousIntact),
+            message: messages.writeFailed(written.error, step, written.previousIntact, written.retryable),
           });
         }
         return finish({

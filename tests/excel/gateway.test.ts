@@ -4,10 +4,10 @@ import { runEngine } from "../../src/core/engine";
 import type { PortfolioSummary } from "../../src/core/model";
 import { SAVED_SETTINGS_KEY } from "../../src/core/engine-api";
 import { createWorkbookGateway } from "../../src/excel/gateway";
-import { LAST_OUTCOME_KEY, NAME_KEY, OWNER_KEY } from "../../src/excel/ownership";
+import { BUILDING_PREFIX, LAST_OUTCOME_KEY, NAME_KEY, OWNER_KEY } from "../../src/excel/ownership";
 import { readWorkbookDetailed, SHEETS_PER_SYNC } from "../../src/excel/read";
 import { readXlsxBuffer } from "../../src/xlsx/read";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim, MESSAGES, SimExcelError } from "../support/excel-sim";
 import { generateTracker, generateTrackerXlsx } from "../support/generate-tracker";
 import { addUserSheet, simWithTracker } from "./sim-workbook";
 
@@ -215,6 +215,46 @@ describe("refreshing the summary", () => {
       expect(sample.settings[LAST_OUTCOME_KEY]).toMatchObject({ ok: false, runId: outcome.runId });
     },
   );
+
+  const tooLarge = () =>
+    new SimExcelError("RequestPayloadSizeLimitExceeded", MESSAGES.requestTooLarge, undefined, 400);
+
+  it("a build request Excel refuses for its size is cut in two and sent again, and the summary is written", async () => {
+    const reference = await simWithTracker(generateTracker(1));
+    await gatewayFor(reference).refresh({ now: NOW });
+    // Syncs 1 and 2 read the tracker; sync 3 is the build, refused as Excel on the web refuses one over 5 MB.
+    sample.failOnSync(3, tooLarge());
+    const outcome = await gatewayFor(sample).refresh({ now: NOW });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.message).toMatch(/refreshed/);
+    // The refused build, then the same steps in smaller requests, then the swap.
+    const syncs = sample.requests.filter((r) => !r.cleanup);
+    expect(syncs).toHaveLength(outcome.syncs);
+    expect(outcome.syncs).toBeGreaterThan(5);
+    const refused = syncs[2].requestBytes;
+    for (const r of syncs.slice(3, -1)) expect(r.requestBytes).toBeLessThan(refused * 0.6);
+    expect(sample.sheetNames).toEqual(reference.sheetNames);
+    const withoutRun = (s: ReturnType<ExcelSim["snapshot"]>) => ({ ...s, customProperties: {} });
+    expect(withoutRun(sample.snapshot(SUMMARY))).toEqual(withoutRun(reference.snapshot(SUMMARY)));
+    expect(withoutRun(sample.snapshot(DATA))).toEqual(withoutRun(reference.snapshot(DATA)));
+  });
+
+  it("refused for its size however small the parts, the previous summary is unchanged and no retry is advised", async () => {
+    const gateway = gatewayFor(sample);
+    await gateway.refresh({ now: new Date("2025-01-01T09:00:00Z") });
+    const before = snapshotAll(sample);
+    // Every request that builds the new sheets (they have working names) is refused, whatever its size.
+    sample.refuseRequests((_body, text) => (text.includes(BUILDING_PREFIX) ? tooLarge() : null));
+    const outcome = await gateway.refresh({ now: NOW });
+    sample.refuseRequests(null);
+    expect(outcome.ok).toBe(false);
+    expect(outcome.failedStep).toBe("writing");
+    expect(outcome.message).toMatch(/previous summary is unchanged/);
+    expect(outcome.message).not.toMatch(/try|again/i);
+    expect(sample.sheetNames).toEqual(Object.keys(before));
+    expect(snapshotAll(sample)).toEqual(before);
+    expect(sample.settings[LAST_OUTCOME_KEY]).toMatchObject({ ok: false, message: outcome.message });
+  });
 
   it("refuses to replace the summary when the tracker has errors, and says where the first one is", async () => {
     const gateway = gatewayFor(sample);

@@ -12,7 +12,8 @@ import { snapshotSheet, type SheetSnapshot } from "./snapshot";
 import { newWorkbook, type WorkbookState } from "./state";
 import { exportWorkbook, importWorkbook, type SideChannel } from "./xlsx";
 
-export { SimExcelError } from "./errors";
+export { MESSAGES, SimExcelError } from "./errors";
+export type { RequestBody } from "./host";
 export { EXCEL_ENUMS, installExcelGlobals } from "./globals";
 export { setOfficeClient, type OfficeClient } from "./office-client";
 export type { SheetSnapshot, CellSnapshot } from "./snapshot";
@@ -74,6 +75,7 @@ export class ExcelSim implements SyncHost {
   private _failures = new Map<number, Error>();
   private _calls = new Map<string, number>();
   private _bodies: string[] | null = null;
+  private _refuse: ((body: RequestBody, text: string) => Error | null | undefined) | null = null;
   /** What exportXlsx could not put in the file (charts, custom properties, settings), from the latest export. */
   lastExportSideChannel: SideChannel | null = null;
 
@@ -140,6 +142,14 @@ export class ExcelSim implements SyncHost {
     );
   }
 
+  /**
+   * Refuses every request for which `refuse` returns an error, as failOnSync refuses one (null: answer as usual).
+   * For failures that must happen whatever the requests are cut into; `refuseRequests(null)` stops it.
+   */
+  refuseRequests(refuse: ((body: RequestBody, text: string) => Error | null | undefined) | null): void {
+    this._refuse = refuse;
+  }
+
   resetCounters(): void {
     this._syncCount = 0;
     this._requests = [];
@@ -184,7 +194,8 @@ export class ExcelSim implements SyncHost {
       // The client gets its own copy, as it would from the wire.
       return JSON.parse(out) as RichApiResponse;
     };
-    if (injected) return reply(this._errorResponse(injected));
+    const refused = injected ?? (cleanup ? null : this._refuse?.(body, text));
+    if (refused) return reply(this._errorResponse(refused));
     if (requestBytes > this.limits.maxPayloadBytes) {
       return reply(transportError("RequestPayloadSizeLimitExceeded", MESSAGES.requestTooLarge));
     }
