@@ -1,4 +1,5 @@
-// Lint: the Office add-in ecosystem's rules (eslint-plugin-office-addins, with prettier) over all TypeScript.
+// Lint: the Office add-in ecosystem's rules (eslint-plugin-office-addins) over all TypeScript. Its prettier/prettier
+// rule checks formatting too (.prettierrc.json), so `npm run lint` needs no separate `prettier --check`.
 import officeAddins from "eslint-plugin-office-addins";
 import tseslint from "typescript-eslint";
 import globals from "globals";

@@ -11,10 +11,25 @@ const swc = [
   },
 ];
 
+/**
+ * Suites that need LibreOffice, Chromium, a production build or a very large tracker. `npm test` (and CI) runs
+ * them with everything else; `npm run test:fast` (jest.fast.config.js) leaves them out.
+ */
+const SLOW_SUITES = [
+  "<rootDir>/tests/browser/",
+  "<rootDir>/tests/build.test.ts",
+  "<rootDir>/tests/xlsx/libreoffice.test.ts",
+  "<rootDir>/tests/hardening/scale.test.ts",
+];
+
 module.exports = {
   testEnvironment: "node",
   transform: { "^.+\\.(t|j)sx?$": swc },
   testMatch: ["<rootDir>/tests/**/*.test.ts", "<rootDir>/tests/**/*.test.tsx"],
   setupFilesAfterEnv: ["<rootDir>/tests/setup.ts"],
   testTimeout: 30000,
+  // Two workers on this project's 2-core machines: the main process mostly waits, so both cores run suites.
+  maxWorkers: 2,
 };
+// Not a jest option: kept out of jest's option check (which would warn about it) but readable by the fast config.
+Object.defineProperty(module.exports, "SLOW_SUITES", { value: SLOW_SUITES, enumerable: false });

@@ -1,25 +1,12 @@
 // The CLI's printed report: the few lines a finance officer checks before sending the summary to the board.
 import { formatDate, formatKpiValue, formatKpiVariance } from "../core/format";
-import type { Issue, Kpi, KpiStatus, PortfolioSummary } from "../core/model";
+import type { Issue, Kpi, PortfolioSummary } from "../core/model";
+import { issueLocation, plural, statusWord } from "../core/wording";
 
 export interface ReportOptions {
   /** Most errors listed (all errors matter, but a broken tracker can have hundreds). */
   maxErrors?: number;
   maxWarnings?: number;
-}
-
-const STATUS_WORDS: Record<KpiStatus, string> = {
-  adverse: "Adverse",
-  favourable: "Favourable",
-  on_target: "On target",
-};
-
-export const statusWord = (status: KpiStatus | null): string => (status ? STATUS_WORDS[status] : "No status");
-
-/** "SEND Monthly!N33", or the sheet alone, or "(workbook)". */
-export function issuePlace(issue: Pick<Issue, "sheet" | "cell">): string {
-  if (issue.sheet && issue.cell) return `${issue.sheet}!${issue.cell}`;
-  return issue.sheet || "(workbook)";
 }
 
 function kpiLine(kpi: Kpi, labelWidth: number): string {
@@ -30,13 +17,13 @@ function kpiLine(kpi: Kpi, labelWidth: number): string {
 }
 
 function issueLines(issues: Issue[], max: number): string[] {
-  const lines = issues.slice(0, max).map((i) => `  ${i.severity.padEnd(7)}  ${issuePlace(i)}: ${i.message}`);
+  const lines = issues
+    .slice(0, max)
+    .map((i) => `  ${i.severity.padEnd(7)}  ${issueLocation(i)}: ${i.message}`);
   if (issues.length > max)
     lines.push(`  ... and ${issues.length - max} more (all are in the --json output).`);
   return lines;
 }
-
-const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? "" : "s"}`;
 
 /** The full report printed after a run. */
 export function formatReport(summary: PortfolioSummary, options: ReportOptions = {}): string {

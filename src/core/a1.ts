@@ -1,4 +1,6 @@
-// A1 addresses: column letters <-> indexes and cell/range addresses, so every issue can point at the real cell.
+// A1 addresses, the one module for them in src: column letters <-> indexes, cell and range addresses, rectangles
+// for the range API, sheet-qualified references. One convention throughout: rows and columns are 0-based indexes
+// (row 0, column 0 is A1); a row *number* (1-based, as Excel shows it) is named so wherever one is meant.
 // Positions inside a RawSheet's `values` are offset by the sheet's originRow/originCol (its used range may start at C5).
 
 /** Where a block of values sits on its sheet (RawSheet has these two fields). */
@@ -159,4 +161,19 @@ export function parseRect(local: string): Rect | null {
 /** Sheet name always quoted, quotes doubled, for a formula or a qualified address: 'Portfolio Summary'!A1. */
 export function quoteSheetName(name: string): string {
   return `'${name.replace(/'/g, "''")}'`;
+}
+
+/** A sheet name as Excel writes it in a reference: bare when only letters, digits, _ and . ("KPIs"), else quoted. */
+export function referenceSheetName(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_.]*$/.test(name) ? name : quoteSheetName(name);
+}
+
+/** The address without its sheet: "'Risk Register'!B4:H40" -> "B4:H40"; an address without one is unchanged. */
+export function localAddress(address: string): string {
+  return address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
+}
+
+/** parseRect for an address that may carry its sheet ("'Sheet'!B4" as Office.js reports it). */
+export function parseRange(address: string): Rect | null {
+  return parseRect(localAddress(address));
 }

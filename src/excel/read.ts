@@ -1,6 +1,7 @@
 // Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips:
 // sync 1 learns every sheet (walking the tab order), its used range and marks, the tables and settings; then values
 // and number formats in size-bounded batches (one sync for a tracker of ordinary size).
+import { localAddress } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
 import { planReadBatches, type ReadBlock, type ReadLimits, DEFAULT_READ_LIMITS } from "./blocks";
 import { isAddinSheet, MARK_KEYS, type SheetInventoryItem } from "./ownership";
@@ -24,10 +25,6 @@ const VISIBILITY: Record<string, RawSheet["visibility"]> = {
   Hidden: "hidden",
   VeryHidden: "veryHidden",
 };
-
-function localAddress(address: string): string {
-  return address.includes("!") ? address.slice(address.lastIndexOf("!") + 1) : address;
-}
 
 /** Reads the tracker: every sheet except the add-in's own, with values and number formats. */
 export async function readWorkbook(

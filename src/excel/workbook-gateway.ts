@@ -7,6 +7,7 @@ import {
   type SettingsOverrides,
 } from "../core/engine-api";
 import type { Issue, PortfolioSummary, Severity } from "../core/model";
+import { issueLocation, plural } from "../core/wording";
 import type { RawWorkbook } from "../core/raw";
 import type { SheetPlan } from "../layout/plan";
 import type {
@@ -35,13 +36,8 @@ export interface GatewayDeps {
 const NO_ISSUES: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
 const UNCHANGED = "The previous summary is unchanged.";
 
-const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
-
-function where(issue: Issue): string {
-  if (issue.sheet && issue.cell) return `${issue.sheet}!${issue.cell}: `;
-  if (issue.sheet) return `${issue.sheet}: `;
-  return "";
-}
+/** "Risk Register!G9: " before an issue's message; nothing for a problem with the workbook as a whole. */
+const where = (issue: Issue): string => (issue.sheet ? `${issueLocation(issue, "sentence")}: ` : "");
 
 /** The sentence shown in the pane (and stored in the workbook) for each way a refresh can end. */
 export const messages = {

@@ -5,7 +5,7 @@
 // alike in one call; widths and heights once per distinct size. A new sheet's defaults (not bold, no fill, bottom
 // aligned, ...) are not set again. Every range is untracked at once, so Excel.run keeps no reference to release.
 import type { BorderSide, CellStyle, PlannedSheet } from "../layout/plan";
-import { columnLetters, parseRange, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "./a1";
+import { columnLetters, parseRange, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
 import { addConditionalFormat, applyPrint, valueGrid, widthCharsToPoints } from "./render";
 import {
   arraySetBytes,

@@ -1,11 +1,13 @@
 // The chart-data sheet: every drawable chart's categories and series as a block of cells, so native charts
 // read real ranges (a reader can check the figures behind a chart). Charts with nothing to draw get no block.
-import { cellAddress, excelSerial, rangeAddress } from "./a1";
+import { cellAddress, rangeAddress } from "../core/a1";
+import { excelSerial } from "../core/serial";
 import { pageContentHeight, paginate } from "./pagination";
 import type { PrintBlock } from "./pagination";
 import type { ChartSeriesSpec, ChartType, PlanRange, PlanValue, PrintSetup } from "./plan";
 import { SheetBuilder } from "./sheet-builder";
 import { FONT_NAME, FONT_SIZE, NUMBER_FORMATS, PALETTE, STYLES, formatForUnit } from "./styles";
+import { points } from "./values";
 import type { ChartData, ChartKind, DisplayUnit } from "../core/model";
 
 export const DATA_SHEET_NAME = "Portfolio Summary Data";
@@ -40,7 +42,7 @@ export function undrawableReason(chart: ChartData): string | null {
 /** The value stored in a data cell: shares stay fractions, share gaps become percentage points. */
 function storedValue(value: number | null, unit: DisplayUnit): PlanValue {
   if (value === null || !Number.isFinite(value)) return null;
-  return unit === "pp" ? Math.round(value * 100 * 1e10) / 1e10 : value;
+  return unit === "pp" ? points(value) : value;
 }
 
 function axisFormat(chart: ChartData): string {
@@ -85,16 +87,16 @@ export function buildChartData(charts: ChartData[]): {
   // A heading across the sheet, unwrapped, so a reader (or a printout of the whole workbook) knows what this is.
   const across = sheet.columnCount - 1;
   sheet.text(
-    1,
+    0,
     0,
     across,
     "Chart data for the Portfolio Summary",
     { font: { name: FONT_NAME, size: FONT_SIZE.heading, bold: true, color: PALETTE.navy } },
     false,
   );
-  sheet.height(1, 20);
+  sheet.height(0, 20);
   sheet.text(
-    2,
+    1,
     0,
     across,
     "The figures behind each chart on the Portfolio Summary sheet, one block a chart. They are written from the " +
@@ -102,9 +104,10 @@ export function buildChartData(charts: ChartData[]): {
     { ...STYLES.note, wrapText: false },
     false,
   );
+  // Print blocks are numbered as Excel numbers rows, as the print setup is.
   const printBlocks: PrintBlock[] = [{ first: 1 }];
 
-  let row = 4;
+  let row = 3;
   for (const chart of charts) {
     if (blocks.has(chart.id) || undrawableReason(chart) !== null) continue;
     // A series with no figure at all would be an empty range in the chart; it is left out.
@@ -113,7 +116,7 @@ export function buildChartData(charts: ChartData[]): {
     );
     const n = chart.categories.length;
     const last = drawn.length;
-    printBlocks.push({ first: row, splittable: true });
+    printBlocks.push({ first: row + 1, splittable: true });
     sheet.set(row, 0, chart.title);
     sheet.style(cellAddress(row, 0), heading);
     const header = row + 1;
@@ -150,7 +153,7 @@ export function buildChartData(charts: ChartData[]): {
     });
     row = end + 2;
   }
-  if (blocks.size === 0) sheet.set(4, 0, "No chart has data at this refresh.");
+  if (blocks.size === 0) sheet.set(3, 0, "No chart has data at this refresh.");
   return { sheet, blocks, printBlocks };
 }
 
@@ -158,7 +161,7 @@ const DATA_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3
 
 /** Print setup of the data sheet: A4 landscape, one page wide, pages breaking between charts' blocks. */
 export function dataSheetPrint(sheet: SheetBuilder, printBlocks: PrintBlock[]): PrintSetup {
-  const lastRow = Math.max(1, sheet.lastRow);
+  const lastRow = Math.max(1, sheet.rowCount);
   const widths = Array.from({ length: sheet.columnCount }, (_, c) => sheet.width(c));
   const pageHeight = pageContentHeight({
     orientation: "landscape",
@@ -170,8 +173,8 @@ export function dataSheetPrint(sheet: SheetBuilder, printBlocks: PrintBlock[]): 
     orientation: "landscape",
     paperSize: "A4",
     fitToPagesWide: 1,
-    printArea: `A1:${cellAddress(lastRow, sheet.columnCount - 1)}`,
-    rowBreaks: paginate(printBlocks, lastRow, (r) => sheet.heightOf(r), pageHeight),
+    printArea: `A1:${cellAddress(lastRow - 1, sheet.columnCount - 1)}`,
+    rowBreaks: paginate(printBlocks, lastRow, (r) => sheet.heightOf(r - 1), pageHeight),
     margins: DATA_MARGINS,
     footer: `${DATA_SHEET_NAME} — the figures behind the Portfolio Summary's charts`,
   };

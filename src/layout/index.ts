@@ -21,11 +21,6 @@ export function planSheets(summary: PortfolioSummary): SheetPlan {
 }
 
 export { DATA_SHEET_NAME } from "./chart-data";
-export {
-  SUMMARY_SHEET_NAME,
-  MAX_ISSUES_ON_PAGE,
-  TITLE_ROWS,
-  REPEATED_TITLE_ROWS,
-  PAGE_COLUMNS,
-} from "./summary-sheet";
+export { MAX_ISSUES_ON_PAGE } from "./blocks/data-problems";
+export { SUMMARY_SHEET_NAME, TITLE_ROWS, REPEATED_TITLE_ROWS, PAGE_COLUMNS } from "./page";
 export { NUMBER_FORMATS, RAG_COLOURS, FONT_NAME } from "./styles";

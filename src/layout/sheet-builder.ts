@@ -1,6 +1,8 @@
 // Accumulates one planned sheet cell by cell: values, merges, styles, formats, heights, charts.
 // Guards the plan's invariants as it goes (merges never overlap, rows fit Excel's limits) so renderers can trust it.
-import { cellAddress, rangeAddress } from "./a1";
+// Rows and columns are 0-based indexes, as everywhere in src (src/core/a1.ts); the plan it builds numbers its
+// rows as Excel does only where the plan says so (rowHeights, print rows).
+import { cellAddress, rangeAddress } from "../core/a1";
 import type {
   CellStyle,
   ChartSpec,
@@ -118,8 +120,8 @@ export class SheetBuilder {
     return this.widths.length;
   }
 
-  /** Rows written so far (the last row holding a value, style, height or merge). */
-  get lastRow(): number {
+  /** Rows written so far (up to the last row holding a value, style, height or merge). */
+  get rowCount(): number {
     return this.rows.length;
   }
 
@@ -136,9 +138,9 @@ export class SheetBuilder {
   }
 
   private touch(row: number, col = 0): PlanValue[] {
-    while (this.rows.length < row) this.rows.push([]);
+    while (this.rows.length <= row) this.rows.push([]);
     while (this.widths.length <= col) this.widths.push(8.43);
-    return this.rows[row - 1];
+    return this.rows[row];
   }
 
   /** Writes a value as is: tracker text stays a plain string (renderers keep "=..." from becoming a formula). */
@@ -149,7 +151,7 @@ export class SheetBuilder {
   }
 
   get(row: number, col: number): PlanValue {
-    return this.rows[row - 1]?.[col] ?? null;
+    return this.rows[row]?.[col] ?? null;
   }
 
   /** Merges a rectangle; overlapping another merge is a fault in the layout code, so it throws. */
@@ -223,13 +225,14 @@ export class SheetBuilder {
       while (full.length < width) full.push(null);
       return full;
     });
-    const lastRow = Math.max(1, values.length);
+    const lastRow = Math.max(1, values.length) - 1;
     const styles = options.baseStyle
       ? [{ range: `A1:${cellAddress(lastRow, width - 1)}`, style: options.baseStyle }, ...this.styles]
       : this.styles;
+    // The plan numbers rows as Excel does (row 1 first).
     const rowHeights: { row: number; height: number }[] = [];
-    for (let r = 1; r <= values.length; r++)
-      rowHeights.push({ row: r, height: this.heights.get(r) ?? DEFAULT_ROW_HEIGHT });
+    for (let r = 0; r < values.length; r++)
+      rowHeights.push({ row: r + 1, height: this.heights.get(r) ?? DEFAULT_ROW_HEIGHT });
     return {
       key: this.key,
       name: this.name,

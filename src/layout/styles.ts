@@ -2,7 +2,8 @@
 // RAG fills are chosen so the five grades differ in luminance (they read in greyscale print) and each has a
 // text colour with at least 4.5:1 contrast; the word is always written in the cell as well (WCAG 1.4.1).
 import type { CellStyle } from "./plan";
-import type { DisplayUnit, KpiUnit, RagGrade } from "../core/model";
+import type { DisplayUnit, KpiStatus, KpiUnit, RagGrade, Severity } from "../core/model";
+import { statusText } from "../core/wording";
 
 export const FONT_NAME = "Calibri";
 
@@ -121,7 +122,53 @@ const font = (size: number, extra: NonNullable<CellStyle["font"]> = {}): NonNull
   ...extra,
 });
 
-/** Named styles the page uses; every one sets the font name so hosts never fall back to their default. */
+// Named styles: the page's blocks take their looks from here and write none of their own, so a change of look is
+// made once. Every style sets the font name so hosts never fall back to their default.
+
+const body = { font: font(FONT_SIZE.body), verticalAlignment: "top" } satisfies CellStyle;
+const label = {
+  font: font(FONT_SIZE.body, { bold: true, color: PALETTE.navy }),
+  verticalAlignment: "center",
+} satisfies CellStyle;
+const wrapped = { ...body, wrapText: true } satisfies CellStyle;
+const note = {
+  font: font(FONT_SIZE.small, { italic: true, color: PALETTE.muted }),
+  verticalAlignment: "top",
+  wrapText: true,
+} satisfies CellStyle;
+const tableCell = {
+  font: font(FONT_SIZE.body),
+  verticalAlignment: "top",
+  wrapText: true,
+  borders: BOX_BORDERS,
+} satisfies CellStyle;
+const tableNumber = {
+  font: font(FONT_SIZE.body),
+  verticalAlignment: "top",
+  horizontalAlignment: "right",
+  borders: BOX_BORDERS,
+} satisfies CellStyle;
+const tileBody = {
+  font: font(FONT_SIZE.body),
+  fill: PALETTE.band,
+  verticalAlignment: "center",
+  indent: 1,
+} satisfies CellStyle;
+const tileValue = {
+  font: font(FONT_SIZE.kpiValue, { bold: true, color: PALETTE.navy }),
+  fill: PALETTE.band,
+  verticalAlignment: "center",
+  horizontalAlignment: "left",
+  indent: 1,
+} satisfies CellStyle;
+const warning = {
+  font: font(FONT_SIZE.body, { bold: true, color: PALETTE.warningText }),
+  fill: PALETTE.warningFill,
+  verticalAlignment: "center",
+  wrapText: true,
+} satisfies CellStyle;
+const bodyBold = font(FONT_SIZE.body, { bold: true });
+
 export const STYLES = {
   base: { font: font(FONT_SIZE.body), verticalAlignment: "top" },
   title: {
@@ -134,14 +181,17 @@ export const STYLES = {
     font: font(FONT_SIZE.heading, { bold: true, color: PALETTE.navy }),
     verticalAlignment: "center",
   },
-  label: { font: font(FONT_SIZE.body, { bold: true, color: PALETTE.navy }), verticalAlignment: "center" },
-  body: { font: font(FONT_SIZE.body), verticalAlignment: "top" },
-  wrapped: { font: font(FONT_SIZE.body), verticalAlignment: "top", wrapText: true },
-  note: {
-    font: font(FONT_SIZE.small, { italic: true, color: PALETTE.muted }),
-    verticalAlignment: "top",
-    wrapText: true,
-  },
+  label,
+  labelLeft: { ...label, horizontalAlignment: "left" },
+  labelRight: { ...label, horizontalAlignment: "right" },
+  body,
+  bodyBold: { ...body, font: bodyBold },
+  wrapped,
+  /** The line beside the overall RAG saying who set it. */
+  ragBasis: { ...body, verticalAlignment: "center", indent: 1 },
+  /** One reason for the computed RAG, under it. */
+  reason: { ...body, wrapText: true, indent: 1 },
+  note,
   sectionHeading: {
     font: font(FONT_SIZE.heading, { bold: true, color: PALETTE.white }),
     fill: PALETTE.navy,
@@ -160,13 +210,24 @@ export const STYLES = {
     wrapText: true,
     borders: BOX_BORDERS,
   },
-  tableCell: { font: font(FONT_SIZE.body), verticalAlignment: "top", wrapText: true, borders: BOX_BORDERS },
-  tableNumber: {
-    font: font(FONT_SIZE.body),
-    verticalAlignment: "top",
-    horizontalAlignment: "right",
-    borders: BOX_BORDERS,
-  },
+  tableCell,
+  tableCellBold: { ...tableCell, font: bodyBold },
+  /** A text date in a table (one the page could not turn into a serial), left aligned as dates are. */
+  tableDateText: { ...tableCell, horizontalAlignment: "left" },
+  /** A note inside a table, boxed like its cells. */
+  tableNote: { ...tableCell, ...note, borders: tableCell.borders },
+  tableNumber,
+  tableNumberBold: { ...tableNumber, font: bodyBold },
+  tableNumberAdverse: { ...tableNumber, font: font(FONT_SIZE.body, { bold: true, color: PALETTE.adverse }) },
+  tableDate: { ...tableNumber, horizontalAlignment: "left" },
+  /** A score (1-5, or a risk score) centred in its column. */
+  tableScore: { ...tableNumber, horizontalAlignment: "center" },
+  tableScoreBold: { ...tableNumber, horizontalAlignment: "center", font: bodyBold },
+  /** The totals row of a table. */
+  totalCell: { ...tableCell, font: bodyBold, fill: PALETTE.band },
+  totalNumber: { ...tableNumber, font: bodyBold, fill: PALETTE.band },
+  /** A programme's key figure: large and navy beside its label. */
+  keyFigure: { ...tableNumber, font: font(FONT_SIZE.subheading, { bold: true, color: PALETTE.navy }) },
   tileTitle: {
     font: font(FONT_SIZE.subheading, { bold: true, color: PALETTE.white }),
     fill: PALETTE.navy,
@@ -174,22 +235,69 @@ export const STYLES = {
     wrapText: true,
     indent: 1,
   },
-  tileBody: { font: font(FONT_SIZE.body), fill: PALETTE.band, verticalAlignment: "center", indent: 1 },
-  tileValue: {
-    font: font(FONT_SIZE.kpiValue, { bold: true, color: PALETTE.navy }),
+  tileBody,
+  /** A tile's labels ("Forecast to date:", "Variance:"). */
+  tileLabel: { ...tileBody, font: font(FONT_SIZE.body, { color: PALETTE.muted }) },
+  /** A tile's smaller figures (target, variance, as at). */
+  tileFigure: { ...tileBody, font: bodyBold, horizontalAlignment: "left" },
+  /** The engine's explanation under a tile's figures. */
+  tileNote: { ...tileBody, ...note, fill: PALETTE.band },
+  tileValue,
+  /** A tile whose figure could not be computed: "Not available", smaller and muted. */
+  tileValueMissing: {
+    ...tileValue,
+    font: font(FONT_SIZE.subheading, { bold: true, color: PALETTE.muted }),
+  },
+  warning,
+  warningIndented: { ...warning, indent: 1 },
+  /** "Not shown on this page": the section, then the reason beside it. */
+  notComputedSection: { ...warning, verticalAlignment: "top" },
+  notComputedReason: {
+    ...warning,
+    font: font(FONT_SIZE.body, { color: PALETTE.warningText }),
+    verticalAlignment: "top",
+  },
+  freshnessValue: {
+    ...body,
+    font: bodyBold,
+    verticalAlignment: "center",
+    horizontalAlignment: "left",
+  },
+  freshnessNote: { ...note, verticalAlignment: "center" },
+  /** "Chart not drawn — ...", where a chart would have been. */
+  chartNotDrawn: { ...note, font: font(FONT_SIZE.body, { italic: true, color: PALETTE.muted }) },
+  definitionTerm: { ...wrapped, font: font(FONT_SIZE.small, { bold: true, color: PALETTE.navy }) },
+  definitionText: { ...wrapped, font: font(FONT_SIZE.small) },
+  footer: { font: font(FONT_SIZE.small, { italic: true, color: PALETTE.muted }), verticalAlignment: "top" },
+} satisfies Record<string, CellStyle>;
+
+/** A status word in a KPI tile, large, in the status's colour. */
+export function tileStatusStyle(color: string): CellStyle {
+  return {
+    font: font(FONT_SIZE.heading, { bold: true, color }),
     fill: PALETTE.band,
     verticalAlignment: "center",
     horizontalAlignment: "left",
-    indent: 1,
-  },
-  warning: {
-    font: font(FONT_SIZE.body, { bold: true, color: PALETTE.warningText }),
-    fill: PALETTE.warningFill,
-    verticalAlignment: "center",
-    wrapText: true,
-  },
-  footer: { font: font(FONT_SIZE.small, { italic: true, color: PALETTE.muted }), verticalAlignment: "top" },
-} satisfies Record<string, CellStyle>;
+  };
+}
+
+/** A status word in a table, bold in the status's colour. */
+export function tableStatusStyle(color: string): CellStyle {
+  return { ...tableCell, font: font(FONT_SIZE.body, { bold: true, color }) };
+}
+
+/** Fill and text colour of a severity in the data problems table: information needs no fill. */
+export const SEVERITY_COLOURS: Record<Severity, { fill?: string; text: string }> = {
+  error: { fill: PALETTE.errorFill, text: PALETTE.errorText },
+  warning: { fill: PALETTE.warningFill, text: PALETTE.warningText },
+  info: { text: PALETTE.text },
+};
+
+/** The severity cell of a data problem. */
+export function severityStyle(severity: Severity): CellStyle {
+  const { fill, text } = SEVERITY_COLOURS[severity];
+  return { ...tableCell, ...(fill ? { fill } : {}), font: font(FONT_SIZE.body, { bold: true, color: text }) };
+}
 
 /** A RAG cell: fill, contrasting bold text, centred; the caller writes the grade's word in it. */
 export function ragStyle(grade: RagGrade | null, size: number = FONT_SIZE.body): CellStyle {
@@ -204,19 +312,13 @@ export function ragStyle(grade: RagGrade | null, size: number = FONT_SIZE.body):
   };
 }
 
-/** Status flag of a KPI or variance: symbol and word, never colour alone. */
-export function statusFlag(status: "adverse" | "favourable" | "on_target" | null): {
-  text: string;
-  color: string;
-} {
-  switch (status) {
-    case "adverse":
-      return { text: "! Adverse", color: PALETTE.adverse };
-    case "favourable":
-      return { text: "✓ Favourable", color: PALETTE.favourable };
-    case "on_target":
-      return { text: "= On target", color: PALETTE.navy };
-    default:
-      return { text: "Not assessed", color: PALETTE.muted };
-  }
+const STATUS_COLOURS: Record<KpiStatus, string> = {
+  adverse: PALETTE.adverse,
+  favourable: PALETTE.favourable,
+  on_target: PALETTE.navy,
+};
+
+/** Status flag of a KPI or variance: mark and word ("! Adverse"), never colour alone. */
+export function statusFlag(status: KpiStatus | null): { text: string; color: string } {
+  return { text: statusText(status), color: status ? STATUS_COLOURS[status] : PALETTE.muted };
 }

@@ -1,7 +1,7 @@
 // A small read-only view of the active sheet around the selection, so "Go to cell" visibly moves in the preview.
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
-import { cellAddress, columnLetters, parseRange, type Rect } from "../excel/a1";
+import { cellAddress, columnLetters, parseRange, type Rect } from "../core/a1";
 import type { SheetSnapshot } from "../../tests/support/excel-sim";
 
 /** Rows and columns drawn around the selection: enough to see context, few enough to draw instantly. */

@@ -7,6 +7,7 @@ import type { TrackerMapping } from "../core/mapping/format";
 import type { Issue, PortfolioSummary, SourceRef } from "../core/model";
 import type { RawWorkbook } from "../core/raw";
 import { readTracker } from "../core/read";
+import { issueLocation, plural } from "../core/wording";
 import type { RefreshOutcome, RefreshStep, StoredOutcome, WorkbookGateway } from "../excel/api";
 import { DataProblems } from "./DataProblems/DataProblems";
 import { Header } from "./Header/Header";
@@ -19,7 +20,6 @@ import { RagBadge } from "./RagBadge/RagBadge";
 import { RefreshPanel } from "./RefreshPanel/RefreshPanel";
 import { Section } from "./Section";
 import { Settings } from "./Settings/Settings";
-import { cellReference, plural } from "./text";
 import { UnsupportedHost } from "./UnsupportedHost/UnsupportedHost";
 import { Variances } from "./Variances/Variances";
 import { visuallyHidden } from "./visuallyHidden";
@@ -200,7 +200,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
             : null,
         );
         setAnnouncement(
-          `Summary refreshed: ${plural(outcome.summary.variances.length, "flagged variance")}, ${plural(outcome.summary.issues.length, "data problem")}.`,
+          `Summary refreshed: ${plural(outcome.summary.variances.length, "flagged variance", "flagged variances", { grouped: true })}, ${plural(outcome.summary.issues.length, "data problem", "data problems", { grouped: true })}.`,
         );
       } else {
         setFailure(outcome);
@@ -218,7 +218,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
       setProblem(null);
       gateway.selectRange(ref.sheet, ref.cell || "A1").catch(() => {
         setProblem(
-          `Could not go to ${cellReference(ref)}. The sheet may have been renamed or deleted since the last refresh; refresh the summary and try again.`,
+          `Could not go to ${issueLocation(ref, "sentence")}. The sheet may have been renamed or deleted since the last refresh; refresh the summary and try again.`,
         );
       });
     },

@@ -1,11 +1,5 @@
-// Wording the pane repeats in several places: cell references, run times and severity names, in plain British English.
-import type { KpiStatus, Severity, SourceRef } from "../core/model";
-
-/** "SEND Monthly!O17"; just the sheet name when no cell applies; "the workbook" when neither does. */
-export function cellReference(ref: SourceRef): string {
-  if (!ref.sheet) return ref.cell || "the workbook";
-  return ref.cell ? `${ref.sheet}!${ref.cell}` : ref.sheet;
-}
+// The pane's own wording: run times in the user's local time. Counts, statuses, severities and cell references
+// come from src/core/wording.ts, shared with the page, the CLI and the gateway.
 
 /** An ISO date-time as UK local date and time: "10/01/2025, 09:30". */
 export function formatRunTime(iso: string): string {
@@ -18,21 +12,4 @@ export function formatRunTime(iso: string): string {
     hour: "2-digit",
     minute: "2-digit",
   });
-}
-
-export const SEVERITY_TITLES: Record<Severity, string> = {
-  error: "Errors",
-  warning: "Warnings",
-  info: "Notes",
-};
-
-export const STATUS_WORDS: Record<KpiStatus, string> = {
-  adverse: "Adverse",
-  favourable: "Favourable",
-  on_target: "On target",
-};
-
-/** "1 problem", "1,204 problems". */
-export function plural(n: number, one: string, many = `${one}s`): string {
-  return `${n.toLocaleString("en-GB")} ${n === 1 ? one : many}`;
 }

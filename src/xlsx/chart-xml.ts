@@ -4,9 +4,6 @@ import type { ChartSpec, ChartType, PlanRange, PlanValue, SheetKey, SheetPlan } 
 import { RAG_COLOURS } from "../layout/styles";
 import { columnLetters, parseCellAddress, parseRangeAddress, quoteSheetName } from "../core/a1";
 
-// Kept as re-export: the writer and its tests take column letters from here with the other DrawingML helpers.
-export { columnLetters };
-
 export const NS = {
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
   drawingMain: "http://schemas.openxmlformats.org/drawingml/2006/main",

@@ -5,6 +5,7 @@ import { readFile, stat } from "node:fs/promises";
 import { basename } from "node:path";
 import { columnLetters as zeroBasedColumnLetters } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
+import { dateToSerial } from "../core/serial";
 
 /** The file could not be read as a workbook. The message is one sentence a finance officer can act on. */
 export class TrackerFileError extends Error {
@@ -21,22 +22,6 @@ export interface ReadOptions {
    * or with formatting count.
    */
   usedRange?: "formatted" | "valuesOnly";
-}
-
-const MS_PER_DAY = 86_400_000;
-/** 1970-01-01 as an Excel serial in the 1900 date system. */
-const UNIX_EPOCH_SERIAL_1900 = 25569;
-/** Days between the 1900 and 1904 date systems. */
-const DATE_1904_OFFSET = 1462;
-
-/**
- * ExcelJS turns date-formatted serials into Dates by a straight-line mapping, so the same mapping backwards gives
- * the serial stored in the file: exact in both date systems, including Excel's phantom 29/02/1900 (serial 60).
- */
-export function dateToSerial(date: Date, date1904 = false): number {
-  const serial = date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL_1900 - (date1904 ? DATE_1904_OFFSET : 0);
-  // Whole days come back whole; keep times to the millisecond without binary noise.
-  return Math.round(serial * MS_PER_DAY) / MS_PER_DAY;
 }
 
 const OLE_SIGNATURE = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];

@@ -2,6 +2,7 @@
 // with JSZip (ExcelJS writes no charts). The plan is the only input, so the file matches what the add-in draws.
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
+import { cellAddress } from "../core/a1";
 import type { CellStyle, ConditionalFormatSpec, PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
 import {
   CONTENT_TYPES,
@@ -11,7 +12,6 @@ import {
   relationshipsXml,
   resolveChart,
   cellsOf,
-  columnLetters,
   type Relationship,
   type SheetNames,
 } from "./chart-xml";
@@ -88,7 +88,7 @@ function effectiveStyles(sheet: PlannedSheet): Map<string, CellStyle> {
   const byCell = new Map<string, CellStyle>();
   for (const { range, style } of sheet.styles) {
     for (const { col, row } of cellsOf(range)) {
-      const key = `${columnLetters(col)}${row + 1}`;
+      const key = cellAddress(row, col);
       byCell.set(key, mergeStyle(byCell.get(key) ?? {}, style));
     }
   }
@@ -183,14 +183,14 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet, name: strin
   const styles = effectiveStyles(sheet);
   const formats = new Map<string, string>();
   for (const { range, format } of sheet.numberFormats) {
-    for (const { col, row } of cellsOf(range)) formats.set(`${columnLetters(col)}${row + 1}`, format);
+    for (const { col, row } of cellsOf(range)) formats.set(cellAddress(row, col), format);
   }
 
   // Every cell that has a value, a style or a format is written; others stay absent to keep the file small.
   const addresses = new Set<string>([...styles.keys(), ...formats.keys()]);
   sheet.values.forEach((row, r) =>
     row.forEach((v, c) => {
-      if (v !== null) addresses.add(`${columnLetters(c)}${r + 1}`);
+      if (v !== null) addresses.add(cellAddress(r, c));
     }),
   );
   for (const address of addresses) {

@@ -1,6 +1,5 @@
-// Shared by the browser test and the pane benchmark: build the pages once, serve them on 127.0.0.1, start Chromium.
-import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+// Shared by the browser test and the pane benchmark: the shared production build, served on 127.0.0.1, and Chromium.
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { chromium, type BrowserContext } from "playwright-core";
@@ -18,34 +17,7 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-/** Newest modification time under a path (file or folder), in ms. */
-function newest(path: string): number {
-  if (!existsSync(path)) return 0;
-  const s = statSync(path);
-  if (!s.isDirectory()) return s.mtimeMs;
-  return readdirSync(path).reduce((m, name) => Math.max(m, newest(join(path, name))), s.mtimeMs);
-}
-
-/**
- * A production build of the pages in `outDir` (relative to the repository), rebuilt only when a source,
- * the sample tracker or the webpack config is newer than the build.
- */
-export function ensureBuild(outDir: string): string {
-  const dir = join(ROOT, outDir);
-  const built = existsSync(join(dir, "preview.html")) ? statSync(join(dir, "preview.html")).mtimeMs : 0;
-  const inputs = ["src", "tests/support/excel-sim", "assets", "webpack.config.js", "manifest.xml"].map((p) =>
-    newest(join(ROOT, p)),
-  );
-  if (built > Math.max(...inputs)) return dir;
-  execFileSync(
-    process.execPath,
-    [join(ROOT, "node_modules/webpack-cli/bin/cli.js"), "--mode", "production", "--env", `outDir=${outDir}`],
-    { cwd: ROOT, stdio: "pipe", timeout: 600_000 },
-  );
-  if (!existsSync(join(dir, "preview.html")))
-    throw new Error(`The build did not produce ${outDir}/preview.html.`);
-  return dir;
-}
+export { ensureBuild } from "../support/production-build";
 
 export { serve, type StaticServer } from "../../scripts/static-server";
 

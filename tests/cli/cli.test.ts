@@ -7,7 +7,7 @@ import { readXlsxFile } from "../../src/xlsx/read";
 import { generateTrackerSheets } from "../support/generate-tracker";
 import { buildTrackerWorkbook } from "../../scripts/make-sample-tracker";
 import type { PortfolioSummary } from "../../src/core/model";
-import { runCli as cli, SAMPLE, type CliRun as Run } from "../support/run-cli";
+import { runCli as cli, runNpmSummary, SAMPLE, type CliRun as Run } from "../support/run-cli";
 
 const noStackTrace = (r: Run) => {
   expect(r.stderr + r.stdout).not.toMatch(/\n\s+at .*\(.*:\d+:\d+\)/);
@@ -156,5 +156,16 @@ describe("help", () => {
     expect(run.stdout).toMatch(/^Usage: npm run summary -- <tracker\.xlsx>/);
     for (const option of ["--json <file>", "--out <file.xlsx>", "--quiet", "--help"])
       expect(run.stdout).toContain(option);
+  });
+});
+
+describe("npm run summary, as the README gives it (through tsx)", () => {
+  it("prints the sample's headline report and exits 0", async () => {
+    const run = await runNpmSummary([SAMPLE, "--json", join(dir, "npm-run.json")]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("Overall RAG: Amber/Red");
+    expect(run.stdout).toMatch(/Number of EHCPs\s+6,357\s+target 5,707/);
+    const summary = JSON.parse(readFileSync(join(dir, "npm-run.json"), "utf8")) as PortfolioSummary;
+    expect(summary.kpis.map((k) => k.id)).toEqual(expect.arrayContaining(["ehcp_count"]));
   });
 });

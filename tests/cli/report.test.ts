@@ -1,5 +1,6 @@
 // The printed report: what it says when the lead's RAG and the figures disagree, data are stale, or errors pile up.
-import { formatErrorsOnly, formatReport, issuePlace } from "../../src/cli/report";
+import { formatErrorsOnly, formatReport } from "../../src/cli/report";
+import { issueLocation as issuePlace } from "../../src/core/wording";
 import type { Issue } from "../../src/core/model";
 import { makeSummaryFixture } from "../support/summary-fixture";
 

@@ -1,10 +1,9 @@
 // Writing a sheet plan into the live workbook: what the plan says is what Excel holds, in two syncs.
 import type { CellStyle, PlannedSheet, SheetPlan } from "../../src/layout/plan";
-import { cellAddress } from "../../src/core/a1";
 import { applyPlan, estimateBuildBytes } from "../../src/excel/apply-plan";
 import { MAX_AREAS_ADDRESS } from "../../src/excel/write-content";
 import { widthCharsToPoints } from "../../src/excel/render";
-import { parseRange } from "../../src/excel/a1";
+import { cellAddress, parseRange } from "../../src/core/a1";
 import { ExcelSim } from "../support/excel-sim";
 import { planFixture } from "../support/plan-fixture";
 

@@ -1,7 +1,6 @@
 // Checks every plan must pass whatever the summary: the promises the renderers rely on.
-import { parseRangeAddress } from "../../src/layout/a1";
 import type { PlannedSheet, SheetPlan } from "../../src/layout/plan";
-import { sheetOf, valuesIn } from "./plan-reading";
+import { parseRangeAddress, sheetOf, valuesIn } from "./plan-reading";
 
 const overlaps = (a: string, b: string) => {
   const p = parseRangeAddress(a);

@@ -1,6 +1,6 @@
 // Summaries the tracker does not always give us: missing sections, hostile text, thousands of problems.
 import { planSheets } from "../../src/layout";
-import { MAX_ISSUES_ON_PAGE } from "../../src/layout/summary-sheet";
+import { MAX_ISSUES_ON_PAGE } from "../../src/layout/blocks/data-problems";
 import type { Issue, PortfolioSummary } from "../../src/core/model";
 import { makeSummaryFixture } from "../support/summary-fixture";
 import { planProblems } from "./plan-checks";

@@ -3,10 +3,9 @@ import { runEngine } from "../../src/core/engine";
 import { planSheets } from "../../src/layout";
 import { readXlsxFile } from "../../src/xlsx/read";
 import type { SheetPlan } from "../../src/layout/plan";
-import { parseRangeAddress } from "../../src/layout/a1";
 import { pageContentHeight } from "../../src/layout/pagination";
 import { breakProblems, planProblems, rowsHeight } from "./plan-checks";
-import { describeSheet, find, formatAt, sheetOf, valueAt } from "./plan-reading";
+import { describeSheet, find, formatAt, parseRangeAddress, sheetOf, valueAt } from "./plan-reading";
 
 let plan: SheetPlan;
 

@@ -1,6 +1,34 @@
 // Reads a planned sheet the way a renderer would: the value, format and effective style at an address.
-import { cellAddress, parseRangeAddress } from "../../src/layout/a1";
+import { cellAddress as coreCellAddress, parseRangeAddress as parseCoreRange } from "../../src/core/a1";
 import type { CellStyle, PlannedSheet, PlanValue, SheetPlan } from "../../src/layout/plan";
+
+// Tests name a plan's rows as Excel numbers them (row 1 first, values[row - 1]), as a person reading the page does.
+
+/** (3, 0) -> "A3": a row as Excel numbers it, a 0-based column. */
+export function cellAddress(row: number, col: number): string {
+  return coreCellAddress(row - 1, col);
+}
+
+/** A rectangle as "A3:D5"; a single cell stays "A3" (rows as Excel numbers them). */
+export function rangeAddress(row1: number, col1: number, row2 = row1, col2 = col1): string {
+  const a = cellAddress(row1, col1);
+  const b = cellAddress(row2, col2);
+  return a === b ? a : `${a}:${b}`;
+}
+
+export interface Rect {
+  row1: number;
+  col1: number;
+  row2: number;
+  col2: number;
+}
+
+/** "B2:D4" or "B2" -> its corners (rows as Excel numbers them, columns 0-based). Throws on text that is not A1. */
+export function parseRangeAddress(range: string): Rect {
+  const corners = parseCoreRange(range);
+  if (!corners) throw new Error(`Not an A1 address: "${range}"`);
+  return { row1: corners.top + 1, col1: corners.left, row2: corners.bottom + 1, col2: corners.right };
+}
 
 export function sheetOf(plan: SheetPlan, key: "summary" | "data"): PlannedSheet {
   const sheet = plan.sheets.find((s) => s.key === key);

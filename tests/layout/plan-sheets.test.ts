@@ -1,5 +1,4 @@
 // The Portfolio Summary page planned from the dashboard's own figures (the summary fixture).
-import { cellAddress, parseRangeAddress } from "../../src/layout/a1";
 import { DATA_SHEET_NAME, planSheets, SUMMARY_SHEET_NAME } from "../../src/layout";
 import type { PlannedSheet } from "../../src/layout/plan";
 import { NUMBER_FORMATS, PALETTE, RAG_COLOURS } from "../../src/layout/styles";
@@ -8,7 +7,17 @@ import { pageContentHeight } from "../../src/layout/pagination";
 import { RAG_SCALE } from "../../src/core/model";
 import { makeSummaryFixture } from "../support/summary-fixture";
 import { breakProblems, planProblems, printedPages, rowsHeight } from "./plan-checks";
-import { describeSheet, filledCells, find, formatAt, sheetOf, styleAt, valueAt } from "./plan-reading";
+import {
+  cellAddress,
+  describeSheet,
+  filledCells,
+  find,
+  formatAt,
+  parseRangeAddress,
+  sheetOf,
+  styleAt,
+  valueAt,
+} from "./plan-reading";
 
 const plan = planSheets(makeSummaryFixture());
 const page = sheetOf(plan, "summary");

@@ -1,8 +1,10 @@
 // The page's palette, number formats, addresses and text sizing.
-import { excelSerial, parseRangeAddress, rangeAddress } from "../../src/layout/a1";
+import { excelSerial } from "../../src/core/serial";
+import { parseRangeAddress, rangeAddress } from "./plan-reading";
 import { heightForLines, SheetBuilder, wrappedLineCount } from "../../src/layout/sheet-builder";
 import { formatForUnit, NUMBER_FORMATS, RAG_COLOURS } from "../../src/layout/styles";
-import { sheetRef, ukDateTime } from "../../src/layout/summary-sheet";
+import { ukDateTime } from "../../src/layout/blocks/footer";
+import { issueLocation } from "../../src/core/wording";
 import { RAG_SCALE } from "../../src/core/model";
 
 /** WCAG relative luminance of "#RRGGBB". */
@@ -69,6 +71,7 @@ describe("dates and addresses", () => {
   });
 
   it("name a tracker cell as Excel would: quoted when the sheet name has spaces", () => {
+    const sheetRef = (sheet: string, cell: string) => issueLocation({ sheet, cell }, "reference");
     expect(sheetRef("Risk Register", "H5")).toBe("'Risk Register'!H5");
     expect(sheetRef("KPIs", "C2")).toBe("KPIs!C2");
     expect(sheetRef("", "")).toBe("Whole workbook");

@@ -11,6 +11,7 @@
 import type ExcelJS from "exceljs";
 import { cellAddress } from "../../src/core/a1";
 import type { RawCell, RawSheet, RawWorkbook } from "../../src/core/raw";
+import { dateToSerial, MS_PER_DAY } from "../../src/core/serial";
 import { sheetSpec } from "../../src/core/template";
 import {
   buildTrackerWorkbook,
@@ -28,8 +29,6 @@ import {
   type TrackerSheetInput,
   type TrackerValue,
 } from "../../scripts/make-sample-tracker";
-
-const MS_PER_DAY = 86_400_000;
 
 /** The tracker's sheets at a scale factor (1 = the sample tracker). */
 export function generateTrackerSheets(factor: number): TrackerSheetInput[] {
@@ -188,11 +187,9 @@ function extraRisks(f: number, random: () => number): TrackerCellInput[][] {
 // ---------------------------------------------------------------------------------------------------------------
 // The same sheets as Office.js would read them, and as an .xlsx file
 
-const MS_EPOCH_SERIAL = 25569;
-
 function rawValue(v: TrackerValue): RawCell {
   if (v === null) return "";
-  if (v instanceof Date) return v.getTime() / MS_PER_DAY + MS_EPOCH_SERIAL;
+  if (v instanceof Date) return dateToSerial(v);
   return v;
 }
 

@@ -1,11 +1,11 @@
 // The DrawingML text for native charts: addresses, formulas, caches, chart types and well-formed XML.
 import { validateXML } from "xmllint-wasm";
 import type { ChartSpec } from "../../src/layout/plan";
+import { columnLetters } from "../../src/core/a1";
 import { RAG_COLOURS } from "../../src/layout/styles";
 import {
   cellsOf,
   chartSpaceXml,
-  columnLetters,
   drawingXml,
   escapeXml,
   parseCell,

@@ -4,13 +4,8 @@ import JSZip from "jszip";
 import { mkdtempSync, writeFileSync, mkdirSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import {
-  readXlsxBuffer,
-  readXlsxFile,
-  TrackerFileError,
-  dateToSerial,
-  columnLetters,
-} from "../../src/xlsx/read";
+import { readXlsxBuffer, readXlsxFile, TrackerFileError, columnLetters } from "../../src/xlsx/read";
+import { dateToSerial } from "../../src/core/serial";
 import type { RawSheet } from "../../src/core/raw";
 
 const utc = (y: number, m: number, d: number) => new Date(Date.UTC(y, m - 1, d));

@@ -1,12 +1,12 @@
 // Dates and months as councils type them, to ISO text: "YYYY-MM-DD" for dates, "YYYY-MM" for months.
 // UK order always: "07/01/2025" is 7 January. Excel serials use the 1900 date system (with its fictitious 29/02/1900).
 import type { RawCell } from "../raw";
+import { MS_PER_DAY, serialToYmd } from "../serial";
 import { fail, ok, quote, type ParseResult } from "./result";
 
 // Math and Number bound once: in a sandboxed global (jest's vm context) each global lookup is slow, and
 // these run once per cell on big sheets.
 const { floor: mFloor, round: mRound } = Math;
-const { isFinite } = Number;
 
 /** The date rules, as written in the docs. */
 export const DATE_RULES = [
@@ -43,12 +43,6 @@ const MONTH_NAMES: Record<string, number> = {
   december: 12,
 };
 
-const DAY_MS = 86_400_000;
-// Excel day 0 for serials >= 61 is 30/12/1899: day 60 is the fictitious 29/02/1900, so earlier serials are one day off.
-const EPOCH_AFTER_LEAP_BUG = Date.UTC(1899, 11, 30);
-const EPOCH_BEFORE_LEAP_BUG = Date.UTC(1899, 11, 31);
-const MAX_SERIAL = 2_958_465; // 31/12/9999
-
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$/;
 const UK_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;
 const DAY_MONTH_YEAR = /^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{2}|\d{4})$/;
@@ -78,27 +72,6 @@ export function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/**
- * Calendar date of an Excel serial as [year, month, day], or null for serial 60 and out-of-range serials.
- * Plain integer arithmetic (the days-to-civil algorithm) rather than a Date object: the reader calls this for
- * every month cell of big sheets.
- */
-export function serialToYmd(serial: number): [number, number, number] | null {
-  const day = mFloor(serial);
-  if (day === 60 || day < 1 || day > MAX_SERIAL || !isFinite(serial)) return null;
-  // Days since 1970-01-01; serials before the fictitious 29/02/1900 are one day off those after it.
-  let z = day - (day < 60 ? 25568 : 25569) + 719468;
-  const era = mFloor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = mFloor((doe - mFloor(doe / 1460) + mFloor(doe / 36524) - mFloor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + mFloor(yoe / 4) - mFloor(yoe / 100));
-  const mp = mFloor((5 * doy + 2) / 153);
-  const d = doy - mFloor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  z = yoe + era * 400 + (m <= 2 ? 1 : 0);
-  return [z, m, d];
-}
-
 function serialFailure(serial: number): ParseResult<string> {
   if (mFloor(serial) === 60) {
     return fail("Excel serial 60 is 29/02/1900, a date that never existed (Excel's leap-year bug)");
@@ -118,14 +91,6 @@ export function serialToMonth(serial: number): ParseResult<string> {
   const ymd = serialToYmd(serial);
   if (!ymd) return serialFailure(serial);
   return ok(`${ymd[0]}-${pad2(ymd[1])}`);
-}
-
-/** "YYYY-MM-DD" -> Excel serial (1900 system). */
-export function isoToSerial(iso: string): number {
-  const [y, m, d] = iso.split("-").map(Number);
-  const ms = Date.UTC(y, m - 1, d);
-  const afterBug = mRound((ms - EPOCH_AFTER_LEAP_BUG) / DAY_MS);
-  return afterBug >= 61 ? afterBug : mRound((ms - EPOCH_BEFORE_LEAP_BUG) / DAY_MS);
 }
 
 function parseDateText(raw: string): ParseResult<string> {
@@ -240,7 +205,7 @@ export function parsePeriodEnd(v: RawCell, numberFormat?: string): ParseResult<s
 export function daysBetween(from: string, to: string): number {
   const a = Date.UTC(Number(from.slice(0, 4)), Number(from.slice(5, 7)) - 1, Number(from.slice(8, 10)));
   const b = Date.UTC(Number(to.slice(0, 4)), Number(to.slice(5, 7)) - 1, Number(to.slice(8, 10)));
-  return mRound((b - a) / DAY_MS);
+  return mRound((b - a) / MS_PER_DAY);
 }
 
 /** "2024-12" + 1 -> "2025-01"; negative counts go back. */

@@ -5,7 +5,7 @@ import { useMemo, useState } from "react";
 import type { FreshnessLine, Issue, SourceRef } from "../../core/model";
 import { Notice } from "../Notice/Notice";
 import { Section } from "../Section";
-import { SEVERITY_TITLES, cellReference, plural } from "../text";
+import { SEVERITY_NAMES, capitalised, issueLocation, plural } from "../../core/wording";
 import { visuallyHidden } from "../visuallyHidden";
 import { groupIssues, type IssueGroup } from "./groupIssues";
 
@@ -45,8 +45,12 @@ export interface DataProblemsProps {
 }
 
 function staleText(line: FreshnessLine): string {
-  const age = line.ageDays === null ? "" : ` is ${plural(line.ageDays, "day")} old`;
-  const limit = line.limitDays === null ? "" : ` (the limit is ${plural(line.limitDays, "day")})`;
+  const age =
+    line.ageDays === null ? "" : ` is ${plural(line.ageDays, "day", "days", { grouped: true })} old`;
+  const limit =
+    line.limitDays === null
+      ? ""
+      : ` (the limit is ${plural(line.limitDays, "day", "days", { grouped: true })})`;
   return `${line.label}: ${line.text}${age}${limit}. Refresh this data in the tracker before sharing the summary.`;
 }
 
@@ -63,7 +67,7 @@ export function DataProblems({ issues, freshness, onGoTo }: DataProblemsProps) {
           {staleText(line)}{" "}
           {line.source && (
             <Button size="small" appearance="transparent" onClick={() => line.source && onGoTo(line.source)}>
-              Go to cell {cellReference(line.source)}
+              Go to cell {issueLocation(line.source, "sentence")}
             </Button>
           )}
         </Notice>
@@ -109,7 +113,8 @@ function ProblemGroup({
           onClick={() => setOpen(!open)}
           icon={<span aria-hidden="true">{open ? "▾" : "▸"}</span>}
         >
-          {SEVERITY_TITLES[group.severity]}: {where} ({group.issues.length.toLocaleString("en-GB")})
+          {capitalised(SEVERITY_NAMES[group.severity].many)}: {where} (
+          {group.issues.length.toLocaleString("en-GB")})
         </Button>
       </h3>
       {open && (
@@ -118,14 +123,14 @@ function ProblemGroup({
             <li key={`${issue.code}:${issue.cell}:${i}`} className={styles.item}>
               <span>{issue.message}</span>
               <span className={styles.actions}>
-                <span className={styles.where}>{cellReference(issue)}</span>
+                <span className={styles.where}>{issueLocation(issue, "sentence")}</span>
                 {issue.sheet && (
                   <Button
                     size="small"
                     onClick={() => onGoTo({ sheet: issue.sheet, cell: issue.cell || "A1" })}
                   >
                     {issue.cell ? "Go to cell" : "Go to sheet"}
-                    <span className={styles.hidden}> {cellReference(issue)}</span>
+                    <span className={styles.hidden}> {issueLocation(issue, "sentence")}</span>
                   </Button>
                 )}
               </span>

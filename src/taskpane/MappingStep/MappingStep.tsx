@@ -17,7 +17,7 @@ import type { Issue } from "../../core/model";
 import type { RawWorkbook } from "../../core/raw";
 import { sheetSpec, type ColumnSpec } from "../../core/template";
 import { token } from "./token";
-import { cellReference, plural } from "../text";
+import { SEVERITY_NAMES, capitalised, issueLocation, plural } from "../../core/wording";
 import {
   decodeSourceKey,
   fieldStatus,
@@ -191,15 +191,13 @@ export interface MappingStepProps {
   onCancel: () => void;
 }
 
-const SEVERITY_WORD: Record<Issue["severity"], string> = { error: "Error", warning: "Warning", info: "Note" };
-
 function IssueList({ issues, className }: { issues: readonly Issue[]; className: string }) {
   return (
     <ul className={className}>
       {issues.map((i, n) => (
         <li key={n}>
-          <strong>{SEVERITY_WORD[i.severity]}:</strong> {i.message}
-          {i.sheet ? ` (${cellReference(i)})` : ""}
+          <strong>{capitalised(SEVERITY_NAMES[i.severity].one)}:</strong> {i.message}
+          {i.sheet ? ` (${issueLocation(i, "sentence")})` : ""}
         </li>
       ))}
     </ul>
@@ -231,7 +229,7 @@ function Preview({ preview, name }: { preview: MappingPreview; name: string }) {
   const columns = preview.columns.filter((c) => preview.rows.some((r) => (r[c.field]?.text ?? "") !== ""));
   if (preview.totalRows === 0 || columns.length === 0)
     return <p className={styles.status}>No rows would be read from here yet.</p>;
-  const caption = `${name}: the first ${Math.min(PREVIEW_ROWS, preview.totalRows)} of ${plural(preview.totalRows, "row")} as they will be read`;
+  const caption = `${name}: the first ${Math.min(PREVIEW_ROWS, preview.totalRows)} of ${plural(preview.totalRows, "row", "rows", { grouped: true })} as they will be read`;
   return (
     <div className={styles.previewBlock}>
       <p id={captionId} className={styles.caption}>
@@ -253,7 +251,10 @@ function Preview({ preview, name }: { preview: MappingPreview; name: string }) {
             {preview.rows.map((row, r) => (
               <tr key={r}>
                 {columns.map((c) => (
-                  <td key={c.field} title={row[c.field] ? cellReference(row[c.field].ref) : undefined}>
+                  <td
+                    key={c.field}
+                    title={row[c.field] ? issueLocation(row[c.field].ref, "sentence") : undefined}
+                  >
                     {row[c.field]?.text ?? ""}
                   </td>
                 ))}
@@ -394,8 +395,8 @@ function SectionEditor({
         // Optional fields the add-in is sure of are folded, so what needs a person stays in view.
         <details className={styles.more}>
           <summary className={styles.moreSummary}>
-            {plural(folded.length, "more optional field")}, all found with confidence: show them to check or
-            change
+            {plural(folded.length, "more optional field", "more optional fields", { grouped: true })}, all
+            found with confidence: show them to check or change
           </summary>
           {folded.map(renderField)}
         </details>
@@ -481,8 +482,9 @@ export function MappingStep({ raw, saved, reasons, busy, onSave, onCancel }: Map
         {drafts.length > 0 && (
           <div role="status" aria-live="polite">
             <p className={styles.totals}>
-              Read this way: {plural(count("error"), "error")}, {plural(count("warning"), "warning")},{" "}
-              {plural(count("info"), "note")}.
+              Read this way: {plural(count("error"), "error", "errors", { grouped: true })},{" "}
+              {plural(count("warning"), "warning", "warnings", { grouped: true })},{" "}
+              {plural(count("info"), "note", "notes", { grouped: true })}.
             </p>
             {errors.length > 0 && (
               <>

@@ -1,7 +1,7 @@
 // A variance status shown as a glyph AND its word (Adverse / Favourable / On target), never by colour alone.
 import { makeStyles, tokens } from "@fluentui/react-components";
 import type { KpiStatus } from "../../core/model";
-import { STATUS_WORDS } from "../text";
+import { NO_STATUS, STATUS_MARKS, STATUS_WORDS } from "../../core/wording";
 
 const useStyles = makeStyles({
   root: { display: "inline-flex", alignItems: "center", gap: "4px", fontWeight: tokens.fontWeightSemibold },
@@ -24,12 +24,9 @@ const useStyles = makeStyles({
   onTargetGlyph: { backgroundColor: tokens.colorNeutralForeground3 },
 });
 
-// The dashboard marks adverse with "!" and favourable with a tick; "=" reads as "level with target".
-const GLYPHS: Record<KpiStatus, string> = { adverse: "!", favourable: "✓", on_target: "=" };
-
 export function StatusLabel({ status }: { status: KpiStatus | null }) {
   const styles = useStyles();
-  if (status === null) return <span>Not known</span>;
+  if (status === null) return <span>{NO_STATUS}</span>;
   const tone =
     status === "adverse"
       ? [styles.adverse, styles.adverseGlyph]
@@ -39,7 +36,7 @@ export function StatusLabel({ status }: { status: KpiStatus | null }) {
   return (
     <span className={`${styles.root} ${tone[0]}`}>
       <span aria-hidden="true" className={`${styles.glyph} ${tone[1]}`}>
-        {GLYPHS[status]}
+        {STATUS_MARKS[status]}
       </span>
       {STATUS_WORDS[status]}
     </span>

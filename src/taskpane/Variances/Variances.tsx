@@ -5,7 +5,7 @@ import type { FlaggedVariance, SourceRef } from "../../core/model";
 import { useCardListStyles } from "../cardList";
 import { Section } from "../Section";
 import { StatusLabel } from "../StatusLabel/StatusLabel";
-import { cellReference } from "../text";
+import { issueLocation } from "../../core/wording";
 
 const useStyles = makeStyles({
   head: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", gap: "4px 8px" },
@@ -44,12 +44,12 @@ export function Variances({ variances, onShowSource }: VariancesProps) {
               <div className={styles.sources}>
                 {v.sources.map((source) => (
                   <Button
-                    key={cellReference(source)}
+                    key={issueLocation(source, "sentence")}
                     size="small"
                     onClick={() => onShowSource(source)}
                     disabled={!source.sheet}
                   >
-                    Show source {cellReference(source)}
+                    Show source {issueLocation(source, "sentence")}
                   </Button>
                 ))}
               </div>

@@ -1,7 +1,6 @@
 import {
   addMonths,
   daysBetween,
-  isoToSerial,
   lastDayOfMonth,
   monthsBetween,
   parseDate,
@@ -10,6 +9,7 @@ import {
   previousMonth,
   serialToIso,
 } from "../../../src/core/parse";
+import { isoToSerial } from "../../../src/core/serial";
 
 const value = <T>(r: { ok: boolean; value?: T }): T | undefined => (r.ok ? r.value : undefined);
 

@@ -1,0 +1,87 @@
+// The words every surface uses for the same things: counts ("1 issue", "2 issues"), KPI statuses, severity names and
+// where an issue is. The page, the task pane, the CLI and the gateway's messages all take them from here, so a
+// wording changes in one place and the surfaces cannot disagree.
+import { referenceSheetName } from "./a1";
+import type { KpiStatus, Severity, SourceRef } from "./model";
+
+/**
+ * "1 problem", "2 problems" ("1 child", "2 children" with `many`). `grouped` writes thousands with commas
+ * ("1,204 problems"), as the task pane does; the page and the CLI write plain digits.
+ */
+export function plural(
+  n: number,
+  one: string,
+  many = `${one}s`,
+  options: { grouped?: boolean } = {},
+): string {
+  const count = options.grouped ? n.toLocaleString("en-GB") : String(n);
+  return `${count} ${n === 1 ? one : many}`;
+}
+
+/** "notes" -> "Notes". */
+export const capitalised = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+// ---------------------------------------------------------------------------------------------------------------
+// KPI and variance statuses
+
+export const STATUS_WORDS: Record<KpiStatus, string> = {
+  adverse: "Adverse",
+  favourable: "Favourable",
+  on_target: "On target",
+};
+
+/** The dashboard marks adverse with "!" and favourable with a tick; "=" reads as "level with target". */
+export const STATUS_MARKS: Record<KpiStatus, string> = { adverse: "!", favourable: "✓", on_target: "=" };
+
+/** What a figure without a status (no actual or no target) says instead. */
+export const NO_STATUS = "Not assessed";
+
+/** "Adverse", or NO_STATUS. */
+export const statusWord = (status: KpiStatus | null): string => (status ? STATUS_WORDS[status] : NO_STATUS);
+
+/** "! Adverse": mark and word, so colour is never the only signal; NO_STATUS without a mark. */
+export const statusText = (status: KpiStatus | null): string =>
+  status ? `${STATUS_MARKS[status]} ${STATUS_WORDS[status]}` : NO_STATUS;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Severities
+
+/** Errors first: the order every list of issues is shown in. */
+export const SEVERITY_ORDER: readonly Severity[] = ["error", "warning", "info"];
+
+/**
+ * How each severity is named: counted as a noun ("1 note", "2 notes"), and in the page's severity column, where an
+ * information issue reads "Information".
+ */
+export const SEVERITY_NAMES: Record<Severity, { one: string; many: string; column: string }> = {
+  error: { one: "error", many: "errors", column: "Error" },
+  warning: { one: "warning", many: "warnings", column: "Warning" },
+  info: { one: "note", many: "notes", column: "Information" },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Where an issue is
+
+/**
+ * How a place is written: `reference` as Excel writes a reference, for the page ("'Risk Register'!G9",
+ * "Milestones (whole sheet)", "Whole workbook"); `plain` for a report's column ("Risk Register!G9", "Milestones",
+ * "(workbook)"); `sentence` inside a sentence ("... go to Risk Register!G9", "... the workbook").
+ */
+export type LocationForm = "reference" | "plain" | "sentence";
+
+const WHOLE_WORKBOOK: Record<LocationForm, string> = {
+  reference: "Whole workbook",
+  plain: "(workbook)",
+  sentence: "the workbook",
+};
+
+/** Where an issue (or a figure's source) is: its sheet and cell, its sheet alone, or the workbook as a whole. */
+export function issueLocation(
+  place: Pick<SourceRef, "sheet" | "cell">,
+  form: LocationForm = "plain",
+): string {
+  if (!place.sheet) return WHOLE_WORKBOOK[form];
+  const sheet = form === "reference" ? referenceSheetName(place.sheet) : place.sheet;
+  if (place.cell) return `${sheet}!${place.cell}`;
+  return form === "reference" ? `${sheet} (whole sheet)` : sheet;
+}

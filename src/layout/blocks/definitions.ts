@@ -1,0 +1,17 @@
+// Definitions of every metric on the page: reference text, read when needed, so set a size smaller.
+import type { PortfolioSummary } from "../../core/model";
+import { LAST_COL, type Page } from "../page";
+import { STYLES } from "../styles";
+
+export function definitions(page: Page, summary: PortfolioSummary): void {
+  if (summary.definitions.length === 0) return;
+  page.startBlock({ keepWithNext: true });
+  page.subheading("Definitions");
+  page.startBlock({ splittable: true });
+  for (const d of summary.definitions) {
+    page.sheet.text(page.row, 0, 1, d.term, STYLES.definitionTerm);
+    page.sheet.text(page.row, 2, LAST_COL, d.definition, STYLES.definitionText);
+    page.row++;
+  }
+  page.gap();
+}

@@ -1,0 +1,65 @@
+// Data freshness: one line per source ("SEND data last refreshed: 07/01/2025", "3 days old at the reporting date
+// (limit 45 days)."), a stale source on a warning fill; then "Not shown on this page": what could not be computed.
+import { rangeAddress } from "../../core/a1";
+import { formatDate } from "../../core/format";
+import type { FreshnessLine, PortfolioSummary } from "../../core/model";
+import { excelSerial } from "../../core/serial";
+import { LAST_COL, type Page } from "../page";
+import { NUMBER_FORMATS, STYLES } from "../styles";
+
+export function freshness(page: Page, summary: PortfolioSummary): void {
+  if (summary.freshness.length > 0) page.startBlock();
+  for (const line of summary.freshness) freshnessLine(page, line);
+  if (summary.freshness.length > 0) page.gap();
+
+  if (summary.notComputed.length > 0) {
+    page.startBlock({ splittable: true });
+    page.subheading("Not shown on this page");
+    for (const missing of summary.notComputed) {
+      page.sheet.text(page.row, 0, 2, missing.section, STYLES.notComputedSection);
+      page.sheet.text(page.row, 3, LAST_COL, missing.reason, STYLES.notComputedReason);
+      page.row++;
+    }
+    page.gap();
+  }
+}
+
+/**
+ * One freshness line: what the data reflects (a date, or a basis such as "Q2 Forecast"), then in words how old
+ * it is: "as at 15/11/2024, 56 days old at the reporting date (limit 120 days)". Stale lines are a warning.
+ */
+function freshnessLine(page: Page, line: FreshnessLine): void {
+  const sheet = page.sheet;
+  const row = page.row;
+  sheet.text(row, 0, 2, `${line.label}:`, STYLES.label, false);
+  const serial = line.date ? excelSerial(line.date) : null;
+  // The engine writes a basis and its date as one text ("Q2 Forecast, as at 15/11/2024"): the basis goes in
+  // the value cell and the date into the note, so neither is lost and the date is not said twice.
+  const basis = line.text.replace(/,?\s*as at\s+\d{1,2}\/\d{1,2}\/\d{4}\s*$/i, "").trim();
+  const showsDate = serial !== null && (basis === "" || basis === formatDate(line.date ?? ""));
+  sheet.text(row, 3, 4, showsDate ? serial : basis || line.text, STYLES.freshnessValue, false);
+  if (showsDate) sheet.format(rangeAddress(row, 3, row, 4), NUMBER_FORMATS.date);
+
+  const parts: string[] = [];
+  if (!showsDate && line.date) parts.push(`as at ${formatDate(line.date)}`);
+  if (line.ageDays !== null) {
+    const limit = line.limitDays !== null ? ` (limit ${line.limitDays} days)` : "";
+    parts.push(`${line.ageDays} days old at the reporting date${limit}`);
+  } else if (line.stale) {
+    parts.push("its age is not known");
+  }
+  if (line.stale) {
+    sheet.text(
+      row,
+      5,
+      LAST_COL,
+      `⚠ Stale: ${parts.join(", ")}. Refresh this data before the page is shared.`,
+      STYLES.warningIndented,
+    );
+  } else if (parts.length > 0) {
+    const text = parts.join(", ");
+    sheet.text(row, 5, LAST_COL, `${text.charAt(0).toUpperCase()}${text.slice(1)}.`, STYLES.freshnessNote);
+  }
+  sheet.height(row, 16);
+  page.row++;
+}

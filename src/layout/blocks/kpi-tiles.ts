@@ -1,0 +1,82 @@
+// The headline KPI tiles, three side by side (four columns each): title; big value with its status mark and word;
+// target with its label; variance; the engine's explanation; the date the figure is as at.
+import { rangeAddress } from "../../core/a1";
+import type { Kpi, PortfolioSummary } from "../../core/model";
+import { excelSerial } from "../../core/serial";
+import type { Page } from "../page";
+import {
+  NUMBER_FORMATS,
+  PALETTE,
+  STYLES,
+  kpiValueFormat,
+  kpiVarianceFormat,
+  statusFlag,
+  tileStatusStyle,
+} from "../styles";
+import { kpiCellVariance } from "../values";
+
+const TILES_A_ROW = 3;
+const TILE_COLUMNS = 4;
+const TILE_ROWS = 6;
+
+export function kpiTiles(page: Page, summary: PortfolioSummary): void {
+  page.startBlock();
+  const kpis = summary.kpis;
+  if (kpis.length === 0) {
+    page.note("The headline KPIs could not be computed; see the notes below.", STYLES.warning);
+    page.gap();
+    return;
+  }
+  for (let start = 0; start < kpis.length; start += TILES_A_ROW) {
+    page.startBlock();
+    const top = page.row;
+    kpis.slice(start, start + TILES_A_ROW).forEach((kpi, i) => kpiTile(page, kpi, top, i * TILE_COLUMNS));
+    page.row = top + TILE_ROWS;
+    page.gap();
+  }
+}
+
+function kpiTile(page: Page, kpi: Kpi, top: number, col: number): void {
+  const s = page.sheet;
+  const end = col + TILE_COLUMNS - 1;
+  const formatted = (row: number, format: string) => s.format(rangeAddress(row, col + 2, row, end), format);
+  s.text(top, col, end, kpi.label, STYLES.tileTitle);
+  s.height(top, 22);
+
+  const flag = statusFlag(kpi.status);
+  s.text(
+    top + 1,
+    col,
+    col + 1,
+    kpi.actual ?? "Not available",
+    kpi.actual === null ? STYLES.tileValueMissing : STYLES.tileValue,
+    false,
+  );
+  if (kpi.actual !== null) s.format(rangeAddress(top + 1, col, top + 1, col + 1), kpiValueFormat(kpi.unit));
+  s.text(top + 1, col + 2, end, flag.text, tileStatusStyle(flag.color), false);
+  s.height(top + 1, 36);
+
+  s.text(top + 2, col, col + 1, `${kpi.targetLabel || "Target"}:`, STYLES.tileLabel, false);
+  s.text(top + 2, col + 2, end, kpi.target ?? "Not set", STYLES.tileFigure, false);
+  if (kpi.target !== null) formatted(top + 2, kpiValueFormat(kpi.unit));
+
+  s.text(top + 3, col, col + 1, "Variance:", STYLES.tileLabel, false);
+  s.text(top + 3, col + 2, end, kpiCellVariance(kpi.variance, kpi.unit) ?? "–", STYLES.tileFigure, false);
+  if (kpi.variance !== null) formatted(top + 3, kpiVarianceFormat(kpi.unit));
+
+  s.text(top + 4, col, end, kpi.explanation, STYLES.tileNote);
+
+  s.text(top + 5, col, col + 1, "As at:", STYLES.tileLabel, false);
+  const asAt = kpi.asAt ? excelSerial(kpi.asAt) : null;
+  s.text(top + 5, col + 2, end, asAt ?? "Not recorded", STYLES.tileFigure, false);
+  if (asAt !== null) formatted(top + 5, NUMBER_FORMATS.date);
+  s.style(rangeAddress(top, col, top + 5, end), {
+    borders: {
+      left: { style: "thin", color: PALETTE.border },
+      right: { style: "thin", color: PALETTE.border },
+    },
+  });
+  s.style(rangeAddress(top + 5, col, top + 5, end), {
+    borders: { bottom: { style: "thin", color: PALETTE.border } },
+  });
+}

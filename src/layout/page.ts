@@ -1,0 +1,138 @@
+// The page's grid and its cursor: twelve columns, the next free row, the printed blocks page breaks fall between,
+// and the few things every block writes (a gap, a section heading, a subheading, a note). Each block of the page
+// (src/layout/blocks) is a function of this page and the summary.
+import { cellAddress } from "../core/a1";
+import type { RagGrade } from "../core/model";
+import type { ChartBlock } from "./chart-data";
+import type { PrintBlock } from "./pagination";
+import type { CellStyle, ChartSpec } from "./plan";
+import { SheetBuilder } from "./sheet-builder";
+import { STYLES, ragStyle } from "./styles";
+
+export const SUMMARY_SHEET_NAME = "Portfolio Summary";
+/** The page is 12 columns wide: three KPI tiles of four columns, two charts or tables of six side by side. */
+export const PAGE_COLUMNS = 12;
+export const LAST_COL = PAGE_COLUMNS - 1;
+export const COLUMN_WIDTH = 14;
+/** Rows 1-3 (title, page name and date, overall RAG) stay frozen on screen. */
+export const TITLE_ROWS = 3;
+/** Rows 1-2 (programme, page name and reporting date) head every printed page; the RAG is printed once. */
+export const REPEATED_TITLE_ROWS = 2;
+/** Heights of rows 1 and 2, the rows repeated on every printed page. */
+export const TITLE_HEIGHTS = [26, 20] as const;
+/** Points of the small empty row between blocks. */
+export const GAP = 6;
+
+/** Columns a block is written in: the whole page, or its left or right half. */
+export interface Slot {
+  c1: number;
+  c2: number;
+}
+export const FULL: Slot = { c1: 0, c2: LAST_COL };
+export const LEFT: Slot = { c1: 0, c2: PAGE_COLUMNS / 2 - 1 };
+export const RIGHT: Slot = { c1: PAGE_COLUMNS / 2, c2: LAST_COL };
+export const slotWidth = (slot: Slot): number => slot.c2 - slot.c1 + 1;
+
+/** The summary sheet being written, and where the next block goes. Rows are 0-based, as everywhere in src. */
+export class Page {
+  readonly sheet = new SheetBuilder(
+    "summary",
+    SUMMARY_SHEET_NAME,
+    Array<number>(PAGE_COLUMNS).fill(COLUMN_WIDTH),
+  );
+  /** Next free row. */
+  row = 0;
+  /** Where each printed block starts; page breaks fall only between blocks (or between rows of a long table). */
+  readonly printBlocks: PrintBlock[] = [];
+
+  /** `charts`: every drawable chart's block on the data sheet, by chart id. */
+  constructor(readonly charts: Map<string, ChartBlock>) {}
+
+  /** Empty rows of `height` points. */
+  gap(rows = 1, height = GAP): void {
+    for (let i = 0; i < rows; i++) {
+      this.sheet.height(this.row, height);
+      this.row++;
+    }
+  }
+
+  /** Starts a block at the next free row: a printed page may break just before it. */
+  startBlock(options: { keepWithNext?: boolean; splittable?: boolean } = {}): void {
+    // Print blocks are numbered as Excel numbers rows, as the print setup is.
+    const first = this.row + 1;
+    const last = this.printBlocks[this.printBlocks.length - 1];
+    if (last?.first === first) Object.assign(last, options);
+    else this.printBlocks.push({ first, ...options });
+  }
+
+  /** Points of rows first..last. */
+  heightBetween(first: number, last: number): number {
+    let h = 0;
+    for (let r = first; r <= last; r++) h += this.sheet.heightOf(r);
+    return h;
+  }
+
+  /** A navy section heading, kept on the page of the block that follows it. */
+  heading(text: string): void {
+    this.startBlock({ keepWithNext: true });
+    this.sheet.text(this.row, 0, LAST_COL, text, STYLES.sectionHeading, false);
+    this.sheet.height(this.row, 21);
+    this.row++;
+  }
+
+  /** A subheading across a slot at `row`; it wraps rather than being cut when the slot is narrow. */
+  subheadingAt(row: number, slot: Slot, text: string): void {
+    this.sheet.text(row, slot.c1, slot.c2, text, STYLES.subheading);
+    this.sheet.height(row, 20);
+  }
+
+  subheading(text: string): void {
+    this.subheadingAt(this.row, FULL, text);
+    this.row++;
+  }
+
+  /** A line of text across a slot at `row`, wrapped and sized to fit. */
+  noteAt(row: number, slot: Slot, text: string, style: CellStyle = STYLES.note): void {
+    this.sheet.text(row, slot.c1, slot.c2, text, style);
+  }
+
+  /** A line of text across the page at the next row. */
+  note(text: string, style: CellStyle = STYLES.note): void {
+    this.noteAt(this.row, FULL, text, style);
+    this.row++;
+  }
+
+  /** A RAG cell: the word on its grade's fill. */
+  ragCell(
+    row: number,
+    col1: number,
+    col2: number,
+    grade: RagGrade | null,
+    word: string,
+    size?: number,
+  ): void {
+    this.sheet.text(row, col1, col2, word, ragStyle(grade, size));
+  }
+
+  /** Draws a chart from its data-sheet block over the cells `from` (top left) to `to` (bottom right). */
+  drawChart(block: ChartBlock, from: { row: number; col: number }, to: { row: number; col: number }): void {
+    this.sheet.charts.push(chartSpec(block, cellAddress(from.row, from.col), cellAddress(to.row, to.col)));
+  }
+}
+
+function chartSpec(block: ChartBlock, from: string, to: string): ChartSpec {
+  const { chart } = block;
+  return {
+    id: `PS_${chart.id}`,
+    type: block.type,
+    title: chart.title,
+    categoryAxisTitle: chart.categoryAxisTitle,
+    valueAxisTitle: chart.valueAxisTitle,
+    valueAxisNumberFormat: block.valueAxisNumberFormat,
+    seriesBy: "columns",
+    series: block.series,
+    position: { from, to },
+    sheet: "summary",
+    showLegend: block.series.length > 1,
+  };
+}

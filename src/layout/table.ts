@@ -1,0 +1,78 @@
+// One way to write a table on the page: its columns declared once (header, how many page columns each spans, style,
+// number format, the value of a row), laid out left to right across a slot, a header row then one row per record.
+import { rangeAddress } from "../core/a1";
+import { FULL, type Page, type Slot } from "./page";
+import type { CellStyle, PlanValue } from "./plan";
+import { STYLES } from "./styles";
+
+export interface TableColumn<R> {
+  header: string;
+  /** Page columns the column spans; columns follow each other from the slot's first column. */
+  span: number;
+  /** The header cell's style (default: the table header). */
+  headerStyle?: CellStyle;
+  style: CellStyle | ((row: R) => CellStyle);
+  /** A number format for the whole column, one worked out per row, or none. */
+  format?: string | null | ((row: R) => string | null);
+  value(row: R): PlanValue;
+}
+
+/** The first page column of the column headed `header` when the table is written across `slot`. */
+export function columnStart<R>(
+  columns: readonly TableColumn<R>[],
+  header: string,
+  slot: Slot = FULL,
+): number {
+  let c = slot.c1;
+  for (const column of columns) {
+    if (column.header === header) return c;
+    c += column.span;
+  }
+  throw new Error(`The table has no column "${header}"`); // a layout fault
+}
+
+/**
+ * Writes the header row and one row per record from `top` (default: the page's next row) across `slot` (default:
+ * the whole page); returns the next free row. Text wraps and sizes its row; numbers stay numbers, formatted.
+ */
+export function writeTable<R>(
+  page: Page,
+  columns: readonly TableColumn<R>[],
+  rows: readonly R[],
+  options: { top?: number; slot?: Slot } = {},
+): number {
+  const slot = options.slot ?? FULL;
+  const spans: [number, number][] = [];
+  let c = slot.c1;
+  for (const column of columns) {
+    spans.push([c, c + column.span - 1]);
+    c += column.span;
+  }
+  if (c - 1 > slot.c2) throw new Error(`A table ${c - slot.c1} columns wide does not fit its slot`); // a layout fault
+  const sheet = page.sheet;
+  let row = options.top ?? page.row;
+  columns.forEach((column, i) => {
+    sheet.text(row, spans[i][0], spans[i][1], column.header, column.headerStyle ?? STYLES.tableHeader);
+  });
+  row++;
+  const first = row;
+  for (const record of rows) {
+    columns.forEach((column, i) => {
+      const [c1, c2] = spans[i];
+      const value = column.value(record);
+      const style = typeof column.style === "function" ? column.style(record) : column.style;
+      sheet.text(row, c1, c2, value, style, typeof value === "string");
+      if (typeof column.format === "function") {
+        const format = column.format(record);
+        if (format) sheet.format(rangeAddress(row, c1, row, c2), format);
+      }
+    });
+    row++;
+  }
+  if (rows.length > 0)
+    columns.forEach((column, i) => {
+      if (typeof column.format === "string")
+        sheet.format(rangeAddress(first, spans[i][0], row - 1, spans[i][1]), column.format);
+    });
+  return row;
+}
