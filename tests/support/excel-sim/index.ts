@@ -66,6 +66,43 @@ const byteLength = (text: string) => utf8.encode(text).length;
 
 const PAYLOAD_CODES = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
 
+/**
+ * A copy of the workbook for a sync that writes, whose sheets' cells are copied only when the sync first reaches
+ * them: a 200,000-row tracker is not copied whole for a write that only builds the summary's sheets. `keep()` turns
+ * the copy into plain state when the sync succeeds (cells never reached are the same, unchanged, maps).
+ */
+function copyOnWrite(state: WorkbookState): { state: WorkbookState; keep(): void } {
+  const settle: (() => void)[] = [];
+  const sheets = state.sheets.map((sheet) => {
+    const { cells, ...rest } = sheet;
+    const copy = structuredClone(rest) as WorkbookState["sheets"][number];
+    let own: typeof cells | null = null;
+    Object.defineProperty(copy, "cells", {
+      configurable: true,
+      enumerable: true,
+      get: () => (own ??= structuredClone(cells)),
+      set: (value: typeof cells) => {
+        own = value;
+      },
+    });
+    settle.push(() =>
+      Object.defineProperty(copy, "cells", {
+        value: own ?? cells,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      }),
+    );
+    return copy;
+  });
+  const { sheets: _sheets, ...workbook } = state;
+  void _sheets;
+  return {
+    state: { ...structuredClone(workbook), sheets },
+    keep: () => settle.forEach((fn) => fn()),
+  };
+}
+
 export class ExcelSim implements SyncHost {
   readonly limits: { maxPayloadBytes: number; maxCells: number };
   readonly nullObjectCalls: "lenient" | "strict";
@@ -226,7 +263,8 @@ export class ExcelSim implements SyncHost {
     context._queue = [];
     // Only a batch that writes needs a copy to roll back; reads run against the workbook itself.
     const writes = ops.some((op) => !op.readOnly);
-    const tx = new Tx(writes ? structuredClone(this._state) : this._state, this);
+    const copy = writes ? copyOnWrite(this._state) : null;
+    const tx = new Tx(copy ? copy.state : this._state, this);
     try {
       for (const op of ops) {
         try {
@@ -249,6 +287,7 @@ export class ExcelSim implements SyncHost {
           400,
         );
       }
+      copy?.keep();
       this._state = tx.wb;
       return out;
     } catch (error) {

@@ -21,6 +21,7 @@ import {
   pruneCell,
   sheetById,
   uniform,
+  usedRect,
 } from "./helpers";
 import {
   DEFAULT_COLUMN_WIDTH_POINTS,
@@ -326,6 +327,19 @@ export class SimRange extends SimObject<RangeRef> {
         const otherRect = typeof other === "string" ? parseRect(other) : other._target(tx).rect;
         const meet = intersect(ref.rect, otherRect);
         return meet ? { sheetId: ref.sheetId, rect: meet } : null;
+      },
+      true,
+    );
+  }
+
+  /** The part of this range holding content (valuesOnly: values and formulas only), or a null object when none. */
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    return new SimRange(
+      this.context,
+      (tx) => {
+        const ref = this._target(tx);
+        const used = usedRect(this._sheet(tx, ref), valuesOnly, ref.rect);
+        return used ? { sheetId: ref.sheetId, rect: used } : null;
       },
       true,
     );
