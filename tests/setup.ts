@@ -1,4 +1,6 @@
 // Shared jest setup. jsdom-only stubs live behind a guard so node-environment tests are unaffected.
+import { TextDecoder, TextEncoder } from "node:util";
+import { deserialize, serialize } from "node:v8";
 import { setOfficeClient } from "./support/excel-sim/office-client";
 
 if (typeof window !== "undefined") {
@@ -8,8 +10,14 @@ if (typeof window !== "undefined") {
     unobserve(): void {}
     disconnect(): void {}
   }
-  const w = window as unknown as { ResizeObserver?: unknown };
+  const w = window as unknown as { ResizeObserver?: unknown; TextEncoder?: unknown; TextDecoder?: unknown };
   if (!w.ResizeObserver) w.ResizeObserver = ResizeObserverStub;
+  // Every browser has these (the gateway measures request bytes with them); jest's jsdom does not.
+  if (!w.TextEncoder) Object.assign(globalThis, { TextEncoder, TextDecoder });
+  // The in-memory Excel copies the workbook for each sync that writes, as a browser's structuredClone does.
+  if (typeof structuredClone === "undefined") {
+    Object.assign(globalThis, { structuredClone: <T>(value: T): T => deserialize(serialize(value)) as T });
+  }
 }
 
 // The in-memory Excel answers Microsoft's own Office.js client, loaded into jsdom the first time a test runs it.

@@ -167,6 +167,13 @@ export const ISSUE_CODES = {
     title: "Value not recognised",
     fix: "Use one of the values listed for the column in the tracker template; the default is used until then.",
   },
+  not_read: {
+    severity: "warning",
+    title: "Part of a sheet not read",
+    fix:
+      "If the tracker's figures carry on there, move them up beside the rest; otherwise clear those cells (formulas " +
+      "filled down a whole column count as used), then refresh.",
+  },
 } as const satisfies Record<string, IssueCodeSpec>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -1033,6 +1033,23 @@ function savedMapping(raw: RawWorkbook, issues: Issue[]): TrackerMapping | null 
  * else the one saved in the workbook (savedSettings[SAVED_MAPPING_KEY]); sections it leaves out are read as the
  * template describes. A monthly sheet with the months across its columns is recognised without a mapping.
  */
+/** What the shell left unread (see RawUnread), each as an issue at its range, in the tracker's words. */
+function unreadIssues(raw: RawWorkbook): Issue[] {
+  return (raw.unread ?? []).map((part) => {
+    const why =
+      part.reason === "blank-rows"
+        ? "Excel counts these cells as used, but they come after a long run of empty rows"
+        : part.reason === "far-columns"
+          ? "Excel counts these cells as used, but they lie far to the right of the tracker's columns"
+          : "the sheet holds more cells than are read from one sheet";
+    return makeIssue(
+      "not_read",
+      { sheet: part.sheet, cell: part.range },
+      `${part.range} was not read: ${why}.`,
+    );
+  });
+}
+
 export function readTracker(
   raw: RawWorkbook,
   mapping?: TrackerMapping | null,
@@ -1054,6 +1071,7 @@ export function readTracker(
     found,
     sheetNames,
   };
+  issues.push(...unreadIssues(raw));
   const active = mapping ?? savedMapping(raw, issues);
   // Sheets a mapping gives to a section are not also taken by another section's template name.
   const taken = new Set<string>(active ? mappedSheets(raw, active) : []);

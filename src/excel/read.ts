@@ -1,16 +1,28 @@
-// Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips:
-// sync 1 learns every sheet (walking the tab order), its used range and marks, the tables and settings; then values
-// and number formats in size-bounded batches (one sync for a tracker of ordinary size).
-import { localAddress } from "../core/a1";
-import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
-import { planReadBatches, type ReadBlock, type ReadLimits, DEFAULT_READ_LIMITS } from "./blocks";
-import { isAddinSheet, MARK_KEYS, type SheetInventoryItem } from "./ownership";
-import { countingSync, errorCode, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
+// Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips and bounded
+// bytes: sync 1 learns every sheet (walking the tab order), its used range and whether it is the add-in's, the tables
+// and settings; then values and number formats in row blocks planned by blocks.ts (one sync for a tracker of
+// ordinary size), with the add-in's other marks, the tables' places and what lies past the columns read riding along.
+import { localAddress, rectAddress } from "../core/a1";
+import type { RawCell, RawSheet, RawTable, RawUnread, RawWorkbook } from "../core/raw";
+import { DEFAULT_READ_LIMITS, ReadPlan, type ReadLimits } from "./blocks";
+import { isAddinSheet, MARK_KEYS, OWNER_KEY, type SheetInventoryItem } from "./ownership";
+import { jsonBytes } from "./request-size";
+import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
 
 export interface ReadOptions {
   limits?: ReadLimits;
   /** Counter to charge the syncs to (the refresh shares one across read and write). */
   sync?: CountingSync;
+  /** Read only this many rows from the top of each sheet (a look at the headers, not the whole tracker). */
+  headRows?: number;
+}
+
+/** How the read learnt the sheets, kept with the outcome: Excel's documentation does not say which works where. */
+export interface SheetWalk {
+  /** "chain": getNextOrNullObject past the last sheet in one sync; "list": the sheets listed, then probed. */
+  path: "chain" | "list";
+  /** Why the chain was given up, when it was ("InvalidObjectPath: ..."). */
+  refusal?: string;
 }
 
 export interface ReadResult {
@@ -18,6 +30,7 @@ export interface ReadResult {
   /** Every sheet in tab order with the add-in's marks, for the writer's ownership checks. */
   inventory: SheetInventoryItem[];
   syncs: number;
+  sheetWalk: SheetWalk;
 }
 
 const VISIBILITY: Record<string, RawSheet["visibility"]> = {
@@ -42,7 +55,7 @@ export async function readWorkbookDetailed(
   const start = sync.count;
   const workbook = context.workbook;
 
-  // Sync 1: every sheet, its used range and the add-in's marks, without knowing the names first: a speculative
+  // Sync 1: every sheet, its used range and the add-in's mark, without knowing the names first: a speculative
   // chain of getNextOrNullObject proxies, each loading what the later steps need. Tables and settings ride along.
   const loadWorkbookParts = () => {
     workbook.load("name");
@@ -53,6 +66,7 @@ export async function readWorkbookDetailed(
   };
   let { tables, settings } = loadWorkbookParts();
   let sheets: SheetProbe[];
+  let sheetWalk: SheetWalk = { path: "chain" };
   try {
     let last = probeSheet(workbook.worksheets.getFirst());
     const probes: SheetProbe[] = [last];
@@ -72,11 +86,10 @@ export async function readWorkbookDetailed(
     }
     sheets = probes.filter((p) => !p.sheet.isNullObject);
   } catch (error) {
-    // Only a refusal of the walk itself falls back; any other failure (size limits, a lost connection) is the
-    // caller's to report.
-    if (!NULL_WALK_REFUSED_CODES.includes(errorCode(error))) throw error;
-    // A host that refuses calls made on the null object past the last sheet: list the sheets first, then probe
-    // each one (one sync more; a failed read sync changes nothing in the workbook).
+    // No document says a host takes calls on the null object past the last sheet, so any failure of this
+    // read-only sync falls back: list the sheets first, then probe each one (one sync more; a failed read sync
+    // changes nothing in the workbook). A failure that is not the walk's (a lost connection) fails again there.
+    sheetWalk = { path: "list", refusal: `${errorCode(error) || "Error"}: ${errorText(error)}` };
     ({ tables, settings } = loadWorkbookParts());
     const listed = workbook.worksheets.load("items/name");
     await sync();
@@ -84,39 +97,65 @@ export async function readWorkbookDetailed(
     await sync();
   }
 
-  // Where each table sits is loaded with the first sync that follows (no extra round trip unless none does).
-  let tableInfo: TableProbe[] = [];
-  let tablesLoaded = false;
-  const queueTables = () => {
-    if (tablesLoaded) return;
-    tableInfo = tables.items.map((table) => ({
+  const inventory: SheetInventoryItem[] = sheets.map((s, position) => {
+    const properties: Record<string, string> = {};
+    if (!s.owner.isNullObject) properties[OWNER_KEY] = s.owner.value;
+    return { name: s.sheet.name, position, properties };
+  });
+  const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
+  const plan = new ReadPlan(
+    trackerSheets.map((s, i) => ({
+      sheet: i,
+      rowCount: s.used.isNullObject ? 0 : s.used.rowCount,
+      columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
+      headRows: options.headRows,
+    })),
+    options.limits ?? DEFAULT_READ_LIMITS,
+  );
+
+  // Ride along with the first values sync (or one of their own when there is none): where each table sits, the
+  // add-in's other marks on its own sheets, and where the content past the columns read is.
+  const ownSheets = sheets.filter((_, i) => isAddinSheet(inventory[i]));
+  const farParts = trackerSheets.flatMap((s, i) =>
+    plan
+      .result(i)
+      .unread.filter((u) => u.reason === "far-columns")
+      .map((part) => ({ sheet: i, part })),
+  );
+  let extrasLoaded = false;
+  let extras: ReturnType<typeof queueExtras> | null = null;
+  const needExtras = tables.items.length > 0 || ownSheets.length > 0 || farParts.length > 0;
+  const queueExtras = () => ({
+    tables: tables.items.map((table) => ({
       table,
       worksheet: table.worksheet.load("name"),
-      range: table.getRange().load("address"),
-    }));
-  };
-
-  const inventory: SheetInventoryItem[] = sheets.map((s, position) => ({
-    name: s.sheet.name,
-    position,
-    properties: Object.fromEntries(
-      s.marks.flatMap((m, i) => (m.isNullObject ? [] : [[MARK_KEYS[i], m.value] as [string, string]])),
+      range: table.getRange().untrack().load("address"),
+    })),
+    marks: ownSheets.map((s) =>
+      MARK_KEYS.filter((key) => key !== OWNER_KEY).map(
+        (key) => [key, s.sheet.customProperties.getItemOrNullObject(key).load("value")] as const,
+      ),
     ),
-  }));
-  const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
-  const extents = trackerSheets.map((s, i) => ({
-    sheet: i,
-    rowCount: s.used.isNullObject ? 0 : s.used.rowCount,
-    columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
-  }));
+    far: farParts.map(({ sheet, part }) => {
+      const { sheet: ws, used } = trackerSheets[sheet];
+      const beyond = ws
+        .getRangeByIndexes(
+          used.rowIndex + part.rowOffset,
+          used.columnIndex + part.colOffset,
+          part.rowCount,
+          part.colCount,
+        )
+        .getUsedRangeOrNullObject(true)
+        .untrack()
+        .load("address");
+      return { sheet, part, beyond };
+    }),
+  });
 
-  // Syncs 2+: values and number formats, several sheets per sync, big sheets in row blocks.
-  const values: RawCell[][][] = trackerSheets.map(() => []);
-  const formats: string[][][] = trackerSheets.map(() => []);
-  const pending = planReadBatches(extents, options.limits ?? DEFAULT_READ_LIMITS);
-  while (pending.length) {
-    const batch = pending.shift() as ReadBlock[];
-    const ranges = batch.map((block) => {
+  // Syncs 2+: values and number formats, several sheets per sync, big sheets in row blocks from the top.
+  while (!plan.done) {
+    const blocks = plan.next();
+    const ranges = blocks.map((block) => {
       const { sheet, used } = trackerSheets[block.sheet];
       return sheet
         .getRangeByIndexes(
@@ -125,41 +164,58 @@ export async function readWorkbookDetailed(
           block.rowCount,
           block.columnCount,
         )
+        .untrack()
         .load("values,numberFormat");
     });
-    queueTables();
+    if (!extrasLoaded && needExtras) extras = queueExtras();
     try {
       await sync();
     } catch (error) {
-      // Long free text can beat the size estimate: halve the batch and try again.
-      const halves = PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error)) ? splitBatch(batch) : null;
-      if (!halves) throw error;
-      pending.unshift(...halves);
-      continue;
+      // Long free text can beat the estimate: the same rows again, in smaller blocks.
+      if (PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error)) && plan.refused(blocks)) continue;
+      throw error;
     }
-    tablesLoaded = true;
-    batch.forEach((block, i) => {
+    extrasLoaded = true;
+    blocks.forEach((block, i) => {
       const rows = ranges[i].values as RawCell[][];
-      const fmts = ranges[i].numberFormat as string[][];
-      for (let r = 0; r < block.rowCount; r++) {
-        values[block.sheet][block.rowOffset + r] = rows[r];
-        formats[block.sheet][block.rowOffset + r] = fmts[r].map((f) => String(f));
-      }
+      const formats = ranges[i].numberFormat as string[][];
+      plan.took(block, rows, formats, jsonBytes(rows) + jsonBytes(formats));
     });
   }
-
-  if (!tablesLoaded && tables.items.length) {
-    queueTables();
+  if (!extrasLoaded && needExtras) {
+    extras = queueExtras();
     await sync();
   }
+  ownSheets.forEach((s, i) => {
+    const item = inventory[sheets.indexOf(s)];
+    for (const [key, mark] of extras?.marks[i] ?? [])
+      if (!mark.isNullObject) item.properties[key] = mark.value;
+  });
+  const tableInfo = extras?.tables ?? [];
+
+  const unread: RawUnread[] = trackerSheets.flatMap((s, i) =>
+    plan.result(i).unread.map((part): RawUnread => {
+      const far = extras?.far.find((f) => f.sheet === i && f.part === part);
+      const range =
+        far && !far.beyond.isNullObject
+          ? localAddress(far.beyond.address)
+          : rectAddress({
+              row: s.used.rowIndex + part.rowOffset,
+              col: s.used.columnIndex + part.colOffset,
+              rows: part.rowCount,
+              cols: part.colCount,
+            });
+      return { sheet: s.sheet.name, range, reason: part.reason };
+    }),
+  );
 
   const ownNames = new Set(inventory.filter(isAddinSheet).map((s) => s.name));
   const raw: RawWorkbook = {
     name: loadedName(workbook),
     sheets: trackerSheets.map((s, i) => ({
       name: s.sheet.name,
-      values: values[i],
-      numberFormats: formats[i],
+      values: plan.result(i).values,
+      numberFormats: plan.result(i).numberFormats,
       originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
       originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
       visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
@@ -172,26 +228,22 @@ export async function readWorkbookDetailed(
         range: localAddress(t.range.address),
       })),
     savedSettings: Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown])),
+    ...(unread.length ? { unread } : {}),
   };
-  return { raw, inventory, syncs: sync.count - start };
+  return { raw, inventory, syncs: sync.count - start, sheetWalk };
 }
 
-/** Errors a host may give for calls made on a null object (Excel's documentation does not say which). */
-const NULL_WALK_REFUSED_CODES = ["InvalidObjectPath", "ItemNotFound", "InvalidArgument", "InvalidReference"];
-
-/** Sheets learnt per sync while walking the tabs; a tracker has a handful, so one sync nearly always does. */
-export const SHEETS_PER_SYNC = 40;
+/**
+ * Sheets learnt per sync while walking the tabs: a tracker has a dozen or so, with the summary's two. Each proxy
+ * past the last sheet costs bytes, so the chain is not longer than a tracker needs.
+ */
+export const SHEETS_PER_SYNC = 16;
 
 interface SheetProbe {
   sheet: Excel.Worksheet;
   used: Excel.Range;
-  marks: Excel.WorksheetCustomProperty[];
-}
-
-interface TableProbe {
-  table: Excel.Table;
-  worksheet: Excel.Worksheet;
-  range: Excel.Range;
+  /** The add-in's ownership mark; its other marks are read later, for its own sheets only. */
+  owner: Excel.WorksheetCustomProperty;
 }
 
 /** Queues the loads for one sheet proxy, which may turn out to be a null object past the last sheet. */
@@ -199,9 +251,9 @@ function probeSheet(sheet: Excel.Worksheet): SheetProbe {
   sheet.load("name,visibility");
   return {
     sheet,
-    used: sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount"),
-    // The marks are read by key: a collection load would fail on a null sheet and end the whole sync.
-    marks: MARK_KEYS.map((key) => sheet.customProperties.getItemOrNullObject(key).load("value")),
+    used: sheet.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"),
+    // The mark is read by key: a collection load would fail on a null sheet and end the whole sync.
+    owner: sheet.customProperties.getItemOrNullObject(OWNER_KEY).load("value"),
   };
 }
 
@@ -212,19 +264,4 @@ function loadedName(workbook: Excel.Workbook): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Two smaller batches covering the same rows, or null when the batch is a single row and cannot shrink. */
-function splitBatch(batch: ReadBlock[]): ReadBlock[][] | null {
-  if (batch.length > 1) {
-    const mid = Math.ceil(batch.length / 2);
-    return [batch.slice(0, mid), batch.slice(mid)];
-  }
-  const [block] = batch;
-  if (block.rowCount <= 1) return null;
-  const first = Math.ceil(block.rowCount / 2);
-  return [
-    [{ ...block, rowCount: first }],
-    [{ ...block, rowOffset: block.rowOffset + first, rowCount: block.rowCount - first }],
-  ];
 }

@@ -21,7 +21,7 @@ import type {
 import { applyPlan, officeIsSetSupported, type IsSetSupported } from "./apply-plan";
 import type { ReadLimits } from "./blocks";
 import { LAST_OUTCOME_KEY, newRunId } from "./ownership";
-import { readWorkbook, readWorkbookDetailed } from "./read";
+import { readWorkbook, readWorkbookDetailed, type SheetWalk } from "./read";
 import { countingSync, errorText } from "./sync";
 
 export interface GatewayDeps {
@@ -98,10 +98,16 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
   async function refresh(options: RefreshOptions = {}): Promise<RefreshOutcome> {
     const runId = makeRunId();
     const progress = (step: RefreshStep) => options.onProgress?.(step);
+    // Once the tracker is read: how the sheets were walked (kept in the workbook), and what was read.
+    let sheetWalk: SheetWalk | undefined;
+    let rawRead: RawWorkbook | undefined;
     const finish = (fields: Omit<RefreshOutcome, "runId" | "at">): RefreshOutcome => ({
       runId,
       at: (options.now ?? new Date()).toISOString(),
       ...fields,
+      ...(sheetWalk ? { sheetWalk } : {}),
+      // Only a failed run needs it (the pane may open the mapping step on it); a summary does not keep it alive.
+      ...(rawRead && !fields.ok ? { raw: rawRead } : {}),
     });
     try {
       return await run(async (context) => {
@@ -123,6 +129,8 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
         let read;
         try {
           read = await readWorkbookDetailed(context, { sync, limits: deps.readLimits });
+          sheetWalk = read.sheetWalk;
+          rawRead = read.raw;
         } catch (error) {
           return failed({
             ...base,
@@ -269,8 +277,8 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
       const value = await readSetting<StoredOutcome>(LAST_OUTCOME_KEY);
       return value && typeof value === "object" ? value : null;
     },
-    readRaw() {
-      return run((context) => readWorkbook(context, { limits: deps.readLimits }));
+    readRaw(options = {}) {
+      return run((context) => readWorkbook(context, { limits: deps.readLimits, headRows: options.headRows }));
     },
     loadMapping() {
       return readSetting<unknown>(SAVED_MAPPING_KEY);
@@ -301,5 +309,6 @@ export function stored(outcome: RefreshOutcome): StoredOutcome {
     flaggedVariances: outcome.flaggedVariances,
     issueCounts: outcome.issueCounts,
     message: outcome.message,
+    ...(outcome.sheetWalk ? { sheetWalk: outcome.sheetWalk } : {}),
   };
 }

@@ -93,7 +93,7 @@ describe("reading the tracker", () => {
     expect(raw.sheets.map((s) => s.name)).toEqual(many.map((s) => s.name));
     expect(raw.sheets[SHEETS_PER_SYNC]).toMatchObject({
       visibility: "hidden",
-      values: [["Spend"], [40_000]],
+      values: [["Spend"], [SHEETS_PER_SYNC * 1000]],
     });
   });
 
@@ -127,10 +127,76 @@ describe("reading the tracker", () => {
     const values = raw.sheets[0].values;
     expect(values).toHaveLength(rows);
     expect(values.every((row, r) => row.length === 1 && row[0] === r + 1)).toBe(true);
-    expect(syncs).toBeGreaterThan(3);
+    // The walk, then blocks sized from the bytes the first one really took.
+    expect(syncs).toBeGreaterThan(2);
     expect(syncs).toBeLessThan(15);
     for (const r of big.requests) expect(Math.max(r.requestBytes, r.responseBytes)).toBeLessThan(FIVE_MB);
   }, 120_000);
+
+  it("a sheet whose formulas are filled to row 1,048,576 is read in a few syncs, and the rows left are reported", async () => {
+    await sample.run(async (context) => {
+      const notes = context.workbook.worksheets.add("Notes");
+      notes.getRange("A1:B3").values = [
+        ["Project", "Budget"],
+        ["Hubs", 120000],
+        ["Transport", 80000],
+      ];
+      // A formula column filled down the whole sheet: Excel counts every one of its cells as used.
+      notes.getRange("C2:C1048576").formulas = '=IF(B2="","",B2*2)' as unknown as string[][];
+      await context.sync();
+    });
+    sample.resetCounters();
+    const outcome = await gatewayFor(sample).refresh({ now: NOW });
+    expect(outcome.ok).toBe(true);
+    const readSyncs = outcome.syncs - 2;
+    expect(readSyncs).toBeLessThanOrEqual(10);
+    const issue = outcome.summary?.issues.find((i) => i.code === "not_read");
+    expect(issue).toMatchObject({ severity: "warning", sheet: "Notes" });
+    expect(issue?.cell).toMatch(/^A\d+:C1048576$/);
+    expect(issue?.message).toMatch(
+      /was not read: Excel counts these cells as used, but they come after a long run/,
+    );
+    for (const r of sample.requests) expect(Math.max(r.requestBytes, r.responseBytes)).toBeLessThan(FIVE_MB);
+  }, 120_000);
+
+  it("a sheet with one value in column XFD is read up to its real columns, and the stray cell is reported", async () => {
+    await addUserSheet(sample, "Lookups", [
+      ["Code", "Meaning"],
+      ["R", "Red"],
+    ]);
+    await sample.run(async (context) => {
+      context.workbook.worksheets.getItem("Lookups").getRange("XFD1").values = [["stray"]];
+      await context.sync();
+    });
+    sample.resetCounters();
+    const { raw, syncs } = await sample.run((context) => readWorkbookDetailed(context));
+    expect(syncs).toBeLessThanOrEqual(10);
+    const lookups = raw.sheets.find((s) => s.name === "Lookups");
+    expect(lookups?.values).toEqual([
+      ["Code", "Meaning"],
+      ["R", "Red"],
+    ]);
+    expect(raw.unread).toEqual([{ sheet: "Lookups", range: "XFD1", reason: "far-columns" }]);
+    const outcome = await gatewayFor(sample).refresh({ now: NOW });
+    expect(outcome.ok).toBe(true);
+    expect(outcome.syncs - 2).toBeLessThanOrEqual(10);
+    expect(outcome.summary?.issues.find((i) => i.code === "not_read")).toMatchObject({
+      sheet: "Lookups",
+      cell: "XFD1",
+    });
+  });
+
+  it("reads only the tops of the sheets when asked (the pane's look at the headers)", async () => {
+    const big = await simWithTracker(generateTracker(20));
+    const full = await big.run((context) => readWorkbookDetailed(context));
+    const head = await big.run((context) => readWorkbookDetailed(context, { headRows: 50 }));
+    expect(head.raw.sheets.map((s) => s.name)).toEqual(full.raw.sheets.map((s) => s.name));
+    for (const [i, sheet] of head.raw.sheets.entries()) {
+      expect(sheet.values).toEqual(full.raw.sheets[i].values.slice(0, 50));
+    }
+    expect(head.raw.unread).toBeUndefined();
+    expect(head.syncs).toBe(2);
+  }, 60_000);
 
   it("passes settings saved in the workbook to the engine", async () => {
     await gatewayFor(sample).saveSettings({ riskThreshold: 12 });
@@ -199,8 +265,9 @@ describe("refreshing the summary", () => {
     expect(sample.sheetNames[1]).toBe(DATA);
   });
 
-  // A refresh of the sample makes four syncs: two to read, two to write.
-  it.each([1, 2, 3, 4])(
+  // A refresh of the sample makes four syncs: two to read, two to write. The first is the walk over the sheets,
+  // which falls back to listing them on any failure (below); a failure of any other leaves everything as it was.
+  it.each([2, 3, 4])(
     "a failure at sync %i leaves the previous summary exactly as it was and no extra sheet",
     async (failing) => {
       const gateway = gatewayFor(sample);
@@ -215,6 +282,28 @@ describe("refreshing the summary", () => {
       expect(sample.settings[LAST_OUTCOME_KEY]).toMatchObject({ ok: false, runId: outcome.runId });
     },
   );
+
+  it("any failure of the walk over the sheets falls back to listing them, and the stored outcome says which ran", async () => {
+    const gateway = gatewayFor(sample);
+    const chained = await gateway.refresh({ now: NOW });
+    expect(chained.sheetWalk).toEqual({ path: "chain" });
+    expect(sample.settings[LAST_OUTCOME_KEY]).toMatchObject({ sheetWalk: { path: "chain" } });
+    // Not one of the codes a refused null-object call is known to give: any error of that read-only sync will do.
+    sample.failOnSync(1, new SimExcelError("GeneralException", "An internal error has occurred."));
+    const listed = await gateway.refresh({ now: NOW });
+    expect(listed.ok).toBe(true);
+    const walk = { path: "list", refusal: "GeneralException: An internal error has occurred." };
+    expect(listed.sheetWalk).toEqual(walk);
+    expect(sample.settings[LAST_OUTCOME_KEY]).toMatchObject({ ok: true, sheetWalk: walk });
+    // When the listing fails too, the refresh fails and the previous summary stays.
+    const before = snapshotAll(sample);
+    sample.failOnSync(1);
+    sample.failOnSync(2);
+    const failed = await gateway.refresh({ now: NOW });
+    expect(failed.ok).toBe(false);
+    expect(failed.message).toMatch(/Nothing was changed/);
+    expect(snapshotAll(sample)).toEqual(before);
+  });
 
   const tooLarge = () =>
     new SimExcelError("RequestPayloadSizeLimitExceeded", MESSAGES.requestTooLarge, undefined, 400);
