@@ -20,6 +20,7 @@ const SLOW_SUITES = [
   "<rootDir>/tests/build.test.ts",
   "<rootDir>/tests/xlsx/libreoffice.test.ts",
   "<rootDir>/tests/hardening/scale.test.ts",
+  "<rootDir>/tests/hardening/corpus-large.test.ts",
 ];
 
 module.exports = {

@@ -14,6 +14,7 @@ const PORT = 3000;
 const PAGES = [
   { name: "taskpane", script: "src/taskpane/index.tsx", html: "src/taskpane/taskpane.html" },
   { name: "commands", script: "src/commands/commands.ts", html: "src/commands/commands.html" },
+  { name: "report", script: "src/commands/report-page.ts", html: "src/commands/report.html" },
   { name: "preview", script: "src/preview/index.tsx", html: "src/preview/preview.html" },
 ];
 

@@ -2,7 +2,7 @@
 // jsdom) with the in-memory Excel as the host behind it. For the sample tracker, generated ones 10 and 100 times its
 // size, and a tracker of 200,000 milestone rows: a refresh through the gateway, the bytes of every request the client
 // sent (JSON.stringify of the request body, what Excel on the web receives), the largest request and response, and
-// the syncs. Targets: the sample's refresh sends at most 300 KB in all and takes at most 4 syncs; no request is
+// the syncs; and the sample's second refresh, where the summary is already there and is updated in place. Targets: the sample's refresh sends at most 300 KB in all and takes at most 4 syncs; no request is
 // over 4 MB at any size (Excel on the web refuses 5 MB).
 import { trackerWithManyMilestones } from "../scripts/make-bad-trackers";
 import { runEngine } from "../src/core/engine";
@@ -57,6 +57,14 @@ async function generated(factor: number) {
   return measure(await simWithTracker(raw), rowCount(raw));
 }
 
+/** The second refresh of the sample: the summary is there already and is updated in place. */
+async function generatedAgain(factor: number) {
+  const raw = generateTracker(factor);
+  const sim = await simWithTracker(raw);
+  await createWorkbookGateway(sim.run, { runEngine }).refresh({ now: NOW });
+  return measure(sim, rowCount(raw));
+}
+
 async function milestones(rows: number) {
   const sim = new ExcelSim();
   await sim.importXlsx(await trackerWithManyMilestones(rows));
@@ -66,6 +74,7 @@ async function milestones(rows: number) {
 export async function run(): Promise<Record<string, unknown>> {
   const results = {
     sample: await generated(1),
+    sampleAgain: await generatedAgain(1),
     x10: await generated(10),
     x100: await generated(100),
     rows200k: await milestones(200_000),
@@ -88,7 +97,9 @@ export async function run(): Promise<Record<string, unknown>> {
     met:
       Object.values(results).every((r) => r.ok) &&
       results.sample.syncs <= TARGET_SAMPLE_SYNCS &&
+      results.sampleAgain.syncs <= TARGET_SAMPLE_SYNCS &&
       results.sample.totalRequestBytes <= TARGET_SAMPLE_TOTAL_BYTES &&
+      results.sampleAgain.totalRequestBytes <= TARGET_SAMPLE_TOTAL_BYTES &&
       largestRequest <= TARGET_LARGEST_REQUEST_BYTES &&
       largestResponse < PAYLOAD_LIMIT_BYTES,
   };

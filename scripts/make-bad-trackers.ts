@@ -608,7 +608,8 @@ export const BAD_TRACKERS: BadTracker[] = [
   },
   {
     id: "reporting-date-missing",
-    story: "the reporting date row was deleted from Settings (a warning: today stands in for it)",
+    story:
+      "the reporting date row was deleted from Settings (a warning: the latest date in the data stands in for it)",
     exit: 0,
     build: () => {
       const sheets = sample();

@@ -35,10 +35,32 @@ export interface CliDeps {
   writeWorkbook?: SummaryWorkbookWriter;
 }
 
+/** Set when a stream's reader has gone (`| head` has read its lines): what is left to print is dropped. */
+const closed = { out: false, err: false };
+
 const defaultIo: CliIo = {
-  out: (t) => process.stdout.write(`${t}\n`),
-  err: (t) => process.stderr.write(`${t}\n`),
+  out: (t) => {
+    if (!closed.out) process.stdout.write(`${t}\n`);
+  },
+  err: (t) => {
+    if (!closed.err) process.stderr.write(`${t}\n`);
+  },
 };
+
+/**
+ * A pipe closed by its reader (`npm run summary -- t.xlsx | head`) fails writes with EPIPE. That is not the
+ * CLI's fault: printing stops quietly and the run finishes, so --json and --out files are still written.
+ */
+export function stopQuietlyWhenPipesClose(): void {
+  for (const [stream, which] of [
+    [process.stdout, "out"],
+    [process.stderr, "err"],
+  ] as const)
+    stream.on("error", (e: NodeJS.ErrnoException) => {
+      closed[which] = true;
+      if (e.code !== "EPIPE" && which === "out") process.exitCode = EXIT_INTERNAL;
+    });
+}
 
 /** Runs the CLI and returns its exit status. Never throws; user errors come back as messages, not stack traces. */
 export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDeps = {}): Promise<number> {
@@ -162,6 +184,7 @@ function withMapping(raw: RawWorkbook, mapping: unknown): RawWorkbook {
 
 // Run only when executed directly (tests import runCli instead).
 if (process.argv[1] && /[\\/]cli[\\/]main\.[cm]?[tj]s$/.test(process.argv[1])) {
+  stopQuietlyWhenPipesClose();
   runCli(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -35,7 +35,9 @@ export function formatReport(summary: PortfolioSummary, options: ReportOptions =
   lines.push(`Portfolio Summary: ${title}`);
   const facts = [
     summary.source.workbookName ? `Tracker: ${summary.source.workbookName}` : "",
-    p.reportingDate ? `Reporting date: ${formatDate(p.reportingDate)}` : "Reporting date: not set",
+    p.reportingDate
+      ? `Reporting date: ${formatDate(p.reportingDate)}${p.reportingDateSource === "data" ? " (from the data: Settings has none)" : ""}`
+      : "Reporting date: not set",
     p.financialYear ? `Financial year: ${p.financialYear}` : "",
   ].filter(Boolean);
   lines.push(facts.join("   "));

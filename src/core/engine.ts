@@ -4,10 +4,15 @@ import { SAVED_SETTINGS_KEY, type RunEngine } from "./engine-api";
 import { readTracker } from "./read";
 import { resolveSettings } from "./settings";
 import { summarise } from "./summarise";
+import { formulaWithoutResultIssues } from "./uncalculated";
 import { validateTracker } from "./validate";
 
 export const runEngine: RunEngine = (raw, options = {}) => {
-  const { tracker, issues: readIssues } = readTracker(raw);
+  const read = readTracker(raw);
+  const { tracker } = read;
+  // Formulas the file has no results for are named at their cells, in place of "empty but needed".
+  const formulas = formulaWithoutResultIssues(tracker, read.issues, raw.formulasWithoutResult ?? []);
+  const readIssues = [...formulas.readIssues, ...formulas.issues];
   const { settings, issues: settingsIssues } = resolveSettings(
     tracker,
     raw.savedSettings?.[SAVED_SETTINGS_KEY],

@@ -91,3 +91,9 @@ export function formatKpiVariance(kpi: Pick<Kpi, "variance" | "unit">): string {
   }
   return formatSignedCount(v);
 }
+
+/** Whole pounds, grouped: 23122.6 -> "£23,123"; -1200 -> "-£1,200". */
+export function formatPounds(pounds: number): string {
+  const sign = Math.round(pounds) < 0 ? "-" : "";
+  return `${sign}£${grouped(Math.abs(pounds))}`;
+}

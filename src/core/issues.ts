@@ -167,6 +167,16 @@ export const ISSUE_CODES = {
     title: "Value not recognised",
     fix: "Use one of the values listed for the column in the tracker template; the default is used until then.",
   },
+  formula_without_result: {
+    severity: "error",
+    title: "Formula without a saved result",
+    fix: "Open the file in Excel, let it calculate (Formulas > Calculate Now) and save it; the program that wrote the file did not work the formula out.",
+  },
+  reporting_date_from_data: {
+    severity: "warning",
+    title: "Reporting date taken from the data",
+    fix: "Type the reporting date on the Settings sheet ('Reporting date', e.g. 10/01/2025).",
+  },
   not_read: {
     severity: "warning",
     title: "Part of a sheet not read",

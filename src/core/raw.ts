@@ -61,6 +61,19 @@ export interface RawWorkbook {
   savedSettings?: Record<string, unknown>;
   /** What the shell left unread, each reported as a "not_read" issue. */
   unread?: RawUnread[];
+  /**
+   * Formula cells the file holds no saved result for (read as ""). Only a file written by a program that does not
+   * calculate has them: Excel, and so Office.js, always has a result. The engine names each one at its cell.
+   */
+  formulasWithoutResult?: FormulaWithoutResult[];
+}
+
+/** A formula cell with no saved result: where it is and what it says (as written, without the "="). */
+export interface FormulaWithoutResult {
+  sheet: string;
+  /** A1 address on `sheet`. */
+  cell: string;
+  formula: string;
 }
 
 /** Excel's error values, as Office.js returns them in `values`. */

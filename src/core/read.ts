@@ -58,7 +58,7 @@ const { isFinite, isInteger } = Number;
 
 /** How the reader finds things, as written in the docs (docs/tracker-template.md). */
 export const READING_RULES = [
-  "Sheets are found by their template name or one of its aliases; case, spacing and punctuation are ignored ('send monthly' finds 'SEND Monthly').",
+  "Sheets are found by their template name or one of its aliases; case, spacing and punctuation are ignored ('send monthly' finds 'SEND Monthly', \"KPI's\" finds 'KPIs', 'S.E.N.D. Monthly' finds 'SEND Monthly').",
   "The header row may be anywhere in the first 20 rows (titles and notes above it are fine): the row matching most template headers is taken.",
   "Columns may be in any order; extra columns are ignored. Headers match the template header or an alias, ignoring case, spacing and punctuation, but '%' and '#' count ('% placed in INMSS' is not '# placed in INMSS').",
   "Where both the template header and an alias of it appear, the template header is used; the same header twice is reported and the first used.",
@@ -95,7 +95,18 @@ export function findSheet(
     const hit = byName.get(normaliseHeader(name));
     if (hit) return hit;
   }
-  return null;
+  return findSheetIgnoringSpaces(raw, spec, taken);
+}
+
+/** The second try: punctuation that splits a name ("S.E.N.D. Monthly", "Risk-Register") ignored with the spaces. */
+function findSheetIgnoringSpaces(
+  raw: RawWorkbook,
+  spec: SheetSpec,
+  taken: ReadonlySet<string>,
+): RawSheet | null {
+  const compact = (s: string) => normaliseHeader(s).replace(/ /g, "");
+  const wanted = new Set([spec.name, ...spec.aliases].map(compact));
+  return raw.sheets.find((s) => !taken.has(s.name) && wanted.has(compact(s.name))) ?? null;
 }
 
 // ---------------------------------------------------------------- cells

@@ -4,6 +4,9 @@ import type { SettingsOverrides } from "../core/engine-api";
 import type { TrackerMapping } from "../core/mapping/format";
 import type { PortfolioSummary, Severity } from "../core/model";
 import type { RawWorkbook } from "../core/raw";
+import type { RefreshSource } from "./lease";
+
+export type { RefreshSource } from "./lease";
 
 /** Excel.run, or a stand-in with the same contract. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -37,7 +40,19 @@ export interface StoredOutcome {
    * first refresh on each platform records it.
    */
   sheetWalk?: { path: "chain" | "list"; refusal?: string };
+  /** Where the refresh was started (absent in outcomes stored before this was recorded). */
+  source?: RefreshSource;
+  /** The user's sheet the previous summary was kept in because someone had typed on it, if any. */
+  keptSheet?: string | null;
 }
+
+/**
+ * Why a refresh could not do its work, when it is something the user can act on (or wait for), each with its own
+ * message: another refresh running, a read-only or protected workbook or summary, a cell being edited, another
+ * workbook brought to the front mid-write; "tracker" for errors in the tracker; "fault" for anything else.
+ */
+export type RefreshProblem =
+  "busy" | "readOnly" | "protected" | "sheetProtected" | "cellEdit" | "focus" | "tracker" | "fault";
 
 export interface RefreshOutcome extends StoredOutcome {
   summary: PortfolioSummary | null;
@@ -49,6 +64,19 @@ export interface RefreshOutcome extends StoredOutcome {
   syncs: number;
   /** The tracker as this run read it, when it got that far (the pane's mapping step opens on it, not on a new read). */
   raw?: RawWorkbook;
+  /** What stopped the refresh, when ok is false (null when it succeeded). */
+  problem: RefreshProblem | null;
+}
+
+/** Where "go to cell" ended: selected, or why not. */
+export type SelectOutcome = "selected" | "hidden" | "veryHidden" | "missing";
+
+/** What the pane hears when a refresh finished or started anywhere (a settings change in the workbook). */
+export interface WorkbookChange {
+  /** The latest stored outcome. */
+  outcome: StoredOutcome | null;
+  /** The refresh under way elsewhere, if any: where it was started and when. */
+  refreshing: { source: RefreshSource; startedAt: string; here: boolean } | null;
 }
 
 export interface RefreshOptions {
@@ -62,8 +90,11 @@ export interface RefreshOptions {
 export interface WorkbookGateway {
   /** Read the tracker, compute, write the Portfolio Summary atomically. Never throws: failures come back as ok=false. */
   refresh(options?: RefreshOptions): Promise<RefreshOutcome>;
-  /** Activate the sheet, sync, then select the A1 address or range on it. */
-  selectRange(sheet: string, address: string): Promise<void>;
+  /**
+   * Activate the sheet, then select the A1 address or range on it; a hidden, very hidden or missing sheet is
+   * reported rather than thrown, so the pane can say which.
+   */
+  selectRange(sheet: string, address: string): Promise<SelectOutcome>;
   /** Pane settings saved in the workbook (empty object when none). */
   loadSettings(): Promise<SettingsOverrides>;
   saveSettings(settings: SettingsOverrides): Promise<void>;
@@ -80,4 +111,14 @@ export interface WorkbookGateway {
   loadMapping(): Promise<unknown>;
   /** Saves the column mapping in the workbook's settings, for everyone who opens it; null removes it. */
   saveMapping(mapping: TrackerMapping | null): Promise<void>;
+  /**
+   * The summary as the workbook now gives it (read and computed, nothing written): what the pane shows after a
+   * refresh made elsewhere. Throws when the workbook cannot be read.
+   */
+  readSummary(options?: { now?: Date }): Promise<PortfolioSummary>;
+  /**
+   * Calls `listener` whenever the workbook's settings change (a refresh finished or started, from this runtime,
+   * the ribbon or a colleague's copy of the add-in). Resolves to the function that stops listening.
+   */
+  watchWorkbook(listener: (change: WorkbookChange) => void): Promise<() => void>;
 }

@@ -1,6 +1,7 @@
-// Writes a sheet plan into the live workbook atomically: the new summary is built in sheets with working names,
-// and only once complete does it replace the previous one. On any failure the working sheets are removed and the
-// previous summary is put back as it was. Only sheets carrying the add-in's marks are ever renamed or deleted.
+// Writes a sheet plan into the live workbook: the new summary is built in sheets with working names, and only once
+// complete does it take the place of the previous one (swap.ts: updated in place, so references to it survive).
+// On a failure before that, the working sheets are removed and the previous summary is as it was. Only sheets
+// carrying the add-in's marks are ever renamed or deleted.
 import type { ChartSpec, SheetKey, SheetPlan } from "../layout/plan";
 import type { StoredOutcome } from "./api";
 import {
@@ -9,7 +10,7 @@ import {
   chooseSheetName,
   isLeftover,
   isLiveAddinSheet,
-  LAST_OUTCOME_KEY,
+  KEPT_BY_KEY,
   NAME_KEY,
   OWNER_KEY,
   OWNER_VALUE,
@@ -19,11 +20,20 @@ import {
   RUN_KEY,
   setAsideName,
   newRunId,
+  UPDATING_KEY,
   type SheetInventoryItem,
 } from "./ownership";
 import { queueCharts } from "./render";
-import { INSTANTIATE_BYTES, jsonBytes, navigationBytes, pathBytes, setBytes } from "./request-size";
-import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
+import { INSTANTIATE_BYTES, jsonBytes, methodBytes, navigationBytes, pathBytes } from "./request-size";
+import { swapIntoPlace, type SwapExtras } from "./swap";
+import {
+  countingSync,
+  errorCode,
+  errorText,
+  isFocusError,
+  PAYLOAD_TOO_LARGE_CODES,
+  type CountingSync,
+} from "./sync";
 import { contentSteps, type WriteStep } from "./write-content";
 
 /**
@@ -46,6 +56,17 @@ export interface ApplyPlanOptions {
   onProgress?: (step: "writing" | "charts") => void;
   /** Request budget per sync while building (default WRITE_BUDGET_BYTES; tests shrink it). */
   writeBudgetBytes?: number;
+  /** Show the summary when it is built (default true): the live one, or the new one where there is none yet. */
+  activate?: boolean;
+  /** What the refresh adds to the swap (marks, settings, the live summary's charts). */
+  swap?: SwapExtras;
+  /**
+   * Asked once the working sheets are built, before anything is replaced: a reason to stop (another refresh
+   * took over) ends the write there, the working sheets removed.
+   */
+  beforeSwap?: () => string | null;
+  /** The caller's own calls to ride the build's first request (queued again if Excel refuses it for its size). */
+  withFirstRequest?: () => void;
 }
 
 /** A build sync refused for its size even at the smallest part: sending it again cannot help. */
@@ -56,6 +77,9 @@ class TooLargeForExcel extends Error {
     this.code = errorCode(cause) || "RequestPayloadSizeLimitExceeded";
   }
 }
+
+/** What a failed write left: nothing changed; the summary part-updated; or complete but for removing leftovers. */
+export type WriteState = "unchanged" | "incomplete" | "complete" | "unknown";
 
 export interface ApplyPlanResult {
   ok: boolean;
@@ -68,6 +92,14 @@ export interface ApplyPlanResult {
   error: string;
   /** False only if, after a failure, the previous summary could not be fully put back. */
   previousIntact: boolean;
+  /** After a failure: what the workbook holds, read back from the marks. */
+  state: WriteState;
+  /** Why the write stopped before the swap, when beforeSwap said so. */
+  stoppedBy: string | null;
+  /** Working sheets a failure left in the workbook (the next refresh removes them). */
+  leftBehind: string[];
+  /** The failure was a call Excel refuses while another workbook has the focus. */
+  focusLost: boolean;
   /** False when the same refresh would fail the same way (the summary is more than Excel takes). */
   retryable: boolean;
   syncs: number;
@@ -103,9 +135,9 @@ export function officeIsSetSupported(name: string, version: string): boolean {
 
 /**
  * Writes the plan: sync 1 builds the new sheets under working names (values, formats, layout, print setup,
- * charts); sync 2 sets the previous summary aside, gives the new sheets their names, stores the outcome and
- * deletes what was set aside. Any failure is undone by `restore`, which works from the marks actually in the
- * workbook.
+ * charts); sync 2 puts them in place (swap.ts): a summary already there is updated in place, otherwise the new
+ * sheets take their names; the outcome is stored with it. A failure before the swap is undone by `restore`, which
+ * works from the marks actually in the workbook; after a failed swap the marks say what it left.
  */
 export async function applyPlan(
   context: Excel.RequestContext,
@@ -118,16 +150,17 @@ export async function applyPlan(
   const runId = options.runId ?? newRunId();
   const inventory = options.inventory ?? (await listSheets(context, sync));
 
-  // Names: the preferred name unless a sheet of the user's holds it.
+  const previous = inventory.filter((s) => isLiveAddinSheet(s) && !isLeftover(s));
+  const previousOf = (key: SheetKey) => previous.find((s) => roleOf(s) === key);
+  // Names: a sheet updated in place keeps its own; a new one takes the preferred name unless a sheet of the
+  // user's holds it.
   const names: Partial<Record<SheetKey, string>> = {};
   let nameTakenByUserSheet = false;
   for (const planned of plan.sheets) {
     const chosen = chooseSheetName(planned.name, planned.key, inventory, Object.values(names));
-    names[planned.key] = chosen.name;
+    names[planned.key] = previousOf(planned.key)?.name ?? chosen.name;
     if (planned.key === "summary") nameTakenByUserSheet = chosen.takenByUserSheet;
   }
-  const previous = inventory.filter((s) => isLiveAddinSheet(s) && !isLeftover(s));
-  const previousOf = (key: SheetKey) => previous.find((s) => roleOf(s) === key);
   const result = (ok: boolean, extra: Partial<ApplyPlanResult> = {}): ApplyPlanResult => ({
     ok,
     sheetNames: names,
@@ -135,6 +168,10 @@ export async function applyPlan(
     failedStep: null,
     error: "",
     previousIntact: true,
+    state: "unchanged",
+    stoppedBy: null,
+    leftBehind: [],
+    focusLost: false,
     retryable: true,
     syncs: sync.count - start,
     ...extra,
@@ -146,71 +183,134 @@ export async function applyPlan(
   const at: { step: "writing" | "charts" } = { step: "writing" };
   try {
     options.onProgress?.("writing");
-    const anchor = previousOf("summary")?.position;
-    await sendBuild(context, sync, buildSteps(plan, runId, anchor), {
-      budget: options.writeBudgetBytes ?? WRITE_BUDGET_BYTES,
-      prepare: () => suspend(context, isSetSupported),
-      sheetName: (key) => buildingName(key, runId),
-      onCharts: () => {
-        at.step = "charts";
-        options.onProgress?.("charts");
+    const liveSummary = previousOf("summary");
+    await sendBuild(
+      context,
+      sync,
+      buildSteps(
+        plan,
+        runId,
+        liveSummary?.name ?? null,
+        options.activate !== false,
+        (key) => previousOf(key) !== undefined,
+      ),
+      {
+        budget: options.writeBudgetBytes ?? WRITE_BUDGET_BYTES,
+        prepare: (first) => {
+          suspend(context, isSetSupported);
+          if (first) options.withFirstRequest?.();
+        },
+        sheetName: (key) => buildingName(key, runId),
+        onCharts: () => {
+          at.step = "charts";
+          options.onProgress?.("charts");
+        },
       },
-    });
+    );
   } catch (error) {
     const intact = await restore(context, sync, runId, plan);
     return result(false, {
       failedStep: at.step === "charts" && isChartFault(error) ? "charts" : "writing",
       error: errorText(error),
-      previousIntact: intact,
+      focusLost: isFocusError(error),
       retryable: !(error instanceof TooLargeForExcel),
+      state: intact ? "unchanged" : "unknown",
+      leftBehind: intact ? [] : plan.sheets.map((p) => buildingName(p.key, runId)),
+      previousIntact: intact,
       syncs: sync.count - start,
     });
   }
 
-  // Sync 2: swap.
+  const stoppedBy = options.beforeSwap?.() ?? null;
+  if (stoppedBy) {
+    const intact = await restore(context, sync, runId, plan);
+    return result(false, { failedStep: "writing", error: stoppedBy, stoppedBy, previousIntact: intact });
+  }
+
+  // Sync 2: the swap (swap.ts). Working sheets left by an interrupted run, and old copies superseded by a live
+  // summary, go with it. Where the swap draws the charts (a summary updated in place), it is their step too.
+  if (at.step !== "charts" && plan.sheets.some((p) => p.charts.length > 0)) {
+    at.step = "charts";
+    options.onProgress?.("charts");
+  }
+  const leftovers = inventory
+    .filter(isLeftover)
+    .filter((s) => {
+      const role = roleOf(s);
+      return s.name.startsWith(BUILDING_PREFIX) || (role !== null && previousOf(role) !== undefined);
+    })
+    .map((s) => s.name);
   try {
     suspend(context, isSetSupported);
-    const worksheets = context.workbook.worksheets;
-    // Working sheets left by an interrupted run, and old copies superseded by a live summary, go first.
-    for (const leftover of inventory.filter(isLeftover)) {
-      const role = roleOf(leftover);
-      if (leftover.name.startsWith(BUILDING_PREFIX) || (role && previousOf(role))) {
-        worksheets.getItem(leftover.name).delete();
-      }
-    }
-    const setAside: string[] = [];
-    for (const old of previous) {
-      const role = roleOf(old) as SheetKey;
-      const aside = setAsideName(role, runId);
-      const sheet = worksheets.getItem(old.name);
-      sheet.name = aside;
-      mark(sheet, { [NAME_KEY]: aside, [RESTORE_KEY]: old.name });
-      setAside.push(aside);
-    }
-    for (const planned of plan.sheets) {
-      const sheet = worksheets.getItem(buildingName(planned.key, runId));
-      const finalName = names[planned.key] as string;
-      sheet.name = finalName;
-      mark(sheet, { [NAME_KEY]: finalName });
-      if (planned.key === "summary") sheet.activate();
-    }
-    if (options.outcome) {
-      const outcome = options.outcome({ sheetName: names.summary ?? "", nameTakenByUserSheet });
-      context.workbook.settings.add(LAST_OUTCOME_KEY, outcome);
-    }
-    // Deleting last: if anything above fails, the previous summary still exists and is renamed back.
-    for (const aside of setAside) worksheets.getItem(aside).delete();
-    await sync();
+    const outcome = options.outcome?.({ sheetName: names.summary ?? "", nameTakenByUserSheet });
+    await swapIntoPlace(
+      context,
+      {
+        ...options.swap,
+        plan,
+        runId,
+        names,
+        working: Object.fromEntries(plan.sheets.map((p) => [p.key, buildingName(p.key, runId)])) as Record<
+          SheetKey,
+          string
+        >,
+        live: Object.fromEntries(
+          plan.sheets.filter((p) => previousOf(p.key)).map((p) => [p.key, previousOf(p.key)]),
+        ),
+        leftovers,
+        outcome,
+      },
+      sync,
+    );
   } catch (error) {
-    const intact = await restore(context, sync, runId, plan);
+    const state = await stateAfterFailedSwap(context, sync, runId, plan, names);
+    if (state.state === "complete") {
+      // Everything but the deletes ran (Excel keeps the part of a failed batch before the failure).
+      return result(true, {
+        state: "complete",
+        error: errorText(error),
+        focusLost: isFocusError(error),
+        leftBehind: state.leftBehind,
+      });
+    }
+    const intact = state.state === "unchanged" ? await restore(context, sync, runId, plan) : false;
     return result(false, {
       failedStep: "writing",
       error: errorText(error),
+      focusLost: isFocusError(error),
       previousIntact: intact,
+      state: intact ? "unchanged" : state.state,
+      leftBehind: intact ? [] : state.leftBehind,
       syncs: sync.count - start,
     });
   }
   return result(true);
+}
+
+/**
+ * After a failed swap, what the workbook holds, from the marks: every planned sheet carrying this run's mark
+ * means the swap ran up to its deletes; a live sheet still marked as being updated means it stopped part-way;
+ * neither means nothing of it ran.
+ */
+async function stateAfterFailedSwap(
+  context: Excel.RequestContext,
+  sync: CountingSync,
+  runId: string,
+  plan: SheetPlan,
+  names: Partial<Record<SheetKey, string>>,
+): Promise<{ state: WriteState; leftBehind: string[] }> {
+  try {
+    const current = await listSheets(context, sync);
+    const working = new Set(plan.sheets.map((p) => buildingName(p.key, runId)));
+    const leftBehind = current.filter((s) => working.has(s.name)).map((s) => s.name);
+    const finalSheets = plan.sheets.map((p) => current.find((s) => s.name === names[p.key]));
+    if (finalSheets.every((s) => s?.properties[RUN_KEY] === runId && !s.properties[UPDATING_KEY]))
+      return { state: "complete", leftBehind };
+    if (current.some((s) => s.properties[UPDATING_KEY] === runId)) return { state: "incomplete", leftBehind };
+    return { state: "unchanged", leftBehind };
+  } catch {
+    return { state: "unknown", leftBehind: [] };
+  }
 }
 
 /** Whether Office.js places the failing action in a chart (OfficeExtension.Error.debugInfo.errorLocation). */
@@ -254,8 +354,19 @@ function contentStep(key: SheetKey, step: WriteStep): BuildStep {
   };
 }
 
-/** The build as steps: the new sheets with their marks first, then each sheet's content, then the charts. */
-function buildSteps(plan: SheetPlan, runId: string, anchor: number | undefined): BuildStep[] {
+/**
+ * The build as steps: the new sheets with their marks first, then each sheet's content, then the charts. Showing
+ * the summary (the live one, or the new one where there is none yet) rides with the new sheets: that request
+ * already holds the calls that fail while another workbook has the focus (adding sheets), so the swap holds none
+ * of them but its final deletes.
+ */
+function buildSteps(
+  plan: SheetPlan,
+  runId: string,
+  liveSummary: string | null,
+  activate: boolean,
+  updatedInPlace: (key: SheetKey) => boolean = () => false,
+): BuildStep[] {
   const marks = (key: SheetKey) => ({
     [OWNER_KEY]: OWNER_VALUE,
     [ROLE_KEY]: key,
@@ -271,15 +382,15 @@ function buildSteps(plan: SheetPlan, runId: string, anchor: number | undefined):
         INSTANTIATE_BYTES +
         navigationBytes("CustomProperties") +
         Object.entries(marks(p.key)).reduce((m, kv) => m + pathBytes(3, "Add", kv) + INSTANTIATE_BYTES, 0) +
-        setBytes("Position", 4),
-      0,
+        methodBytes("Activate"),
+      pathBytes(5, "", [liveSummary ?? ""]) + INSTANTIATE_BYTES,
     ),
     queue: (batch) => {
-      plan.sheets.forEach((planned, i) => {
+      if (activate && liveSummary) batch.worksheets.getItem(liveSummary).activate();
+      plan.sheets.forEach((planned) => {
         const sheet = batch.worksheets.add(buildingName(planned.key, runId));
         mark(sheet, marks(planned.key));
-        // Take the previous summary's place in the tab order (it moves right until it is deleted).
-        if (anchor !== undefined) sheet.position = anchor + i;
+        if (activate && !liveSummary && planned.key === "summary") sheet.activate();
         batch.made(planned.key, sheet);
       });
     },
@@ -288,8 +399,10 @@ function buildSteps(plan: SheetPlan, runId: string, anchor: number | undefined):
   const content = plan.sheets.flatMap((planned) =>
     contentSteps(planned).map((step) => contentStep(planned.key, step)),
   );
+  // A sheet updated in place gets its charts drawn again by the swap, on itself: drawing them on its working copy
+  // too would send each chart twice.
   const charts = plan.sheets.flatMap((planned) =>
-    planned.charts.map((spec): BuildStep => ({
+    (updatedInPlace(planned.key) ? [] : planned.charts).map((spec): BuildStep => ({
       what: `the chart "${spec.title}"`,
       bytes: chartBytes(spec),
       charts: true,
@@ -307,8 +420,12 @@ function buildSteps(plan: SheetPlan, runId: string, anchor: number | undefined):
  * The writer's estimate of the build's request bytes, as one request (what a refresh sends when it fits): the sum
  * its batching plans from, for tests and the benchmark to hold against the bytes Office.js really sends.
  */
-export function estimateBuildBytes(plan: SheetPlan, runId: string, anchor?: number): number {
-  return buildSteps(plan, runId, anchor).reduce((n, step) => n + step.bytes, BATCH_BASE_BYTES);
+export function estimateBuildBytes(
+  plan: SheetPlan,
+  runId: string,
+  liveSummary: string | null = null,
+): number {
+  return buildSteps(plan, runId, liveSummary, true).reduce((n, step) => n + step.bytes, BATCH_BASE_BYTES);
 }
 
 /**
@@ -321,7 +438,8 @@ async function sendBuild(
   steps: BuildStep[],
   options: {
     budget: number;
-    prepare: () => void;
+    /** Queues what every request of the build starts with; `first` until a request has gone through. */
+    prepare: (first: boolean) => void;
     sheetName: (key: SheetKey) => string;
     onCharts: () => void;
   },
@@ -335,6 +453,7 @@ async function sendBuild(
   let budget = options.budget;
   let maxSteps = Infinity;
   let chartsStarted = false;
+  let sent = false;
   while (pending.length) {
     const batch: BuildStep[] = [];
     let bytes = BATCH_BASE_BYTES;
@@ -359,10 +478,11 @@ async function sendBuild(
       made: (key, sheet) => (made[key] = sheet),
       sheet: (key) => made[key] ?? (found[key] ??= worksheets.getItem(options.sheetName(key))),
     };
-    options.prepare();
+    options.prepare(!sent);
     for (const step of batch) step.queue(view);
     try {
       await sync();
+      sent = true;
     } catch (error) {
       if (!PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error))) throw error;
       // Nothing of a refused request was applied: send its steps again, in smaller requests.
@@ -397,9 +517,12 @@ export async function restore(
     const ours = current.filter(
       (s) =>
         workingNames.has(s.name) ||
+        // A copy this run kept of an edited summary: the summary itself is still there, as edited.
+        s.properties[KEPT_BY_KEY] === runId ||
         (s.properties[OWNER_KEY] === OWNER_VALUE &&
           s.properties[RUN_KEY] === runId &&
-          !s.properties[RESTORE_KEY]),
+          !s.properties[RESTORE_KEY] &&
+          !s.properties[UPDATING_KEY]),
     );
     for (const sheet of ours) worksheets.getItem(sheet.name).delete();
     const asideNames = new Set((["summary", "data"] as SheetKey[]).map((role) => setAsideName(role, runId)));

@@ -19,6 +19,23 @@ export const RESTORE_KEY = "PortfolioSummary.restoreAs";
 /** Every mark the add-in puts on its sheets: what the read loads for each sheet. */
 export const MARK_KEYS = [OWNER_KEY, ROLE_KEY, NAME_KEY, RUN_KEY, RESTORE_KEY] as const;
 
+/**
+ * Marks read only on the live summary (one proxy each, riding the read's second sync), not on every sheet:
+ * - FINGERPRINT_KEY: the fingerprint of the cells the add-in wrote, to tell whether someone typed on it since;
+ * - UPDATING_KEY: set first and removed last by the step that updates a summary in place, so a refresh stopped
+ *   half-way (Excel keeps the part of a failed batch that ran) is known to have left it incomplete;
+ * - BACKUP_KEY: the column mapping and pane settings, kept where a loss of the workbook settings cannot reach.
+ */
+export const FINGERPRINT_KEY = "PortfolioSummary.fingerprint";
+export const UPDATING_KEY = "PortfolioSummary.updating";
+export const BACKUP_KEY = "PortfolioSummary.savedSettings";
+
+/**
+ * On a copy the add-in kept of an edited summary: the run that kept it. Such a sheet is the user's (it has no
+ * owner mark); only that run removes it, and only when it fails before its summary is in place.
+ */
+export const KEPT_BY_KEY = "PortfolioSummary.keptBy";
+
 /** Workbook setting holding the latest StoredOutcome. */
 export const LAST_OUTCOME_KEY = "portfolioSummary.lastOutcome";
 
@@ -89,6 +106,22 @@ export function chooseSheetName(
     const suffix = ` (${n})`;
     const candidate = `${preferred.slice(0, 31 - suffix.length)}${suffix}`;
     if (free(candidate)) return { name: candidate, takenByUserSheet };
+  }
+}
+
+/**
+ * Name of the copy kept of an edited summary: "Summary (edited 10-01-2025)", then "(2)", "(3)", ... when taken.
+ * Excel's 31-character limit rules out "Portfolio Summary (edited 10-01-2025)"; slashes are not allowed.
+ */
+export function keptSheetName(now: Date, sheets: { name: string }[]): string {
+  const day = now.toLocaleDateString("en-GB", { timeZone: "Europe/London" }).replace(/\//g, "-");
+  const base = `Summary (edited ${day})`;
+  const taken = (name: string) =>
+    sheets.some((s) => s.name.toLocaleLowerCase("en-GB") === name.toLocaleLowerCase("en-GB"));
+  if (!taken(base)) return base;
+  for (let n = 2; ; n++) {
+    const candidate = `${base} (${n})`;
+    if (!taken(candidate)) return candidate;
   }
 }
 

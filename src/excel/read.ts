@@ -1,11 +1,11 @@
 // Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips and bounded
-// bytes: sync 1 learns every sheet (walking the tab order), its used range and whether it is the add-in's, the tables
-// and settings; then values and number formats in row blocks planned by blocks.ts (one sync for a tracker of
-// ordinary size), with the add-in's other marks, the tables' places and what lies past the columns read riding along.
+// bytes: sync 1 learns every sheet (walking the tab order), its used range and the add-in's marks, the tables and
+// settings; then values and number formats in row blocks planned by blocks.ts (one sync for a tracker of ordinary
+// size), with the tables' places and what lies past the columns read riding along.
 import { localAddress, rectAddress } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawUnread, RawWorkbook } from "../core/raw";
 import { DEFAULT_READ_LIMITS, ReadPlan, type ReadLimits } from "./blocks";
-import { isAddinSheet, MARK_KEYS, OWNER_KEY, type SheetInventoryItem } from "./ownership";
+import { isAddinSheet, MARK_KEYS, type SheetInventoryItem } from "./ownership";
 import { jsonBytes } from "./request-size";
 import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
 
@@ -15,6 +15,22 @@ export interface ReadOptions {
   sync?: CountingSync;
   /** Read only this many rows from the top of each sheet (a look at the headers, not the whole tracker). */
   headRows?: number;
+  /** The caller's own work riding the first sync, and its check of what that sync learnt. */
+  firstSync?: FirstSyncHooks;
+}
+
+/** What the first sync learnt, for the caller's check before any value is read. */
+export interface FirstSyncFacts {
+  inventory: SheetInventoryItem[];
+  /** The workbook settings, by key. */
+  settings: Record<string, unknown>;
+}
+
+export interface FirstSyncHooks {
+  /** Queues loads on the first sync (called again if the host refuses the walk and the sheets are listed). */
+  queue(): void;
+  /** Runs once the first sync answered: may throw to stop the read, or queue work that rides the next sync. */
+  check(facts: FirstSyncFacts): void;
 }
 
 /** How the read learnt the sheets, kept with the outcome: Excel's documentation does not say which works where. */
@@ -55,7 +71,7 @@ export async function readWorkbookDetailed(
   const start = sync.count;
   const workbook = context.workbook;
 
-  // Sync 1: every sheet, its used range and the add-in's mark, without knowing the names first: a speculative
+  // Sync 1: every sheet, its used range and the add-in's marks, without knowing the names first: a speculative
   // chain of getNextOrNullObject proxies, each loading what the later steps need. Tables and settings ride along.
   const loadWorkbookParts = () => {
     workbook.load("name");
@@ -65,6 +81,7 @@ export async function readWorkbookDetailed(
     };
   };
   let { tables, settings } = loadWorkbookParts();
+  options.firstSync?.queue();
   let sheets: SheetProbe[];
   let sheetWalk: SheetWalk = { path: "chain" };
   try {
@@ -91,17 +108,22 @@ export async function readWorkbookDetailed(
     // changes nothing in the workbook). A failure that is not the walk's (a lost connection) fails again there.
     sheetWalk = { path: "list", refusal: `${errorCode(error) || "Error"}: ${errorText(error)}` };
     ({ tables, settings } = loadWorkbookParts());
+    options.firstSync?.queue();
     const listed = workbook.worksheets.load("items/name");
     await sync();
     sheets = listed.items.map(probeSheet);
     await sync();
   }
 
-  const inventory: SheetInventoryItem[] = sheets.map((s, position) => {
-    const properties: Record<string, string> = {};
-    if (!s.owner.isNullObject) properties[OWNER_KEY] = s.owner.value;
-    return { name: s.sheet.name, position, properties };
-  });
+  const inventory: SheetInventoryItem[] = sheets.map((s, position) => ({
+    name: s.sheet.name,
+    position,
+    properties: Object.fromEntries(
+      s.marks.flatMap((m, i) => (m.isNullObject ? [] : [[MARK_KEYS[i], m.value] as [string, string]])),
+    ),
+  }));
+  const savedSettings = Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown]));
+  options.firstSync?.check({ inventory, settings: savedSettings });
   const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
   const plan = new ReadPlan(
     trackerSheets.map((s, i) => ({
@@ -113,9 +135,8 @@ export async function readWorkbookDetailed(
     options.limits ?? DEFAULT_READ_LIMITS,
   );
 
-  // Ride along with the first values sync (or one of their own when there is none): where each table sits, the
-  // add-in's other marks on its own sheets, and where the content past the columns read is.
-  const ownSheets = sheets.filter((_, i) => isAddinSheet(inventory[i]));
+  // Ride along with the first values sync (or one of their own when there is none): where each table sits and
+  // where the content past the columns read is.
   const farParts = trackerSheets.flatMap((s, i) =>
     plan
       .result(i)
@@ -124,18 +145,13 @@ export async function readWorkbookDetailed(
   );
   let extrasLoaded = false;
   let extras: ReturnType<typeof queueExtras> | null = null;
-  const needExtras = tables.items.length > 0 || ownSheets.length > 0 || farParts.length > 0;
+  const needExtras = tables.items.length > 0 || farParts.length > 0;
   const queueExtras = () => ({
     tables: tables.items.map((table) => ({
       table,
       worksheet: table.worksheet.load("name"),
       range: table.getRange().untrack().load("address"),
     })),
-    marks: ownSheets.map((s) =>
-      MARK_KEYS.filter((key) => key !== OWNER_KEY).map(
-        (key) => [key, s.sheet.customProperties.getItemOrNullObject(key).load("value")] as const,
-      ),
-    ),
     far: farParts.map(({ sheet, part }) => {
       const { sheet: ws, used } = trackerSheets[sheet];
       const beyond = ws
@@ -186,11 +202,6 @@ export async function readWorkbookDetailed(
     extras = queueExtras();
     await sync();
   }
-  ownSheets.forEach((s, i) => {
-    const item = inventory[sheets.indexOf(s)];
-    for (const [key, mark] of extras?.marks[i] ?? [])
-      if (!mark.isNullObject) item.properties[key] = mark.value;
-  });
   const tableInfo = extras?.tables ?? [];
 
   const unread: RawUnread[] = trackerSheets.flatMap((s, i) =>
@@ -227,7 +238,7 @@ export async function readWorkbookDetailed(
         sheet: t.worksheet.name,
         range: localAddress(t.range.address),
       })),
-    savedSettings: Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown])),
+    savedSettings,
     ...(unread.length ? { unread } : {}),
   };
   return { raw, inventory, syncs: sync.count - start, sheetWalk };
@@ -237,13 +248,12 @@ export async function readWorkbookDetailed(
  * Sheets learnt per sync while walking the tabs: a tracker has a dozen or so, with the summary's two. Each proxy
  * past the last sheet costs bytes, so the chain is not longer than a tracker needs.
  */
-export const SHEETS_PER_SYNC = 16;
+export const SHEETS_PER_SYNC = 12;
 
 interface SheetProbe {
   sheet: Excel.Worksheet;
   used: Excel.Range;
-  /** The add-in's ownership mark; its other marks are read later, for its own sheets only. */
-  owner: Excel.WorksheetCustomProperty;
+  marks: Excel.WorksheetCustomProperty[];
 }
 
 /** Queues the loads for one sheet proxy, which may turn out to be a null object past the last sheet. */
@@ -252,8 +262,8 @@ function probeSheet(sheet: Excel.Worksheet): SheetProbe {
   return {
     sheet,
     used: sheet.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"),
-    // The mark is read by key: a collection load would fail on a null sheet and end the whole sync.
-    owner: sheet.customProperties.getItemOrNullObject(OWNER_KEY).load("value"),
+    // The marks are read by key: a collection load would fail on a null sheet and end the whole sync.
+    marks: MARK_KEYS.map((key) => sheet.customProperties.getItemOrNullObject(key).load("value")),
   };
 }
 

@@ -91,6 +91,14 @@ export function addChart(
     series.name = s.name;
     series.setValues(rangeOf(s.values));
     series.setXAxisValues(rangeOf(s.categories));
+    // The plan's colour (RAG series in RAG colours, milestone statuses in theirs), not the theme's turn.
+    if (spec.type === "line") {
+      series.format.line.color = s.color;
+      series.markerBackgroundColor = s.color;
+      series.markerForegroundColor = s.color;
+    } else {
+      series.format.fill.setSolidColor(s.color);
+    }
   });
   chart.title.text = spec.title;
   chart.title.visible = true;
@@ -98,6 +106,12 @@ export function addChart(
   chart.axes.categoryAxis.title.visible = spec.categoryAxisTitle !== "";
   // Labels at the chart's edge, clear of negative bars (the HNB net position), as the .xlsx renderer writes them.
   chart.axes.categoryAxis.tickLabelPosition = "Low" as Excel.ChartAxisTickLabelPosition;
+  if (spec.reverseCategories) {
+    // First category at the top of horizontal bars (ExcelApi 1.7); the value axis crosses at the far end, so
+    // it stays below the bars (1.8), as the .xlsx renderer's maxMin orientation with crosses="max".
+    chart.axes.categoryAxis.reversePlotOrder = true;
+    chart.axes.categoryAxis.position = "Maximum" as Excel.ChartAxisPosition;
+  }
   chart.axes.valueAxis.title.text = spec.valueAxisTitle;
   chart.axes.valueAxis.title.visible = spec.valueAxisTitle !== "";
   if (spec.valueAxisNumberFormat) chart.axes.valueAxis.numberFormat = spec.valueAxisNumberFormat;
@@ -141,6 +155,19 @@ export function applyPrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   for (const row of print.rowBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
 }
 
+/** Consecutive rows of the same height, set with one action per run. */
+export function rowHeightRuns(
+  heights: PlannedSheet["rowHeights"],
+): { first: number; last: number; height: number }[] {
+  const runs: { first: number; last: number; height: number }[] = [];
+  for (const { row, height } of [...heights].sort((a, b) => a.row - b.row)) {
+    const last = runs[runs.length - 1];
+    if (last && last.last + 1 === row && last.height === height) last.last = row;
+    else runs.push({ first: row, last: row, height });
+  }
+  return runs;
+}
+
 /** Charts of one planned sheet; `sheets` maps each plan key to the worksheet it is being written to. */
 export function queueCharts(
   sheet: Excel.Worksheet,
@@ -151,7 +178,8 @@ export function queueCharts(
     const target = sheets[ref.sheet];
     if (!target)
       throw new Error(`The plan's chart refers to a "${ref.sheet}" sheet that the plan does not have.`);
-    return target.getRange(ref.range);
+    // Used in this request only: untracked, so Excel.run keeps no reference to release afterwards.
+    return target.getRange(ref.range).untrack();
   };
   for (const spec of planned.charts) addChart(sheet, spec, rangeOf);
 }

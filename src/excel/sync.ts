@@ -39,3 +39,27 @@ export const PAYLOAD_TOO_LARGE_CODES = [
   "ResponsePayloadSizeLimitExceeded",
   "RangeExceedsLimit",
 ];
+
+/** Errors Excel gives while a cell is being edited. */
+export function isCellEditError(error: unknown): boolean {
+  return errorCode(error) === "InvalidOperationInCellEditMode";
+}
+
+/** Errors Excel gives a write it refuses for protection or a read-only workbook. */
+export function isAccessDenied(error: unknown): boolean {
+  return errorCode(error) === "AccessDenied";
+}
+
+/**
+ * Errors that the calls Excel refuses while another workbook has the focus give (GeneralException, and
+ * InvalidSelection for deleting a sheet), when the failing call is one of them.
+ */
+export function isFocusError(error: unknown): boolean {
+  const code = errorCode(error);
+  if (code !== "GeneralException" && code !== "InvalidSelection") return false;
+  const info = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo;
+  const location = typeof info?.errorLocation === "string" ? info.errorLocation : "";
+  return /(worksheets?(collection)?\.add|\.activate|\.delete|freeze|gridlines|showHeadings|\.select|getActiveCell|getSelectedRange)/i.test(
+    location,
+  );
+}

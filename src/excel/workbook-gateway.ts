@@ -1,28 +1,67 @@
 // The workbook gateway: read the tracker, run the engine, lay out and write the summary, and keep the outcome
 // in the workbook. Engine and layout are passed in, so the whole refresh can be tested against any ExcelRunner.
+//
+// A refresh of an ordinary tracker is four syncs, and what makes a shared workbook safe rides them:
+//  1. the read's walk of the sheets, with whether the workbook is read-only or its structure protected, and the
+//     settings (the lease of a refresh under way elsewhere);
+//  2. the tracker's values, with this run's lease and what the summary already there holds (protection, the
+//     fingerprint of what the add-in wrote, its charts, the settings backed up on it);
+//  3. the build of the working sheets, with a copy of the summary kept if someone typed on it, and a check that
+//     the lease is still this run's;
+//  4. the swap (swap.ts), which updates the summary in place, stores the outcome and frees the lease.
 import {
   SAVED_MAPPING_KEY,
   SAVED_SETTINGS_KEY,
   type EngineOptions,
   type SettingsOverrides,
 } from "../core/engine-api";
-import type { Issue, PortfolioSummary, Severity } from "../core/model";
-import { issueLocation, plural } from "../core/wording";
+import type { PortfolioSummary, Severity } from "../core/model";
 import type { RawWorkbook } from "../core/raw";
 import type { SheetPlan } from "../layout/plan";
 import type {
   ExcelRunner,
   RefreshOptions,
   RefreshOutcome,
-  RefreshStep,
+  RefreshProblem,
   StoredOutcome,
+  WorkbookChange,
   WorkbookGateway,
 } from "./api";
 import { applyPlan, officeIsSetSupported, type IsSetSupported } from "./apply-plan";
 import type { ReadLimits } from "./blocks";
-import { LAST_OUTCOME_KEY, newRunId } from "./ownership";
+import { plannedFingerprint } from "./fingerprint";
+import {
+  isLive,
+  LEASE_KEY,
+  mayStart,
+  newRuntimeId,
+  parseLease,
+  released,
+  stillHeld,
+  takeLease,
+  type Lease,
+  type RefreshSource,
+} from "./lease";
+import { isAccessDenied, isCellEditError, messages } from "./messages";
+import {
+  BACKUP_KEY,
+  FINGERPRINT_KEY,
+  KEPT_BY_KEY,
+  keptSheetName,
+  LAST_OUTCOME_KEY,
+  NAME_KEY,
+  newRunId,
+  OWNER_KEY,
+  OWNER_VALUE,
+  ROLE_KEY,
+  type SheetInventoryItem,
+} from "./ownership";
 import { readWorkbook, readWorkbookDetailed, type SheetWalk } from "./read";
+import { BACKED_UP_SETTINGS, liveSheet, queueEditCheck, queueProbe, type ProbeResult } from "./summary-probe";
+import type { SwapExtras } from "./swap";
 import { countingSync, errorText } from "./sync";
+
+export { messages } from "./messages";
 
 export interface GatewayDeps {
   runEngine: (raw: RawWorkbook, options?: EngineOptions) => PortfolioSummary;
@@ -31,113 +70,156 @@ export interface GatewayDeps {
   /** Read batching limits (tests shrink them to exercise blocking on small sheets). */
   readLimits?: ReadLimits;
   newRunId?: () => string;
+  /** Where this gateway's refreshes are started (the pane by default), told to others through the lease. */
+  source?: RefreshSource;
+  /** Id of this runtime, so its own leases are known (a new random id by default). */
+  runtimeId?: string;
+  /** Clock for the lease (default: the refresh's `now`, else the time of day). */
+  clock?: () => Date;
 }
 
 const NO_ISSUES: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-const UNCHANGED = "The previous summary is unchanged.";
 
-/** "Risk Register!G9: " before an issue's message; nothing for a problem with the workbook as a whole. */
-const where = (issue: Issue): string => (issue.sheet ? `${issueLocation(issue, "sentence")}: ` : "");
-
-/** The sentence shown in the pane (and stored in the workbook) for each way a refresh can end. */
-export const messages = {
-  written(summary: PortfolioSummary, sheetName: string, takenByUser: boolean): string {
-    const flagged = summary.variances.length;
-    const warnings = summary.issueCounts.warning;
-    const parts = [
-      `"${sheetName}" refreshed: ${plural(flagged, "variance")} flagged` +
-        (warnings ? `, ${plural(warnings, "warning")} to review.` : "."),
-    ];
-    if (takenByUser) {
-      parts.push(`A sheet of yours is already called "Portfolio Summary", so it was left alone.`);
-    }
-    return parts.join(" ");
-  },
-  trackerErrors(summary: PortfolioSummary): string {
-    const errors = summary.issues.filter((i) => i.severity === "error");
-    const first = errors[0];
-    return (
-      `The tracker has ${plural(summary.issueCounts.error, "problem")} that must be fixed before the summary can be ` +
-      `refreshed` +
-      (first ? ` (first: ${where(first)}${first.message})` : "") +
-      `. ${UNCHANGED} Open Review to see each problem and go to its cell.`
-    );
-  },
-  readFailed(reason: string): string {
-    return `The tracker could not be read (${reason}). Nothing was changed; try Refresh summary again.`;
-  },
-  computeFailed(reason: string): string {
-    return (
-      `The summary could not be worked out (${reason}). ${UNCHANGED} ` +
-      `This is a fault in the add-in rather than in your tracker: please report it with the workbook.`
-    );
-  },
-  writeFailed(reason: string, step: RefreshStep, intact: boolean, retryable = true): string {
-    const what = step === "charts" ? "drawing the charts" : "writing the summary sheet";
-    if (!intact) {
-      return (
-        `Something went wrong while ${what} (${reason}), and the previous summary could not be fully put back. ` +
-        `Close the workbook without saving and open it again.`
-      );
-    }
-    // Refreshing again would send the same parts and meet the same refusal, so there is no point asking for it.
-    if (!retryable) {
-      return (
-        `Excel refused the summary sheet (${reason}). ${UNCHANGED} This is a limit of Excel that the add-in ` +
-        `could not get under: please report it with the workbook.`
-      );
-    }
-    return `Something went wrong while ${what} (${reason}). ${UNCHANGED} Try Refresh summary again.`;
-  },
-};
+/** A refresh stopped on purpose, with its own message: thrown out of the read's first-sync check. */
+class Stop extends Error {
+  constructor(
+    readonly problem: RefreshProblem,
+    message: string,
+    /** Whether the outcome may be stored (not in a read-only workbook, nor over another refresh's). */
+    readonly store: boolean,
+  ) {
+    super(message);
+  }
+}
 
 export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): WorkbookGateway {
   const isSetSupported = deps.isSetSupported ?? officeIsSetSupported;
   const makeRunId = deps.newRunId ?? (() => newRunId());
+  const source: RefreshSource = deps.source ?? "pane";
+  const runtimeId = deps.runtimeId ?? newRuntimeId();
 
   async function refresh(options: RefreshOptions = {}): Promise<RefreshOutcome> {
     const runId = makeRunId();
-    const progress = (step: RefreshStep) => options.onProgress?.(step);
+    const clock = () => deps.clock?.() ?? options.now ?? new Date();
+    const progress = options.onProgress ?? (() => {});
+    let keptSheet: string | null = null;
     // Once the tracker is read: how the sheets were walked (kept in the workbook), and what was read.
     let sheetWalk: SheetWalk | undefined;
     let rawRead: RawWorkbook | undefined;
-    const finish = (fields: Omit<RefreshOutcome, "runId" | "at">): RefreshOutcome => ({
+    const finish = (
+      fields: Omit<RefreshOutcome, "runId" | "at" | "source" | "keptSheet">,
+    ): RefreshOutcome => ({
       runId,
       at: (options.now ?? new Date()).toISOString(),
+      source,
+      keptSheet,
       ...fields,
       ...(sheetWalk ? { sheetWalk } : {}),
       // Only a failed run needs it (the pane may open the mapping step on it); a summary does not keep it alive.
       ...(rawRead && !fields.ok ? { raw: rawRead } : {}),
     });
+    const base = {
+      summary: null,
+      nameTakenByUserSheet: false,
+      sheetName: null,
+      flaggedVariances: 0,
+      issueCounts: { ...NO_ISSUES },
+    };
     try {
       return await run(async (context) => {
         const sync = countingSync(context);
-        const failed = async (fields: Omit<RefreshOutcome, "runId" | "at" | "syncs" | "ok">) => {
+        let lease: Lease | null = null;
+        /** Ends the run: stores the outcome (and frees the lease) unless told not to. */
+        const failed = async (
+          fields: Omit<RefreshOutcome, "runId" | "at" | "syncs" | "ok" | "source" | "keptSheet">,
+          store = true,
+        ) => {
           const outcome = finish({ ...fields, ok: false, syncs: 0 });
-          // Best effort: the pane still hears of the failure from the return value if this cannot be stored.
-          try {
-            context.workbook.settings.add(LAST_OUTCOME_KEY, stored(outcome));
-            await sync();
-          } catch {
-            /* the outcome is returned below either way */
+          if (store) {
+            // Best effort: the caller still hears of the failure from the return value if this cannot be stored.
+            try {
+              context.workbook.settings.add(LAST_OUTCOME_KEY, stored(outcome));
+              if (lease) context.workbook.settings.add(LEASE_KEY, released(lease, clock()));
+              await sync();
+            } catch {
+              /* the outcome is returned below either way */
+            }
           }
           return { ...outcome, syncs: sync.count };
         };
-        const base = { summary: null, nameTakenByUserSheet: false, sheetName: null, flaggedVariances: 0 };
 
         progress("reading");
         let read;
+        let probe: (() => ProbeResult) | null = null;
+        let probedAt = -1;
+        let guards: { workbook: Excel.Workbook; protection: Excel.WorkbookProtection } | null = null;
         try {
-          read = await readWorkbookDetailed(context, { sync, limits: deps.readLimits });
+          read = await readWorkbookDetailed(context, {
+            sync,
+            limits: deps.readLimits,
+            firstSync: {
+              queue: () => {
+                guards = {
+                  workbook: context.workbook.load("readOnly"),
+                  protection: context.workbook.protection.load("protected"),
+                };
+              },
+              check: ({ inventory, settings }) => {
+                const g = guards as NonNullable<typeof guards>;
+                if (g.workbook.readOnly) throw new Stop("readOnly", messages.readOnly(), false);
+                if (g.protection.protected) throw new Stop("protected", messages.protectedStructure(), true);
+                const found = parseLease(settings[LEASE_KEY]);
+                const now = clock();
+                // A lease this runtime took for an earlier run is one that run left: it is not running now.
+                if (found && !mayStart(found, runId, now) && found.runtime !== runtimeId)
+                  throw new Stop("busy", messages.busy(found, false), false);
+                lease = takeLease(runId, source, runtimeId, now);
+                context.workbook.settings.add(LEASE_KEY, lease);
+                probe = queueProbe(context, inventory);
+                probedAt = sync.count;
+              },
+            },
+          });
           sheetWalk = read.sheetWalk;
           rawRead = read.raw;
         } catch (error) {
+          if (error instanceof Stop)
+            return failed(
+              { ...base, failedStep: "reading", problem: error.problem, message: error.message },
+              error.store,
+            );
+          if (isCellEditError(error))
+            return failed(
+              { ...base, failedStep: "reading", problem: "cellEdit", message: messages.cellEdit() },
+              false,
+            );
           return failed({
             ...base,
-            issueCounts: { ...NO_ISSUES },
             failedStep: "reading",
+            problem: isAccessDenied(error) ? "readOnly" : "fault",
             message: messages.readFailed(errorText(error)),
           });
+        }
+        // The probe rides the read's second sync; a workbook with no tracker values to read has none.
+        if (probe && sync.count === probedAt) await sync();
+        const live: ProbeResult = probe ? (probe as () => ProbeResult)() : { summary: null, data: null };
+        for (const sheet of [live.summary, live.data]) {
+          if (sheet?.protected)
+            return failed({
+              ...base,
+              failedStep: "reading",
+              problem: "sheetProtected",
+              message: messages.protectedSheet(sheet.name),
+            });
+        }
+        // Settings the workbook lost, put back from the copy kept on the summary sheet.
+        const savedSettings = (read.raw.savedSettings ??= {});
+        const restored: { key: string; value: unknown }[] = [];
+        for (const key of BACKED_UP_SETTINGS) {
+          if (!(key in savedSettings) && live.summary && key in live.summary.backup) {
+            savedSettings[key] = live.summary.backup[key];
+            restored.push({ key, value: live.summary.backup[key] });
+          }
         }
 
         progress("checking");
@@ -151,8 +233,8 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
         } catch (error) {
           return failed({
             ...base,
-            issueCounts: { ...NO_ISSUES },
             failedStep: "checking",
+            problem: "fault",
             message: messages.computeFailed(errorText(error)),
           });
         }
@@ -164,6 +246,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             issueCounts: counts,
             flaggedVariances: summary.variances.length,
             failedStep: "checking",
+            problem: "tracker",
             message: messages.trackerErrors(summary),
           });
         }
@@ -177,16 +260,64 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             summary,
             issueCounts: counts,
             failedStep: "computing",
+            problem: "fault",
             message: messages.computeFailed(errorText(error)),
           });
         }
 
+        // Riding the build's first sync (queued again should Excel refuse that request for its size): the lease as
+        // it stands now (before anything is replaced), the settings put back, and the summary's values, to tell
+        // whether someone typed on it.
+        let leaseNow: Excel.Setting | null = null;
+        let edited: () => boolean = () => false;
+        const withFirstRequest = () => {
+          leaseNow = context.workbook.settings.getItemOrNullObject(LEASE_KEY).load("value");
+          for (const { key, value } of restored) context.workbook.settings.add(key, value);
+          if (live.summary) edited = queueEditCheck(context, live.summary);
+        };
+        const backup = backupOf(savedSettings);
+        const swapExtras: SwapExtras = {
+          marks: {
+            summary: {
+              [FINGERPRINT_KEY]: plannedFingerprint(
+                plan.sheets.find((p) => p.key === "summary")?.values ?? [],
+              ),
+              [BACKUP_KEY]: backup,
+            },
+          },
+          settings: lease ? [{ key: LEASE_KEY, value: released(lease, clock()) }] : [],
+          liveCharts: live.summary?.charts ?? [],
+        };
+        const flagged = summary.variances.length;
         const written = await applyPlan(context, plan, {
           runId,
           inventory: read.inventory,
           sync,
           isSetSupported,
           onProgress: progress,
+          activate: live.summary ? live.summary.visible : true,
+          withFirstRequest,
+          beforeSwap: () => {
+            const now = leaseNow as Excel.Setting | null;
+            const found = !now || now.isNullObject ? null : now.value;
+            if (!stillHeld(found, runId, clock())) return "another refresh took over";
+            if (live.summary && edited()) {
+              // Kept first in the swap, marked as a summary kept under another name (like one the user renamed
+              // to keep): never replaced, never read as part of the tracker. Excel does not copy custom properties.
+              keptSheet = keptSheetName(options.now ?? new Date(), read.inventory);
+              swapExtras.keep = {
+                name: keptSheet,
+                marks: {
+                  [OWNER_KEY]: OWNER_VALUE,
+                  [ROLE_KEY]: "summary",
+                  [NAME_KEY]: live.summary.name,
+                  [KEPT_BY_KEY]: runId,
+                },
+              };
+            }
+            return null;
+          },
+          swap: swapExtras,
           outcome: ({ sheetName, nameTakenByUserSheet }) =>
             stored(
               finish({
@@ -196,49 +327,96 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
                 sheetName,
                 nameTakenByUserSheet,
                 issueCounts: counts,
-                flaggedVariances: summary.variances.length,
+                flaggedVariances: flagged,
                 failedStep: null,
-                message: messages.written(summary, sheetName, nameTakenByUserSheet),
+                problem: null,
+                message: messages.written(summary, sheetName, {
+                  takenByUserSheet: nameTakenByUserSheet,
+                  keptSheet,
+                  restoredMapping: restored.some((r) => r.key === SAVED_MAPPING_KEY),
+                }),
                 syncs: 0,
               }),
             ),
         });
         const sheetName = written.sheetNames.summary ?? null;
+        if (written.stoppedBy) {
+          // Another run holds the lease now: its outcome is the one to keep, so nothing is stored.
+          keptSheet = null;
+          const now = leaseNow as Excel.Setting | null;
+          const holder = parseLease(!now || now.isNullObject ? null : now.value);
+          return failed(
+            {
+              ...base,
+              summary,
+              issueCounts: counts,
+              flaggedVariances: flagged,
+              failedStep: "writing",
+              problem: "busy",
+              message: messages.takenOver(holder, holder?.runtime === runtimeId),
+            },
+            false,
+          );
+        }
         if (!written.ok) {
           const step = written.failedStep ?? "writing";
+          if (written.state === "unchanged") keptSheet = null;
+          const focus = written.focusLost;
+          const state = written.state === "complete" ? "unknown" : written.state;
           return failed({
             ...base,
             summary,
             issueCounts: counts,
-            flaggedVariances: summary.variances.length,
+            flaggedVariances: flagged,
             failedStep: step,
             nameTakenByUserSheet: written.nameTakenByUserSheet,
-            message: messages.writeFailed(written.error, step, written.previousIntact, written.retryable),
+            problem: focus ? "focus" : "fault",
+            message:
+              focus && state !== "unknown"
+                ? messages.focus(state, written.leftBehind)
+                : messages.writeFailed(written.error, step, state, written.leftBehind, written.retryable),
           });
         }
-        return finish({
+        const message = messages.written(summary, sheetName ?? "", {
+          takenByUserSheet: written.nameTakenByUserSheet,
+          keptSheet,
+          restoredMapping: restored.some((r) => r.key === SAVED_MAPPING_KEY),
+          leftBehind: written.leftBehind,
+        });
+        const outcome = finish({
+          ...base,
           ok: true,
           summary,
           sheetName,
           nameTakenByUserSheet: written.nameTakenByUserSheet,
           issueCounts: counts,
-          flaggedVariances: summary.variances.length,
+          flaggedVariances: flagged,
           failedStep: null,
-          message: messages.written(summary, sheetName ?? "", written.nameTakenByUserSheet),
+          problem: null,
+          message,
           syncs: sync.count,
         });
+        if (written.leftBehind.length > 0) {
+          // The swap ran but its deletes did not: the stored outcome should say so too (best effort).
+          try {
+            context.workbook.settings.add(LAST_OUTCOME_KEY, stored(outcome));
+            await sync();
+          } catch {
+            /* the outcome is returned either way */
+          }
+          return { ...outcome, syncs: sync.count };
+        }
+        return outcome;
       });
     } catch (error) {
-      // Excel.run itself failed (the workbook closed, the host went away): nothing could be stored.
+      // Excel.run itself failed (the workbook closed, the host went away, a cell being edited).
+      const cellEdit = isCellEditError(error);
       return finish({
+        ...base,
         ok: false,
-        summary: null,
-        sheetName: null,
-        nameTakenByUserSheet: false,
-        flaggedVariances: 0,
-        issueCounts: { ...NO_ISSUES },
         failedStep: "reading",
-        message: messages.readFailed(errorText(error)),
+        problem: cellEdit ? "cellEdit" : "fault",
+        message: cellEdit ? messages.cellEdit() : messages.readFailed(errorText(error)),
         syncs: 0,
       });
     }
@@ -252,51 +430,165 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
     });
   }
 
+  /** A saved setting, or its backup on the summary sheet when the workbook settings lost it. */
+  async function readSavedSetting(key: string): Promise<unknown> {
+    return run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(key).load("value");
+      await context.sync();
+      if (!setting.isNullObject) return setting.value as unknown;
+      const summary = await findLiveSummary(context);
+      if (!summary) return null;
+      const backup = await readBackup(context, summary);
+      return key in backup ? backup[key] : null;
+    });
+  }
+
+  /**
+   * Writes a saved setting (null removes it), and keeps the summary sheet's backup in step, so that a removal is
+   * not undone by the next refresh as if the setting had been lost.
+   */
+  async function writeSavedSetting(key: string, value: unknown): Promise<void> {
+    await run(async (context) => {
+      const setting = context.workbook.settings.getItemOrNullObject(key);
+      const summary = await findLiveSummary(context);
+      const backup = summary ? await readBackup(context, summary) : null;
+      if (value !== null) context.workbook.settings.add(key, value);
+      // findLiveSummary has synced: whether the setting exists is known by now.
+      // eslint-disable-next-line office-addins/call-sync-before-read
+      else if (!setting.isNullObject) setting.delete();
+      if (summary && backup) {
+        const next = { ...backup };
+        if (value === null) delete next[key];
+        else next[key] = value;
+        context.workbook.worksheets.getItem(summary).customProperties.add(BACKUP_KEY, JSON.stringify(next));
+      }
+      await context.sync();
+    });
+  }
+
+  async function loadLastOutcome(): Promise<StoredOutcome | null> {
+    const value = await readSetting<StoredOutcome>(LAST_OUTCOME_KEY);
+    return value && typeof value === "object" ? value : null;
+  }
+
   return {
     refresh,
     async selectRange(sheet, address) {
-      await run(async (context) => {
-        const worksheet = context.workbook.worksheets.getItem(sheet);
-        worksheet.activate();
+      return run(async (context) => {
+        const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet).load("visibility");
         await context.sync();
+        if (worksheet.isNullObject) return "missing" as const;
+        const visibility = String(worksheet.visibility);
+        if (visibility === "VeryHidden") return "veryHidden" as const;
+        if (visibility !== "Visible") return "hidden" as const;
+        worksheet.activate();
         worksheet.getRange(address).select();
         await context.sync();
+        return "selected" as const;
       });
     },
     async loadSettings() {
-      const value = await readSetting<SettingsOverrides>(SAVED_SETTINGS_KEY);
-      return value && typeof value === "object" ? value : {};
+      const value = await readSavedSetting(SAVED_SETTINGS_KEY);
+      return value && typeof value === "object" ? (value as SettingsOverrides) : {};
     },
     async saveSettings(settings) {
-      await run(async (context) => {
-        context.workbook.settings.add(SAVED_SETTINGS_KEY, settings);
-        await context.sync();
-      });
+      await writeSavedSetting(SAVED_SETTINGS_KEY, settings);
     },
-    async loadLastOutcome() {
-      const value = await readSetting<StoredOutcome>(LAST_OUTCOME_KEY);
-      return value && typeof value === "object" ? value : null;
-    },
+    loadLastOutcome,
     readRaw(options = {}) {
       return run((context) => readWorkbook(context, { limits: deps.readLimits, headRows: options.headRows }));
     },
     loadMapping() {
-      return readSetting<unknown>(SAVED_MAPPING_KEY);
+      return readSavedSetting(SAVED_MAPPING_KEY);
     },
     async saveMapping(mapping) {
-      await run(async (context) => {
-        if (mapping) {
-          context.workbook.settings.add(SAVED_MAPPING_KEY, mapping);
-        } else {
-          const setting = context.workbook.settings.getItemOrNullObject(SAVED_MAPPING_KEY);
-          await context.sync();
-          if (setting.isNullObject) return;
-          setting.delete();
+      await writeSavedSetting(SAVED_MAPPING_KEY, mapping ?? null);
+    },
+    async readSummary(options = {}) {
+      const raw = await run((context) => readWorkbook(context, { limits: deps.readLimits }));
+      return deps.runEngine(raw, { now: options.now });
+    },
+    async watchWorkbook(listener) {
+      const tell = async () => {
+        try {
+          const change = await run(async (context): Promise<WorkbookChange> => {
+            const outcome = context.workbook.settings.getItemOrNullObject(LAST_OUTCOME_KEY).load("value");
+            const leaseSetting = context.workbook.settings.getItemOrNullObject(LEASE_KEY).load("value");
+            await context.sync();
+            const found = parseLease(leaseSetting.isNullObject ? null : leaseSetting.value);
+            const value = outcome.isNullObject ? null : (outcome.value as StoredOutcome);
+            return {
+              outcome: value && typeof value === "object" ? value : null,
+              refreshing: isLive(found, deps.clock?.() ?? new Date())
+                ? { source: found.source, startedAt: found.startedAt, here: found.runtime === runtimeId }
+                : null,
+            };
+          });
+          listener(change);
+        } catch {
+          /* a change that cannot be read now is seen at the next one */
         }
+      };
+      const handle = await run(async (context) => {
+        const result = context.workbook.settings.onSettingsChanged.add(async () => tell());
         await context.sync();
+        return result;
       });
+      return () => {
+        try {
+          handle.remove();
+          void handle.context.sync().catch(() => {});
+        } catch {
+          /* the workbook is gone: nothing left to stop */
+        }
+      };
     },
   };
+}
+
+const FIND_MARKS = [OWNER_KEY, ROLE_KEY, NAME_KEY] as const;
+
+/** The live summary's name, from the sheets' marks (two syncs), or null when there is none. */
+async function findLiveSummary(context: Excel.RequestContext): Promise<string | null> {
+  const sheets = context.workbook.worksheets.load("items/name");
+  await context.sync();
+  const marks = sheets.items.map((s) =>
+    FIND_MARKS.map((key) => s.customProperties.getItemOrNullObject(key).load("value")),
+  );
+  await context.sync();
+  const inventory: SheetInventoryItem[] = sheets.items.map((s, position) => ({
+    name: s.name,
+    position,
+    properties: Object.fromEntries(
+      marks[position].flatMap((m, i) =>
+        m.isNullObject ? [] : [[FIND_MARKS[i], m.value] as [string, string]],
+      ),
+    ),
+  }));
+  return liveSheet(inventory, "summary")?.name ?? null;
+}
+
+/** The settings backed up on a summary sheet (an empty object when it holds none, or a damaged copy). */
+async function readBackup(context: Excel.RequestContext, sheet: string): Promise<Record<string, unknown>> {
+  const prop = context.workbook.worksheets
+    .getItem(sheet)
+    .customProperties.getItemOrNullObject(BACKUP_KEY)
+    .load("value");
+  await context.sync();
+  if (prop.isNullObject) return {};
+  try {
+    const parsed: unknown = JSON.parse(prop.value);
+    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
+
+/** The settings kept on the summary sheet as JSON: those saved in the workbook now. */
+function backupOf(saved: Record<string, unknown>): string {
+  const kept: Record<string, unknown> = {};
+  for (const key of BACKED_UP_SETTINGS) if (key in saved) kept[key] = saved[key];
+  return JSON.stringify(kept);
 }
 
 /** The part of an outcome kept in the workbook: plain JSON, without the summary itself. */
@@ -309,6 +601,8 @@ export function stored(outcome: RefreshOutcome): StoredOutcome {
     flaggedVariances: outcome.flaggedVariances,
     issueCounts: outcome.issueCounts,
     message: outcome.message,
+    ...(outcome.source ? { source: outcome.source } : {}),
+    keptSheet: outcome.keptSheet ?? null,
     ...(outcome.sheetWalk ? { sheetWalk: outcome.sheetWalk } : {}),
   };
 }

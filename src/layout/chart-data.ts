@@ -6,6 +6,7 @@ import { pageContentHeight, paginate } from "./pagination";
 import type { PrintBlock } from "./pagination";
 import type { ChartSeriesSpec, ChartType, PlanRange, PlanValue, PrintSetup } from "./plan";
 import { SheetBuilder } from "./sheet-builder";
+import { reversedCategories, seriesColour } from "./chart-style";
 import { FONT_NAME, FONT_SIZE, NUMBER_FORMATS, PALETTE, STYLES, formatForUnit } from "./styles";
 import { points } from "./values";
 import type { ChartData, ChartKind, DisplayUnit } from "../core/model";
@@ -19,6 +20,7 @@ export interface ChartBlock {
   categories: PlanRange;
   series: ChartSeriesSpec[];
   valueAxisNumberFormat: string;
+  reverseCategories: boolean;
 }
 
 const CHART_TYPES: Record<ChartKind, ChartType> = {
@@ -144,8 +146,10 @@ export function buildChartData(charts: ChartData[]): {
       type: CHART_TYPES[chart.kind],
       categories,
       valueAxisNumberFormat: axisFormat(chart),
+      reverseCategories: reversedCategories(CHART_TYPES[chart.kind]),
       series: drawn.map((s, i) => ({
         name: s.name,
+        color: seriesColour(s.name, i),
         nameRef: { sheet: "data", range: cellAddress(header, i + 1) },
         categories,
         values: { sheet: "data", range: rangeAddress(first, i + 1, end, i + 1) },

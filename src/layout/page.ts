@@ -129,6 +129,7 @@ function chartSpec(block: ChartBlock, from: string, to: string): ChartSpec {
     categoryAxisTitle: chart.categoryAxisTitle,
     valueAxisTitle: chart.valueAxisTitle,
     valueAxisNumberFormat: block.valueAxisNumberFormat,
+    reverseCategories: block.reverseCategories,
     seriesBy: "columns",
     series: block.series,
     position: { from, to },

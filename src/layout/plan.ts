@@ -60,6 +60,8 @@ export interface PlanRange {
 export interface ChartSeriesSpec {
   /** Literal series name (also written in `nameRef` when given). */
   name: string;
+  /** Fill of its bars or columns, colour of its line and markers: "#RRGGBB" (chart-style.ts decides it). */
+  color: string;
   /** Cell holding the series name. */
   nameRef?: PlanRange;
   categories: PlanRange;
@@ -75,6 +77,11 @@ export interface ChartSpec {
   valueAxisTitle: string;
   /** Number format of the value axis ("#,##0", "0.0%"). */
   valueAxisNumberFormat?: string;
+  /**
+   * Categories run last to first along their axis, so on horizontal bars the first is at the top; the value axis
+   * then crosses at the far end, so it stays below the bars.
+   */
+  reverseCategories: boolean;
   /** Series are laid out in columns of the data block (set explicitly: Excel's "auto" differs by host). */
   seriesBy: "columns";
   series: ChartSeriesSpec[];

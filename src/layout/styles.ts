@@ -264,6 +264,11 @@ export const STYLES = {
     horizontalAlignment: "left",
   },
   freshnessNote: { ...note, verticalAlignment: "center" },
+  wrappedBold: { ...wrapped, font: bodyBold },
+  /** Why a part of the page is missing, where it would have been. */
+  missingReason: { ...note, font: font(FONT_SIZE.body, { italic: true, color: PALETTE.muted }) },
+  /** A paragraph of the "Figures in words" box: on a band, so it is never taken for the lead's narrative. */
+  draftParagraph: { ...wrapped, fill: PALETTE.band, indent: 1 },
   /** "Chart not drawn — ...", where a chart would have been. */
   chartNotDrawn: { ...note, font: font(FONT_SIZE.body, { italic: true, color: PALETTE.muted }) },
   definitionTerm: { ...wrapped, font: font(FONT_SIZE.small, { bold: true, color: PALETTE.navy }) },

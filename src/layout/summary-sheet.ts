@@ -9,6 +9,7 @@ import { footer, footerText } from "./blocks/footer";
 import { freshness } from "./blocks/freshness";
 import { keyRisks } from "./blocks/key-risks";
 import { kpiTiles } from "./blocks/kpi-tiles";
+import { outlook } from "./blocks/outlook";
 import { programmes } from "./blocks/programme";
 import { title } from "./blocks/title";
 import { variances } from "./blocks/variances";
@@ -35,6 +36,7 @@ export const PAGE_BLOCKS: readonly PageBlock[] = [
   title,
   kpiTiles,
   freshness,
+  outlook,
   workstreamStatus,
   overviewCharts,
   keyRisks,

@@ -76,7 +76,10 @@ export function PreviewShell({ initial }: { initial: PreviewWorkbook }) {
   const [version, setVersion] = useState(0);
   const [error, setError] = useState<string | null>(null);
   const bump = useCallback(() => setVersion((v) => v + 1), []);
-  const gateway = useMemo(() => observedGateway(createWorkbookGateway(book.sim.run), bump), [book, bump]);
+  const gateway = useMemo(
+    () => observedGateway(createWorkbookGateway(book.sim.run, { source: "preview" }), bump),
+    [book, bump],
+  );
 
   useEffect(() => {
     window.__preview = {

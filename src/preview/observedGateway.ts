@@ -13,7 +13,7 @@ export function observedGateway(inner: WorkbookGateway, changed: () => void): Wo
     },
     async selectRange(sheet, address) {
       try {
-        await inner.selectRange(sheet, address);
+        return await inner.selectRange(sheet, address);
       } finally {
         changed();
       }
@@ -30,5 +30,7 @@ export function observedGateway(inner: WorkbookGateway, changed: () => void): Wo
       await inner.saveMapping(mapping);
       changed();
     },
+    readSummary: (options) => inner.readSummary(options),
+    watchWorkbook: (listener) => inner.watchWorkbook(listener),
   };
 }

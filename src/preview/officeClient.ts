@@ -14,8 +14,12 @@ export function loadOfficeClientFrame(page = EXCEL_CLIENT_PAGE): Promise<OfficeC
     frame.title = "Office.js client";
     frame.src = page;
     frame.addEventListener("load", () => {
-      const excel = (frame.contentWindow as (Window & { Excel?: OfficeClient["Excel"] }) | null)?.Excel;
-      if (excel && typeof excel.run === "function") resolve({ Excel: excel });
+      const inFrame = frame.contentWindow as
+        | (Window & { Excel?: OfficeClient["Excel"]; OfficeExtension?: OfficeClient["OfficeExtension"] })
+        | null;
+      const excel = inFrame?.Excel;
+      if (excel && typeof excel.run === "function")
+        resolve({ Excel: excel, OfficeExtension: inFrame?.OfficeExtension });
       else reject(new Error(`Microsoft's Office.js client did not load from ${page}`));
     });
     frame.addEventListener("error", () => reject(new Error(`${page} could not be loaded`)));

@@ -8,7 +8,16 @@ import type { Issue, PortfolioSummary, SourceRef } from "../core/model";
 import type { RawWorkbook } from "../core/raw";
 import { readTracker } from "../core/read";
 import { issueLocation, plural } from "../core/wording";
-import type { RefreshOutcome, RefreshStep, StoredOutcome, WorkbookGateway } from "../excel/api";
+import type {
+  RefreshOutcome,
+  RefreshStep,
+  SelectOutcome,
+  StoredOutcome,
+  WorkbookChange,
+  WorkbookGateway,
+} from "../excel/api";
+import { SOURCE_WORDS } from "../excel/lease";
+import { formatRunTime } from "./text";
 import { DataProblems } from "./DataProblems/DataProblems";
 import { Header } from "./Header/Header";
 import { KeyRisks } from "./KeyRisks/KeyRisks";
@@ -16,6 +25,7 @@ import { KpiCards } from "./KpiCards/KpiCards";
 import { isLegacyWebview } from "./legacyWebview";
 import { layoutProblems } from "./MappingStep/layoutProblems";
 import { Notice } from "./Notice/Notice";
+import { Outlook } from "./Outlook/Outlook";
 import { RagBadge } from "./RagBadge/RagBadge";
 import { RefreshPanel } from "./RefreshPanel/RefreshPanel";
 import { Section } from "./Section";
@@ -87,7 +97,52 @@ function unexpectedFailure(error: unknown): RefreshOutcome {
     failedStep: null,
     nameTakenByUserSheet: false,
     syncs: 0,
+    problem: "fault",
   };
+}
+
+/** What the pane says after a refresh that succeeded, beyond the figures: where it wrote, what it kept. */
+function successNotice(outcome: StoredOutcome & { nameTakenByUserSheet?: boolean }): string | null {
+  const parts: string[] = [];
+  if (outcome.nameTakenByUserSheet && outcome.sheetName)
+    parts.push(
+      `Your workbook already has its own sheet called "Portfolio Summary", so the summary was written to "${outcome.sheetName}".`,
+    );
+  if (outcome.keptSheet)
+    parts.push(
+      `Someone had typed on the previous summary, so it was kept as your own sheet "${outcome.keptSheet}" before the new one was written.`,
+    );
+  return parts.length > 0 ? parts.join(" ") : null;
+}
+
+function sourceText(outcome: StoredOutcome): string {
+  return outcome.source ? `from ${SOURCE_WORDS[outcome.source]}` : "made elsewhere";
+}
+
+function elsewhereText(outcome: StoredOutcome): string {
+  return `The summary was refreshed ${sourceText(outcome)} at ${formatRunTime(outcome.at)}.`;
+}
+
+/** A stored failed outcome, with the tracker's problems when the workbook can be read, for the refresh panel. */
+function storedFailure(outcome: StoredOutcome, summary: PortfolioSummary | null): RefreshOutcome {
+  return {
+    ...outcome,
+    summary: summary && summary.issueCounts.error > 0 ? summary : null,
+    failedStep: null,
+    nameTakenByUserSheet: false,
+    syncs: 0,
+    problem: summary && summary.issueCounts.error > 0 ? "tracker" : "fault",
+  };
+}
+
+/** Why "go to" did not get there, in words, with what to do. */
+function goToProblem(result: Exclude<SelectOutcome, "selected">, ref: SourceRef): string {
+  const place = issueLocation(ref, "sentence");
+  if (result === "hidden")
+    return `The sheet "${ref.sheet}" is hidden, so Excel cannot show ${place}. Unhide it (right-click any sheet tab, then Unhide), then choose the link again.`;
+  if (result === "veryHidden")
+    return `The sheet "${ref.sheet}" is hidden in a way only a macro or an add-in can undo, so Excel cannot show ${place}. Ask whoever set up the workbook to make it visible.`;
+  return `There is no sheet called "${ref.sheet}" any more, so the add-in cannot show ${place}. It was renamed or deleted since the last refresh: refresh the summary to update the links.`;
 }
 
 export function App({
@@ -110,7 +165,10 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
   const [problem, setProblem] = useState<string | null>(null);
   const [announcement, setAnnouncement] = useState("");
   const [mapping, setMapping] = useState<OpenMapping | null>(null);
+  const [elsewhere, setElsewhere] = useState<WorkbookChange["refreshing"]>(null);
   const runningRef = useRef(false);
+  /** Run id of the outcome the pane shows, so a settings change it already knows of is not followed twice. */
+  const shownRun = useRef<string | null>(null);
   // Problems of the latest run when it failed but still read the tracker; otherwise those of the shown summary.
   const problemsFrom = failure?.summary ?? null;
 
@@ -118,7 +176,11 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
     let live = true;
     gateway
       .loadLastOutcome()
-      .then((run) => live && setLastRun(run))
+      .then((run) => {
+        if (!live) return;
+        shownRun.current = run?.runId ?? null;
+        setLastRun(run);
+      })
       .catch(() => live && setLastRun(null));
     gateway
       .loadSettings()
@@ -196,14 +258,11 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
       }
       runningRef.current = false;
       setRunning(false);
+      shownRun.current = outcome.runId;
       setLastRun(outcome);
       if (outcome.ok && outcome.summary) {
         setSummary(outcome.summary);
-        setNotice(
-          outcome.nameTakenByUserSheet && outcome.sheetName
-            ? `Your workbook already has its own sheet called "Portfolio Summary", so the summary was written to "${outcome.sheetName}".`
-            : null,
-        );
+        setNotice(successNotice(outcome));
         setAnnouncement(
           `Summary refreshed: ${plural(outcome.summary.variances.length, "flagged variance", "flagged variances", { grouped: true })}, ${plural(outcome.summary.issues.length, "data problem", "data problems", { grouped: true })}.`,
         );
@@ -219,14 +278,70 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
     [gateway, openMapping],
   );
 
+  // A refresh finished (or started) elsewhere: from the ribbon, another pane, a colleague's copy of the add-in.
+  const follow = useCallback(
+    async (change: WorkbookChange) => {
+      setElsewhere(change.refreshing && !change.refreshing.here ? change.refreshing : null);
+      const outcome = change.outcome;
+      // The pane's own refresh tells it everything itself; an outcome it shows already needs nothing.
+      if (!outcome || runningRef.current || outcome.runId === shownRun.current) return;
+      shownRun.current = outcome.runId;
+      setLastRun(outcome);
+      setNotice(null);
+      let current: PortfolioSummary | null = null;
+      try {
+        current = await gateway.readSummary();
+      } catch {
+        /* the stored outcome alone is still worth showing */
+      }
+      if (outcome.ok) {
+        if (current) setSummary(current);
+        setFailure(null);
+        setNotice(
+          `${elsewhereText(outcome)} ${successNotice({ ...outcome, nameTakenByUserSheet: false }) ?? ""}`.trim(),
+        );
+        setAnnouncement(`${elsewhereText(outcome)}`);
+      } else {
+        setFailure(storedFailure(outcome, current));
+        setAnnouncement(`A refresh ${sourceText(outcome)} did not finish.`);
+      }
+    },
+    [gateway],
+  );
+
+  useEffect(() => {
+    let live = true;
+    let stop: (() => void) | null = null;
+    gateway
+      .watchWorkbook((change) => {
+        if (live) void follow(change);
+      })
+      .then((unsubscribe) => {
+        if (live) stop = unsubscribe;
+        else unsubscribe();
+      })
+      .catch(() => {
+        /* without events (an older host) the pane still shows what it refreshes itself */
+      });
+    return () => {
+      live = false;
+      stop?.();
+    };
+  }, [gateway, follow]);
+
   const goTo = useCallback(
     (ref: SourceRef) => {
       setProblem(null);
-      gateway.selectRange(ref.sheet, ref.cell || "A1").catch(() => {
-        setProblem(
-          `Could not go to ${issueLocation(ref, "sentence")}. The sheet may have been renamed or deleted since the last refresh; refresh the summary and try again.`,
-        );
-      });
+      gateway
+        .selectRange(ref.sheet, ref.cell || "A1")
+        .then((result) => {
+          if (result !== "selected") setProblem(goToProblem(result, ref));
+        })
+        .catch(() => {
+          setProblem(
+            `Could not go to ${issueLocation(ref, "sentence")}: Excel did not answer. Check that the workbook is still open, then choose the link again.`,
+          );
+        });
     },
     [gateway],
   );
@@ -292,6 +407,11 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
     <FluentProvider theme={webLightTheme} className={styles.provider}>
       <main className={styles.main}>
         <Header summary={summary} lastRun={lastRun} />
+        {elsewhere && !running && (
+          <Notice intent="info">
+            {`The summary is being refreshed from ${SOURCE_WORDS[elsewhere.source] ?? "elsewhere"}; this pane shows the result when it finishes.`}
+          </Notice>
+        )}
         <RefreshPanel
           running={running}
           step={step}
@@ -325,6 +445,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
             <Section title="Headline KPIs">
               <KpiCards kpis={summary.kpis} />
             </Section>
+            <Outlook summary={summary} />
             <Variances variances={summary.variances} onShowSource={goTo} />
             {!problemsFrom && (
               <DataProblems issues={summary.issues} freshness={summary.freshness} onGoTo={goTo} />

@@ -2,7 +2,7 @@
 // Keep this file free of exceljs and the in-memory Excel: it decides the production bundle size.
 import { createRoot } from "react-dom/client";
 import { createWorkbookGateway } from "../excel/gateway";
-import type { ExcelRunner } from "../excel/api";
+import { officeRunner } from "../excel/runner";
 import { App } from "./App";
 import { isLegacyWebview } from "./legacyWebview";
 import { UnsupportedHost } from "./UnsupportedHost/UnsupportedHost";
@@ -37,8 +37,7 @@ function start(): void {
       showMessage(container, NOT_IN_EXCEL);
       return;
     }
-    const run: ExcelRunner = (batch) => Excel.run(batch);
-    createRoot(container).render(<App gateway={createWorkbookGateway(run)} />);
+    createRoot(container).render(<App gateway={createWorkbookGateway(officeRunner(), { source: "pane" })} />);
   });
 }
 

@@ -1,7 +1,6 @@
 // Native Excel charts as DrawingML text: chart parts, the drawing that anchors them, and their relationships.
 // Pure string building from the plan's ChartSpecs, so any renderer (ExcelJS file, tests, previews) shares one shape.
 import type { ChartSpec, ChartType, PlanRange, PlanValue, SheetKey, SheetPlan } from "../layout/plan";
-import { RAG_COLOURS } from "../layout/styles";
 import { columnLetters, parseCellAddress, parseRangeAddress, quoteSheetName } from "../core/a1";
 
 export const NS = {
@@ -88,6 +87,8 @@ export function sheetRangeFormula(sheetName: string, range: string): string {
 
 export interface ResolvedSeries {
   name: string;
+  /** "RRGGBB", as DrawingML writes it: the plan's colour. */
+  colour: string;
   /** Formula of the cell holding the name, when the spec gives one. */
   nameFormula: string | null;
   categories: {
@@ -146,6 +147,7 @@ export function resolveChart(plan: SheetPlan, spec: ChartSpec, names: SheetNames
     const kind = catValues.some((v) => typeof v === "string") ? "str" : "num";
     return {
       name: s.name,
+      colour: s.color.replace(/^#/, "").toUpperCase(),
       nameFormula: s.nameRef ? sheetRangeFormula(nameOf(names, s.nameRef.sheet), s.nameRef.range) : null,
       categories: {
         formula: sheetRangeFormula(nameOf(names, s.categories.sheet), s.categories.range),
@@ -168,25 +170,8 @@ export function resolveChart(plan: SheetPlan, spec: ChartSpec, names: SheetNames
 // ---------------------------------------------------------------------------------------------------------------
 // Chart part
 
-/** Colours a board reader already knows: RAG series take the page's RAG fills, milestone series their meaning's. */
-const NAMED_SERIES_COLOURS: Record<string, string> = {
-  ...Object.fromEntries(
-    Object.entries(RAG_COLOURS).map(([grade, c]) => [grade.toLowerCase(), c.fill.slice(1)]),
-  ),
-  complete: "1F4E79",
-  "on track": "00875A",
-  on_track: "00875A",
-  "at risk": "F2A900",
-  at_risk: "F2A900",
-  overdue: "C00000",
-};
-
-/** Distinct, print-safe colours for other series (navy, orange, teal, grey, purple, olive). */
-const PALETTE = ["1F4E79", "C55A11", "2E8B8B", "7F7F7F", "7030A0", "8A8A00"];
-
-export function seriesColour(name: string, index: number): string {
-  return NAMED_SERIES_COLOURS[name.trim().toLowerCase()] ?? PALETTE[index % PALETTE.length];
-}
+// The colour of each series is the plan's (src/layout/chart-style.ts); kept reachable here for the writer's tests.
+export { seriesColour } from "../layout/chart-style";
 
 const FONT = "Calibri";
 
@@ -223,7 +208,7 @@ function numCache(points: (string | number | null)[], formatCode: string): strin
 }
 
 function seriesXml(s: ResolvedSeries, index: number, type: ChartType): string {
-  const colour = seriesColour(s.name, index);
+  const colour = s.colour;
   const tx = s.nameFormula
     ? `<c:tx><c:strRef><c:f>${escapeXml(s.nameFormula)}</c:f>${strCache([s.name])}</c:strRef></c:tx>`
     : `<c:tx><c:v>${escapeXml(s.name)}</c:v></c:tx>`;
@@ -270,12 +255,13 @@ function axesXml(chart: ResolvedChart): string {
       ? `<c:numFmt formatCode="${escapeXml(categories.formatCode)}" sourceLinked="0"/>`
       : '<c:numFmt formatCode="General" sourceLinked="1"/>';
   const horizontalBars = spec.type === "barStacked";
+  const reversed = spec.reverseCategories;
   const valueFormat = spec.valueAxisNumberFormat;
   const valNumFmt = valueFormat
     ? `<c:numFmt formatCode="${escapeXml(valueFormat)}" sourceLinked="0"/>`
     : '<c:numFmt formatCode="General" sourceLinked="1"/>';
   const catAx =
-    `<c:catAx><c:axId val="${CAT_AX_ID}"/><c:scaling><c:orientation val="${horizontalBars ? "maxMin" : "minMax"}"/>` +
+    `<c:catAx><c:axId val="${CAT_AX_ID}"/><c:scaling><c:orientation val="${reversed ? "maxMin" : "minMax"}"/>` +
     `</c:scaling><c:delete val="0"/><c:axPos val="${horizontalBars ? "l" : "b"}"/>` +
     (spec.categoryAxisTitle
       ? title(spec.categoryAxisTitle, { size: 9, bold: false, rotate: horizontalBars })
@@ -295,8 +281,8 @@ function axesXml(chart: ResolvedChart): string {
       : "") +
     `${valNumFmt}<c:majorTickMark val="out"/><c:minorTickMark val="none"/><c:tickLblPos val="nextTo"/>` +
     `${AXIS_LINE}<c:crossAx val="${CAT_AX_ID}"/>` +
-    // With categories reversed (maxMin) on a bar chart, the value axis must cross at the far end to stay at the bottom.
-    `<c:crosses val="${horizontalBars ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
+    // With categories reversed (maxMin), the value axis must cross at the far end to stay at the bottom.
+    `<c:crosses val="${reversed ? "max" : "autoZero"}"/><c:crossBetween val="between"/></c:valAx>`;
   return catAx + valAx;
 }
 

@@ -4,6 +4,8 @@ import { ISSUE_CODES, type IssueCode } from "../../src/core/issues";
 import type { Issue, Severity } from "../../src/core/model";
 import type { RawWorkbook } from "../../src/core/raw";
 import { readTracker } from "../../src/core/read";
+import { reportingDateFromData, reportingDateFromDataIssue } from "../../src/core/reporting-date";
+import { formulaWithoutResultIssues } from "../../src/core/uncalculated";
 import { validateTracker } from "../../src/core/validate";
 import {
   cleanTracker,
@@ -325,11 +327,45 @@ const SCENARIOS: Scenario[] = [
     sheet: "KPIs",
     cell: "E2",
   },
+  {
+    code: "formula_without_result",
+    story: "a month's funded EHCPs written as a formula by a program that never calculated it",
+    spoil: (raw) => {
+      setCell(raw, "SEND Monthly", "B3", "");
+      const monthly = sheetOf(raw, "SEND Monthly");
+      raw.formulasWithoutResult = [
+        { sheet: "SEND Monthly", cell: shifted("B3", monthly), formula: "SUM(Plans!B3:B40)" },
+      ];
+    },
+    severity: "error",
+    sheet: "SEND Monthly",
+    cell: "B3",
+    message:
+      /SEND Monthly![A-Z]+\d+: the formula =SUM\(Plans!B3:B40\) has no saved result in the file, so the summary cannot use this figure/,
+  },
+  {
+    code: "reporting_date_from_data",
+    story: "no reporting date: the summary is as at the latest date in the data",
+    spoil: (raw) => setCell(raw, "Settings", "B4", ""),
+    severity: "warning",
+    sheet: "Settings",
+    cell: "B4",
+    message:
+      /summary is as at 07\/01\/2025, the latest date in the tracker's data \('SEND data last refreshed', Settings![A-Z]+\d+\)/,
+  },
 ];
 
+/** The reader's and validation's issues, with the two the engine adds from the tracker as read. */
 function issuesOf(raw: RawWorkbook): Issue[] {
   const { tracker, issues } = readTracker(raw);
-  return [...issues, ...validateTracker(tracker, SAMPLE_SETTINGS)];
+  const formulas = formulaWithoutResultIssues(tracker, issues, raw.formulasWithoutResult ?? []);
+  const fromData = tracker.settings.reportingDate.value === null ? reportingDateFromData(tracker) : null;
+  return [
+    ...formulas.readIssues,
+    ...formulas.issues,
+    ...validateTracker(tracker, SAMPLE_SETTINGS),
+    ...(fromData ? [reportingDateFromDataIssue(tracker, fromData)] : []),
+  ];
 }
 
 describe("the clean tracker", () => {
@@ -369,6 +405,13 @@ describe("the issue-code table", () => {
       .filter(([, spec]) => spec.severity === "error")
       .map(([code]) => code)
       .sort();
-    expect(errors).toEqual(["header_not_found", "missing_column", "missing_sheet", "no_data_rows"]);
+    // A formula without a saved result is an error because the figure it stands for is unknown, not empty.
+    expect(errors).toEqual([
+      "formula_without_result",
+      "header_not_found",
+      "missing_column",
+      "missing_sheet",
+      "no_data_rows",
+    ]);
   });
 });

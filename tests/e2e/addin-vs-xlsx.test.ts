@@ -7,7 +7,7 @@ import JSZip from "jszip";
 import { runEngine } from "../../src/core/engine";
 import type { RefreshOutcome } from "../../src/excel/api";
 import { createWorkbookGateway } from "../../src/excel/gateway";
-import { planSheets } from "../../src/layout/index";
+import { planSheets, RAG_COLOURS } from "../../src/layout/index";
 import type { SheetPlan } from "../../src/layout/plan";
 import { readXlsxFile } from "../../src/xlsx/read";
 import { writePlanXlsx } from "../../src/xlsx/write";
@@ -189,6 +189,30 @@ describe("charts", () => {
     expect(live.length).toBe(file.plan.sheets[0].charts.length);
     expect(live.length).toBeGreaterThan(3);
     expect(live).toEqual(file.charts[SUMMARY]);
+  });
+
+  it("colour each series by its meaning and run the categories in the same order as the file's (programme 1 at the top of the bars)", () => {
+    const view = (charts: ChartView[]) =>
+      charts.map((c) => ({
+        chart: c.name,
+        reversed: c.categoriesReversed,
+        valueAxisAtEnd: c.valueAxisAtEnd,
+        colours: c.series.map((s) => [s.name, s.color]),
+      }));
+    const live = simChartViews(addin.sim.snapshot(SUMMARY));
+    expect(view(live)).toEqual(view(file.charts[SUMMARY]));
+    for (const series of live.flatMap((c) => c.series)) expect(series.color).toMatch(/^#[0-9A-F]{6}$/);
+    const rag = live.find((c) => c.name === "PS_workstream_rag");
+    expect(rag).toMatchObject({ categoriesReversed: true, valueAxisAtEnd: true });
+    const colourOf = (grade: string) => rag?.series.find((s) => s.name === grade)?.color;
+    expect([colourOf("Green"), colourOf("Amber"), colourOf("Red")]).toEqual([
+      RAG_COLOURS.Green.fill,
+      RAG_COLOURS.Amber.fill,
+      RAG_COLOURS.Red.fill,
+    ]);
+    expect(live.filter((c) => c.categoriesReversed).map((c) => c.type)).toEqual(
+      live.filter((c) => c.type === "BarStacked").map((c) => c.type),
+    );
   });
 
   it("every series reads from the final chart-data sheet, not a working sheet of the refresh", () => {

@@ -43,6 +43,8 @@ export interface SeriesView {
   /** Sheet-qualified range without $ signs: "Portfolio Summary Data!A6:A11". */
   categories: string;
   values: string;
+  /** Fill of its bars or colour of its line, "#RRGGBB"; null where the theme chooses. */
+  color: string | null;
 }
 
 export interface ChartView {
@@ -55,6 +57,10 @@ export interface ChartView {
   valueAxisNumberFormat: string;
   /** Excel.ChartAxisTickLabelPosition of the category axis. */
   categoryTickLabels: string;
+  /** Categories drawn last to first (the first at the top of horizontal bars). */
+  categoriesReversed: boolean;
+  /** The value axis crosses the categories at their far end (so it stays below reversed bars). */
+  valueAxisAtEnd: boolean;
   /** Legend position, or null when there is no legend. */
   legend: string | null;
   series: SeriesView[];
@@ -170,11 +176,14 @@ export function simChartViews(snapshot: SheetSnapshot): ChartView[] {
     valueAxisTitle: chart.valueAxisTitle,
     valueAxisNumberFormat: chart.valueAxisNumberFormat,
     categoryTickLabels: chart.categoryAxisTickLabelPosition,
+    categoriesReversed: chart.categoryAxisReversed,
+    valueAxisAtEnd: chart.categoryAxisPosition === "Maximum",
     legend: chart.legendVisible ? chart.legendPosition : null,
     series: chart.series.map((s) => ({
       name: s.name,
       categories: s.xValues === null ? "" : sheetRange(s.xValues),
       values: s.values === null ? "" : sheetRange(s.values),
+      color: (chart.chartType.startsWith("Line") ? s.lineColor : s.fillColor) ?? null,
     })),
     from: chart.startCell ?? "",
     to: chart.endCell ?? "",
@@ -351,6 +360,8 @@ function chartFromXml(xml: string, anchor: { name: string; from: string; to: str
     valueAxisNumberFormat:
       attribute(valFormat, "sourceLinked") === "0" ? (attribute(valFormat, "formatCode") ?? "") : "General",
     categoryTickLabels: TICK_LABELS[attribute(element(catAx, "c:tickLblPos"), "val") ?? "nextTo"] ?? "?",
+    categoriesReversed: attribute(element(catAx, "c:orientation"), "val") === "maxMin",
+    valueAxisAtEnd: attribute(element(valAx, "c:crosses"), "val") === "max",
     legend: legend ? (LEGEND[attribute(element(legend, "c:legendPos"), "val") ?? "r"] ?? "?") : null,
     series: elements(plotArea, "c:ser").map((ser) => {
       const tx = element(ser, "c:tx");
@@ -358,6 +369,10 @@ function chartFromXml(xml: string, anchor: { name: string; from: string; to: str
         name: unescapeXml(/<c:v>([\s\S]*?)<\/c:v>/.exec(tx)?.[1] ?? ""),
         categories: sheetRange(unescapeXml(/<c:f>([\s\S]*?)<\/c:f>/.exec(element(ser, "c:cat"))?.[1] ?? "!")),
         values: sheetRange(unescapeXml(/<c:f>([\s\S]*?)<\/c:f>/.exec(element(ser, "c:val"))?.[1] ?? "!")),
+        // The series' own shape properties (before any marker's): a bar's fill, or a line's colour.
+        color: ((v) => (v ? `#${v.toUpperCase()}` : null))(
+          attribute(element(element(ser, "c:spPr"), "a:srgbClr"), "val"),
+        ),
       };
     }),
     from: anchor.from,

@@ -56,13 +56,17 @@ describe("strings Excel converts", () => {
     expect(sim.snapshot("Sheet1").values[0]).toEqual([123, 1000, -4.5, 1250000, "12,34"]);
   });
 
-  it("reads a UK date string as a date serial and gives the cell a date format", async () => {
-    const sim = await write([["07/01/2025", "2025-03-31", "31/02/2025"]]);
+  // Range.values in @types/office-js: "Locale-shaped strings ... are stored as text instead of as dates. To
+  // ensure dates are stored as dates, use ... a locale-neutral format like ISO (YYYY-MM-DD) or a numeric date
+  // serial." The grid parses what a UK user types; the API does not.
+  it("keeps a UK-shaped date string written through values as text, and reads an ISO date as a date", async () => {
+    const sim = await write([["07/01/2025", "2025-03-31", "31/02/2025", 45664]]);
     const snap = sim.snapshot("Sheet1");
-    // 7 January 2025 is serial 45664 in Excel's 1900 date system.
-    expect(snap.values[0]).toEqual([45664, 45747, "31/02/2025"]);
-    expect(snap.numberFormats).toEqual({ A1: "dd/mm/yyyy", B1: "dd/mm/yyyy" });
-    expect(snap.cells.A1.text).toBe("07/01/2025");
+    // 31 March 2025 is serial 45747 in Excel's 1900 date system.
+    expect(snap.values[0]).toEqual(["07/01/2025", 45747, "31/02/2025", 45664]);
+    expect(snap.cells.A1.valueType).toBe("String");
+    expect(snap.numberFormats).toEqual({ B1: "dd/mm/yyyy" });
+    expect(snap.cells.B1.text).toBe("31/03/2025");
   });
 
   it("converts percentages and booleans", async () => {

@@ -15,6 +15,7 @@ function outcome(ok: boolean, message: string): RefreshOutcome {
     failedStep: ok ? null : "checking",
     nameTakenByUserSheet: false,
     syncs: 5,
+    problem: ok ? null : "tracker",
   };
 }
 

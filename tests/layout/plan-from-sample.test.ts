@@ -50,9 +50,10 @@ describe("the plan built from the sample tracker", () => {
     expect(describeSheet(sheetOf(plan, "summary"))).toMatchSnapshot();
   });
 
-  it("prints as a pack of at most seven A4 pages, no break cutting a chart, a table or a heading from its block", () => {
+  it("prints as a pack of at most eight A4 pages, no break cutting a chart, a table or a heading from its block", () => {
     const page = sheetOf(plan, "summary");
-    expect(page.print?.rowBreaks.length).toBeLessThanOrEqual(6);
+    // Seven pages until the outlook block (outlook, cost of the demand gap, figures in words) added about one.
+    expect(page.print?.rowBreaks.length).toBeLessThanOrEqual(7);
     const room = pageContentHeight({
       orientation: "landscape",
       columnWidths: page.columnWidths.map((w) => w.width),

@@ -29,6 +29,10 @@ export function loadOfficeClient(): LoadedOfficeClient {
   });
   dom.window.eval(source);
   const window = dom.window as unknown as LoadedOfficeClient["window"];
-  loaded = { Excel: window.Excel as OfficeClient["Excel"], window };
+  loaded = {
+    Excel: window.Excel as OfficeClient["Excel"],
+    OfficeExtension: window.OfficeExtension as OfficeClient["OfficeExtension"],
+    window,
+  };
   return loaded;
 }

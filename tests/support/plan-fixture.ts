@@ -1,5 +1,6 @@
 // A realistic Portfolio Summary sheet plan, built by hand from the sample dashboard's figures, for renderer tests.
 // It stands in for planSheets(summary) and exercises every plan feature: merges, KPI formats, RAG, CF, print, charts.
+import { reversedCategories, seriesColour } from "../../src/layout/chart-style";
 import type { CellStyle, ChartSpec, PlanValue, PlannedSheet, SheetPlan } from "../../src/layout/plan";
 
 export const SUMMARY_SHEET_NAME = "Portfolio Summary";
@@ -162,7 +163,8 @@ export const FIXTURE_CHARTS: ChartSpec[] = [
     series: [
       { name: "Funded EHCPs", nameRef: data("B1"), categories: data("A2:A13"), values: data("B2:B13") },
       { name: "Forecast EHCPs", nameRef: data("C1"), categories: data("A2:A13"), values: data("C2:C13") },
-    ],
+    ].map((s, i) => ({ ...s, color: seriesColour(s.name, i) })),
+    reverseCategories: reversedCategories("line"),
     position: { from: "A22", to: "F37" },
     sheet: "summary",
     showLegend: true,
@@ -178,7 +180,8 @@ export const FIXTURE_CHARTS: ChartSpec[] = [
     series: [
       { name: "Our council", nameRef: data("S1"), categories: data("R2:R5"), values: data("S2:S5") },
       { name: "England", nameRef: data("T1"), categories: data("R2:R5"), values: data("T2:T5") },
-    ],
+    ].map((s, i) => ({ ...s, color: seriesColour(s.name, i) })),
+    reverseCategories: reversedCategories("columnClustered"),
     position: { from: "G22", to: "L37" },
     sheet: "summary",
     showLegend: true,
@@ -193,10 +196,12 @@ export const FIXTURE_CHARTS: ChartSpec[] = [
     seriesBy: "columns",
     series: RAG_NAMES.map((n, j) => ({
       name: n,
+      color: seriesColour(n, j),
       nameRef: data(`${"FGHIJ"[j]}1`),
       categories: data("E2:E7"),
       values: data(`${"FGHIJ"[j]}2:${"FGHIJ"[j]}7`),
     })),
+    reverseCategories: reversedCategories("barStacked"),
     position: { from: "A39", to: "F54" },
     sheet: "summary",
     showLegend: true,
@@ -211,10 +216,12 @@ export const FIXTURE_CHARTS: ChartSpec[] = [
     seriesBy: "columns",
     series: MILESTONE_NAMES.map((n, j) => ({
       name: n,
+      color: seriesColour(n, j),
       nameRef: data(`${"MNOP"[j]}1`),
       categories: data("L2:L7"),
       values: data(`${"MNOP"[j]}2:${"MNOP"[j]}7`),
     })),
+    reverseCategories: reversedCategories("columnStacked"),
     position: { from: "G39", to: "L54" },
     sheet: "summary",
     showLegend: true,

@@ -111,14 +111,14 @@ describe("cell values", () => {
     expect(sheet(raw, "Dates").values).toEqual([[59, 60, 61]]);
   });
 
-  it("gives dates in a 1904 date-system workbook as that system's serials, as Excel stores them", async () => {
+  it("gives dates in a 1904 date-system workbook as 1900-system serials, so 10/01/2025 is 45667 in both", async () => {
     const raw = await readBack((wb) => {
       (wb.properties as { date1904?: boolean }).date1904 = true;
       const ws = wb.addWorksheet("Settings");
       ws.getCell("A1").value = utc(2025, 1, 10);
       ws.getCell("A1").numFmt = "dd/mm/yyyy";
     });
-    expect(sheet(raw, "Settings").values).toEqual([[45667 - 1462]]);
+    expect(sheet(raw, "Settings").values).toEqual([[45667]]);
   });
 
   it("keeps the time of day as the serial's fraction", () => {

@@ -7,14 +7,18 @@ const PERCENT = /%/g;
 const HASH = /#/g;
 const POUND = /£/g;
 const AMPERSAND = /&/g;
+/** Apostrophes join the word they sit in ("KPI's" is "KPIs"), where other punctuation separates words. */
+const APOSTROPHES = /['\u2018\u2019`\u00b4]/g;
 
 /**
- * Lower case, "%" -> "percent", "#" -> "number", "£" -> "gbp", "&" -> "and", all other punctuation and
- * spacing collapsed to single spaces: "Impact (1-5)" -> "impact 1 5", "% placed in INMSS" -> "percent placed in inmss".
+ * Lower case, "%" -> "percent", "#" -> "number", "£" -> "gbp", "&" -> "and", apostrophes dropped ("KPI's" ->
+ * "kpis"), all other punctuation and spacing collapsed to single spaces: "Impact (1-5)" -> "impact 1 5",
+ * "% placed in INMSS" -> "percent placed in inmss".
  */
 export function normaliseHeader(text: string): string {
   return text
     .toLowerCase()
+    .replace(APOSTROPHES, "")
     .replace(PERCENT, " percent ")
     .replace(HASH, " number ")
     .replace(POUND, " gbp ")

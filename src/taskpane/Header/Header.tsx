@@ -19,9 +19,13 @@ export interface HeaderProps {
 export function lastRunText(run: StoredOutcome | null): string {
   if (!run) return "Not refreshed yet in this workbook.";
   const when = formatRunTime(run.at);
+  const from = run.source === "ribbon" ? " from the Refresh summary button" : "";
+  const kept = run.keptSheet
+    ? ` The previous summary had been edited: it is kept as "${run.keptSheet}".`
+    : "";
   return run.ok
-    ? `Last refreshed ${when} (run ${run.runId}).`
-    : `The last refresh, ${when} (run ${run.runId}), did not finish.`;
+    ? `Last refreshed ${when}${from} (run ${run.runId}).${kept}`
+    : `The last refresh, ${when}${from} (run ${run.runId}), did not finish.`;
 }
 
 export function Header({ summary, lastRun }: HeaderProps) {

@@ -4,6 +4,8 @@ import { METRIC_DEFINITIONS } from "../../../src/core/definitions";
 import { KPI_DEFINITIONS } from "../../../src/core/kpis";
 import { SEVERE_RISK_SCORE } from "../../../src/core/metrics/overall-rag";
 import { DEFAULT_RISK_THRESHOLD } from "../../../src/core/metrics/risk";
+import { DEFAULT_PROGRAMMES } from "../../../src/core/programmes";
+import { PROGRAMME_CONTENT } from "../../../src/core/summary/programmes";
 
 const metricsDoc = readFileSync("docs/metrics.md", "utf8");
 const jsonDoc = readFileSync("docs/summary-json.md", "utf8");
@@ -18,6 +20,20 @@ describe("docs/metrics.md", () => {
     (id, label) => {
       expect(metricsDoc).toContain(`\`${id}\``);
       expect(metricsDoc).toContain(label);
+    },
+  );
+
+  it.each(DEFAULT_PROGRAMMES.map((p) => p.number))(
+    "lists programme %i's key figures, tables and charts as the code builds them",
+    (n) => {
+      const row = metricsDoc.split("\n").find((line) => line.startsWith(`| ${n} |`));
+      expect(row).toBeDefined();
+      const cells = (row ?? "")
+        .split("|")
+        .slice(2, 5)
+        .map((cell) => [...cell.matchAll(/`([a-z0-9_]+)`/g)].map((m) => m[1]));
+      const content = PROGRAMME_CONTENT[n] ?? { figures: [], tables: [], charts: [] };
+      expect(cells).toEqual([[...content.figures], [...content.tables], [...content.charts]]);
     },
   );
 

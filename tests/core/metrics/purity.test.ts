@@ -4,6 +4,7 @@ import { join } from "node:path";
 
 const files = [
   ...readdirSync("src/core/metrics").map((f) => join("src/core/metrics", f)),
+  ...readdirSync("src/core/outlook").map((f) => join("src/core/outlook", f)),
   "src/core/settings.ts",
   "src/core/kpis.ts",
   "src/core/programmes.ts",

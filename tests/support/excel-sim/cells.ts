@@ -1,5 +1,5 @@
-// What Excel does to what you type: formulas, apostrophe text, numeric/boolean/date strings, and the text a
-// number format displays. Modelled on Excel with an English (United Kingdom) locale.
+// What Excel does to what the API writes: formulas, apostrophe text, numeric/boolean/ISO date strings, and the
+// text a number format displays (number formats shown as in an English (United Kingdom) locale).
 import { EXCEL_ERRORS } from "../../../src/core/raw";
 import type { CellState, CellValue } from "./state";
 
@@ -32,7 +32,11 @@ function parseNumber(text: string): number | null {
   return Number(t.replace(/,/g, ""));
 }
 
-/** Parses what a user (or values = ...) types, as Excel in an en-GB locale would store it. */
+/**
+ * Parses what values = ... (or formulas = ...) writes, as Excel stores it. The API is not the grid: a date in a
+ * locale's own shape ("07/01/2025") stays text (Range.values in @types/office-js: "Locale-shaped strings ... are
+ * stored as text instead of as dates"); ISO dates (2025-01-07) become dates.
+ */
 export function enter(input: CellValue, numberFormat: string): Entry {
   if (typeof input !== "string") return { value: input };
   if (input === "") return { value: "" };
@@ -51,11 +55,6 @@ export function enter(input: CellValue, numberFormat: string): Entry {
   if (percent) {
     const n = parseNumber(percent[1]);
     if (n !== null) return { value: n / 100, impliedFormat: percent[1].includes(".") ? "0.00%" : "0%" };
-  }
-  const dmy = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(input.trim());
-  if (dmy) {
-    const [d, m, y] = [Number(dmy[1]), Number(dmy[2]), Number(dmy[3])];
-    if (validDate(y, m, d)) return { value: dateSerial(y, m, d), impliedFormat: "dd/mm/yyyy" };
   }
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
   if (iso) {

@@ -4,19 +4,20 @@ import { columnLetters, qualifiedAddress, splitSheet, tryParseRect, type Rect } 
 import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, type Tx } from "./context";
 import { MESSAGES, simError } from "./errors";
 import { EXCEL_ENUMS } from "./globals";
-import { cellAt, sheetById, sheetByName } from "./helpers";
+import { cellAt, normaliseColour, sheetById, sheetByName } from "./helpers";
 import type { SimRange } from "./range";
 import { SimClientResult } from "./result";
 import {
   DEFAULT_COLUMN_WIDTH_POINTS,
   DEFAULT_ROW_HEIGHT_POINTS,
+  newSeries,
   nextId,
   type ChartState,
   type SeriesState,
   type SheetState,
-  type WorkbookState,
 } from "./state";
 import type { SimWorksheet, SheetRef } from "./worksheet";
+import { requireSheetEditable } from "./sheet-ops";
 
 interface ChartRef {
   sheetId: string;
@@ -60,28 +61,6 @@ function address(sheet: SheetState, rect: Rect): string {
 }
 
 /**
- * What Excel does to every chart's series when a sheet is renamed: references to the sheet take its new name, on
- * whichever sheet the chart sits. Charts store their sources as sheet-qualified addresses, so they are rewritten.
- */
-export function followSheetRename(wb: WorkbookState, from: string, to: string): void {
-  const renamed = (ref: string | null): string | null => {
-    if (ref === null) return null;
-    const { sheet, local } = splitSheet(ref);
-    const rect = sheet !== null && sheet.toLowerCase() === from.toLowerCase() ? tryParseRect(local) : null;
-    return rect ? qualifiedAddress(to, rect) : ref;
-  };
-  for (const sheet of wb.sheets) {
-    for (const chart of sheet.charts) {
-      chart.sourceData = renamed(chart.sourceData) ?? chart.sourceData;
-      for (const series of chart.series) {
-        series.values = renamed(series.values);
-        series.xValues = renamed(series.xValues);
-      }
-    }
-  }
-}
-
-/**
  * Series Excel would create from a block, by columns: a text header row names the series, a text first column
  * gives the categories. A simplified version of Excel's guess (documented in docs/excel-sim.md).
  */
@@ -105,11 +84,13 @@ function seriesFromSource(sheet: SheetState, rect: Rect, seriesBy: string): Seri
   const series: SeriesState[] = [];
   for (let line = hasCategories ? 1 : 0; line < lines; line++) {
     const header = hasHeader ? cellAt(sheet, ...at(line, 0))?.value : undefined;
-    series.push({
-      name: header !== undefined && header !== "" ? String(header) : `Series${series.length + 1}`,
-      values: address(sheet, sub(line)),
-      xValues: categories,
-    });
+    series.push(
+      newSeries(
+        header !== undefined && header !== "" ? String(header) : `Series${series.length + 1}`,
+        address(sheet, sub(line)),
+        categories,
+      ),
+    );
   }
   return series;
 }
@@ -152,6 +133,7 @@ export class SimChartCollection extends SimCollection<SimChart, SheetRef> {
       requestBytes: 128,
       run: (tx) => {
         const sheet = this._sheet._state(tx);
+        requireSheetEditable(sheet, "ChartCollection.add");
         const kind = chartType(type);
         const source = rangeArg(tx, sourceData, sheet);
         const n = sheet.charts.length + 1;
@@ -170,6 +152,8 @@ export class SimChartCollection extends SimCollection<SimChart, SheetRef> {
           valueAxisNumberFormat: "General",
           categoryAxisTickLabelPosition: "NextToAxis",
           valueAxisTickLabelPosition: "NextToAxis",
+          categoryAxisReversed: false,
+          categoryAxisPosition: "Automatic",
           legendVisible: true,
           legendPosition: "Right",
           series: seriesFromSource(source.sheet, source.rect, seriesBy),
@@ -428,7 +412,36 @@ export class SimChartAxis extends ChartPart {
       numberFormat: (tx, ref) =>
         this._which === "value" ? chartById(tx, ref).valueAxisNumberFormat : "General",
       tickLabelPosition: (tx, ref) => chartById(tx, ref)[this._tickField()],
+      reversePlotOrder: (tx, ref) => this._which === "category" && chartById(tx, ref).categoryAxisReversed,
+      position: (tx, ref) =>
+        this._which === "category" ? chartById(tx, ref).categoryAxisPosition : "Automatic",
     };
+  }
+  private _categoryOnly(where: string): void {
+    if (this._which !== "category")
+      throw simError("InvalidArgument", `The simulator models ${where} on the category axis only.`);
+  }
+  /** ExcelApi 1.7: categories drawn last to first; on a bar chart the first category is then at the top. */
+  get reversePlotOrder(): boolean {
+    return this._get("reversePlotOrder");
+  }
+  set reversePlotOrder(v: boolean) {
+    this._set("reversePlotOrder", v, (tx, ref) => {
+      this._categoryOnly("reversePlotOrder");
+      chartById(tx, ref).categoryAxisReversed = Boolean(v);
+    });
+  }
+  /** Excel.ChartAxisPosition (ExcelApi 1.8): where the other axis crosses this one. */
+  get position(): string {
+    return this._get("position");
+  }
+  set position(v: string) {
+    this._set("position", v, (tx, ref) => {
+      this._categoryOnly("position");
+      const p = AXIS_POSITIONS.find((x) => x.toLowerCase() === String(v).toLowerCase());
+      if (!p) throw simError("InvalidArgument", MESSAGES.invalidArgument, "ChartAxis.position");
+      chartById(tx, ref).categoryAxisPosition = p;
+    });
   }
   protected override _navigations(): Record<string, Loadable> {
     return { title: this.title };
@@ -456,6 +469,9 @@ export class SimChartAxis extends ChartPart {
     });
   }
 }
+
+/** Excel.ChartAxisPosition values. */
+const AXIS_POSITIONS = ["Automatic", "Maximum", "Minimum", "Custom"];
 
 /** Excel.ChartAxisTickLabelPosition values. */
 const TICK_LABEL_POSITIONS = ["NextToAxis", "High", "Low", "None"];
@@ -514,7 +530,7 @@ export class SimSeriesCollection extends SimCollection<SimSeries, ChartRef> {
       const at = index === undefined ? series.length : index;
       if (!Number.isInteger(at) || at < 0 || at > series.length)
         throw simError("InvalidArgument", MESSAGES.invalidArgument, "ChartSeriesCollection.add");
-      series.splice(at, 0, { name: name ?? `Series${series.length + 1}`, values: null, xValues: null });
+      series.splice(at, 0, newSeries(name ?? `Series${series.length + 1}`, null, null));
       position = at;
     });
     return new SimSeries(this.context, this._chart, () => position);
@@ -541,14 +557,41 @@ export class SimSeries extends ChartPart {
     if (!s) throw simError("ItemNotFound", MESSAGES.itemNotFound, "ChartSeries");
     return s;
   }
+  private _format: SimSeriesFormat | undefined;
   protected _readers(): Record<string, Reader<ChartRef>> {
-    return { name: (tx) => this._s(tx).name };
+    return {
+      name: (tx) => this._s(tx).name,
+      markerBackgroundColor: (tx) => this._s(tx).markerBackgroundColor ?? "",
+      markerForegroundColor: (tx) => this._s(tx).markerForegroundColor ?? "",
+    };
   }
   get name(): string {
     return this._get("name");
   }
   set name(v: string) {
     this._set("name", v, (tx) => (this._s(tx).name = String(v)));
+  }
+  /** ExcelApi 1.7: fill and edge colour of the series' markers on a line chart. */
+  get markerBackgroundColor(): string {
+    return this._get("markerBackgroundColor");
+  }
+  set markerBackgroundColor(v: string) {
+    this._set("markerBackgroundColor", v, (tx) => {
+      this._s(tx).markerBackgroundColor = normaliseColour(v, "ChartSeries.markerBackgroundColor");
+    });
+  }
+  get markerForegroundColor(): string {
+    return this._get("markerForegroundColor");
+  }
+  set markerForegroundColor(v: string) {
+    this._set("markerForegroundColor", v, (tx) => {
+      this._s(tx).markerForegroundColor = normaliseColour(v, "ChartSeries.markerForegroundColor");
+    });
+  }
+  /** series.format: its fill (bars, columns) and line. */
+  get format(): SimSeriesFormat {
+    this._format ??= new SimSeriesFormat(this.context, this._chart, (tx) => this._s(tx));
+    return this._format;
   }
   /** Records the source of the series' values as a sheet-qualified address. */
   setValues(sourceData: SimRange | string): void {
@@ -569,5 +612,36 @@ export class SimSeries extends ChartPart {
       this._s(tx);
       series.splice(this._index(), 1);
     });
+  }
+}
+
+/** series.format: fill.setSolidColor / fill.clear for bars and columns, line.color for lines. */
+export class SimSeriesFormat {
+  readonly fill: { setSolidColor(color: string): void; clear(): void };
+  readonly line: { color: string };
+  constructor(context: SimContext, chart: SimChart, series: (tx: Tx) => SeriesState) {
+    const queue = (fn: (tx: Tx) => void) =>
+      context._enqueue({
+        requestBytes: 96,
+        run: (tx) => {
+          requireSheetEditable(sheetById(tx, chart._target(tx).sheetId), "ChartSeriesFormat");
+          fn(tx);
+        },
+      });
+    this.fill = {
+      setSolidColor: (color: string) =>
+        queue((tx) => (series(tx).fillColor = normaliseColour(color, "ChartFill.setSolidColor"))),
+      clear: () => queue((tx) => void delete series(tx).fillColor),
+    };
+    let lineColor = "";
+    this.line = {
+      get color() {
+        return lineColor;
+      },
+      set color(v: string) {
+        lineColor = v;
+        queue((tx) => (series(tx).lineColor = normaliseColour(v, "ChartLineFormat.color")));
+      },
+    };
   }
 }

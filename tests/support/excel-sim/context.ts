@@ -3,6 +3,7 @@
 // (host.ts) drives these proxies from the requests of Microsoft's Office.js client; no test uses them directly.
 import { propertyNotLoaded, simError } from "./errors";
 import { SimClientResult } from "./result";
+import { requireSheetEditable, type HostEnvironment } from "./sheet-ops";
 import type { WorkbookState } from "./state";
 
 /** One queued operation: what it does to the workbook copy. */
@@ -21,8 +22,15 @@ export interface SyncHost {
   readonly limits: { maxPayloadBytes: number; maxCells: number };
   /** "strict": an *OrNullObject call on a null object fails the sync instead of giving another null object. */
   readonly nullObjectCalls: "lenient" | "strict";
+  /** What Excel is doing around the workbook: another workbook in front, and so on. */
+  readonly environment: HostEnvironment;
   recordCall(name: string): void;
+  /** settings.onSettingsChanged.add: returns the function that removes the handler. */
+  addSettingsHandler(handler: (event: { type: "SettingsChanged" }) => unknown): () => void;
 }
+
+/** Proxies whose writes change a sheet's content, which sheet protection locks. */
+const PROTECTED_CONTENT = /^(Range|Chart|ConditionalFormat|.*ConditionalFormat)/;
 
 /** A sync in progress: the workbook copy, and what to do on commit or abort. */
 export class Tx {
@@ -250,8 +258,20 @@ export abstract class SimObject<R = unknown> {
   /** Queues a method call or write on a target that must exist. */
   protected _queue(_requestBytes: number, apply: (tx: Tx, ref: R) => void): void {
     this.context._enqueue({
-      run: (tx) => apply(tx, this._target(tx)),
+      run: (tx) => {
+        const ref = this._target(tx);
+        this._beforeWrite(tx, ref);
+        apply(tx, ref);
+      },
     });
+  }
+
+  /** Checked before every write through this proxy: the cells, formats and charts of a protected sheet are locked. */
+  protected _beforeWrite(tx: Tx, ref: R): void {
+    if (!PROTECTED_CONTENT.test(this._entity)) return;
+    const sheetId = (ref as { sheetId?: unknown } | null)?.sheetId;
+    const sheet = typeof sheetId === "string" ? tx.wb.sheets.find((s) => s.id === sheetId) : undefined;
+    if (sheet) requireSheetEditable(sheet, this._entity);
   }
 
   /** Queues a method whose value is read back (getCount and the like). */

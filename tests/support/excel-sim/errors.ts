@@ -3,6 +3,8 @@
 
 export type SimErrorCode =
   | "PropertyNotLoaded"
+  | "AccessDenied"
+  | "InvalidOperationInCellEditMode"
   | "ItemNotFound"
   | "ItemAlreadyExists"
   | "InvalidArgument"

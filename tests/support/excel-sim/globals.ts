@@ -27,6 +27,9 @@ export const EXCEL_ENUMS = {
   ChartSeriesBy: enumOf(["Auto", "Columns", "Rows"]),
   ChartLegendPosition: enumOf(["Invalid", "Top", "Bottom", "Left", "Right", "Corner", "Custom"]),
   ChartAxisTickLabelPosition: enumOf(["NextToAxis", "High", "Low", "None"]),
+  ChartAxisPosition: enumOf(["Automatic", "Maximum", "Minimum", "Custom"]),
+  WorksheetPositionType: enumOf(["None", "Before", "After", "Beginning", "End"]),
+  RangeCopyType: enumOf(["All", "Formulas", "Values", "Formats"]),
   ConditionalFormatType: enumOf([
     "Custom",
     "DataBar",

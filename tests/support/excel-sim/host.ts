@@ -66,6 +66,8 @@ export interface RequestBody {
 
 export interface ResponseBody {
   Results: { ActionId: number; Value?: unknown }[];
+  /** Trace actions the batch reached: the client registers event handlers added in it only once they are. */
+  TraceIds?: number[];
   Error?: { Code: string; Message: string; HttpStatusCode: number; Location?: string; ActionIndex: number };
 }
 
@@ -258,10 +260,12 @@ export class HostSession {
     // Queue every action against the object model, noting which action each queued operation came from.
     type Answer = () => { ActionId: number; Value?: unknown } | null;
     const answers: Answer[] = [];
+    const traces: number[] = [];
     const actions = body.Actions ?? [];
     actions.forEach((action, index) => {
       const before = this.context._queue.length;
       try {
+        if (action.ActionType === ActionType.Trace) traces.push(action.Id);
         answers.push(...this.queueAction(action, materialize, argumentsOf, call, kept));
       } catch (error) {
         // Refused before anything ran: the request applies nothing.
@@ -282,7 +286,7 @@ export class HostSession {
         if (kept.has(id) && !isNull(target)) this.referenceOf(target);
         if (isNull(target)) this.nullPaths.set(id, target);
       }
-      return { Results: results };
+      return { Results: results, ...(traces.length ? { TraceIds: traces } : {}) };
     });
   }
 

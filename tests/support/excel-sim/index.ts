@@ -6,10 +6,13 @@ import { parseRect, rectAddress, splitSheet } from "./address";
 import { SimContext, Tx, type SyncHost } from "./context";
 import { MESSAGES, SimExcelError } from "./errors";
 import { installExcelGlobals } from "./globals";
+import { cellAt } from "./helpers";
 import { errorBody, HostSession, transportError, type RequestBody, type RichApiResponse } from "./host";
 import { officeClient } from "./office-client";
+import { shownValue } from "./references";
+import { readOnlyError, type HostEnvironment } from "./sheet-ops";
 import { snapshotSheet, type SheetSnapshot } from "./snapshot";
-import { newWorkbook, type WorkbookState } from "./state";
+import { newWorkbook, type CellValue, type WorkbookState } from "./state";
 import { exportWorkbook, importWorkbook, type SideChannel } from "./xlsx";
 
 export { MESSAGES, SimExcelError } from "./errors";
@@ -30,6 +33,31 @@ export interface ExcelSimOptions {
    * gateway is tested against both.
    */
   nullObjectCalls?: "lenient" | "strict";
+  /**
+   * What a failing sync leaves: "atomic" (default) applies nothing of its batch; "partial" keeps the operations
+   * that ran before the failing one, as Excel does.
+   */
+  failedBatches?: "atomic" | "partial";
+}
+
+/** Excel.run's options that the simulator honours (passed to the client's Excel.run). */
+export interface SimRunOptions {
+  /** Wait while the user is editing a cell instead of failing with InvalidOperationInCellEditMode. */
+  delayForCellEdit?: boolean;
+}
+
+/** sim.run: Excel.run's two forms, (batch) and (options, batch). */
+export interface SimRun {
+  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+  <T>(options: SimRunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
+}
+
+/** Called before each sync (awaited), so a test can act between two syncs of a run: start another, switch focus. */
+export type SyncHook = (sync: { count: number; context: Excel.RequestContext }) => void | Promise<void>;
+
+/** Excel.SettingsChangedEventArgs as the simulator gives it. */
+export interface SimSettingsChangedEvent {
+  type: "SettingsChanged";
 }
 
 export interface ImportXlsxOptions {
@@ -58,6 +86,21 @@ export interface SyncRecord {
   cleanup: boolean;
 }
 
+/** The session object the client is given: its hooks for hosts, and the context it ended up with. */
+interface HostSessionInfo {
+  _resolveRequestUrlAndHeaderInfo(): Promise<{ url: string; headers: Record<string, string> }>;
+  _createRequestExecutorOrNull(): unknown;
+  getEventRegistration(): unknown;
+  context?: Excel.RequestContext;
+}
+
+/** Whether a request only releases the ranges Excel.run kept (its closing cleanup, not a sync). */
+function isCleanup(text: string): boolean {
+  const actions = (JSON.parse(text) as RequestBody).Actions ?? [];
+  const releases = (a: (typeof actions)[number]) => a.ActionType === 3 && a.Name === "_RemoveReference";
+  return actions.some(releases) && actions.every((a) => releases(a) || a.ActionType === 1);
+}
+
 /** Where the host says the client's requests go; never contacted. */
 const HOST_URL = "https://excel.in-memory.invalid/";
 
@@ -65,6 +108,13 @@ const utf8 = new TextEncoder();
 const byteLength = (text: string) => utf8.encode(text).length;
 
 const PAYLOAD_CODES = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLimitExceeded"];
+
+/** The request flag Excel.run sets for { delayForCellEdit: true } (office.js onBeforeExcelRun). */
+const DELAY_FOR_CELL_EDIT_FLAG = 64;
+
+const CELL_EDIT_MESSAGE =
+  "The operation isn't available while Excel is in Edit cell mode. Please exit the edit mode by using the Enter or " +
+  "Tab keys, or by selecting another cell, and then try again.";
 
 /**
  * A copy of the workbook for a sync that writes, whose sheets' cells are copied only when the sync first reaches
@@ -106,10 +156,17 @@ function copyOnWrite(state: WorkbookState): { state: WorkbookState; keep(): void
 export class ExcelSim implements SyncHost {
   readonly limits: { maxPayloadBytes: number; maxCells: number };
   readonly nullObjectCalls: "lenient" | "strict";
+  readonly failedBatches: "atomic" | "partial";
+  /** @internal SyncHost: what Excel is doing around the workbook. */
+  readonly environment: HostEnvironment = { focusElsewhere: false };
+  private _cellEditMode = false;
+  private _cellEditEnded: (() => void)[] = [];
+  private _syncHooks: SyncHook[] = [];
+  private _settingsHandlers = new Set<(event: SimSettingsChangedEvent) => unknown>();
   private _state: WorkbookState = newWorkbook();
   private _syncCount = 0;
   private _requests: SyncRecord[] = [];
-  private _failures = new Map<number, Error>();
+  private _failures = new Map<number, { error: Error; afterOps: number }>();
   private _calls = new Map<string, number>();
   private _bodies: string[] | null = null;
   private _refuse: ((body: RequestBody, text: string) => Error | null | undefined) | null = null;
@@ -122,20 +179,124 @@ export class ExcelSim implements SyncHost {
       maxCells: options.maxCells ?? 5_000_000,
     };
     this.nullObjectCalls = options.nullObjectCalls ?? "lenient";
+    this.failedBatches = options.failedBatches ?? "atomic";
   }
 
   /**
    * Microsoft's Excel.run against this workbook: a new RequestContext per call, whose requests go to this host.
    * Excel.run syncs what is still queued when the batch resolves, then releases the ranges it kept.
    */
-  run = async <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T> => {
+  run: SimRun = (async <T>(
+    first: SimRunOptions | ((context: Excel.RequestContext) => Promise<T>),
+    second?: (context: Excel.RequestContext) => Promise<T>,
+  ): Promise<T> => {
+    const batch =
+      typeof first === "function" ? first : (second as (context: Excel.RequestContext) => Promise<T>);
+    const options = typeof first === "function" ? {} : first;
     const client = await officeClient();
-    const session = {
-      _resolveRequestUrlAndHeaderInfo: () => Promise.resolve({ url: HOST_URL, headers: {} }),
-      _createRequestExecutorOrNull: () => this._executor(),
+    // The client's own hook for hosts: a session (one of its SessionBase, so that events register with it too)
+    // that names where requests go and gives the executor they go through.
+    const base = client.OfficeExtension?.SessionBase?.prototype ?? Object.prototype;
+    const session = Object.create(base) as HostSessionInfo;
+    const executor = this._executor(session);
+    session._resolveRequestUrlAndHeaderInfo = () => Promise.resolve({ url: HOST_URL, headers: {} });
+    session._createRequestExecutorOrNull = () => executor;
+    session.getEventRegistration = () => this._eventRegistration();
+    const body = (context: Excel.RequestContext) => {
+      session.context = context;
+      return batch(context);
     };
-    return client.Excel.run(session, batch) as Promise<T>;
-  };
+    const result = client.Excel.run(
+      { ...options, session },
+      body as (c: Excel.RequestContext) => Promise<unknown>,
+    );
+    return (await result) as T;
+  }) as SimRun;
+
+  /** While true, the user is editing a cell: syncs fail with InvalidOperationInCellEditMode, or wait (delayForCellEdit). */
+  get cellEditMode(): boolean {
+    return this._cellEditMode;
+  }
+  set cellEditMode(on: boolean) {
+    this._cellEditMode = on;
+    if (!on) for (const resume of this._cellEditEnded.splice(0)) resume();
+  }
+
+  /** While true, another workbook has the focus (Windows, Mac): the calls Microsoft lists fail. */
+  get focusElsewhere(): boolean {
+    return this.environment.focusElsewhere;
+  }
+  set focusElsewhere(value: boolean) {
+    (this.environment as HostEnvironment).focusElsewhere = value;
+  }
+
+  /** workbook.readOnly: every write is then refused with AccessDenied (as in a view-only workbook on the web). */
+  get readOnly(): boolean {
+    return this._state.readOnly;
+  }
+  set readOnly(value: boolean) {
+    this._state.readOnly = value;
+  }
+
+  /** Protects (or unprotects) the workbook's structure, as Review > Protect Workbook does. */
+  protectStructure(on = true): void {
+    this._state.structureProtected = on;
+  }
+
+  /** Protects (or unprotects) a sheet, as Review > Protect Sheet does. */
+  protectSheet(name: string, on = true): void {
+    this._sheetNamed(name).protected = on;
+  }
+
+  /** Runs `hook` before every sync from now on (awaited); returns the function that removes it. */
+  onSync(hook: SyncHook): () => void {
+    this._syncHooks.push(hook);
+    return () => {
+      this._syncHooks = this._syncHooks.filter((h) => h !== hook);
+    };
+  }
+
+  /** @internal SyncHost: settings.onSettingsChanged.add. */
+  addSettingsHandler(handler: (event: SimSettingsChangedEvent) => unknown): () => void {
+    this._settingsHandlers.add(handler);
+    return () => void this._settingsHandlers.delete(handler);
+  }
+
+  /**
+   * The event registration the client asks its session for (context.eventRegistration): Office's events, such as
+   * SettingsChanged (office.js's eventId 1), reach the handlers the client registers here.
+   */
+  private _eventRegistration() {
+    const removers = new Map<unknown, () => void>();
+    return {
+      register: (_eventId: number, _targetId: string, handler: (args: unknown) => void) => {
+        removers.set(
+          handler,
+          this.addSettingsHandler((event) => handler(event)),
+        );
+        return Promise.resolve();
+      },
+      unregister: (_eventId: number, _targetId: string, handler: (args: unknown) => void) => {
+        removers.get(handler)?.();
+        removers.delete(handler);
+        return Promise.resolve();
+      },
+    };
+  }
+
+  /** The workbook's defined names and their formulas ("=#REF!$C$5" once the sheet they named was deleted). */
+  get definedNames(): Record<string, string> {
+    return Object.fromEntries(
+      this._state.names.filter((n) => n.scopeSheetId === null).map((n) => [n.name, n.formula]),
+    );
+  }
+
+  /** The value a cell shows (a reference formula shows the cell it points at; see references.ts). */
+  valueAt(sheetName: string, address: string): CellValue {
+    const sheet = this._sheetNamed(sheetName);
+    const rect = parseRect(address);
+    return shownValue(this._state, sheet, cellAt(sheet, rect.row, rect.col));
+  }
 
   /** Makes `Excel.run` (and the Excel enums) refer to this simulator; returns the undo. */
   installAsExcel(): () => void {
@@ -168,15 +329,16 @@ export class ExcelSim implements SyncHost {
   }
 
   /**
-   * Makes the n-th sync from now (1 = the next) fail like Excel, applying nothing of its batch. A payload-size code
-   * comes back as Excel on the web gives it, refusing the whole request; any other as an error of the request.
+   * Makes the n-th sync from now (1 = the next) fail like Excel: before any of its operations, or, with
+   * `partway`, after that share of them (0.5: half way), so a "partial" simulator keeps what ran. A payload-size
+   * code comes back as Excel on the web gives it, refusing the whole request; any other as an error of the request.
    */
-  failOnSync(n: number, error?: Error): void {
+  failOnSync(n: number, error?: Error, options: { partway?: number } = {}): void {
     if (!Number.isInteger(n) || n < 1) throw new RangeError("failOnSync counts syncs from 1");
-    this._failures.set(
-      this._syncCount + n,
-      error ?? new SimExcelError("GeneralException", "An internal error has occurred."),
-    );
+    this._failures.set(this._syncCount + n, {
+      error: error ?? new SimExcelError("GeneralException", "An internal error has occurred."),
+      afterOps: options.partway ?? 0,
+    });
   }
 
   /**
@@ -201,38 +363,61 @@ export class ExcelSim implements SyncHost {
   }
 
   /** The client's request executor for one RequestContext (IRequestExecutor.executeAsync). */
-  private _executor() {
+  private _executor(info: HostSessionInfo) {
+    let failure: { error: Error; afterOps: number } | undefined;
     const session = new HostSession(new SimContext(this), (context, answer) =>
-      this._execute(context, answer),
+      this._execute(context, answer, failure),
     );
     return {
-      executeAsync: (_customData: unknown, _flags: number, message: { Body: unknown }) =>
-        this._roundTrip(session, JSON.stringify(message.Body)),
+      executeAsync: async (_customData: unknown, flags: number, message: { Body: unknown }) => {
+        const text = JSON.stringify(message.Body);
+        const cleanup = isCleanup(text);
+        if (!cleanup) {
+          for (const hook of this._syncHooks) {
+            await hook({ count: this._syncCount + 1, context: info.context as Excel.RequestContext });
+          }
+          if (this._cellEditMode) {
+            if (!(flags & DELAY_FOR_CELL_EDIT_FLAG)) {
+              this._syncCount++;
+              this._requests.push({ requestBytes: byteLength(text), responseBytes: 0, actions: 0, cleanup });
+              return transportError("InvalidOperationInCellEditMode", CELL_EDIT_MESSAGE);
+            }
+            await new Promise<void>((resume) => this._cellEditEnded.push(resume));
+          }
+        }
+        return this._roundTrip(session, text, (f) => (failure = f));
+      },
     };
   }
 
-  private async _roundTrip(session: HostSession, text: string): Promise<RichApiResponse> {
+  private async _roundTrip(
+    session: HostSession,
+    text: string,
+    setFailure: (f: { error: Error; afterOps: number } | undefined) => void,
+  ): Promise<RichApiResponse> {
     const requestBytes = byteLength(text);
     const body = JSON.parse(text) as RequestBody;
     const actions = body.Actions ?? [];
-    const releases = (a: (typeof actions)[number]) => a.ActionType === 3 && a.Name === "_RemoveReference";
-    const cleanup = actions.some(releases) && actions.every((a) => releases(a) || a.ActionType === 1);
+    const cleanup = isCleanup(text);
     const record: SyncRecord = { requestBytes, responseBytes: 0, actions: actions.length, cleanup };
     this._requests.push(record);
     this._bodies?.push(text);
     const sync = cleanup ? 0 : ++this._syncCount;
     const injected = this._failures.get(sync);
     this._failures.delete(sync);
-    // A real round trip is asynchronous: let other microtasks run, as they would while Excel works.
-    await Promise.resolve();
+    // A real round trip takes time: let other work run meanwhile (another run's requests reach Excel first).
+    await new Promise((resolve) => setTimeout(resolve, 0));
     const reply = (response: RichApiResponse): RichApiResponse => {
       const out = JSON.stringify(response);
       record.responseBytes = response.Body ? byteLength(JSON.stringify(response.Body)) : 0;
       // The client gets its own copy, as it would from the wire.
       return JSON.parse(out) as RichApiResponse;
     };
-    const refused = injected ?? (cleanup ? null : this._refuse?.(body, text));
+    // A failure part-way lets the first share of the batch run (and stay, in a "partial" simulator).
+    const partway = injected && injected.afterOps > 0 ? injected : undefined;
+    const refused = (partway ? null : injected?.error) ?? (cleanup ? null : this._refuse?.(body, text));
     if (refused) return reply(this._errorResponse(refused));
+    setFailure(partway);
     if (requestBytes > this.limits.maxPayloadBytes) {
       return reply(transportError("RequestPayloadSizeLimitExceeded", MESSAGES.requestTooLarge));
     }
@@ -241,6 +426,8 @@ export class ExcelSim implements SyncHost {
       return reply({ HttpStatusCode: 200, ErrorCode: "", ErrorMessage: "", Headers: {}, Body: results });
     } catch (error) {
       return reply(this._errorResponse(error));
+    } finally {
+      setFailure(undefined);
     }
   }
 
@@ -258,24 +445,31 @@ export class ExcelSim implements SyncHost {
    * @internal Runs a context's queue atomically: every operation against a copy of the workbook, then `answer`
    * (which reads what was loaded); the copy is kept only when all of it succeeded and the answer fits the limit.
    */
-  _execute<T>(context: SimContext, answer: () => T): T {
+  _execute<T>(context: SimContext, answer: () => T, failure?: { error: Error; afterOps: number }): T {
     const ops = context._queue;
     context._queue = [];
     // Only a batch that writes needs a copy to roll back; reads run against the workbook itself.
     const writes = ops.some((op) => !op.readOnly);
     const copy = writes ? copyOnWrite(this._state) : null;
     const tx = new Tx(copy ? copy.state : this._state, this);
+    const settingsBefore = JSON.stringify(this._state.settings);
+    const failAt = failure ? Math.min(ops.length - 1, Math.floor(ops.length * failure.afterOps)) : -1;
+    let ran = false;
     try {
-      for (const op of ops) {
+      ops.forEach((op, i) => {
         try {
+          if (i === failAt && failure) throw failure.error;
+          if (!op.readOnly && tx.wb.readOnly) throw readOnlyError("Workbook");
           op.run(tx);
+          ran = ran || !op.readOnly;
         } catch (error) {
           if (error && typeof error === "object" && op.actionIndex !== undefined) {
             (error as { actionIndex?: number }).actionIndex ??= op.actionIndex;
           }
           throw error;
         }
-      }
+      });
+      if (failure && ops.length === 0) throw failure.error;
       tx.commit();
       const out = answer();
       const bytes = byteLength(JSON.stringify(out));
@@ -288,11 +482,27 @@ export class ExcelSim implements SyncHost {
         );
       }
       copy?.keep();
-      this._state = tx.wb;
+      this._commitState(tx.wb, settingsBefore);
       return out;
     } catch (error) {
       tx.abort();
+      // Excel keeps what ran before the failing operation; the loads of the batch are not delivered.
+      if (this.failedBatches === "partial" && copy && ran) {
+        copy.keep();
+        this._commitState(tx.wb, settingsBefore);
+      }
       throw error;
+    }
+  }
+
+  private _commitState(wb: WorkbookState, settingsBefore: string): void {
+    this._state = wb;
+    if (JSON.stringify(wb.settings) !== settingsBefore && this._settingsHandlers.size > 0) {
+      const handlers = [...this._settingsHandlers];
+      // Events reach the add-in asynchronously, after the batch that caused them.
+      setTimeout(() => {
+        for (const handler of handlers) void handler({ type: "SettingsChanged" });
+      }, 0);
     }
   }
 
@@ -320,7 +530,7 @@ export class ExcelSim implements SyncHost {
   snapshot(sheetName: string): SheetSnapshot {
     const index = this._state.sheets.findIndex((s) => s.name.toLowerCase() === sheetName.toLowerCase());
     if (index < 0) throw new Error(`No sheet named "${sheetName}". Sheets: ${this.sheetNames.join(", ")}`);
-    return snapshotSheet(this._state.sheets[index], index);
+    return snapshotSheet(this._state, this._state.sheets[index], index);
   }
 
   /** Sheet names in tab order. */

@@ -5,8 +5,10 @@
 /** The part of the client library's globals the simulator uses. */
 export interface OfficeClient {
   Excel: {
-    run(session: unknown, batch: (context: Excel.RequestContext) => Promise<unknown>): PromiseLike<unknown>;
+    run(options: unknown, batch: (context: Excel.RequestContext) => Promise<unknown>): PromiseLike<unknown>;
   };
+  /** The library's OfficeExtension, whose SessionBase a host's session extends (so events register with it). */
+  OfficeExtension?: { SessionBase?: { prototype: object } };
 }
 
 type Provider = () => OfficeClient | Promise<OfficeClient>;
@@ -21,9 +23,12 @@ export function setOfficeClient(next: Provider | null): void {
 /** The client: the registered one, or the page's when Office.js's Excel library is loaded there. */
 export async function officeClient(): Promise<OfficeClient> {
   if (provider) return provider();
-  const page = globalThis as unknown as { Excel?: { RequestContext?: unknown; run?: unknown } };
+  const page = globalThis as unknown as {
+    Excel?: { RequestContext?: unknown; run?: unknown };
+    OfficeExtension?: OfficeClient["OfficeExtension"];
+  };
   if (page.Excel && typeof page.Excel.RequestContext === "function" && typeof page.Excel.run === "function") {
-    return { Excel: page.Excel as OfficeClient["Excel"] };
+    return { Excel: page.Excel as OfficeClient["Excel"], OfficeExtension: page.OfficeExtension };
   }
   throw new Error(
     "Microsoft's Office.js client is not loaded: under Node, tests/setup.ts registers it (tests/support/office-js.ts); " +

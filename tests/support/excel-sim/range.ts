@@ -10,6 +10,7 @@ import {
   type Rect,
 } from "./address";
 import { enter, displayText, formulaOf, valueType } from "./cells";
+import { shownValue } from "./references";
 import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, type Tx } from "./context";
 import { MESSAGES, simError } from "./errors";
 import {
@@ -32,9 +33,11 @@ import {
   type CellState,
   type CellValue,
   type ConditionalFormatState,
+  type HyperlinkState,
   type SheetState,
 } from "./state";
 import { SimWorksheet } from "./worksheet";
+import { requireFocus, requireSheetEditable } from "./sheet-ops";
 import { EXCEL_ENUMS } from "./globals";
 
 export interface RangeRef {
@@ -96,6 +99,69 @@ function writeEntry(sheet: SheetState, row: number, col: number, input: unknown,
   pruneCell(sheet, row, col);
 }
 
+type CopyKind = "All" | "Formulas" | "Values" | "Formats";
+
+/** Range.copyFrom on the state: the source block laid onto the destination's top-left (see copyFrom). */
+function copyCells(tx: Tx, from: RangeRef, to: RangeRef, kind: CopyKind, skipBlanks: boolean): void {
+  const source = sheetById(tx, from.sheetId);
+  const target = sheetById(tx, to.sheetId);
+  checkCellLimit(tx, from.rect);
+  const dr = to.rect.row - from.rect.row;
+  const dc = to.rect.col - from.rect.col;
+  const dest: Rect = { row: to.rect.row, col: to.rect.col, rows: from.rect.rows, cols: from.rect.cols };
+  if (dest.row + dest.rows > MAX_ROWS || dest.col + dest.cols > MAX_COLS)
+    throw simError("InvalidArgument", MESSAGES.invalidArgument, "Range.copyFrom");
+  // Read the whole source first: source and destination may overlap on the same sheet.
+  const copies: { row: number; col: number; cell: CellState | undefined }[] = [];
+  forEachCellIn(source, from.rect, (row, col) => {
+    const cell = cellAt(source, row, col);
+    copies.push({ row: row + dr, col: col + dc, cell: cell ? structuredClone(cell) : undefined });
+  });
+  const formats = kind === "All" || kind === "Formats";
+  const contents = kind !== "Formats";
+  if (formats) removeMergesIn(target, dest);
+  for (const { row, col, cell } of copies) {
+    const blank = !cell || (cell.value === "" && !cell.formula);
+    if (skipBlanks && blank) continue;
+    const into = ensureCell(target, row, col);
+    if (contents) {
+      into.value = cell?.value ?? "";
+      if (kind !== "Values" && cell?.formula) into.formula = cell.formula;
+      else delete into.formula;
+      if (cell?.forcedText) into.forcedText = true;
+      else delete into.forcedText;
+      if (kind === "All" && cell?.hyperlink) into.hyperlink = { ...cell.hyperlink };
+      else if (kind === "All") delete into.hyperlink;
+    }
+    if (formats) {
+      into.numberFormat = cell?.numberFormat ?? "General";
+      into.style = cell ? structuredClone(cell.style) : emptyCell().style;
+    }
+    pruneCell(target, row, col);
+  }
+  if (!formats) return;
+  for (const merge of source.merges) {
+    const part = intersect(merge, from.rect);
+    if (part && part.rows === merge.rows && part.cols === merge.cols)
+      target.merges.push({ ...merge, row: merge.row + dr, col: merge.col + dc });
+  }
+  // Conditional formats keep their order among themselves and go above the destination's own, as a paste does.
+  target.conditionalFormats = target.conditionalFormats.filter((cf) => !intersect(parseRect(cf.range), dest));
+  const copied = source.conditionalFormats
+    .map((cf) => ({ cf, part: intersect(parseRect(cf.range), from.rect) }))
+    .filter((x): x is { cf: ConditionalFormatState; part: Rect } => x.part !== null);
+  const ranked = copied.map((x) => x.cf.priority).sort((a, b) => a - b);
+  for (const other of target.conditionalFormats) other.priority += copied.length;
+  for (const { cf, part } of copied) {
+    target.conditionalFormats.push({
+      ...structuredClone(cf),
+      id: nextId(tx.wb, "cf"),
+      range: rectAddress({ ...part, row: part.row + dr, col: part.col + dc }),
+      priority: ranked.indexOf(cf.priority),
+    });
+  }
+}
+
 function removeMergesIn(sheet: SheetState, rect: Rect): void {
   sheet.merges = sheet.merges.filter((m) => !intersect(m, rect));
 }
@@ -129,12 +195,18 @@ export class SimRange extends SimObject<RangeRef> {
 
   protected _readers(): Record<string, Reader<RangeRef>> {
     const cells =
-      <T>(read: (cell: CellState | undefined) => T): Reader<RangeRef> =>
+      <T>(read: (cell: CellState | undefined, shown: () => CellValue) => T): Reader<RangeRef> =>
       (tx, ref) => {
         checkCellLimit(tx, ref.rect);
         const sheet = this._sheet(tx, ref);
-        return grid(ref.rect, (r, c) => read(cellAt(sheet, r, c)));
+        return grid(ref.rect, (r, c) => {
+          const cell = cellAt(sheet, r, c);
+          return read(cell, () => shownValue(tx.wb, sheet, cell));
+        });
       };
+    // What a cell shows, for text and value types: a reference formula takes the value it points at.
+    const asShown = (cell: CellState | undefined, shown: () => CellValue): CellState | undefined =>
+      cell?.formula ? { ...cell, value: shown() } : cell;
     return {
       address: (tx, ref) => qualifiedAddress(this._sheet(tx, ref).name, ref.rect),
       addressLocal: (tx, ref) => qualifiedAddress(this._sheet(tx, ref).name, ref.rect),
@@ -143,11 +215,15 @@ export class SimRange extends SimObject<RangeRef> {
       rowCount: (_tx, ref) => ref.rect.rows,
       columnCount: (_tx, ref) => ref.rect.cols,
       cellCount: (_tx, ref) => ref.rect.rows * ref.rect.cols,
-      values: cells((cell) => cell?.value ?? ""),
+      values: cells((cell, shown) => (cell?.formula ? shown() : (cell?.value ?? ""))),
       formulas: cells((cell) => formulaOf(cell)),
       numberFormat: cells((cell) => cell?.numberFormat ?? "General"),
-      text: cells((cell) => displayText(cell)),
-      valueTypes: cells((cell) => valueType(cell)),
+      text: cells((cell, shown) => displayText(asShown(cell, shown))),
+      valueTypes: cells((cell, shown) => valueType(asShown(cell, shown))),
+      hyperlink: (tx, ref) => {
+        const link = cellAt(this._sheet(tx, ref), ref.rect.row, ref.rect.col)?.hyperlink;
+        return link ? { ...link } : null;
+      },
     };
   }
 
@@ -227,6 +303,58 @@ export class SimRange extends SimObject<RangeRef> {
         pruneCell(sheet, row, col);
       });
     });
+  }
+
+  /**
+   * ExcelApi 1.7: the hyperlink of the range's cells (read from the top-left). A place in the workbook is kept as
+   * the text given: Excel does not rewrite it when the sheet it names is renamed or deleted.
+   */
+  get hyperlink(): HyperlinkState | null {
+    return this._get("hyperlink");
+  }
+  set hyperlink(link: HyperlinkState | null) {
+    this._set("hyperlink", link, (tx, ref) => {
+      const sheet = this._sheet(tx, ref);
+      checkCellLimit(tx, ref.rect);
+      forEachCellIn(sheet, ref.rect, (row, col) => {
+        const cell = ensureCell(sheet, row, col);
+        if (link && (link.address || link.documentReference)) {
+          cell.hyperlink = { ...link };
+          if (link.textToDisplay !== undefined && !cell.formula) cell.value = link.textToDisplay;
+        } else delete cell.hyperlink;
+        pruneCell(sheet, row, col);
+      });
+    });
+  }
+
+  /**
+   * ExcelApi 1.9: copies the source range's cells to this range's top-left, as a paste does: "All" (values,
+   * formulas, number formats, styles, merges, conditional formats, hyperlinks), "Values", "Formulas" or "Formats".
+   * Column widths, row heights and charts are not copied. Formulas are copied as text, not shifted.
+   */
+  copyFrom(source: SimRange | string, copyType: string = "All", skipBlanks = false, transpose = false): void {
+    this._queue(64, (tx, ref) => {
+      if (transpose) throw simError("NotImplemented", "The simulator does not transpose a copy.");
+      const kind = ["All", "Formulas", "Values", "Formats"].find(
+        (k) => k.toLowerCase() === String(copyType).toLowerCase(),
+      );
+      if (!kind) throw simError("InvalidArgument", MESSAGES.invalidArgument, "Range.copyFrom");
+      const from = typeof source === "string" ? this._addressOnSheetOf(tx, ref, source) : source._target(tx);
+      copyCells(tx, from, ref, kind as CopyKind, skipBlanks);
+    });
+  }
+
+  /** "Sheet!A1:B2" or "A1:B2" (this range's sheet). */
+  private _addressOnSheetOf(tx: Tx, ref: RangeRef, address: string): RangeRef {
+    const bang = address.lastIndexOf("!");
+    if (bang < 0) return { sheetId: ref.sheetId, rect: parseRect(address) };
+    const name = address
+      .slice(0, bang)
+      .replace(/^'(.*)'$/, "$1")
+      .replace(/''/g, "'");
+    const sheet = tx.wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!sheet) throw simError("InvalidArgument", MESSAGES.invalidArgument, "Range.copyFrom");
+    return { sheetId: sheet.id, rect: parseRect(address.slice(bang + 1)) };
   }
 
   get format(): SimRangeFormat {
@@ -398,6 +526,8 @@ export class SimRange extends SimObject<RangeRef> {
           delete cell.formula;
           delete cell.forcedText;
         }
+        if (applyTo === "All" || applyTo === "Hyperlinks" || applyTo === "RemoveHyperlinks")
+          delete cell.hyperlink;
         if (formats) {
           const blank = emptyCell();
           cell.numberFormat = blank.numberFormat;
@@ -414,8 +544,13 @@ export class SimRange extends SimObject<RangeRef> {
     });
   }
 
+  /** Selecting is not a change: allowed on a protected sheet, refused while another workbook has the focus. */
   select(): void {
-    this._queue(0, (tx, ref) => {
+    this.context._enqueue({ requestBytes: 64, run: (tx) => this._select(tx, this._target(tx)) });
+  }
+
+  private _select(tx: Tx, ref: RangeRef): void {
+    {
       const sheet = this._sheet(tx, ref);
       if (sheet.visibility !== "Visible") {
         throw simError(
@@ -424,9 +559,10 @@ export class SimRange extends SimObject<RangeRef> {
           "Range.select",
         );
       }
+      requireFocus(tx.host.environment, "Range.select");
       tx.wb.activeSheetId = sheet.id;
       tx.wb.selection = { sheetId: sheet.id, rect: { ...ref.rect } };
-    });
+    }
   }
 
   /** Mirrors Office.js's helper for tests: the local address without loading. */
@@ -518,6 +654,14 @@ export class SimRangeFormat extends RangePart {
         }
         return [...widths][0];
       },
+      useStandardWidth: (tx) => {
+        const { sheet, rect } = this._cells(tx);
+        return ![...sheet.columnWidths.keys()].some((c) => c >= rect.col && c < rect.col + rect.cols);
+      },
+      useStandardHeight: (tx) => {
+        const { sheet, rect } = this._cells(tx);
+        return ![...sheet.rowHeights.keys()].some((r) => r >= rect.row && r < rect.row + rect.rows);
+      },
       rowHeight: (tx) => {
         const { sheet, rect } = this._cells(tx);
         const heights = new Set<number>();
@@ -599,6 +743,30 @@ export class SimRangeFormat extends RangePart {
       const { sheet, rect } = this._cells(tx);
       for (let r = rect.row; r < rect.row + Math.min(rect.rows, MAX_ROWS); r++)
         sheet.rowHeights.set(r, points);
+    });
+  }
+  /** ExcelApi 1.7: true when every column of the range has the sheet's standard width; setting true restores it. */
+  get useStandardWidth(): boolean {
+    return this._get("useStandardWidth");
+  }
+  set useStandardWidth(on: boolean) {
+    this._set("useStandardWidth", on, (tx) => {
+      const { sheet, rect } = this._cells(tx);
+      if (!on) return;
+      for (const c of [...sheet.columnWidths.keys()])
+        if (c >= rect.col && c < rect.col + rect.cols) sheet.columnWidths.delete(c);
+    });
+  }
+  /** ExcelApi 1.7: true when every row of the range has the standard height; setting true restores it. */
+  get useStandardHeight(): boolean {
+    return this._get("useStandardHeight");
+  }
+  set useStandardHeight(on: boolean) {
+    this._set("useStandardHeight", on, (tx) => {
+      const { sheet, rect } = this._cells(tx);
+      if (!on) return;
+      for (const r of [...sheet.rowHeights.keys()])
+        if (r >= rect.row && r < rect.row + rect.rows) sheet.rowHeights.delete(r);
     });
   }
 
@@ -897,6 +1065,7 @@ export class SimConditionalFormatCollection extends SimCollection<SimConditional
           );
         const ref = this._range._target(tx);
         const sheet = sheetById(tx, ref.sheetId);
+        requireSheetEditable(sheet, "ConditionalFormatCollection.add");
         // New rules go first: Excel gives the newest rule priority 0.
         for (const other of sheet.conditionalFormats) other.priority += 1;
         const state: ConditionalFormatState = {

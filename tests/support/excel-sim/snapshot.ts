@@ -2,14 +2,17 @@
 import { cellAddress, columnLetters, rectAddress } from "./address";
 import { displayText, valueType } from "./cells";
 import { hasDefaultStyle, keyCol, keyRow, usedRect } from "./helpers";
+import { shownValue } from "./references";
 import {
   withoutId,
   type CellStyleState,
   type CellValue,
   type ChartState,
   type ConditionalFormatState,
+  type HyperlinkState,
   type PageLayoutState,
   type SheetState,
+  type WorkbookState,
 } from "./state";
 
 export interface CellSnapshot {
@@ -29,7 +32,10 @@ export interface SheetSnapshot {
   showGridlines: boolean;
   /** Local address of the used range (content or formatting), or null for an empty sheet. */
   usedRange: string | null;
-  /** Dense values from A1 to the bottom-right of the used range: values[r][c] is row r+1, column c+1. */
+  /**
+   * Dense values from A1 to the bottom-right of the used range: values[r][c] is row r+1, column c+1. A formula
+   * shows what Excel would show where the simulator knows it (see references.ts), else its stored value.
+   */
   values: CellValue[][];
   /** Formula text by cell address. */
   formulas: Record<string, string>;
@@ -51,9 +57,13 @@ export interface SheetSnapshot {
   pageLayout: PageLayoutState;
   /** 1-based rows that start a new printed page. */
   horizontalPageBreaks: number[];
+  /** Hyperlinks by cell address. */
+  hyperlinks: Record<string, HyperlinkState>;
+  /** worksheet.protection.protected. */
+  protected: boolean;
 }
 
-export function snapshotSheet(sheet: SheetState, position: number): SheetSnapshot {
+export function snapshotSheet(wb: WorkbookState, sheet: SheetState, position: number): SheetSnapshot {
   const used = usedRect(sheet, false);
   const values: CellValue[][] = [];
   if (used) {
@@ -64,22 +74,26 @@ export function snapshotSheet(sheet: SheetState, position: number): SheetSnapsho
   const numberFormats: Record<string, string> = {};
   const styles: Record<string, CellStyleState> = {};
   const cells: Record<string, CellSnapshot> = {};
+  const hyperlinks: Record<string, HyperlinkState> = {};
   const keys = [...sheet.cells.keys()].sort((a, b) => a - b);
   for (const key of keys) {
     const cell = sheet.cells.get(key)!;
     const row = keyRow(key);
     const col = keyCol(key);
     const address = cellAddress(row, col);
-    values[row][col] = cell.value;
+    const value = shownValue(wb, sheet, cell);
+    values[row][col] = value;
     if (cell.formula) formulas[address] = cell.formula;
+    if (cell.hyperlink) hyperlinks[address] = { ...cell.hyperlink };
     if (cell.numberFormat !== "General") numberFormats[address] = cell.numberFormat;
     if (!hasDefaultStyle(cell)) styles[address] = structuredClone(cell.style);
+    const shown = cell.formula ? { ...cell, value } : cell;
     cells[address] = {
-      value: cell.value,
+      value,
       formula: cell.formula ?? null,
       numberFormat: cell.numberFormat,
-      text: displayText(cell),
-      valueType: valueType(cell),
+      text: displayText(shown),
+      valueType: valueType(shown),
       style: structuredClone(cell.style),
     };
   }
@@ -108,5 +122,7 @@ export function snapshotSheet(sheet: SheetState, position: number): SheetSnapsho
     freeze: sheet.freeze ? { ...sheet.freeze } : null,
     pageLayout: structuredClone(sheet.pageLayout),
     horizontalPageBreaks: sheet.horizontalPageBreaks.map((r) => r + 1),
+    hyperlinks,
+    protected: sheet.protected,
   };
 }

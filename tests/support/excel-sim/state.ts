@@ -54,15 +54,35 @@ export interface CellState {
   numberFormat: string;
   /** True when the value was entered as text with a leading apostrophe or into a "@" cell. */
   forcedText?: boolean;
+  /** Hyperlink of the cell (Range.hyperlink): a web address or a place in the workbook, kept as text. */
+  hyperlink?: HyperlinkState;
   style: CellStyleState;
+}
+
+export interface HyperlinkState {
+  address?: string;
+  /** A place in this workbook ("'Portfolio Summary'!C5"): text, which Excel does not rewrite on rename. */
+  documentReference?: string;
+  screenTip?: string;
+  textToDisplay?: string;
 }
 
 export interface SeriesState {
   name: string;
-  /** Sheet-qualified address of the values ("'Data'!B2:B13"), or null when not set. */
+  /**
+   * Sheet-qualified address of the values ("'Data'!B2:B13"), or null when not set. After the sheet it names was
+   * deleted: "#REF!" and the local address, as Excel's series formula shows it.
+   */
   values: string | null;
   /** Sheet-qualified address of the categories, or null. */
   xValues: string | null;
+  /** Solid fill of bars and columns (series.format.fill.setSolidColor), "#RRGGBB"; absent: the theme's. */
+  fillColor?: string;
+  /** Line colour (series.format.line.color), "#RRGGBB"; absent: the theme's. */
+  lineColor?: string;
+  /** Marker fill and edge colours (series.markerBackgroundColor / markerForegroundColor); absent: the theme's. */
+  markerBackgroundColor?: string;
+  markerForegroundColor?: string;
 }
 
 export interface ChartState {
@@ -80,6 +100,10 @@ export interface ChartState {
   /** Excel.ChartAxisTickLabelPosition of each axis: "NextToAxis" (Excel's default), "High", "Low" or "None". */
   categoryAxisTickLabelPosition: string;
   valueAxisTickLabelPosition: string;
+  /** categoryAxis.reversePlotOrder: categories drawn last to first (on a bar chart, the first at the top). */
+  categoryAxisReversed: boolean;
+  /** categoryAxis.position (Excel.ChartAxisPosition): where the value axis crosses the categories. */
+  categoryAxisPosition: string;
   legendVisible: boolean;
   legendPosition: string;
   series: SeriesState[];
@@ -144,6 +168,8 @@ export interface SheetState {
   horizontalPageBreaks: number[];
   tabColor: string;
   showGridlines: boolean;
+  /** worksheet.protection.protected: cells, formats and charts of a protected sheet cannot be changed. */
+  protected: boolean;
 }
 
 export interface TableState {
@@ -154,10 +180,25 @@ export interface TableState {
   showHeaders: boolean;
 }
 
+/** A defined name (workbook.names): a formula, usually a reference such as "='Portfolio Summary'!$C$5". */
+export interface NamedItemState {
+  name: string;
+  formula: string;
+  comment: string;
+  visible: boolean;
+  /** Sheet id for a name scoped to one worksheet, null for a workbook name. */
+  scopeSheetId: string | null;
+}
+
 export interface WorkbookState {
   name: string;
   sheets: SheetState[];
   tables: TableState[];
+  names: NamedItemState[];
+  /** workbook.readOnly: opened read-only (a view-only link on the web): every write is refused. */
+  readOnly: boolean;
+  /** workbook.protection.protected: the structure is protected, so sheets cannot be added, removed or renamed. */
+  structureProtected: boolean;
   /** Document settings: JSON text by key, as Office stores them. */
   settings: { key: string; json: string }[];
   activeSheetId: string | null;
@@ -233,6 +274,7 @@ export function newSheet(id: string, name: string): SheetState {
     horizontalPageBreaks: [],
     tabColor: "",
     showGridlines: true,
+    protected: false,
   };
 }
 
@@ -241,6 +283,9 @@ export function newWorkbook(): WorkbookState {
     name: "Book1.xlsx",
     sheets: [],
     tables: [],
+    names: [],
+    readOnly: false,
+    structureProtected: false,
     settings: [],
     activeSheetId: null,
     selection: null,
@@ -273,4 +318,8 @@ export function withoutId<T extends { id: string }>(item: T): Omit<T, "id"> {
   const copy: Partial<T> = structuredClone(item);
   delete copy.id;
   return copy as Omit<T, "id">;
+}
+
+export function newSeries(name: string, values: string | null, xValues: string | null): SeriesState {
+  return { name, values, xValues };
 }

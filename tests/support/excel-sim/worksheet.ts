@@ -1,40 +1,32 @@
 // Worksheets: the collection (add, getItem, active sheet), one sheet (name, position, visibility, ranges,
 // used range, freeze panes, page layout, page breaks, tab colour, gridlines) and its custom properties.
 import { MAX_COLS, MAX_ROWS, parseRect, rectAddress, splitSheet, tryParseRect } from "./address";
-import { followSheetRename, SimChartCollection } from "./chart";
+import { SimChartCollection } from "./chart";
 import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, type Tx } from "./context";
 import { MESSAGES, simError } from "./errors";
 import { sheetById, sheetByName, usedRect } from "./helpers";
 import { SimRange } from "./range";
 import { SimRangeAreas } from "./range-areas";
 import { SimClientResult } from "./result";
-import { newSheet, nextId, type SheetState } from "./state";
+import {
+  addSheet,
+  checkSheetName,
+  copySheet,
+  deleteSheet,
+  renameSheet,
+  FOCUS_SENSITIVE,
+  requireFocus,
+  requireStructureEditable,
+  type WorksheetPosition,
+} from "./sheet-ops";
+import type { SheetState } from "./state";
 import { SimTableCollection } from "./table";
 
 export interface SheetRef {
   sheetId: string;
 }
 
-const INVALID_NAME = /[[\]:*?/\\]/;
-
-/** Excel's rules for a sheet name: 1-31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe. */
-export function checkSheetName(name: unknown): string {
-  if (
-    typeof name !== "string" ||
-    name.trim() === "" ||
-    name.length > 31 ||
-    INVALID_NAME.test(name) ||
-    name.startsWith("'") ||
-    name.endsWith("'")
-  ) {
-    throw simError("InvalidArgument", MESSAGES.invalidArgument, "Worksheet.name");
-  }
-  return name;
-}
-
-function nameTaken(): Error {
-  return simError("ItemAlreadyExists", "That name is already taken. Try a different one.", "Worksheet.name");
-}
+export { checkSheetName };
 
 function visibleCount(tx: Tx): number {
   return tx.wb.sheets.filter((s) => s.visibility === "Visible").length;
@@ -81,20 +73,7 @@ export class SimWorksheetCollection extends SimCollection<SimWorksheet, null> {
     });
     this.context._enqueue({
       requestBytes: 64 + (name?.length ?? 0),
-      run: (tx) => {
-        let finalName: string;
-        if (name === undefined || name === null) {
-          let n = tx.wb.sheets.length + 1;
-          while (sheetByName(tx, `Sheet${n}`)) n++;
-          finalName = `Sheet${n}`;
-        } else {
-          finalName = checkSheetName(name);
-          if (sheetByName(tx, finalName)) throw nameTaken();
-        }
-        const sheet = newSheet(nextId(tx.wb, "sheet"), finalName);
-        tx.wb.sheets.push(sheet);
-        created._bind(tx, sheet.id);
-      },
+      run: (tx) => created._bind(tx, addSheet(tx.wb, tx.host.environment, name).id),
     });
     return created;
   }
@@ -144,6 +123,7 @@ export class SimWorksheet extends SimObject<SheetRef> {
   private _layout: SimPageLayout | undefined;
   private _breaks: SimPageBreakCollection | undefined;
   private _tables: SimTableCollection | undefined;
+  private _protection: SimWorksheetProtection | undefined;
 
   constructor(
     context: SimContext,
@@ -199,6 +179,7 @@ export class SimWorksheet extends SimObject<SheetRef> {
       customProperties: this.customProperties,
       pageLayout: this.pageLayout,
       tables: this.tables,
+      protection: this.protection,
     };
   }
 
@@ -210,15 +191,7 @@ export class SimWorksheet extends SimObject<SheetRef> {
     return this._get("name");
   }
   set name(value: string) {
-    this._set("name", value, (tx) => {
-      const sheet = this._state(tx);
-      const name = checkSheetName(value);
-      const clash = sheetByName(tx, name);
-      if (clash && clash !== sheet) throw nameTaken();
-      const previous = sheet.name;
-      sheet.name = name;
-      followSheetRename(tx.wb, previous, name);
-    });
+    this._set("name", value, (tx) => renameSheet(tx.wb, this._state(tx), value));
   }
 
   get position(): number {
@@ -227,6 +200,7 @@ export class SimWorksheet extends SimObject<SheetRef> {
   set position(value: number) {
     this._set("position", value, (tx) => {
       const sheet = this._state(tx);
+      requireStructureEditable(tx.wb, "Worksheet.position");
       if (!Number.isInteger(value) || value < 0 || value >= tx.wb.sheets.length) {
         throw simError("InvalidArgument", MESSAGES.invalidArgument, "Worksheet.position");
       }
@@ -246,6 +220,7 @@ export class SimWorksheet extends SimObject<SheetRef> {
         (x) => x.toLowerCase() === String(value).toLowerCase(),
       );
       if (!v) throw simError("InvalidArgument", MESSAGES.invalidArgument, "Worksheet.visibility");
+      if (v !== sheet.visibility) requireStructureEditable(tx.wb, "Worksheet.visibility");
       if (v !== "Visible" && sheet.visibility === "Visible" && visibleCount(tx) === 1) {
         throw simError(
           "InvalidOperation",
@@ -279,35 +254,31 @@ export class SimWorksheet extends SimObject<SheetRef> {
     return this._get("showGridlines");
   }
   set showGridlines(value: boolean) {
-    this._set("showGridlines", value, (tx) => (this._state(tx).showGridlines = Boolean(value)));
+    this._set("showGridlines", value, (tx) => {
+      const sheet = this._state(tx);
+      requireFocus(tx.host.environment, "Worksheet.showGridlines");
+      sheet.showGridlines = Boolean(value);
+    });
   }
 
-  /** Deletes the sheet; Excel refuses to delete the last visible sheet. */
+  /** Deletes the sheet: not the last visible one nor a very hidden one; what referred to it shows #REF!. */
   delete(): void {
-    this._queue(0, (tx) => {
-      const sheet = this._state(tx);
-      if (sheet.visibility === "Visible" && visibleCount(tx) === 1) {
-        throw simError(
-          "InvalidOperation",
-          "This operation is not permitted for the current object. A workbook must contain at least one visible worksheet.",
-          "Worksheet.delete",
-        );
-      }
-      const index = tx.wb.sheets.indexOf(sheet);
-      tx.wb.sheets.splice(index, 1);
-      tx.wb.tables = tx.wb.tables.filter((t) => t.sheetId !== sheet.id);
-      if (tx.wb.activeSheetId === sheet.id) {
-        const next =
-          tx.wb.sheets.slice(index).find((s) => s.visibility === "Visible") ??
-          tx.wb.sheets.find((s) => s.visibility === "Visible");
-        tx.wb.activeSheetId = next?.id ?? null;
-      }
-      if (tx.wb.selection?.sheetId === sheet.id) {
-        tx.wb.selection = tx.wb.activeSheetId
-          ? { sheetId: tx.wb.activeSheetId, rect: { row: 0, col: 0, rows: 1, cols: 1 } }
-          : null;
-      }
+    this._queue(0, (tx) => deleteSheet(tx.wb, tx.host.environment, this._state(tx)));
+  }
+
+  /**
+   * Copies the sheet (ExcelApi 1.7) to the position given ("None", the default, puts it first). The copy has no
+   * custom properties: Excel does not copy them.
+   */
+  copy(positionType: WorksheetPosition = "None", relativeTo?: SimWorksheet): SimWorksheet {
+    const created = new SimWorksheet(this.context, () => {
+      throw simError("GeneralException", "The worksheet was not copied.");
     });
+    this._queue(64, (tx) => {
+      const relative = relativeTo ? relativeTo._state(tx) : null;
+      created._bind(tx, copySheet(tx.wb, this._state(tx), positionType, relative).id);
+    });
+    return created;
   }
 
   activate(): void {
@@ -315,6 +286,7 @@ export class SimWorksheet extends SimObject<SheetRef> {
       const sheet = this._state(tx);
       if (sheet.visibility !== "Visible")
         throw simError("InvalidOperation", "A hidden worksheet cannot be activated.", "Worksheet.activate");
+      requireFocus(tx.host.environment, "Worksheet.activate");
       if (tx.wb.activeSheetId !== sheet.id) {
         tx.wb.activeSheetId = sheet.id;
         tx.wb.selection = { sheetId: sheet.id, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
@@ -471,6 +443,39 @@ export class SimWorksheet extends SimObject<SheetRef> {
     this._tables ??= new SimTableCollection(this.context, (tx) => this._target(tx).sheetId);
     return this._tables;
   }
+  get protection(): SimWorksheetProtection {
+    this._protection ??= new SimWorksheetProtection(this.context, this);
+    return this._protection;
+  }
+}
+
+/** worksheet.protection: whether the sheet's cells, formats and charts are locked against changes. */
+export class SimWorksheetProtection extends SimObject<SheetRef> {
+  protected readonly _entity = "WorksheetProtection";
+  constructor(
+    context: SimContext,
+    private readonly _sheet: SimWorksheet,
+  ) {
+    super(context);
+  }
+  protected override _bindOnce(): boolean {
+    return false;
+  }
+  protected _locate(tx: Tx): SheetRef | null {
+    return this._sheet._target(tx);
+  }
+  protected _readers(): Record<string, Reader<SheetRef>> {
+    return { protected: (tx, ref) => sheetById(tx, ref.sheetId).protected };
+  }
+  get protected(): boolean {
+    return this._get("protected");
+  }
+  protect(): void {
+    this._queue(0, (tx, ref) => (sheetById(tx, ref.sheetId).protected = true));
+  }
+  unprotect(): void {
+    this._queue(0, (tx, ref) => (sheetById(tx, ref.sheetId).protected = false));
+  }
 }
 
 /** worksheet.freezePanes: frozen rows/columns at the top-left. */
@@ -479,14 +484,27 @@ export class SimFreezePanes {
     private readonly _sheet: SimWorksheet,
     private readonly _context: SimContext,
   ) {}
-  private _apply(fn: (sheet: SheetState) => void): void {
-    this._context._enqueue({ requestBytes: 64, run: (tx) => fn(this._sheet._state(tx)) });
+  private _apply(api: keyof typeof FOCUS_SENSITIVE, fn: (sheet: SheetState) => void): void {
+    this._context._enqueue({
+      requestBytes: 64,
+      run: (tx) => {
+        const sheet = this._sheet._state(tx);
+        requireFocus(tx.host.environment, api);
+        fn(sheet);
+      },
+    });
   }
   freezeRows(count = 1): void {
-    this._apply((s) => (s.freeze = count > 0 ? { rows: count, columns: 0 } : null));
+    this._apply(
+      "WorksheetFreezePanes.freezeRows",
+      (s) => (s.freeze = count > 0 ? { rows: count, columns: 0 } : null),
+    );
   }
   freezeColumns(count = 1): void {
-    this._apply((s) => (s.freeze = count > 0 ? { rows: 0, columns: count } : null));
+    this._apply(
+      "WorksheetFreezePanes.freezeColumns",
+      (s) => (s.freeze = count > 0 ? { rows: 0, columns: count } : null),
+    );
   }
   /** Freezes the rows above and columns left of the bottom-right of the given range (Office.js semantics). */
   freezeAt(frozenRange: SimRange | string): void {
@@ -494,6 +512,7 @@ export class SimFreezePanes {
       requestBytes: 64,
       run: (tx) => {
         const sheet = this._sheet._state(tx);
+        requireFocus(tx.host.environment, "WorksheetFreezePanes.freezeAt");
         const rect =
           typeof frozenRange === "string"
             ? parseRect(splitSheet(frozenRange).local)
@@ -503,13 +522,14 @@ export class SimFreezePanes {
     });
   }
   unfreeze(): void {
-    this._apply((s) => (s.freeze = null));
+    this._apply("WorksheetFreezePanes.unfreeze", (s) => (s.freeze = null));
   }
   getLocationOrNullObject(): SimRange {
     return new SimRange(
       this._context,
       (tx) => {
         const sheet = this._sheet._state(tx);
+        requireFocus(tx.host.environment, "WorksheetFreezePanes.getLocationOrNullObject");
         if (!sheet.freeze) return null;
         return {
           sheetId: sheet.id,

@@ -7,6 +7,7 @@ import {
   charsToPoints,
   defaultStyle,
   emptyCell,
+  newSeries,
   newSheet,
   nextId,
   pointsToChars,
@@ -28,6 +29,8 @@ export interface SideChannel {
   settings: { key: string; json: string }[];
   /** 0-based rows a manual page break sits above (ExcelJS writes breaks but does not read them back). */
   horizontalPageBreaks: Record<string, number[]>;
+  /** Workbook-level defined names and their formulas (absent from side channels written before names). */
+  names?: { name: string; formula: string; comment: string }[];
 }
 
 interface TableModel {
@@ -210,6 +213,9 @@ export async function importWorkbook(
     name: "Book1.xlsx",
     sheets: [],
     tables: [],
+    names: (side?.names ?? []).map((n) => ({ ...n, visible: true, scopeSheetId: null })),
+    readOnly: false,
+    structureProtected: false,
     settings: side?.settings ? structuredClone(side.settings) : [],
     activeSheetId: null,
     selection: null,
@@ -356,6 +362,10 @@ export async function importWorkbook(
           // Side channels written before tick-label positions were modelled carry none: Excel's default.
           categoryAxisTickLabelPosition: chart.categoryAxisTickLabelPosition ?? "NextToAxis",
           valueAxisTickLabelPosition: chart.valueAxisTickLabelPosition ?? "NextToAxis",
+          // ... nor category order or series colours.
+          categoryAxisReversed: chart.categoryAxisReversed ?? false,
+          categoryAxisPosition: chart.categoryAxisPosition ?? "Automatic",
+          series: chart.series.map((s) => ({ ...newSeries(s.name, s.values, s.xValues), ...s })),
           id: nextId(wb, "chart"),
         };
       });
@@ -543,6 +553,9 @@ export async function exportWorkbook(
     customProperties: {},
     settings: structuredClone(wb.settings),
     horizontalPageBreaks: {},
+    names: wb.names
+      .filter((n) => n.scopeSheetId === null)
+      .map((n) => ({ name: n.name, formula: n.formula, comment: n.comment })),
   };
   for (const sheet of wb.sheets) {
     sideChannel.charts[sheet.name] = sheet.charts.map(withoutId);

@@ -206,4 +206,67 @@ describe("the task pane", () => {
     await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H2" }));
     await waitFor(() => expect(screen.getByText(/Could not go to KPIs!H2/)).toBeInTheDocument());
   });
+
+  test("Go to cell on a hidden sheet says it is hidden and how to unhide it, not that it was deleted", async () => {
+    await renderApp(fakeGateway({ select: "hidden" }));
+    await refresh();
+    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H2" }));
+    const message = await screen.findByText(/The sheet "KPIs" is hidden/);
+    expect(message).toHaveTextContent(/Unhide/);
+    expect(message).not.toHaveTextContent(/renamed or deleted/);
+  });
+
+  test("Go to cell on a sheet that is gone says it was renamed or deleted", async () => {
+    await renderApp(fakeGateway({ select: "missing" }));
+    await refresh();
+    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H2" }));
+    expect(await screen.findByText(/no sheet called "KPIs" any more/)).toBeInTheDocument();
+  });
+
+  test("when the previous summary had been edited, the pane names the sheet it was kept in", async () => {
+    const outcome = { ...okOutcome(), keptSheet: "Summary (edited 10-01-2025)" };
+    const gateway = fakeGateway({ outcomes: [outcome] });
+    await renderApp(gateway);
+    await refresh();
+    expect(screen.getByText(/kept as your own sheet "Summary \(edited 10-01-2025\)"/)).toBeInTheDocument();
+    expect(screen.getByTestId("last-run")).toHaveTextContent(/kept as "Summary \(edited 10-01-2025\)"/);
+  });
+
+  test("a refresh made elsewhere (the ribbon) updates the open pane: its figures and where it came from", async () => {
+    const gateway = fakeGateway();
+    await renderApp(gateway);
+    expect(gateway.listeners).toBe(1);
+    expect(screen.queryByRole("heading", { name: "Overall RAG" })).not.toBeInTheDocument();
+    await act(async () =>
+      gateway.emitChange({
+        outcome: { ...okOutcome(makeSummaryFixture(), "ribbon-7"), source: "ribbon" },
+        refreshing: null,
+      }),
+    );
+    expect(await screen.findByRole("heading", { name: "Overall RAG" })).toBeInTheDocument();
+    expect(gateway.readSummaryCalls).toBe(1);
+    expect(screen.getAllByText(/refreshed from the Refresh summary button at 10\/01\/2025/)).toHaveLength(2);
+    expect(screen.getByRole("status")).toHaveTextContent(/refreshed from the Refresh summary button/);
+    expect(screen.getByTestId("last-run")).toHaveTextContent("(run ribbon-7)");
+    // The same outcome heard again is not followed twice.
+    await act(async () =>
+      gateway.emitChange({
+        outcome: { ...okOutcome(makeSummaryFixture(), "ribbon-7"), source: "ribbon" },
+        refreshing: null,
+      }),
+    );
+    expect(gateway.readSummaryCalls).toBe(1);
+  });
+
+  test("while another runtime is refreshing, the pane says so", async () => {
+    const gateway = fakeGateway();
+    await renderApp(gateway);
+    await act(async () =>
+      gateway.emitChange({
+        outcome: null,
+        refreshing: { source: "ribbon", startedAt: "2025-01-10T09:30:00.000Z", here: false },
+      }),
+    );
+    expect(await screen.findByText(/being refreshed from the Refresh summary button/)).toBeInTheDocument();
+  });
 });

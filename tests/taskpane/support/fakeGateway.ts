@@ -7,7 +7,9 @@ import type {
   RefreshOptions,
   RefreshOutcome,
   RefreshStep,
+  SelectOutcome,
   StoredOutcome,
+  WorkbookChange,
   WorkbookGateway,
 } from "../../../src/excel/api";
 import { generateTracker } from "../../support/generate-tracker";
@@ -37,6 +39,7 @@ export function okOutcome(
     failedStep: null,
     nameTakenByUserSheet: false,
     syncs: 4,
+    problem: null,
   };
 }
 
@@ -53,6 +56,7 @@ export function failedOutcome(step: RefreshStep, message: string): RefreshOutcom
     failedStep: step,
     nameTakenByUserSheet: false,
     syncs: 2,
+    problem: "fault",
   };
 }
 
@@ -64,6 +68,11 @@ export interface FakeGateway extends WorkbookGateway {
   savedMappings: (TrackerMapping | null)[];
   /** Lets a test hold a refresh mid-way: the refresh waits for `release()` after reporting these steps. */
   hold(stepsBeforeHold: RefreshStep[]): { release: () => void };
+  /** Tells the pane's listeners of a change in the workbook, as a refresh made elsewhere would. */
+  emitChange(change: WorkbookChange): void;
+  /** Listeners the pane registered and has not removed. */
+  readonly listeners: number;
+  readSummaryCalls: number;
 }
 
 export interface FakeGatewayOptions {
@@ -75,6 +84,10 @@ export interface FakeGatewayOptions {
   raw?: RawWorkbook;
   /** The mapping saved in the workbook before the pane opens. */
   mapping?: unknown;
+  /** What selectRange answers (default "selected"). */
+  select?: SelectOutcome;
+  /** What readSummary gives (default: the summary fixture). */
+  summaryOnRead?: PortfolioSummary;
 }
 
 export function fakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
@@ -82,7 +95,23 @@ export function fakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
   let settings: SettingsOverrides = options.settings ?? {};
   let mapping: unknown = options.mapping ?? null;
   let held: { steps: RefreshStep[]; gate: Promise<void> } | null = null;
+  const listeners = new Set<(change: WorkbookChange) => void>();
   const gw: FakeGateway = {
+    readSummaryCalls: 0,
+    get listeners() {
+      return listeners.size;
+    },
+    emitChange(change) {
+      for (const listener of listeners) listener(change);
+    },
+    async readSummary() {
+      gw.readSummaryCalls += 1;
+      return options.summaryOnRead ?? makeSummaryFixture();
+    },
+    async watchWorkbook(listener) {
+      listeners.add(listener);
+      return () => void listeners.delete(listener);
+    },
     refreshCalls: [],
     selections: [],
     saved: [],
@@ -103,6 +132,7 @@ export function fakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
     },
     async selectRange(sheet, address) {
       gw.selections.push({ sheet, address });
+      return options.select ?? "selected";
     },
     async loadSettings() {
       return settings;

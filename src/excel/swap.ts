@@ -1,0 +1,157 @@
+// The last step of a refresh: the fully built working sheets take the place of the summary and its chart data.
+// A summary that already exists is updated in place: the same sheet keeps its identity, so every reference people
+// built on it (a cover sheet's ='Portfolio Summary'!C5, a defined name, a hyperlink, a chart of theirs on the
+// chart data, the charts of a copy they kept) still resolves, to the refreshed figure where the layout keeps it
+// there. Excel rewrites references when a sheet is renamed and turns them into #REF! when it is deleted, so the
+// previous design (rename the old sheets aside, rename the new ones in, delete the old) broke them all.
+//
+// The batch: keep a copy of the summary if someone typed on it; mark the live sheets as being updated; clear each and paste the working copy over it
+// (Range.copyFrom, ExcelApi 1.9: values, formats, merges, conditional formats); set column widths, row heights
+// and print setup; redraw the summary's own charts; then the marks, the outcome, the lease; deletes last (the
+// working sheets, leftovers of interrupted runs). Deleting is the one call in it that fails while another
+// workbook has the focus, and everything before it has made the summary complete, so such a failure leaves only
+// working sheets for the next refresh to remove. Where there is no summary yet, the working sheets are renamed.
+import type { PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
+import { parseRange } from "../core/a1";
+import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
+import { applyPrint, queueCharts } from "./render";
+import { sizeStepsOf } from "./write-content";
+import type { StoredOutcome } from "./api";
+import type { CountingSync } from "./sync";
+
+/** What the refresh adds to the swap batch besides the sheets themselves. */
+export interface SwapExtras {
+  /** Marks set on each planned sheet once its content is in place (fingerprint, settings backup). */
+  marks?: Partial<Record<SheetKey, Record<string, string>>>;
+  /** Settings written in the swap besides the outcome: the lease released, a restored mapping. */
+  settings?: { key: string; value: unknown }[];
+  /** Names of the add-in's charts now on the live summary, removed before the new ones are drawn. */
+  liveCharts?: string[];
+  /** A copy of the live summary to keep first, as the user's own sheet (someone typed on it). */
+  keep?: { name: string; marks: Record<string, string> };
+}
+
+export interface SwapInput extends SwapExtras {
+  plan: SheetPlan;
+  runId: string;
+  /** Final name of each planned sheet. */
+  names: Partial<Record<SheetKey, string>>;
+  /** Working sheet of each planned sheet, fully built. */
+  working: Record<SheetKey, string>;
+  /** The live sheet of each role, updated in place (absent: the working sheet is renamed into place). */
+  live: Partial<Record<SheetKey, SheetInventoryItem>>;
+  /** Working sheets of interrupted refreshes to remove, last. */
+  leftovers: string[];
+  outcome?: StoredOutcome;
+}
+
+/** Rows and columns a planned sheet covers from A1: content, formats, merges, rules and print area. */
+export function plannedExtent(planned: PlannedSheet): { rows: number; cols: number } {
+  let rows = planned.values.length;
+  let cols = planned.values.reduce((w, r) => Math.max(w, r.length), 0);
+  const ranges = [
+    ...planned.numberFormats.map((f) => f.range),
+    ...planned.styles.map((s) => s.range),
+    ...planned.merges,
+    ...planned.conditionalFormats.map((c) => c.range),
+    ...(planned.print ? [planned.print.printArea] : []),
+  ];
+  for (const address of ranges) {
+    const rect = parseRange(address.replace(/\$/g, ""));
+    // Whole rows or columns do not widen the block: beyond the content they hold nothing to show.
+    if (!rect || rect.rows >= 1_000_000 || rect.cols >= 16_000) continue;
+    rows = Math.max(rows, rect.row + rect.rows);
+    cols = Math.max(cols, rect.col + rect.cols);
+  }
+  for (const { column } of planned.columnWidths) cols = Math.max(cols, column + 1);
+  for (const { row } of planned.rowHeights) rows = Math.max(rows, row);
+  return { rows: Math.max(rows, 1), cols: Math.max(cols, 1) };
+}
+
+/** Pastes the working copy over a live sheet, after clearing it, and sets what a paste does not carry. */
+function updateInPlace(live: Excel.Worksheet, working: Excel.Worksheet, planned: PlannedSheet): void {
+  const { rows, cols } = plannedExtent(planned);
+  live.getRange().clear("All" as Excel.ClearApplyTo);
+  live
+    .getRangeByIndexes(0, 0, rows, cols)
+    .copyFrom(working.getRangeByIndexes(0, 0, rows, cols), "All" as Excel.RangeCopyType);
+  const sheetFormat = live.getRange().untrack().format;
+  sheetFormat.useStandardWidth = true;
+  sheetFormat.useStandardHeight = true;
+  // Each width and height once over all its columns or rows (write-content.ts), as the build sets them.
+  for (const step of sizeStepsOf(planned)) step.queue(live);
+  live.horizontalPageBreaks.removePageBreaks();
+  if (planned.print) applyPrint(live, planned.print);
+  if (planned.tabColor) live.tabColor = planned.tabColor;
+  // Frozen panes and gridlines stay as the sheet has them: both calls fail while another workbook has the
+  // focus, and the add-in set them when it created the sheet.
+}
+
+function mark(sheet: Excel.Worksheet, props: Record<string, string>): void {
+  for (const [key, value] of Object.entries(props)) sheet.customProperties.add(key, value);
+}
+
+/** Queues the swap and sends it (one sync). Throws what Excel answered when it fails. */
+export async function swapIntoPlace(
+  context: Excel.RequestContext,
+  input: SwapInput,
+  sync: CountingSync,
+): Promise<void> {
+  const worksheets = context.workbook.worksheets;
+  const { plan, runId } = input;
+  const roles = plan.sheets.map((p) => p.key);
+  const working = Object.fromEntries(roles.map((r) => [r, worksheets.getItem(input.working[r])])) as Record<
+    SheetKey,
+    Excel.Worksheet
+  >;
+  const live = Object.fromEntries(
+    roles
+      .filter((r) => input.live[r])
+      .map((r) => [r, worksheets.getItem((input.live[r] as SheetInventoryItem).name)]),
+  ) as Partial<Record<SheetKey, Excel.Worksheet>>;
+  // Where each planned sheet ends up: the live sheet, or the working one under its final name.
+  const final = Object.fromEntries(roles.map((r) => [r, live[r] ?? working[r]])) as Record<
+    SheetKey,
+    Excel.Worksheet
+  >;
+
+  // First, when someone typed on the summary: a copy of it, kept as theirs, before anything is replaced.
+  if (input.keep && live.summary) {
+    const copy = live.summary.copy("After" as Excel.WorksheetPositionType, live.summary);
+    copy.name = input.keep.name;
+    mark(copy, input.keep.marks);
+  }
+  // Then the live sheets are marked as being updated, so a batch stopped half-way is known for what it left.
+  for (const role of roles) if (live[role]) mark(live[role] as Excel.Worksheet, { [UPDATING_KEY]: runId });
+  for (const planned of plan.sheets) {
+    const target = live[planned.key];
+    if (target) updateInPlace(target, working[planned.key], planned);
+    else {
+      const name = input.names[planned.key] as string;
+      working[planned.key].name = name;
+      mark(working[planned.key], { [NAME_KEY]: name });
+    }
+  }
+  // The build drew the charts on the working summary, reading the working data sheet. Where either sheet is
+  // updated in place, they are drawn again on the final summary from the final data sheet.
+  if (roles.some((r) => live[r])) {
+    for (const planned of plan.sheets) {
+      if (planned.charts.length === 0) continue;
+      const on = final[planned.key];
+      const names = live[planned.key] ? (input.liveCharts ?? []) : planned.charts.map((c) => c.id);
+      for (const name of names) on.charts.getItem(name).delete();
+      queueCharts(on, planned, final);
+    }
+  }
+  for (const planned of plan.sheets) {
+    const sheet = final[planned.key];
+    mark(sheet, { [RUN_KEY]: runId, ...(input.marks?.[planned.key] ?? {}) });
+    if (live[planned.key]) sheet.customProperties.getItem(UPDATING_KEY).delete();
+  }
+  if (input.outcome) context.workbook.settings.add(LAST_OUTCOME_KEY, input.outcome);
+  for (const { key, value } of input.settings ?? []) context.workbook.settings.add(key, value);
+  // Deletes last: the one call here that fails while another workbook has the focus.
+  for (const role of roles) if (live[role]) working[role].delete();
+  for (const name of input.leftovers) worksheets.getItem(name).delete();
+  await sync();
+}

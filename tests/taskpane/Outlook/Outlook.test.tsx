@@ -1,0 +1,100 @@
+/** @jest-environment jsdom */
+import { screen, within } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import type { PortfolioSummary } from "../../../src/core/model";
+import { resolveSettings } from "../../../src/core/settings";
+import { summarise } from "../../../src/core/summarise";
+import { Outlook } from "../../../src/taskpane/Outlook/Outlook";
+import { makeSummaryFixture } from "../../support/summary-fixture";
+import { sampleTracker } from "../../support/tracker-builder";
+import { renderInPane } from "../support/render";
+
+/** The seed dashboard's tracker through the engine's summary step. */
+function sampleSummary(): PortfolioSummary {
+  const tracker = sampleTracker().build();
+  const { settings, issues } = resolveSettings(tracker, undefined);
+  return summarise(tracker, issues, settings, {
+    now: new Date("2025-01-10T09:30:00Z"),
+    workbookName: "x.xlsx",
+  });
+}
+
+describe("the outlook in the pane", () => {
+  test("shows the EHCP projection, its trajectory and the change a month needed", () => {
+    renderInPane(<Outlook summary={sampleSummary()} />);
+    expect(screen.getByRole("heading", { level: 2 })).toHaveTextContent("Outlook to Mar-25");
+    const ehcp = screen.getByRole("heading", { level: 3, name: "Funded EHCPs" }).closest("li") as HTMLElement;
+    expect(within(ehcp).getByText("Projected Mar-25: 6,592 (low 6,497, high 6,677)")).toBeInTheDocument();
+    expect(
+      within(ehcp).getByText(/^Trajectory Mar-25: 5,827; gap at the year end \+765$/),
+    ).toBeInTheDocument();
+    expect(within(ehcp).getByText("Adverse")).toBeInTheDocument();
+    expect(
+      within(ehcp).getByText(
+        "To be back on trajectory by Mar-25 the count would have to fall by 175 a month; it has risen by 80 a month over the last six months.",
+      ),
+    ).toBeInTheDocument();
+  });
+
+  test("gives the cost of the demand gap as an indication beside the overspend above the goal", () => {
+    renderInPane(<Outlook summary={sampleSummary()} />);
+    const cost = screen.getByRole("heading", { name: "Cost of the demand gap (an indication)" })
+      .parentElement as HTMLElement;
+    expect(
+      within(cost).getByText(/^650 plans above the trajectory .* come to about £15\.0m a year\./),
+    ).toBeInTheDocument();
+    expect(
+      within(cost).getByText(/The HNB overspend above its goal is £14\.99m \(Q2 Forecast\)\./),
+    ).toBeInTheDocument();
+    expect(within(cost).getByText(/^An indication:/)).toBeInTheDocument();
+  });
+
+  test("offers the draft narrative read-only and copies it with the Copy button", async () => {
+    const summary = sampleSummary();
+    const copied: string[] = [];
+    renderInPane(<Outlook summary={summary} copyText={async (t) => void copied.push(t)} />);
+    const draft = screen.getByRole("textbox", { name: "Draft narrative" });
+    expect(draft).toHaveValue(summary.draftNarrative?.text);
+    expect(draft).toHaveAttribute("readonly");
+    await userEvent.click(screen.getByRole("button", { name: "Copy draft" }));
+    expect(copied).toEqual([summary.draftNarrative?.text]);
+    expect(screen.getByRole("status")).toHaveTextContent("Copied. Paste it into the tracker's narrative");
+  });
+
+  test("where the clipboard is refused it copies the selection, or says how to copy by hand", async () => {
+    const refuse = async () => {
+      throw new Error("NotAllowedError");
+    };
+    const execCommand = jest.fn(() => true);
+    Object.defineProperty(document, "execCommand", { value: execCommand, configurable: true });
+    renderInPane(<Outlook summary={sampleSummary()} copyText={refuse} />);
+    await userEvent.click(screen.getByRole("button", { name: "Copy draft" }));
+    expect(execCommand).toHaveBeenCalledWith("copy");
+    expect(screen.getByRole("status")).toHaveTextContent("Copied.");
+
+    execCommand.mockReturnValue(false);
+    await userEvent.click(screen.getByRole("button", { name: "Copy draft" }));
+    expect(screen.getByRole("status")).toHaveTextContent(
+      "Copy did not work here: select the text above and press Ctrl+C (Cmd+C on a Mac).",
+    );
+  });
+
+  test("without the finance sheet the cost says why, and the outlook and the draft stay", () => {
+    const tracker = sampleTracker().withoutSheet("finance").build();
+    const { settings, issues } = resolveSettings(tracker, undefined);
+    const summary = summarise(tracker, issues, settings, { now: new Date("2025-01-10"), workbookName: "x" });
+    renderInPane(<Outlook summary={summary} />);
+    expect(
+      screen.getByText(
+        "The tracker has no HNB Finance periods, so there is no average cost per EHCP to cost the demand gap.",
+      ),
+    ).toBeInTheDocument();
+    expect(screen.getByRole("textbox", { name: "Draft narrative" })).toBeInTheDocument();
+    expect(screen.getByText(/^Projected Mar-25: 6,592/)).toBeInTheDocument();
+  });
+
+  test("a summary from before the outlook existed shows nothing", () => {
+    const { container } = renderInPane(<Outlook summary={makeSummaryFixture()} />);
+    expect(container.querySelector("section")).toBeNull();
+  });
+});
