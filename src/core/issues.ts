@@ -188,8 +188,6 @@ export const ISSUE_CODES = {
 
 export type IssueCode = keyof typeof ISSUE_CODES;
 
-export const ISSUE_CODE_LIST = Object.keys(ISSUE_CODES) as IssueCode[];
-
 /** Where an issue points: a sheet and an A1 cell or range ("" where none applies). */
 export interface IssuePlace {
   sheet: string;

@@ -289,9 +289,8 @@ export interface OutlookMeasure {
   status: KpiStatus | null;
   /** (trajectory - latest value) / months left: the steady monthly change that lands on the trajectory. */
   neededMonthlyChange: number | null;
-  /** Plain sentences: the projection, the gap at the year end, and the change needed against the recent one. */
+  /** The projection and its gap to the trajectory in one sentence, and the change needed against the recent one. */
   projectionText: string;
-  gapText: string;
   neededText: string;
   /** Why a part is missing (no projection, no trajectory), one line each; empty when all is there. */
   reasons: string[];

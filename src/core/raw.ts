@@ -96,6 +96,13 @@ export const EXCEL_ERRORS = [
   "#PYTHON!",
 ] as const;
 
-export function isExcelError(v: RawCell): boolean {
-  return typeof v === "string" && (EXCEL_ERRORS as readonly string[]).includes(v);
+/** An empty cell, or one holding nothing but spaces. */
+export function isBlank(v: RawCell | undefined): boolean {
+  return v === undefined || v === "" || (typeof v === "string" && v.trim() === "");
+}
+
+/** A cell as text: strings trimmed, numbers as written, TRUE or FALSE for a boolean; "" for an empty cell. */
+export function textOf(v: RawCell | undefined): string {
+  if (v === undefined) return "";
+  return typeof v === "string" ? v.trim() : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
 }

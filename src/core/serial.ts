@@ -12,13 +12,13 @@ const { isFinite } = Number;
 
 export const MS_PER_DAY = 86_400_000;
 /** Day 0 of the serials from 61 on: 30/12/1899. */
-export const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
+const SERIAL_EPOCH_MS = Date.UTC(1899, 11, 30);
 /** 01/01/1970 as a serial: the straight line from SERIAL_EPOCH_MS, in days. */
 const UNIX_EPOCH_SERIAL = 25569;
 /** Day 0 of the serials before the fictitious 29/02/1900: 31/12/1899. */
 const EARLY_EPOCH_MS = Date.UTC(1899, 11, 31);
 /** 31/12/9999, the last date Excel shows. */
-export const MAX_SERIAL = 2_958_465;
+const MAX_SERIAL = 2_958_465;
 /** Days between the 1900 and 1904 date systems (a workbook saved on an old Mac may use the later one). */
 export const DATE_1904_OFFSET = 1462;
 
@@ -80,9 +80,4 @@ export function dateToSerial(date: Date, date1904 = false): number {
   const serial = date.getTime() / MS_PER_DAY + UNIX_EPOCH_SERIAL - (date1904 ? DATE_1904_OFFSET : 0);
   // Whole days come back whole; keep times to the millisecond without binary noise.
   return mRound(serial * MS_PER_DAY) / MS_PER_DAY;
-}
-
-/** The UTC Date a serial stands for on that same straight line (the inverse of dateToSerial, 1900 system). */
-export function serialToDate(serial: number): Date {
-  return new Date(SERIAL_EPOCH_MS + serial * MS_PER_DAY);
 }

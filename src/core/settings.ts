@@ -6,7 +6,7 @@ import type { EffectiveSettings, Issue, KpiId } from "./model";
 import { DEFAULT_RISK_BANDS, DEFAULT_RISK_THRESHOLD } from "./metrics/risk";
 import type { Tracker } from "./tracker";
 
-export const DEFAULT_SEND_STALENESS_DAYS = 45;
+const DEFAULT_SEND_STALENESS_DAYS = 45;
 export const DEFAULT_FINANCE_STALENESS_DAYS = 120;
 /** Tolerances default to zero: any variance is a variance until the council says what it can live with. */
 export const DEFAULT_KPI_TOLERANCES: Record<KpiId, number> = {
@@ -41,7 +41,7 @@ const nonNegative = (v: unknown): v is number => typeof v === "number" && Number
  * Checks a settings object from outside the tracker (saved in the workbook, or passed by the CLI) and keeps
  * only the valid parts; each invalid part becomes a warning that says what was ignored.
  */
-export function checkOverrides(
+function checkOverrides(
   input: unknown,
   origin: "saved" | "override",
 ): { overrides: SettingsOverrides; issues: Issue[] } {

@@ -1,5 +1,6 @@
 // The tracker template: every sheet and column the engine reads, with accepted aliases.
 // One source of truth: the reader, the sample-tracker generator and docs/tracker-template.md all come from here.
+// Long because it is a data table: one entry per sheet and per column (header, aliases, type, meaning, example).
 import type { SectionId } from "./tracker";
 
 export type ColumnType =

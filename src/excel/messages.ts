@@ -135,6 +135,12 @@ export const messages = {
   readFailed(reason: string): string {
     return `The tracker could not be read (${reason}). Nothing was changed; try Refresh summary again.`;
   },
+  loadFailed(reason: string): string {
+    return (
+      `Part of the add-in could not be downloaded (${reason}). Nothing was changed. Check the connection, then ` +
+      "choose Refresh summary again."
+    );
+  },
   computeFailed(reason: string): string {
     return (
       `The summary could not be worked out (${reason}). ${UNCHANGED} ` +
@@ -174,3 +180,9 @@ export const messages = {
 };
 
 export { isAccessDenied, isCellEditError, isFocusError } from "./sync";
+
+/** A part of the add-in that failed to download (webpack's ChunkLoadError; a failed dynamic import elsewhere). */
+export function isLoadError(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "ChunkLoadError" || /Loading chunk|dynamically imported module/i.test(String(error));
+}

@@ -9,6 +9,7 @@ import { currentFingerprint } from "./fingerprint";
 import {
   BACKUP_KEY,
   FINGERPRINT_KEY,
+  isAddinSheet,
   isLeftover,
   isLiveAddinSheet,
   roleOf,
@@ -44,12 +45,6 @@ export interface ProbeResult {
   data: LiveSheetFacts | null;
 }
 
-interface SheetProbe {
-  item: SheetInventoryItem;
-  sheet: Excel.Worksheet;
-  protection: Excel.WorksheetProtection;
-}
-
 /** The live sheet of a role, as the writer will update it in place. */
 export function liveSheet(inventory: SheetInventoryItem[], role: SheetKey): SheetInventoryItem | undefined {
   return inventory.find((s) => isLiveAddinSheet(s) && !isLeftover(s) && roleOf(s) === role);
@@ -70,48 +65,66 @@ function parseBackup(text: string | undefined): Record<string, unknown> {
   }
 }
 
-/** Queues the loads for the live summary and data sheet; `result()` reads them once a sync has run. */
+/**
+ * Queues the loads for each of the add-in's sheets (those with its ownership mark: the first sync may know no more
+ * of them than that); the reader picks the live summary and data sheet from the full inventory, once a sync has
+ * run. There are two such sheets, or a few more where people kept copies.
+ */
 export function queueProbe(
   context: Excel.RequestContext,
   inventory: SheetInventoryItem[],
-): () => ProbeResult {
+): (full: SheetInventoryItem[]) => ProbeResult {
   const worksheets = context.workbook.worksheets;
-  const probeOf = (role: SheetKey): SheetProbe | null => {
-    const item = liveSheet(inventory, role);
-    if (!item) return null;
-    const sheet = worksheets.getItem(item.name);
-    sheet.load("visibility");
-    return { item, sheet, protection: sheet.protection.load("protected") };
-  };
-  const summary = probeOf("summary");
-  const data = probeOf("data");
-  const marks = summary
-    ? Object.fromEntries(
-        [FINGERPRINT_KEY, UPDATING_KEY, BACKUP_KEY].map((key) => [
-          key,
-          summary.sheet.customProperties.getItemOrNullObject(key).load("value"),
-        ]),
-      )
-    : {};
-  const charts = summary?.sheet.charts.load("items/name");
-
-  const facts = (p: SheetProbe): LiveSheetFacts => ({
-    name: p.item.name,
-    visible: String(p.sheet.visibility) === "Visible",
-    protected: p.protection.protected,
-  });
-  return () => {
-    if (!summary || !charts) return { summary: null, data: data ? facts(data) : null };
-    const mark = (key: string) => (marks[key].isNullObject ? undefined : marks[key].value);
+  const probes = new Map(
+    inventory.filter(isAddinSheet).map((item) => {
+      const sheet = worksheets.getItem(item.name);
+      sheet.load("visibility");
+      const probe = {
+        sheet,
+        protection: sheet.protection.load("protected"),
+        marks: Object.fromEntries(
+          [FINGERPRINT_KEY, UPDATING_KEY, BACKUP_KEY].map((key) => [
+            key,
+            sheet.customProperties.getItemOrNullObject(key).load("value"),
+          ]),
+        ),
+        charts: sheet.charts.load("items/name"),
+      };
+      return [item.name, probe] as const;
+    }),
+  );
+  return (full) => {
+    const facts = (role: SheetKey) => {
+      const item = liveSheet(full, role);
+      const probe = item ? probes.get(item.name) : undefined;
+      if (!item || !probe) return null;
+      const mark = (key: string) => (probe.marks[key].isNullObject ? undefined : probe.marks[key].value);
+      return {
+        name: item.name,
+        visible: String(probe.sheet.visibility) === "Visible",
+        protected: probe.protection.protected,
+        mark,
+        charts: probe.charts,
+      };
+    };
+    const summary = facts("summary");
+    const data = facts("data");
+    const sheetOnly = (f: NonNullable<typeof data>): LiveSheetFacts => ({
+      name: f.name,
+      visible: f.visible,
+      protected: f.protected,
+    });
     return {
-      summary: {
-        ...facts(summary),
-        fingerprint: mark(FINGERPRINT_KEY),
-        incomplete: mark(UPDATING_KEY) !== undefined,
-        charts: charts.items.map((c) => c.name).filter((n) => n.startsWith(ADDIN_CHART_PREFIX)),
-        backup: parseBackup(mark(BACKUP_KEY)),
-      },
-      data: data ? facts(data) : null,
+      summary: summary
+        ? {
+            ...sheetOnly(summary),
+            fingerprint: summary.mark(FINGERPRINT_KEY),
+            incomplete: summary.mark(UPDATING_KEY) !== undefined,
+            charts: summary.charts.items.map((c) => c.name).filter((n) => n.startsWith(ADDIN_CHART_PREFIX)),
+            backup: parseBackup(summary.mark(BACKUP_KEY)),
+          }
+        : null,
+      data: data ? sheetOnly(data) : null,
     };
   };
 }

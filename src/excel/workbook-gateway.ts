@@ -27,7 +27,7 @@ import type {
   WorkbookChange,
   WorkbookGateway,
 } from "./api";
-import { applyPlan, officeIsSetSupported, type IsSetSupported } from "./apply-plan";
+import type { IsSetSupported } from "./apply-plan";
 import type { ReadLimits } from "./blocks";
 import { plannedFingerprint } from "./fingerprint";
 import {
@@ -42,7 +42,7 @@ import {
   type Lease,
   type RefreshSource,
 } from "./lease";
-import { isAccessDenied, isCellEditError, messages } from "./messages";
+import { isAccessDenied, isCellEditError, isLoadError, messages } from "./messages";
 import {
   BACKUP_KEY,
   FINGERPRINT_KEY,
@@ -65,7 +65,8 @@ export { messages } from "./messages";
 
 export interface GatewayDeps {
   runEngine: (raw: RawWorkbook, options?: EngineOptions) => PortfolioSummary;
-  planSheets: (summary: PortfolioSummary) => SheetPlan;
+  /** May load the layout on demand (the entry point does). */
+  planSheets: (summary: PortfolioSummary) => SheetPlan | Promise<SheetPlan>;
   isSetSupported?: IsSetSupported;
   /** Read batching limits (tests shrink them to exercise blocking on small sheets). */
   readLimits?: ReadLimits;
@@ -93,7 +94,6 @@ class Stop extends Error {
 }
 
 export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): WorkbookGateway {
-  const isSetSupported = deps.isSetSupported ?? officeIsSetSupported;
   const makeRunId = deps.newRunId ?? (() => newRunId());
   const source: RefreshSource = deps.source ?? "pane";
   const runtimeId = deps.runtimeId ?? newRuntimeId();
@@ -150,7 +150,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
 
         progress("reading");
         let read;
-        let probe: (() => ProbeResult) | null = null;
+        let probe: ((full: SheetInventoryItem[]) => ProbeResult) | null = null;
         let probedAt = -1;
         let guards: { workbook: Excel.Workbook; protection: Excel.WorkbookProtection } | null = null;
         try {
@@ -202,7 +202,9 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
         }
         // The probe rides the read's second sync; a workbook with no tracker values to read has none.
         if (probe && sync.count === probedAt) await sync();
-        const live: ProbeResult = probe ? (probe as () => ProbeResult)() : { summary: null, data: null };
+        const live: ProbeResult = probe
+          ? (probe as (full: SheetInventoryItem[]) => ProbeResult)(read.inventory)
+          : { summary: null, data: null };
         for (const sheet of [live.summary, live.data]) {
           if (sheet?.protected)
             return failed({
@@ -252,8 +254,10 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
         }
 
         progress("computing");
+        let writer: typeof import("./apply-plan");
         try {
-          plan = deps.planSheets(summary);
+          // The writer loads with the first refresh (a chunk of its own in the pane's build), as the layout may.
+          [plan, writer] = await Promise.all([deps.planSheets(summary), import("./apply-plan")]);
         } catch (error) {
           return failed({
             ...base,
@@ -261,7 +265,9 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             issueCounts: counts,
             failedStep: "computing",
             problem: "fault",
-            message: messages.computeFailed(errorText(error)),
+            message: isLoadError(error)
+              ? messages.loadFailed(errorText(error))
+              : messages.computeFailed(errorText(error)),
           });
         }
 
@@ -289,11 +295,11 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
           liveCharts: live.summary?.charts ?? [],
         };
         const flagged = summary.variances.length;
-        const written = await applyPlan(context, plan, {
+        const written = await writer.applyPlan(context, plan, {
           runId,
           inventory: read.inventory,
           sync,
-          isSetSupported,
+          isSetSupported: deps.isSetSupported ?? writer.officeIsSetSupported,
           onProgress: progress,
           activate: live.summary ? live.summary.visible : true,
           withFirstRequest,

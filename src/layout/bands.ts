@@ -7,7 +7,7 @@ import { DEFAULT_ROW_HEIGHT } from "./sheet-builder";
 import { STYLES } from "./styles";
 
 /** Least height of a chart in points: legible at A4 with two side by side, each half the page wide. */
-export const CHART_HEIGHT = 170;
+const CHART_HEIGHT = 170;
 /** A chart beside a taller stack of tables grows with it up to this height, then stays at CHART_HEIGHT. */
 const CHART_MAX_HEIGHT = 260;
 

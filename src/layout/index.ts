@@ -21,6 +21,5 @@ export function planSheets(summary: PortfolioSummary): SheetPlan {
 }
 
 export { DATA_SHEET_NAME } from "./chart-data";
-export { MAX_ISSUES_ON_PAGE } from "./blocks/data-problems";
-export { SUMMARY_SHEET_NAME, TITLE_ROWS, REPEATED_TITLE_ROWS, PAGE_COLUMNS } from "./page";
-export { NUMBER_FORMATS, RAG_COLOURS, FONT_NAME } from "./styles";
+export { SUMMARY_SHEET_NAME } from "./page";
+export { RAG_COLOURS } from "./styles";

@@ -44,7 +44,7 @@ export function pageContentHeight(geometry: PageGeometry): number {
 }
 
 /** Height of a row as a host prints it: whole pixels, within Excel's limit. */
-export function printedRowHeight(points: number): number {
+function printedRowHeight(points: number): number {
   return Math.min(MAX_ROW_HEIGHT, Math.ceil(points / PIXEL) * PIXEL);
 }
 

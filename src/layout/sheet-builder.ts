@@ -42,7 +42,7 @@ const OTHER_WIDTHS: Record<string, number> = { "£": 507, "–": 498, "—": 905
 /** Symbols such as ✓ and ⚠ come from a fallback font; an em is a safe guess. */
 const UNKNOWN_WIDTH = 1000;
 /** Points of one Excel column-width unit: Calibri 11's digit is 7 pixels at 96 dpi (0.75 pt a pixel). */
-export const POINTS_PER_WIDTH_UNIT = 5.25;
+const POINTS_PER_WIDTH_UNIT = 5.25;
 /** Excel leaves about three pixels either side of a cell's text. */
 const CELL_PADDING_POINTS = 4.5;
 /**
@@ -52,7 +52,7 @@ const CELL_PADDING_POINTS = 4.5;
 const WIDTH_SAFETY = 1.05;
 
 /** Width in points of `text` set in Calibri at `fontSize`. */
-export function textWidthPoints(text: string, fontSize: number, bold = false): number {
+function textWidthPoints(text: string, fontSize: number, bold = false): number {
   const table = bold ? CALIBRI_WIDTHS.bold : CALIBRI_WIDTHS.regular;
   let units = 0;
   for (const ch of text) {

@@ -43,7 +43,7 @@ export const RAG_COLOURS: Record<RagGrade, { fill: string; text: string }> = {
 };
 
 /** A grade that could not be read: no fill, so the word alone carries it. */
-export const RAG_UNKNOWN = { fill: PALETTE.band, text: PALETTE.text } as const;
+const RAG_UNKNOWN = { fill: PALETTE.band, text: PALETTE.text } as const;
 
 export const NUMBER_FORMATS = {
   count: "#,##0",
@@ -66,7 +66,7 @@ export const NUMBER_FORMATS = {
 } as const;
 
 /** Below this size money reads better in whole pounds (an average cost of £24,650 is not "£0.02m"). */
-export const MILLIONS_FROM = 100_000;
+const MILLIONS_FROM = 100_000;
 
 /** The number format of a table or chart column, given every value it will show (money picks its scale). */
 export function formatForUnit(unit: DisplayUnit, values: readonly unknown[] = []): string | null {
@@ -292,7 +292,7 @@ export function tableStatusStyle(color: string): CellStyle {
 }
 
 /** Fill and text colour of a severity in the data problems table: information needs no fill. */
-export const SEVERITY_COLOURS: Record<Severity, { fill?: string; text: string }> = {
+const SEVERITY_COLOURS: Record<Severity, { fill?: string; text: string }> = {
   error: { fill: PALETTE.errorFill, text: PALETTE.errorText },
   warning: { fill: PALETTE.warningFill, text: PALETTE.warningText },
   info: { text: PALETTE.text },

@@ -32,7 +32,7 @@ import { PALETTE, STYLES } from "./styles";
 export type PageBlock = (page: Page, summary: PortfolioSummary) => void;
 
 /** The page, top to bottom. */
-export const PAGE_BLOCKS: readonly PageBlock[] = [
+const PAGE_BLOCKS: readonly PageBlock[] = [
   title,
   kpiTiles,
   freshness,

@@ -1,23 +1,16 @@
 // The task pane: refresh the Portfolio Summary and read its results, talking to the workbook only through the gateway.
 // The same component runs in Excel (Office.js gateway), in the browser preview and in tests (in-memory Excel or a fake).
 import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { SettingsOverrides } from "../core/engine-api";
 import type { TrackerMapping } from "../core/mapping/format";
 import type { Issue, PortfolioSummary, SourceRef } from "../core/model";
 import type { RawWorkbook } from "../core/raw";
 import { readTracker } from "../core/read";
-import { issueLocation, plural } from "../core/wording";
-import type {
-  RefreshOutcome,
-  RefreshStep,
-  SelectOutcome,
-  StoredOutcome,
-  WorkbookChange,
-  WorkbookGateway,
-} from "../excel/api";
+import { issueLocation } from "../core/wording";
+import type { RefreshOutcome, SelectOutcome, WorkbookChange, WorkbookGateway } from "../excel/api";
 import { SOURCE_WORDS } from "../excel/lease";
-import { formatRunTime } from "./text";
+import { initialPaneState, paneReducer } from "./paneState";
 import { DataProblems } from "./DataProblems/DataProblems";
 import { Header } from "./Header/Header";
 import { KeyRisks } from "./KeyRisks/KeyRisks";
@@ -101,40 +94,6 @@ function unexpectedFailure(error: unknown): RefreshOutcome {
   };
 }
 
-/** What the pane says after a refresh that succeeded, beyond the figures: where it wrote, what it kept. */
-function successNotice(outcome: StoredOutcome & { nameTakenByUserSheet?: boolean }): string | null {
-  const parts: string[] = [];
-  if (outcome.nameTakenByUserSheet && outcome.sheetName)
-    parts.push(
-      `Your workbook already has its own sheet called "Portfolio Summary", so the summary was written to "${outcome.sheetName}".`,
-    );
-  if (outcome.keptSheet)
-    parts.push(
-      `Someone had typed on the previous summary, so it was kept as your own sheet "${outcome.keptSheet}" before the new one was written.`,
-    );
-  return parts.length > 0 ? parts.join(" ") : null;
-}
-
-function sourceText(outcome: StoredOutcome): string {
-  return outcome.source ? `from ${SOURCE_WORDS[outcome.source]}` : "made elsewhere";
-}
-
-function elsewhereText(outcome: StoredOutcome): string {
-  return `The summary was refreshed ${sourceText(outcome)} at ${formatRunTime(outcome.at)}.`;
-}
-
-/** A stored failed outcome, with the tracker's problems when the workbook can be read, for the refresh panel. */
-function storedFailure(outcome: StoredOutcome, summary: PortfolioSummary | null): RefreshOutcome {
-  return {
-    ...outcome,
-    summary: summary && summary.issueCounts.error > 0 ? summary : null,
-    failedStep: null,
-    nameTakenByUserSheet: false,
-    syncs: 0,
-    problem: summary && summary.issueCounts.error > 0 ? "tracker" : "fault",
-  };
-}
-
 /** Why "go to" did not get there, in words, with what to do. */
 function goToProblem(result: Exclude<SelectOutcome, "selected">, ref: SourceRef): string {
   const place = issueLocation(ref, "sentence");
@@ -155,17 +114,22 @@ export function App({
 
 function Pane({ gateway }: { gateway: WorkbookGateway }) {
   const styles = useStyles();
-  const [summary, setSummary] = useState<PortfolioSummary | null>(null);
-  const [lastRun, setLastRun] = useState<StoredOutcome | null>(null);
-  const [running, setRunning] = useState(false);
-  const [step, setStep] = useState<RefreshStep | null>(null);
-  const [failure, setFailure] = useState<RefreshOutcome | null>(null);
-  const [notice, setNotice] = useState<string | null>(null);
-  const [saved, setSaved] = useState<SettingsOverrides>({});
-  const [problem, setProblem] = useState<string | null>(null);
-  const [announcement, setAnnouncement] = useState("");
-  const [mapping, setMapping] = useState<OpenMapping | null>(null);
-  const [elsewhere, setElsewhere] = useState<WorkbookChange["refreshing"]>(null);
+  const [state, dispatch] = useReducer(paneReducer<OpenMapping>, undefined, initialPaneState<OpenMapping>);
+  const {
+    summary,
+    lastRun,
+    running,
+    step,
+    failure,
+    notice,
+    saved,
+    problem,
+    announcement,
+    mapping,
+    elsewhere,
+  } = state;
+  const setProblem = useCallback((text: string | null) => dispatch({ type: "problem", text }), []);
+  // Refs answer at once where state would answer only at the next render: one refresh at a time.
   const runningRef = useRef(false);
   /** Run id of the outcome the pane shows, so a settings change it already knows of is not followed twice. */
   const shownRun = useRef<string | null>(null);
@@ -179,12 +143,12 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
       .then((run) => {
         if (!live) return;
         shownRun.current = run?.runId ?? null;
-        setLastRun(run);
+        dispatch({ type: "lastRunLoaded", run });
       })
-      .catch(() => live && setLastRun(null));
+      .catch(() => live && dispatch({ type: "lastRunLoaded", run: null }));
     gateway
       .loadSettings()
-      .then((s) => live && setSaved(s))
+      .then((s) => live && dispatch({ type: "settingsLoaded", saved: s }))
       .catch(
         () =>
           live &&
@@ -195,7 +159,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
     return () => {
       live = false;
     };
-  }, [gateway]);
+  }, [gateway, setProblem]);
 
   /** Opens the mapping step over the workbook as it is now; `reasons` say why (none when the person asked). */
   const openMapping = useCallback(
@@ -207,18 +171,18 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
           read ?? gateway.readRaw(),
           gateway.loadMapping(),
         ]);
-        setMapping({ step: module.MappingStep, raw, saved, reasons });
-        if (reasons.length > 0)
-          setAnnouncement(
-            "This tracker is laid out differently from the template: match its layout to continue.",
-          );
+        dispatch({
+          type: "mappingOpened",
+          mapping: { step: module.MappingStep, raw, saved, reasons },
+          announce: reasons.length > 0,
+        });
       } catch {
         setProblem(
           "The mapping step could not be opened. Check your connection and that the workbook is still open, then try again.",
         );
       }
     },
-    [gateway],
+    [gateway, setProblem],
   );
 
   // Opening the pane on a tracker the reader cannot find its way round goes straight to the mapping step,
@@ -245,30 +209,20 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
     async (settingsOverrides?: SettingsOverrides) => {
       if (runningRef.current) return;
       runningRef.current = true;
-      setRunning(true);
-      setStep(null);
-      setFailure(null);
-      setNotice(null);
-      setAnnouncement("Refreshing the summary.");
+      dispatch({ type: "refreshStarted" });
       let outcome: RefreshOutcome;
       try {
-        outcome = await gateway.refresh({ onProgress: setStep, settingsOverrides });
+        outcome = await gateway.refresh({
+          onProgress: (step) => dispatch({ type: "progress", step }),
+          settingsOverrides,
+        });
       } catch (error) {
         outcome = unexpectedFailure(error);
       }
       runningRef.current = false;
-      setRunning(false);
       shownRun.current = outcome.runId;
-      setLastRun(outcome);
-      if (outcome.ok && outcome.summary) {
-        setSummary(outcome.summary);
-        setNotice(successNotice(outcome));
-        setAnnouncement(
-          `Summary refreshed: ${plural(outcome.summary.variances.length, "flagged variance", "flagged variances", { grouped: true })}, ${plural(outcome.summary.issues.length, "data problem", "data problems", { grouped: true })}.`,
-        );
-      } else {
-        setFailure(outcome);
-        setAnnouncement("The summary was not refreshed. The previous summary is unchanged.");
+      dispatch({ type: "refreshFinished", outcome });
+      if (!(outcome.ok && outcome.summary)) {
         // Not a dead end: when the tracker's layout is what stopped it, offer the mapping step.
         const reasons = layoutProblems(outcome.summary?.issues ?? []);
         // The step opens on what the refresh just read, not on another read of the tracker.
@@ -281,30 +235,22 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
   // A refresh finished (or started) elsewhere: from the ribbon, another pane, a colleague's copy of the add-in.
   const follow = useCallback(
     async (change: WorkbookChange) => {
-      setElsewhere(change.refreshing && !change.refreshing.here ? change.refreshing : null);
+      dispatch({
+        type: "elsewhere",
+        refreshing: change.refreshing && !change.refreshing.here ? change.refreshing : null,
+      });
       const outcome = change.outcome;
       // The pane's own refresh tells it everything itself; an outcome it shows already needs nothing.
       if (!outcome || runningRef.current || outcome.runId === shownRun.current) return;
       shownRun.current = outcome.runId;
-      setLastRun(outcome);
-      setNotice(null);
+      dispatch({ type: "followStarted", outcome });
       let current: PortfolioSummary | null = null;
       try {
         current = await gateway.readSummary();
       } catch {
         /* the stored outcome alone is still worth showing */
       }
-      if (outcome.ok) {
-        if (current) setSummary(current);
-        setFailure(null);
-        setNotice(
-          `${elsewhereText(outcome)} ${successNotice({ ...outcome, nameTakenByUserSheet: false }) ?? ""}`.trim(),
-        );
-        setAnnouncement(`${elsewhereText(outcome)}`);
-      } else {
-        setFailure(storedFailure(outcome, current));
-        setAnnouncement(`A refresh ${sourceText(outcome)} did not finish.`);
-      }
+      dispatch({ type: "followed", outcome, current });
     },
     [gateway],
   );
@@ -343,7 +289,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
           );
         });
     },
-    [gateway],
+    [gateway, setProblem],
   );
 
   const saveSettings = useCallback(
@@ -357,10 +303,10 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
         );
         return;
       }
-      setSaved(overrides);
+      dispatch({ type: "settingsSaved", saved: overrides });
       await refresh(overrides);
     },
-    [gateway, refresh],
+    [gateway, refresh, setProblem],
   );
 
   const saveMapping = useCallback(
@@ -374,10 +320,10 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
         );
         return;
       }
-      setMapping(null);
+      dispatch({ type: "mappingClosed" });
       await refresh();
     },
-    [gateway, refresh],
+    [gateway, refresh, setProblem],
   );
 
   if (mapping) {
@@ -396,7 +342,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
             reasons={mapping.reasons}
             busy={running}
             onSave={(m) => void saveMapping(m)}
-            onCancel={() => setMapping(null)}
+            onCancel={() => dispatch({ type: "mappingClosed" })}
           />
         </main>
       </FluentProvider>

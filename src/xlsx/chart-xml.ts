@@ -3,7 +3,7 @@
 import type { ChartSpec, ChartType, PlanRange, PlanValue, SheetKey, SheetPlan } from "../layout/plan";
 import { columnLetters, parseCellAddress, parseRangeAddress, quoteSheetName } from "../core/a1";
 
-export const NS = {
+const NS = {
   chart: "http://schemas.openxmlformats.org/drawingml/2006/chart",
   drawingMain: "http://schemas.openxmlformats.org/drawingml/2006/main",
   spreadsheetDrawing: "http://schemas.openxmlformats.org/drawingml/2006/spreadsheetDrawing",
@@ -58,7 +58,7 @@ export function parseCell(address: string): CellRef {
 }
 
 /** "A2:C4" (or a single cell "B3") -> its top-left and bottom-right corners, normalised. */
-export function parseRange(range: string): { from: CellRef; to: CellRef } {
+function parseRange(range: string): { from: CellRef; to: CellRef } {
   const corners = parseRangeAddress(range);
   if (!corners) throw new Error(`Not an A1 range address: "${range}"`);
   return { from: { col: corners.left, row: corners.top }, to: { col: corners.right, row: corners.bottom } };

@@ -39,7 +39,7 @@ const BUILT_IN_DATE_IDS = new Set([
 ]);
 
 /** Whether a format code shows a date or time: d, m, y, h or s outside quotes, brackets and escapes. */
-export function isDateFormat(code: string): boolean {
+function isDateFormat(code: string): boolean {
   if (code === "General" || code === "@") return false;
   const bare = code
     .replace(/"[^"]*"/g, "")

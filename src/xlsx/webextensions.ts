@@ -10,7 +10,7 @@ import { attr } from "./xml";
 /** The Id in manifest.xml: Office keys an add-in's saved settings by it (tests check the two agree). */
 export const ADDIN_ID = "6f0d3c52-8a5e-4b7e-9d1c-2b4f7a9e3c18";
 
-export const WEB_EXTENSION_NS = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11";
+const WEB_EXTENSION_NS = "http://schemas.microsoft.com/office/webextensions/webextension/2010/11";
 
 interface Relationship {
   id: string;

@@ -3,7 +3,7 @@
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAddress } from "../core/a1";
-import type { CellStyle, ConditionalFormatSpec, PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
+import type { CellStyle, ConditionalFormatSpec, PlannedSheet, SheetPlan } from "../layout/plan";
 import {
   CONTENT_TYPES,
   REL_TYPES,
@@ -44,7 +44,7 @@ export interface WritePlanOptions {
 }
 
 /** Every cell gets a named font, so the page looks the same on machines whose default font differs. */
-export const DEFAULT_FONT = { name: "Calibri", size: 11 } as const;
+const DEFAULT_FONT = { name: "Calibri", size: 11 } as const;
 
 const A4_PAPER_SIZE = 9;
 
@@ -381,9 +381,4 @@ export async function writePlanXlsx(plan: SheetPlan, options: WritePlanOptions =
   const bytes = await workbook.xlsx.writeBuffer();
   const hasCharts = plan.sheets.some((s) => s.charts.length > 0);
   return hasCharts ? addCharts(bytes as ArrayBuffer, plan, names) : new Uint8Array(bytes as ArrayBuffer);
-}
-
-/** Sheet key -> the name it was written under (for callers that report or select the sheet). */
-export function writtenSheetName(plan: SheetPlan, key: SheetKey): string {
-  return sheetNamesFor(plan)[key];
 }

@@ -261,7 +261,7 @@ const ENTITY = /&(#x[0-9a-fA-F]+|#[0-9]+|lt|gt|amp|quot|apos);/g;
 const NAMED: Record<string, string> = { lt: "<", gt: ">", amp: "&", quot: '"', apos: "'" };
 
 /** Decodes the five XML entities and character references; anything else is left as written. */
-export function decodeXml(s: string): string {
+function decodeXml(s: string): string {
   if (!s.includes("&")) return s;
   return s.replace(ENTITY, (_m, e: string) => {
     if (e.charCodeAt(0) !== 35) return NAMED[e];

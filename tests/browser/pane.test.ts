@@ -84,6 +84,30 @@ test("the data problems section is there with its count", async () => {
   await visible(page.getByRole("heading", { name: /^Data problems \(\d[\d,]*\)$/ }));
 });
 
+test("the outlook shows where EHCPs end the year and what the gap costs, and Copy draft copies the draft (screenshot saved)", async () => {
+  const outlook = page.getByRole("region", { name: "Outlook to Mar-25" });
+  await visible(outlook);
+  const ehcp = outlook.locator("[data-outlook=ehcp_count]");
+  expect(await ehcp.innerText()).toContain("Projected Mar-25: 6,592 (low 6,497, high 6,677)");
+  expect(await ehcp.innerText()).toContain("Trajectory Mar-25: 5,821; gap at the year end +771");
+  expect(await ehcp.innerText()).toContain(
+    "To be back on trajectory by Mar-25 the count would have to fall by 177 a month; it has risen by 80 a month over the last six months.",
+  );
+  expect(await outlook.locator("[data-outlook=demand_cost]").innerText()).toContain(
+    "come to about £15.0m a year, in line with the HNB overspend of £14.99m above the goal (Q2 Forecast).",
+  );
+  const draft = outlook.getByRole("textbox", { name: "Draft narrative" });
+  const text = await draft.inputValue();
+  expect(text).toMatch(/^Overall, SEND Transformation is Amber\/Red\. There are 6,357 EHCPs/);
+  await browser.context.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  await outlook.getByRole("button", { name: "Copy draft" }).click();
+  await visible(outlook.getByText("Copied. Paste it into the tracker's narrative and edit it there."));
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(text);
+  await page.setViewportSize({ width: 450, height: 1400 });
+  await outlook.screenshot({ path: join(OUT, "pane-outlook-450.png") });
+  await page.setViewportSize({ width: 1100, height: 900 });
+});
+
 test("Show source and Go to cell move the workbook's selection to the cell named", async () => {
   const show = page
     .locator("[data-variance=ehcp_count]")

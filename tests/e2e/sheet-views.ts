@@ -81,7 +81,7 @@ function parseCell(address: string): { row: number; col: number } {
 const cellName = cellAddress;
 
 /** "'Portfolio Summary Data'!$B$6:$B$11" and "'Portfolio Summary Data'!B6:B11" both become one text. */
-export function sheetRange(reference: string): string {
+function sheetRange(reference: string): string {
   const bang = reference.lastIndexOf("!");
   let sheet = reference.slice(0, bang);
   if (sheet.startsWith("'")) sheet = sheet.slice(1, -1).replace(/''/g, "'");

@@ -4,6 +4,7 @@
 import { SAVED_MAPPING_KEY } from "../../src/core/engine-api";
 import { suggestMapping } from "../../src/core/mapping";
 import { createWorkbookGateway } from "../../src/excel/gateway";
+import { officeRunner } from "../../src/excel/runner";
 import { LEASE_KEY, LEASE_STALE_AFTER_MS } from "../../src/excel/lease";
 import {
   BACKUP_KEY,
@@ -202,16 +203,22 @@ describe("one refresh at a time, across the pane, the ribbon and co-authors", ()
     await pane.refresh({ now: NOW });
     let second: Promise<Awaited<ReturnType<typeof ribbon.refresh>>> | null = null;
     let workingSeen: string[] = [];
-    // When the ribbon's refresh has built its working sheets (its 3rd sync), the pane's refresh starts.
-    let syncs = 0;
-    const stop = sim.onSync(async () => {
-      syncs++;
-      if (syncs === 4 && !second) {
-        workingSeen = sim.sheetNames.filter((n) => n.startsWith(BUILDING_PREFIX));
-        second = pane.refresh({ now: NOW });
-        // Office.js takes a few turns to send the pane's first request; the ribbon's swap waits until it is in.
-        await new Promise((resolve) => setTimeout(resolve, 200));
-      }
+    // Once the ribbon's refresh has built its working sheets, the pane's refresh starts, and the ribbon's swap
+    // waits until the pane has finished or taken the lease itself. (The pane's walk over the sheets takes two
+    // syncs here, the working sheets making thirteen, and decides only at its end.)
+    let ribbonRun = 0;
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const stop = sim.onSync(({ run }) => {
+      const holder = (sim.settings[LEASE_KEY] as { runId?: string } | undefined)?.runId;
+      if (second && run !== ribbonRun && holder?.startsWith("pane")) release();
+      if (second) return;
+      const working = sim.sheetNames.filter((n) => n.startsWith(BUILDING_PREFIX));
+      if (working.length === 0) return;
+      workingSeen = working;
+      ribbonRun = run;
+      second = pane.refresh({ now: NOW }).finally(release);
+      return gate;
     });
     const first = await ribbon.refresh({ now: NOW });
     const other = await (second as unknown as Promise<Awaited<ReturnType<typeof pane.refresh>>>);
@@ -318,9 +325,8 @@ describe("a cell being edited, another workbook in front", () => {
     const plain = await gatewayFor(sim).refresh({ now: NOW });
     expect(plain).toMatchObject({ ok: false, problem: "cellEdit" });
     expect(plain.message).toMatch(/Press Enter or Esc/);
-    const waiting = createWorkbookGateway((batch) => sim.run({ delayForCellEdit: true }, batch)).refresh({
-      now: NOW,
-    });
+    // The runner the pane and the ribbon use: Excel.run with delayForCellEdit.
+    const waiting = createWorkbookGateway(officeRunner(sim)).refresh({ now: NOW });
     await new Promise((resolve) => setTimeout(resolve, 20));
     sim.cellEditMode = false;
     expect((await waiting).ok).toBe(true);
@@ -392,6 +398,19 @@ describe("a refresh that stops part-way in Excel, which keeps what ran of a fail
       for (const name of [SUMMARY, DATA]) expect(content(partial, name)).toEqual(content(clean, name));
     },
   );
+});
+
+describe("the layout and the writer load with the first refresh", () => {
+  it("a part of the add-in that cannot be downloaded is said to be that, with nothing changed", async () => {
+    const before = sim.sheetNames;
+    const offline = Object.assign(new Error("Loading chunk 248 failed."), { name: "ChunkLoadError" });
+    const outcome = await gatewayFor(sim, { planSheets: () => Promise.reject(offline) }).refresh({
+      now: NOW,
+    });
+    expect(outcome).toMatchObject({ ok: false, problem: "fault", failedStep: "computing" });
+    expect(outcome.message).toMatch(/could not be downloaded .*Nothing was changed. Check the connection/);
+    expect(sim.sheetNames).toEqual(before);
+  });
 });
 
 describe("go to a cell on a hidden sheet", () => {

@@ -9,7 +9,7 @@ const overlaps = (a: string, b: string) => {
 };
 
 /** Pairs of merged ranges that overlap (should be none). */
-export function overlappingMerges(sheet: PlannedSheet): [string, string][] {
+function overlappingMerges(sheet: PlannedSheet): [string, string][] {
   const byRow = [...sheet.merges].sort((a, b) => parseRangeAddress(a).row1 - parseRangeAddress(b).row1);
   const out: [string, string][] = [];
   for (let i = 0; i < byRow.length; i++) {
@@ -22,7 +22,7 @@ export function overlappingMerges(sheet: PlannedSheet): [string, string][] {
 }
 
 /** Problems with the charts' data: ranges off the data sheet, empty, or a name cell that disagrees. */
-export function chartDataProblems(plan: SheetPlan): string[] {
+function chartDataProblems(plan: SheetPlan): string[] {
   const problems: string[] = [];
   const data = sheetOf(plan, "data");
   for (const sheet of plan.sheets) {
@@ -52,7 +52,7 @@ export function chartDataProblems(plan: SheetPlan): string[] {
 }
 
 /** Charts placed over cells that hold something (they would hide it). */
-export function chartsOverText(sheet: PlannedSheet): string[] {
+function chartsOverText(sheet: PlannedSheet): string[] {
   return sheet.charts
     .filter((c) => valuesIn(sheet, `${c.position.from}:${c.position.to}`).some((v) => v !== null))
     .map((c) => c.id);

@@ -194,7 +194,7 @@ function rawValue(v: TrackerValue): RawCell {
 }
 
 /** A tracker sheet as the raw shape: the grid from A1, the preamble's merged cells empty, formats per cell. */
-export function sheetToRaw(sheet: TrackerSheetInput): RawSheet {
+function sheetToRaw(sheet: TrackerSheetInput): RawSheet {
   const width = sheet.headers.length;
   const blankRow = (): RawCell[] => new Array<RawCell>(width).fill("");
   const generalRow = (): string[] => new Array<string>(width).fill("General");
@@ -242,7 +242,7 @@ export function generateTracker(factor: number): RawWorkbook {
 }
 
 /** The same tracker as an ExcelJS workbook. */
-export function generateTrackerWorkbook(factor: number): ExcelJS.Workbook {
+function generateTrackerWorkbook(factor: number): ExcelJS.Workbook {
   return buildTrackerWorkbook(generateTrackerSheets(factor));
 }
 

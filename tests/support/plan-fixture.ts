@@ -28,7 +28,7 @@ function grid(rows: number, cols: number) {
   };
 }
 
-export const MONTHS = [
+const MONTHS = [
   "Jan-24",
   "Feb-24",
   "Mar-24",
@@ -45,7 +45,7 @@ export const MONTHS = [
 export const FUNDED_EHCPS = [5561, 5619, 5688, 5742, 5801, 5866, 5915, 5987, 6059, 6166, 6274, 6353];
 export const FORECAST_EHCPS = [5500, 5517, 5534, 5551, 5568, 5585, 5602, 5619, 5636, 5653, 5670, 5687];
 
-export const PROGRAMMES = [
+const PROGRAMMES = [
   "1 - Voice of the child",
   "2 - Support, skills and practice",
   "3 - Right support, right time",
@@ -75,7 +75,7 @@ const YEARS = ["2021", "2022", "2023", "2024"];
 const TWENTY_WEEK_INCL = [0.612, 0.498, 0.455, 0.521];
 const TWENTY_WEEK_ENGLAND = [0.599, 0.495, 0.503, 0.464];
 
-export const KEY_RISKS = [
+const KEY_RISKS = [
   {
     id: "R01",
     title: "If growth is stronger than forecast, we will not meet our trajectory.",

@@ -11,6 +11,7 @@ import type {
   RagValue,
   Workstream,
 } from "../../src/core/model";
+import { DEFAULT_RISK_BANDS } from "../../src/core/metrics/risk";
 
 const rag = (text: string, grade: RagValue["grade"], track: RagValue["track"]): RagValue => ({
   text,
@@ -758,12 +759,7 @@ export function makeSummaryFixture(): PortfolioSummary {
     ],
     settings: {
       riskThreshold: 15,
-      riskBands: [
-        { name: "Very high", min: 20 },
-        { name: "High", min: 15 },
-        { name: "Medium", min: 8 },
-        { name: "Low", min: 1 },
-      ],
+      riskBands: DEFAULT_RISK_BANDS.map((b) => ({ ...b })),
       stalenessLimitDays: 45,
       kpiTolerances: { ehcp_count: 50, hnb_overspend: 500000, inmss_share: 0.001 },
       twentyWeekVariant: "including_exceptions",
@@ -810,6 +806,3 @@ export function makeSummaryFixture(): PortfolioSummary {
     },
   };
 }
-
-/** The programme names 1-6 as the fixture uses them. */
-export const FIXTURE_PROGRAMME_NAMES: readonly string[] = PROGRAMME_NAMES;

@@ -2,6 +2,7 @@
 // in the template layout (header on row 1, data from row 2, columns in template order), so sources can be checked.
 // `sampleTracker()` holds the seed dashboard's figures (refreshed 07/01/2025) and can be changed before build().
 import { columnLetters } from "../../src/core/a1";
+import { DEFAULT_RISK_BANDS } from "../../src/core/metrics/risk";
 import type { KpiId, KpiUnit, MilestoneStatus, Polarity, RagGrade, RagValue } from "../../src/core/model";
 import { SETTINGS_FIELDS, sheetSpec } from "../../src/core/template";
 import type {
@@ -359,26 +360,26 @@ export class TrackerBuilder {
 // The seed dashboard's tracker
 
 /** Funded EHCPs Jan-23 .. Dec-24; Sep-Dec of both years are the dashboard's (6353 - 5481 = +872 ...). */
-export const SAMPLE_FUNDED = [
+const SAMPLE_FUNDED = [
   4790, 4851, 4912, 4968, 5031, 5094, 5160, 5204, 5301, 5343, 5418, 5481, 5547, 5612, 5680, 5741, 5808, 5876,
   5942, 5990, 6059, 6166, 6274, 6353,
 ];
 /** Placed in INMSS Jan-23 .. Dec-24: 2024 chosen so the mean of the 2024 monthly shares is 5.75%. */
-export const SAMPLE_INMSS = [
+const SAMPLE_INMSS = [
   286, 290, 293, 296, 299, 302, 305, 306, 310, 318, 319, 317, 320, 322, 326, 330, 333, 337, 341, 345, 354,
   359, 359, 358,
 ];
-export const SAMPLE_POPULATION = 166_500;
-export const SAMPLE_SN_EHCP_SHARE = 0.0319;
-export const SAMPLE_SN_INMSS_SHARE = 0.0572;
+const SAMPLE_POPULATION = 166_500;
+const SAMPLE_SN_EHCP_SHARE = 0.0319;
+const SAMPLE_SN_INMSS_SHARE = 0.0572;
 
 /** "2023-01" plus i months. */
-export const sampleMonth = (i: number) => {
+const sampleMonth = (i: number) => {
   const y = 2023 + Math.floor(i / 12);
   return `${y}-${String((i % 12) + 1).padStart(2, "0")}`;
 };
 
-export const SAMPLE_NARRATIVE =
+const SAMPLE_NARRATIVE =
   "Overall, SEND Transformation is Amber/Red - At Risk. This is because, despite significant progress being made on the project activity we are not yet seeing these efforts reflected in the data.";
 
 /** A builder holding the seed dashboard's tracker, to be changed by a test before build(). */
@@ -394,12 +395,7 @@ export function sampleTracker(): TrackerBuilder {
     overallRag: rag("Amber/Red", null, "Amber/Red - At Risk"),
     ragNarrative: SAMPLE_NARRATIVE,
     riskThreshold: 15,
-    riskBands: [
-      { name: "Very high", min: 20 },
-      { name: "High", min: 15 },
-      { name: "Medium", min: 8 },
-      { name: "Low", min: 1 },
-    ],
+    riskBands: DEFAULT_RISK_BANDS.map((b) => ({ ...b })),
     sendStalenessDays: 45,
     financeStalenessDays: 120,
     twentyWeekVariant: "excluding_exceptions",

@@ -207,7 +207,7 @@ function parseSection(id: SectionId, raw: unknown, issues: Issue[]): SectionMapp
 }
 
 /** The section as a finance officer knows it: its template sheet name ("SEND Monthly"). */
-export function sectionName(id: SectionId): string {
+function sectionName(id: SectionId): string {
   return TEMPLATE.find((s) => s.section === id)?.name ?? id;
 }
 

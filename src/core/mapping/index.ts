@@ -5,26 +5,11 @@ export {
   MIGRATIONS,
   mappingJson,
   parseMapping,
-  sectionName,
   type MappingLayout,
   type MappingSource,
   type SectionMapping,
   type TrackerMapping,
 } from "./format";
-export { findMonthHeaderRow, isMonthHeader, programmeOfSheet, type LocatedTable } from "./locate";
-export {
-  previewMapping,
-  readWithMapping,
-  validateMapping,
-  type MappingPreview,
-  type PreviewCell,
-} from "./preview";
-export {
-  ACCEPT_CONFIDENCE,
-  CHECK_CONFIDENCE,
-  suggestMapping,
-  type FieldSuggestion,
-  type MappingSuggestion,
-  type SectionSuggestion,
-  type SourceSuggestion,
-} from "./suggest";
+export { findMonthHeaderRow } from "../read/months-across";
+export { previewMapping, validateMapping, type MappingPreview } from "./preview";
+export { CHECK_CONFIDENCE, suggestMapping, type MappingSuggestion } from "./suggest";

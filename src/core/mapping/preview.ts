@@ -4,7 +4,7 @@ import type { Issue, SourceRef } from "../model";
 import type { RawWorkbook } from "../raw";
 import { readTracker } from "../read";
 import { sheetSpec } from "../template";
-import type { Cell, SectionId, Tracker } from "../tracker";
+import type { Cell, SectionId } from "../tracker";
 import { parseMapping, type TrackerMapping } from "./format";
 
 export interface PreviewCell {
@@ -92,14 +92,4 @@ export function previewMapping(
       ...issues.filter((i) => sheets.has(i.sheet) || (i.sheet === "" && i.message.includes(spec.name))),
     ],
   };
-}
-
-/** The tracker a mapping reads, for callers that want every section at once. */
-export function readWithMapping(
-  raw: RawWorkbook,
-  mapping: TrackerMapping | unknown,
-): { tracker: Tracker; issues: Issue[] } {
-  const parsed = normalise(mapping);
-  const read = readTracker(raw, parsed.mapping ?? { version: 1, sections: {} });
-  return { tracker: read.tracker, issues: [...parsed.issues, ...read.issues] };
 }

@@ -18,9 +18,12 @@ import { parseMoney, parseNumber } from "../parse/numbers";
 import { isPercentFormat } from "../parse/percent";
 import { parseProgramme } from "../parse/programme";
 import { parseRag } from "../parse/rag";
-import type { RawCell, RawSheet, RawWorkbook } from "../raw";
+import { isBlank, type RawCell, type RawSheet, type RawWorkbook } from "../raw";
 import { readTracker } from "../read";
-import { TEMPLATE, type ColumnSpec, type ColumnType, type SheetSpec } from "../template";
+import { findMonthHeaderRow, isMonthHeader, measureLabelColumn, measureRows } from "../read/months-across";
+import { programmeOfSheet, tableBlock } from "../read/sources";
+import { assignBest, findHeaderRow, headerLikeness, headerRowScore, headersOf } from "../read/table";
+import { TEMPLATE, type ColumnType, type SheetSpec } from "../template";
 import type { SectionId } from "../tracker";
 import {
   MAPPING_VERSION,
@@ -29,10 +32,9 @@ import {
   type SectionMapping,
   type TrackerMapping,
 } from "./format";
-import { findMonthHeaderRow, isMonthHeader, programmeOfSheet, tableBlock } from "./locate";
 
 /** Below this a field or a source is not proposed: a wrong guess costs a person more than an empty choice. */
-export const ACCEPT_CONFIDENCE = 0.5;
+const ACCEPT_CONFIDENCE = 0.5;
 /** Below this an accepted guess is listed for a person to check. */
 export const CHECK_CONFIDENCE = 0.75;
 
@@ -87,11 +89,6 @@ export interface MappingSuggestion {
 const STRUCTURAL = new Set(["missing_sheet", "header_not_found", "missing_column", "no_data_rows"]);
 
 const SAMPLE_ROWS = 40;
-
-const isBlank = (v: RawCell | undefined): boolean =>
-  v === undefined || (typeof v === "string" && v.trim() === "");
-const textOf = (v: RawCell | undefined): string =>
-  typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
 
 // ---------------------------------------------------------------- data fit
 
@@ -149,12 +146,6 @@ function dataFit(type: ColumnType, sample: { v: RawCell; fmt: string | undefined
   return present.filter((s) => fits(type, s.v, s.fmt)).length / present.length;
 }
 
-/** Header likeness: the best similarity to the template header or any alias. */
-function headerFit(spec: ColumnSpec, text: string): number {
-  if (normaliseHeader(text) === "") return 0;
-  return Math.max(...[spec.header, ...spec.aliases].map((n) => similarity(n, text)));
-}
-
 /** Types with a closed vocabulary: values that all parse ("Open", "Closed") are strong evidence on their own. */
 const VOCABULARY = new Set<ColumnType>([
   "rag",
@@ -196,7 +187,7 @@ function nameFit(spec: SheetSpec, ...names: string[]): number {
   return Math.max(0, ...names.flatMap((n) => [spec.name, ...spec.aliases].map((a) => similarity(a, n))));
 }
 
-/** Rows layout: the header row is the row in the first 20 whose cells best name the section's fields. */
+/** Rows layout: the header row is found by the reader's rule, its cells naming the section's fields by likeness. */
 function rowsCandidate(
   sheet: RawSheet,
   spec: SheetSpec,
@@ -204,23 +195,16 @@ function rowsCandidate(
   description: string,
   fixedHeader?: number,
 ): Candidate | null {
-  const rows = Math.min(sheet.values.length, 20);
-  let best = -1;
-  let bestScore = 0;
-  for (let r = fixedHeader ?? 0; r < (fixedHeader !== undefined ? fixedHeader + 1 : rows); r++) {
-    const row = sheet.values[r] ?? [];
-    let score = 0;
-    for (const spec1 of spec.columns)
-      score += Math.max(0, ...row.map((v) => (typeof v === "string" ? headerFit(spec1, v) : 0)));
-    if (score > bestScore) {
-      bestScore = score;
-      best = r;
-    }
-  }
+  // A table's header is its first row; it must still name a field to be a candidate.
+  const best =
+    fixedHeader !== undefined
+      ? headerRowScore(sheet.values, fixedHeader, spec.columns, headerLikeness) > 0
+        ? fixedHeader
+        : -1
+      : findHeaderRow(sheet.values, spec.columns, headerLikeness);
   if (best < 0) return null;
-  const header = sheet.values[best];
-  const columns = header.map((h, c) => ({
-    text: textOf(h),
+  const columns = headersOf(sheet.values, best).map((text, c) => ({
+    text,
     sample: sheet.values.slice(best + 1, best + 1 + SAMPLE_ROWS).map((row, i) => ({
       v: row[c] ?? "",
       fmt: sheet.numberFormats?.[best + 1 + i]?.[c],
@@ -242,29 +226,16 @@ function acrossCandidate(sheet: RawSheet, spec: SheetSpec): Candidate | null {
   const across = spec.columns.find((c) => c.type === "month");
   const header = findMonthHeaderRow(sheet);
   if (!across || !header || header.monthCols.length < 3) return null;
-  const first = header.monthCols[0];
-  let labelCol = 0;
-  let bestText = -1;
-  for (let c = 0; c < Math.max(1, first); c++) {
-    const n = sheet.values
-      .slice(header.row + 1)
-      .filter((r) => typeof r[c] === "string" && r[c] !== "").length;
-    if (n > bestText) {
-      bestText = n;
-      labelCol = c;
-    }
-  }
-  const columns = sheet.values.slice(header.row + 1).flatMap((row, i) => {
-    const text = textOf(row[labelCol]);
-    if (text === "") return [];
-    const r = header.row + 1 + i;
-    return [
-      {
-        text,
-        sample: header.monthCols.map((c) => ({ v: row[c] ?? "", fmt: sheet.numberFormats?.[r]?.[c] })),
-      },
-    ];
-  });
+  // The measures' names are unknown here: the label column is the one with most names in it.
+  const labelCol = measureLabelColumn(sheet, header.row, header.monthCols[0], () => 1);
+  const measures = measureRows(sheet, header.row, labelCol);
+  const columns = measures.rows.map((r, i) => ({
+    text: measures.labels[i],
+    sample: header.monthCols.map((c) => ({
+      v: sheet.values[r]?.[c] ?? "",
+      fmt: sheet.numberFormats?.[r]?.[c],
+    })),
+  }));
   return {
     source: { sheet: sheet.name },
     layout: "months_across",
@@ -319,20 +290,13 @@ function assignFields(spec: SheetSpec, cand: Candidate): FieldSuggestion[] {
     if (cand.programmeFromSheets && f.field === "programme") continue;
     const list = cand.columns.map((c, col) => ({
       col,
-      score: combine(f.type, headerFit(f, c.text), dataFit(f.type, c.sample)),
+      score: combine(f.type, headerLikeness(f, c.text), dataFit(f.type, c.sample)),
     }));
     list.sort((a, b) => b.score - a.score);
     scores.set(f.field, list);
     for (const s of list) pairs.push({ field: f.field, ...s });
   }
-  pairs.sort((a, b) => b.score - a.score);
-  const chosen = new Map<string, { col: number; score: number }>();
-  const usedCols = new Set<number>();
-  for (const p of pairs) {
-    if (p.score < ACCEPT_CONFIDENCE || chosen.has(p.field) || usedCols.has(p.col)) continue;
-    chosen.set(p.field, p);
-    usedCols.add(p.col);
-  }
+  const chosen = assignBest(pairs, ACCEPT_CONFIDENCE);
   return spec.columns
     .filter((f) => scores.has(f.field))
     .map((f) => {

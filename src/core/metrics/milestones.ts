@@ -3,8 +3,6 @@
 import type { MilestoneCounts, MilestoneStatus } from "../model";
 import type { MilestoneRow } from "../tracker";
 
-export const MILESTONE_STATUSES: MilestoneStatus[] = ["complete", "on_track", "at_risk", "overdue"];
-
 export function emptyMilestoneCounts(): MilestoneCounts {
   return { complete: 0, on_track: 0, at_risk: 0, overdue: 0 };
 }

@@ -25,7 +25,7 @@ export function riskBand(score: number, bands: readonly { name: string; min: num
 }
 
 /** A blank status means the risk is open: registers rarely mark open risks explicitly. */
-export function isOpenRisk(risk: RiskRow): boolean {
+function isOpenRisk(risk: RiskRow): boolean {
   return risk.status.value !== "closed";
 }
 

@@ -80,7 +80,7 @@ export function seriesFrom(
 }
 
 /** Months of a series sorted oldest first. */
-export function sortedMonths(series: MonthlySeries): string[] {
+function sortedMonths(series: MonthlySeries): string[] {
   return [...series.keys()].sort((a, b) => (monthIndex(a) ?? 0) - (monthIndex(b) ?? 0));
 }
 

@@ -5,7 +5,7 @@ import type { KpiStatus, Polarity } from "../model";
 const EPSILON = 1e-9;
 
 /** actual - target, or null when either is missing. Shares are fractions, so the variance is in pp / 100. */
-export function variance(actual: number | null, target: number | null): number | null {
+function variance(actual: number | null, target: number | null): number | null {
   if (actual === null || target === null) return null;
   return actual - target;
 }

@@ -30,7 +30,7 @@ export function ragCountsByProgramme(workstreams: readonly WorkstreamRow[]): Map
 }
 
 /** Position on the scale: Green 0 ... Red 4. */
-export function gradeIndex(grade: RagGrade): number {
+function gradeIndex(grade: RagGrade): number {
   return RAG_SCALE.indexOf(grade);
 }
 

@@ -33,7 +33,7 @@ export interface DemandCostInputs {
 }
 
 /** £15,029,708 -> "£15.0m": the cost as the words give it. */
-export const roundedMillions = (pounds: number) =>
+const roundedMillions = (pounds: number) =>
   `£${(Math.round(pounds / DEMAND_COST_ROUNDING) / 10).toFixed(1)}m`;
 
 const rounded = (pounds: number) => Math.round(pounds / DEMAND_COST_ROUNDING) * DEMAND_COST_ROUNDING;
@@ -75,25 +75,18 @@ export function demandGapCost(
   const period =
     average.period ?? (average.periodEnd ? `the period to ${formatDate(average.periodEnd)}` : "");
 
-  const plansText = `${plans.toLocaleString("en-GB")} ${plans === 1 ? "plan" : "plans"}`;
-  const parts = [
-    `${plansText} above the trajectory (${kpi.actual.toLocaleString("en-GB")} against the ${kpi.targetLabel.toLowerCase()} of ` +
-      `${kpi.target.toLocaleString("en-GB")}${kpi.asAt ? `, as at ${formatDate(kpi.asAt)}` : ""}) at ${formatPounds(average.value)} a plan ` +
-      `(the average cost per EHCP${period ? ` for ${period}` : ""}) ${plans === 1 ? "comes" : "come"} to about ${roundedMillions(cost)} a year.`,
-  ];
-  if (overspend === null)
-    parts.push("The HNB overspend against its goal is not available, so the cost cannot be set beside it.");
-  else {
-    const basisText = basis ? ` (${basis})` : "";
-    parts.push(
-      overspend > 0
-        ? `The HNB overspend above its goal is ${formatMoneyMillions(overspend)}${basisText}.`
-        : `The HNB overspend is ${formatMoneyMillions(Math.abs(overspend))} ${overspend < 0 ? "below" : "on"} its goal${basisText}.`,
-    );
-    if (agrees) parts.push(`The two agree to the nearest £0.1m.`);
-    else if (shareOfOverspend !== null)
-      parts.push(`The cost is about ${formatShare(shareOfOverspend, 0)} of the overspend above the goal.`);
-  }
+  // One sentence with both inputs and their dates, the one the pane and the drafted narrative use.
+  const basisText = basis ? ` (${basis})` : "";
+  const comparison =
+    overspend === null
+      ? "; the HNB overspend against its goal is not available"
+      : overspend <= 0
+        ? `; the HNB overspend is ${overspend === 0 ? "on" : `${formatMoneyMillions(-overspend)} below`} its goal${basisText}`
+        : `, ${agrees ? "in line with" : `about ${formatShare(shareOfOverspend ?? 0, 0)} of`} the HNB overspend of ${formatMoneyMillions(overspend)} above the goal${basisText}`;
+  const sentence =
+    `The ${plans.toLocaleString("en-GB")} ${plans === 1 ? "plan" : "plans"} above the trajectory` +
+    `${kpi.asAt ? ` (as at ${formatDate(kpi.asAt)})` : ""}, at the average cost of ${formatPounds(average.value)} a plan` +
+    `${period ? ` (${period})` : ""}, ${plans === 1 ? "comes" : "come"} to about ${roundedMillions(cost)} a year${comparison}.`;
 
   return {
     demandCost: {
@@ -114,7 +107,7 @@ export function demandGapCost(
       overspendAsAt,
       shareOfOverspend,
       agreesWithOverspend: agrees,
-      sentence: parts.join(" "),
+      sentence,
       sources: [...kpi.sources, ...average.sources, ...(inputs.overspendKpi?.sources ?? [])],
     },
     reason: null,

@@ -10,17 +10,18 @@ import { hasColumn, monthlyRef, monthlySeries } from "../metrics/monthly";
 import { addMonths, latestMonth, mapSeries, rollingAverage } from "../metrics/series";
 import type { Tracker } from "../tracker";
 import { demandGapCost, type AverageCostInput } from "./demand-cost";
-import { measureOutlook, type MeasureInput } from "./measures";
+import { clip, measureOutlook, type MeasureInput } from "./measures";
 import { draftNarrative } from "./narrative";
 import { financialYearEnd, RANGE_MONTHS, TREND_MONTHS, yearEndOfMonth } from "./projection";
 
 export { DEMAND_COST_LABEL, DEMAND_COST_ROUNDING } from "./demand-cost";
 export { DRAFT_NOTE } from "./narrative";
+export { QUOTE_LIMIT, clip } from "./measures";
 
 export const OUTLOOK_METHOD =
-  `Each measure is carried on from its latest month at its average monthly change over the last ${TREND_MONTHS} months; ` +
-  `low and high use the smallest and largest single monthly change of the last ${RANGE_MONTHS} months. ` +
-  `No projection is made with fewer than ${TREND_MONTHS} monthly changes. A projection of recent trends, not a forecast.`;
+  `Each measure is carried on from its latest month at its average monthly change of the last ${TREND_MONTHS} months; ` +
+  `low and high at the smallest and largest monthly change of the last ${RANGE_MONTHS}. None with fewer than ` +
+  `${TREND_MONTHS} monthly changes. A projection of recent trends, not a forecast.`;
 
 export interface OutlookSections {
   outlook: Outlook;
@@ -58,10 +59,11 @@ function latestAverageCost(tracker: Tracker): AverageCostInput | null {
     const value = averageCostPerEhcp(rows[i], tracker.monthly);
     if (value === null) continue;
     const end = rows[i].periodEnd.value;
+    const period = rows[i].period.value;
     const funded = end ? monthlyRef(tracker.monthly, end.slice(0, 7), "fundedEhcps") : null;
     return {
       value,
-      period: rows[i].period.value,
+      period: period === null ? null : clip(period),
       periodEnd: end,
       sources: [rows[i].spendForAverageCost.ref, ...(funded ? [funded] : [])],
     };
@@ -148,7 +150,7 @@ function measureInputs(tracker: Tracker, kpis: readonly Kpi[]): MeasureInput[] {
 /** The year end the outlook runs to, and where it came from. */
 function yearEndOf(tracker: Tracker): { yearEnd: string | null; basis: string } {
   const settingsSheet = tracker.sheetNames.settings ?? "Settings";
-  const fy = tracker.settings.financialYear.value?.trim() ?? "";
+  const fy = clip(tracker.settings.financialYear.value?.trim() ?? "");
   const fromSettings = financialYearEnd(fy);
   if (fromSettings) return { yearEnd: fromSettings, basis: `Financial year ${fy} (${settingsSheet} sheet)` };
   const latest = latestMonth(monthlySeries(tracker.monthly, "fundedEhcps"));
@@ -166,7 +168,10 @@ function yearEndOf(tracker: Tracker): { yearEnd: string | null; basis: string } 
 
 /** Builds the outlook, the cost of the demand gap and the drafted narrative. */
 export function buildOutlookSections(inputs: OutlookInputs): OutlookSections {
-  const { tracker, kpis } = inputs;
+  const { tracker } = inputs;
+  // Every tracker text the sentences quote, clipped once here.
+  const kpis = inputs.kpis.map((k) => ({ ...k, targetLabel: clip(k.targetLabel) }));
+  const financeBasis = clip(tracker.settings.financeBasis.value?.trim() ?? "");
   const notComputed: { section: string; reason: string }[] = [];
   const { yearEnd, basis } = yearEndOf(tracker);
   const measures =
@@ -185,19 +190,19 @@ export function buildOutlookSections(inputs: OutlookInputs): OutlookSections {
         ? `The tracker has no ${financeSheet} periods, so there is no average cost per EHCP to cost the demand gap.`
         : `No ${financeSheet} period has both 'High needs spend for average cost' and a funded EHCP count for the month it ends, so there is no average cost per EHCP to cost the demand gap.`,
     overspendKpi: kpis.find((k) => k.id === "hnb_overspend"),
-    financeBasis: tracker.settings.financeBasis.value ?? "",
+    financeBasis,
   });
   if (cost.reason) notComputed.push({ section: "Cost of the demand gap", reason: cost.reason });
 
   const narrative = draftNarrative({
-    programmeName: inputs.programmeName,
+    programmeName: clip(inputs.programmeName),
     overallRag: inputs.overallRag,
-    financialYear: tracker.settings.financialYear.value?.trim() ?? "",
-    financeBasis: tracker.settings.financeBasis.value?.trim() ?? "",
+    financialYear: clip(tracker.settings.financialYear.value?.trim() ?? ""),
+    financeBasis,
     kpis,
     outlook,
     demandCost: cost.demandCost,
-    keyRisks: inputs.keyRisks,
+    keyRisks: inputs.keyRisks.map((r) => ({ ...r, id: clip(r.id) })),
     riskThreshold: inputs.riskThreshold,
   });
   return { outlook, demandCost: cost.demandCost, draftNarrative: narrative, notComputed };

@@ -46,6 +46,20 @@ export interface MeasureInput {
   sources: SourceRef[];
 }
 
+/** Longest tracker text (a label, a risk title) a sentence quotes whole; a sentence is one cell on the page. */
+export const QUOTE_LIMIT = 200;
+
+/**
+ * Tracker text as a sentence quotes it: whole up to QUOTE_LIMIT characters, else cut at a word with an ellipsis,
+ * so a 32,767-character risk title cannot take the sentence past Excel's limit for a cell.
+ */
+export function clip(text: string, limit = QUOTE_LIMIT): string {
+  if (text.length <= limit) return text;
+  const cut = text.slice(0, limit - 1);
+  const space = cut.lastIndexOf(" ");
+  return `${(space > limit / 2 ? cut.slice(0, space) : cut).replace(/[,;:.\s]+$/, "")}…`;
+}
+
 /** Counts are plans: projected and trajectory figures are whole numbers so the page's sums add up. */
 const level = (value: number, unit: "count" | "share") => (unit === "count" ? Math.round(value) : value);
 
@@ -131,32 +145,6 @@ export function trajectoryAtYearEnd(
 const onTrajectory = (t: OutlookTrajectory) =>
   t.basis === "kpi_target" ? `within the ${t.label.toLowerCase()}` : "on trajectory";
 
-/** "the trajectory of 5,821 for Mar-25 (the forecast carried on from Dec-24)", "the forecast of 6.92%". */
-function trajectoryWords(t: OutlookTrajectory, unit: "count" | "share", yearEnd: string) {
-  const carriedFrom = t.carriedFrom;
-  if (t.basis === "kpi_target") return `the ${t.label.toLowerCase()} of ${levelText(t.value, unit)}`;
-  const carried =
-    t.basis === "extended" && carriedFrom
-      ? ` (the forecast carried on from ${formatMonth(carriedFrom)})`
-      : "";
-  return `the trajectory of ${levelText(t.value, unit)} for ${formatMonth(yearEnd)}${carried}`;
-}
-
-/** "That is 771 above the trajectory of 5,821 for Mar-25 (...), which is adverse." and its kin. */
-function gapSentence(
-  gap: number,
-  target: string,
-  status: OutlookMeasure["status"],
-  tolerance: number,
-  unit: "count" | "share",
-): string {
-  if (gap === 0) return `That is exactly on ${target}.`;
-  const where = `${amountText(gap, unit)} ${gap > 0 ? "above" : "below"} ${target}`;
-  if (status === "on_target")
-    return `That is ${where}, within the tolerance of ${amountText(tolerance, unit)} and so on target.`;
-  return `That is ${where}, which is ${status === "adverse" ? "adverse" : "favourable"}.`;
-}
-
 /**
  * The steady monthly change that lands on the trajectory at the year end, set against the change of the last six
  * months, in the words a finance officer would use. `needed` is (trajectory - latest) / months left.
@@ -176,34 +164,52 @@ function neededSentence(
   const latestIsWorse = worseIsUp
     ? projection.fromValue > trajectory.value
     : projection.fromValue < trajectory.value;
-  const move = (change: number) => `${change > 0 ? "rise" : "fall"} by ${amountText(change, m.unit)} a month`;
-  // Headroom: the trajectory lies in the worse direction, so the measure may move that way by up to `needed`.
-  const headroom = needed !== 0 && (worseIsUp ? needed > 0 : needed < 0);
-  const limit = (words: string) =>
-    `${needed > 0 ? "rise" : "fall"} by ${words} ${amountText(needed, m.unit)} a month`;
-  if (status === "adverse") {
-    if (latestIsWorse)
-      return `To be back ${goal} by ${by} ${m.shortSubject} would have to ${move(needed)}; ${recent}.`;
-    if (!headroom) return `To stay ${goal} to ${by} ${m.shortSubject} would have to stay level; ${recent}.`;
-    return `To stay ${goal} to ${by} ${m.shortSubject} could ${limit("no more than")}; ${recent}.`;
-  }
+  const amount = amountText(needed, m.unit);
+  const direction = needed > 0 ? "rise" : "fall";
+  if (status !== "adverse")
+    return `On this trend ${m.shortSubject} ${latestIsWorse ? "is back" : "stays"} ${goal} ${latestIsWorse ? "by" : "to"} ${by}; ${recent}.`;
   if (latestIsWorse)
-    return `On this trend ${m.shortSubject} is back ${goal} by ${by}: that needs a ${needed > 0 ? "rise" : "fall"} of ${amountText(needed, m.unit)} a month, and ${recent}.`;
-  if (!headroom) return `On this trend ${m.shortSubject} stays ${goal} to ${by}; ${recent}.`;
-  return `On this trend ${m.shortSubject} stays ${goal} to ${by}: ${recent}, and it could ${limit("up to")} and still do so.`;
+    return `To be back ${goal} by ${by} ${m.shortSubject} would have to ${direction} by ${amount} a month; ${recent}.`;
+  // On the right side today but heading across it: the most it can move the wrong way.
+  return needed === 0
+    ? `To stay ${goal} to ${by} ${m.shortSubject} would have to stay level; ${recent}.`
+    : `To stay ${goal} to ${by} ${m.shortSubject} could ${direction} by no more than ${amount} a month; ${recent}.`;
 }
 
-/** "If the last 6 months' trend continues, funded EHCPs would go from 6,353 at Dec-24 to about 6,592 by Mar-25 (...)". */
-function projectionSentence(subject: string, p: OutlookProjection, u: "count" | "share", by: string): string {
-  const opening = `If the last ${TREND_MONTHS} months' trend continues, ${subject}`;
+/** How every projection sentence opens; the narrative says "On its own six-month trend, " for the second. */
+export const TREND_OPENING = "On the trend of the last six months, ";
+
+/**
+ * The projection and its gap in one sentence: "On the trend of the last six months, funded EHCPs would be about
+ * 6,592 by Mar-25 (range 6,497 to 6,677), 771 above the trajectory of 5,821 (carried on from Dec-24)."
+ */
+function projectionSentence(
+  subject: string,
+  p: OutlookProjection,
+  t: OutlookTrajectory | null,
+  gap: number | null,
+  u: "count" | "share",
+  by: string,
+): string {
   const range =
-    levelText(p.low, u) === levelText(p.high, u)
+    p.monthsToYearEnd === 0 || levelText(p.low, u) === levelText(p.high, u)
       ? ""
-      : ` (${levelText(p.low, u)} to ${levelText(p.high, u)} at the smallest and largest monthly change of the last ${p.rangeMonths} months)`;
-  const from = `${levelText(p.fromValue, u)} at ${formatMonth(p.fromMonth)}`;
-  if (levelText(p.projected, u) === levelText(p.fromValue, u))
-    return `${opening} would stay at about ${levelText(p.fromValue, u)}, its ${formatMonth(p.fromMonth)} figure, to ${by}${range}.`;
-  return `${opening} would go from ${from} to about ${levelText(p.projected, u)} by ${by}${range}.`;
+      : ` (range ${levelText(p.low, u)} to ${levelText(p.high, u)})`;
+  let text =
+    p.monthsToYearEnd === 0
+      ? `${subject.charAt(0).toUpperCase()}${subject.slice(1)} ended the year at ${levelText(p.fromValue, u)} (${by})`
+      : `${TREND_OPENING}${subject} would be about ${levelText(p.projected, u)} by ${by}${range}`;
+  if (t && gap !== null) {
+    const target =
+      t.basis === "kpi_target"
+        ? `the ${t.label.toLowerCase()} of ${levelText(t.value, u)}`
+        : `the trajectory of ${levelText(t.value, u)}${t.carriedFrom ? ` (carried on from ${formatMonth(t.carriedFrom)})` : ""}`;
+    text +=
+      gap === 0
+        ? `, exactly on ${target}`
+        : `, ${amountText(gap, u)} ${gap > 0 ? "above" : "below"} ${target}`;
+  }
+  return `${text}.`;
 }
 
 /** The outlook of one measure to `yearEnd` ("YYYY-MM"). */
@@ -222,7 +228,6 @@ export function measureOutlook(input: MeasureInput, yearEnd: string): OutlookMea
     status: null,
     neededMonthlyChange: null,
     projectionText: "",
-    gapText: "",
     neededText: "",
     reasons,
     sources,
@@ -250,19 +255,9 @@ export function measureOutlook(input: MeasureInput, yearEnd: string): OutlookMea
 
   const p = result.projection;
   const t = result.trajectory;
-  const u = input.unit;
-  const by = formatMonth(yearEnd);
-  if (p) {
-    result.projectionText =
-      p.monthsToYearEnd === 0
-        ? `${formatMonth(p.fromMonth)} is the year end and the latest month: ${input.subject} ended the year at ${levelText(p.fromValue, u)}.`
-        : projectionSentence(input.subject, p, u, by);
-  }
   if (p && t) {
-    const gap = p.projected - t.value;
-    result.gapAtYearEnd = gap;
-    result.status = varianceStatus(gap, input.polarity, input.tolerance);
-    result.gapText = gapSentence(gap, trajectoryWords(t, u, yearEnd), result.status, input.tolerance, u);
+    result.gapAtYearEnd = p.projected - t.value;
+    result.status = varianceStatus(result.gapAtYearEnd, input.polarity, input.tolerance);
     if (p.monthsToYearEnd === 0) {
       result.neededText = "The year has ended, so no monthly change can close the gap now.";
     } else {
@@ -271,5 +266,14 @@ export function measureOutlook(input: MeasureInput, yearEnd: string): OutlookMea
       result.neededText = neededSentence(input, p, t, needed, result.status, yearEnd);
     }
   }
+  if (p)
+    result.projectionText = projectionSentence(
+      input.subject,
+      p,
+      t,
+      result.gapAtYearEnd,
+      input.unit,
+      formatMonth(yearEnd),
+    );
   return result;
 }

@@ -2,19 +2,9 @@
 // KPIs with their variances and polarity, the outlook to the year end, the cost of the demand gap and the key risks.
 // Plain UK English in a council's register: figures formatted as the page shows them, no adjective the figures do
 // not carry, and nothing said about a part that could not be computed. It never replaces the lead's own narrative.
-import { formatDate, formatKpiValue, formatMoneyMillions, formatMonth, formatPounds } from "../format";
-import type {
-  DemandCost,
-  DraftNarrative,
-  KeyRisk,
-  Kpi,
-  Outlook,
-  OutlookMeasure,
-  OutlookMeasureId,
-  RagGrade,
-} from "../model";
-import { amountText, levelText } from "./measures";
-import { roundedMillions } from "./demand-cost";
+import { formatDate, formatKpiValue, formatMoneyMillions } from "../format";
+import type { DemandCost, DraftNarrative, KeyRisk, Kpi, Outlook, RagGrade } from "../model";
+import { amountText, clip, TREND_OPENING } from "./measures";
 
 export const DRAFT_NOTE =
   "Drafted from the figures on this page for the programme lead to edit; it does not replace the lead's narrative.";
@@ -36,16 +26,8 @@ const NUMBER_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven
 /** A count opening a sentence: "Two", or the figure from ten up. */
 const countWord = (n: number) => (n < NUMBER_WORDS.length ? NUMBER_WORDS[n] : n.toLocaleString("en-GB"));
 
-/** Longest risk title quoted whole; a longer one is cut at a word with an ellipsis (a cell holds 32,767 characters). */
-const QUOTE_LIMIT = 200;
-
-function quoted(text: string): string {
-  const title = text.trim().replace(/[.\s]+$/, "");
-  if (title.length <= QUOTE_LIMIT) return `“${title}”`;
-  const cut = title.slice(0, QUOTE_LIMIT);
-  const atWord = cut.lastIndexOf(" ") > QUOTE_LIMIT / 2 ? cut.slice(0, cut.lastIndexOf(" ")) : cut;
-  return `“${atWord.replace(/[,;:.\s]+$/, "")}…”`;
-}
+/** Tracker text quoted in a sentence: trimmed, without its own closing full stop, cut at a word when long. */
+const quoted = (text: string) => `“${clip(text.trim().replace(/[.\s]+$/, ""))}”`;
 
 /** "650 more than", "£14.99m more than", "1.17 pp below": the variance against the target, without a sign. */
 function varianceWords(kpi: Kpi): string {
@@ -102,53 +84,18 @@ function headline(inputs: NarrativeInputs): string {
   return sentences.join(" ");
 }
 
-/** What each measure is called in a sentence. */
-const SUBJECTS: Record<OutlookMeasureId, string> = {
-  ehcp_count: "funded EHCPs",
-  inmss_share: "the INMSS share (12-month rolling average)",
-};
-
-/** "about 6,592 by Mar-25 (range 6,497 to 6,677), 771 above the trajectory of 5,821 (carried on from Dec-24)". */
-function outlookClause(m: OutlookMeasure, yearEnd: string): string | null {
-  const p = m.projection;
-  if (!p) return null;
-  const by = formatMonth(yearEnd);
-  if (p.monthsToYearEnd === 0) return `${levelText(p.fromValue, m.unit)} at the year end, ${by}`;
-  const range =
-    levelText(p.low, m.unit) === levelText(p.high, m.unit)
-      ? ""
-      : ` (range ${levelText(p.low, m.unit)} to ${levelText(p.high, m.unit)})`;
-  let clause = `about ${levelText(p.projected, m.unit)} by ${by}${range}`;
-  const t = m.trajectory;
-  if (t && m.gapAtYearEnd !== null) {
-    const target =
-      t.basis === "kpi_target"
-        ? `the ${t.label.toLowerCase()} of ${levelText(t.value, m.unit)}`
-        : `the trajectory of ${levelText(t.value, m.unit)}${t.carriedFrom ? ` (carried on from ${formatMonth(t.carriedFrom)})` : ""}`;
-    clause +=
-      m.gapAtYearEnd === 0
-        ? `, exactly on ${target}`
-        : `, ${amountText(m.gapAtYearEnd, m.unit)} ${m.gapAtYearEnd > 0 ? "above" : "below"} ${target}`;
-  }
-  return clause;
-}
-
 /**
  * The outlook in one paragraph, each measure on its own trend of the last six months; the change needed is said
  * for a measure heading the wrong side of its trajectory.
  */
 function outlookParagraph(outlook: Outlook | null): string | null {
-  if (!outlook || outlook.yearEnd === null) return null;
   const sentences: string[] = [];
-  for (const m of outlook.measures) {
-    const clause = outlookClause(m, outlook.yearEnd);
-    if (!clause) continue;
-    const subject = SUBJECTS[m.id];
-    const verb = m.projection?.monthsToYearEnd === 0 ? "were" : "would be";
+  for (const m of outlook?.measures ?? []) {
+    if (!m.projectionText) continue;
     sentences.push(
       sentences.length === 0
-        ? `If the trend of the last six months continues, ${subject} ${verb} ${clause}.`
-        : `On its own six-month trend ${subject} ${verb} ${clause}.`,
+        ? m.projectionText
+        : m.projectionText.replace(TREND_OPENING, "On its own six-month trend, "),
     );
     if (m.status === "adverse" && m.neededText) sentences.push(m.neededText);
   }
@@ -156,22 +103,9 @@ function outlookParagraph(outlook: Outlook | null): string | null {
 }
 
 function costParagraph(cost: DemandCost | null): string | null {
-  if (!cost) return null;
-  const plans = cost.plansAboveTrajectory.toLocaleString("en-GB");
-  const period = cost.averageCostPeriod ? ` (${cost.averageCostPeriod})` : "";
-  const opening =
-    `At the average cost of ${formatPounds(cost.averageCostPerEhcp)} a plan${period}, the ${plans} ` +
-    `${cost.plansAboveTrajectory === 1 ? "plan" : "plans"} above the trajectory come to about ${roundedMillions(cost.cost)} a year`;
-  const overspend = cost.overspendAboveGoal;
-  const basis = cost.overspendBasis ? ` (${cost.overspendBasis})` : "";
-  let comparison = ".";
-  if (overspend !== null && overspend > 0)
-    comparison = cost.agreesWithOverspend
-      ? `, in line with the HNB overspend of ${formatMoneyMillions(overspend)} above the goal${basis}.`
-      : `, about ${Math.round((cost.shareOfOverspend ?? 0) * 100)}% of the HNB overspend of ${formatMoneyMillions(overspend)} above the goal${basis}.`;
-  else if (overspend !== null)
-    comparison = `; the HNB overspend is ${overspend === 0 ? "on" : `${formatMoneyMillions(-overspend)} below`} its goal${basis}.`;
-  return `${opening}${comparison} This is an indication: it assumes each extra plan costs the average.`;
+  return cost
+    ? `${cost.sentence} This is an indication: it assumes each extra plan costs the average.`
+    : null;
 }
 
 function risksParagraph(risks: readonly KeyRisk[], threshold: number): string {

@@ -68,7 +68,7 @@ function validYmd(y: number, m: number, d: number): string | null {
   return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
-export function daysInMonth(year: number, month: number): number {
+function daysInMonth(year: number, month: number): number {
   return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
@@ -87,7 +87,7 @@ export function serialToIso(serial: number): ParseResult<string> {
 }
 
 /** Excel serial -> "YYYY-MM" (the month the date falls in). */
-export function serialToMonth(serial: number): ParseResult<string> {
+function serialToMonth(serial: number): ParseResult<string> {
   const ymd = serialToYmd(serial);
   if (!ymd) return serialFailure(serial);
   return ok(`${ymd[0]}-${pad2(ymd[1])}`);

@@ -27,16 +27,6 @@ export function normaliseHeader(text: string): string {
     .trim();
 }
 
-/** Every normalised name a column (or sheet) answers to, the template header first. */
-export function acceptedNames(spec: {
-  header?: string;
-  name?: string;
-  aliases: readonly string[];
-}): string[] {
-  const main = spec.header ?? spec.name ?? "";
-  return [main, ...spec.aliases].map(normaliseHeader);
-}
-
 export type HeaderMatch = { field: string; exact: boolean };
 
 /**
@@ -108,7 +98,7 @@ export function similarity(a: string, b: string): number {
 }
 
 /** Below this, a suggestion would confuse more than help. */
-export const SUGGESTION_THRESHOLD = 0.5;
+const SUGGESTION_THRESHOLD = 0.5;
 
 /**
  * The header in `candidates` most like any of `names` (a column's header and aliases), or null when none

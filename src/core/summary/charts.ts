@@ -21,7 +21,7 @@ import { decisionsRateSeries, plansIssuedRateSeries } from "../metrics/timelines
 import type { SummaryContext } from "./context";
 
 /** Monthly charts show at most this many months, ending at the latest: two years reads well on one page. */
-export const CHART_MONTHS = 24;
+const CHART_MONTHS = 24;
 
 type Series = ChartData["series"];
 type Built = { categories: string[]; series: Series; emptyReason?: string };
@@ -86,7 +86,7 @@ const given = (categories: string[], series: Series, empty: string | false): Bui
 
 const programmeCategories = (ctx: SummaryContext) => ctx.programmes.map((p) => `${p.number} - ${p.name}`);
 
-export const CHARTS: readonly ChartDefinition[] = [
+const CHARTS: readonly ChartDefinition[] = [
   {
     id: "workstream_rag",
     title: "Workstream status by programme",

@@ -167,12 +167,7 @@ function demandCost(page: Page, summary: PortfolioSummary): void {
     return;
   }
   page.row = writeTable(page, COST_COLUMNS, costRows(cost));
-  const agreement = cost.agreesWithOverspend
-    ? "The two agree to the nearest £0.1m."
-    : cost.shareOfOverspend !== null
-      ? `The indicated cost is about ${Math.round(cost.shareOfOverspend * 100)}% of the overspend above the goal.`
-      : "";
-  page.note([cost.label, agreement].filter(Boolean).join(" "));
+  page.note(`${cost.label}${cost.agreesWithOverspend ? " The two agree to the nearest £0.1m." : ""}`);
 }
 
 function figuresInWords(page: Page, summary: PortfolioSummary): void {

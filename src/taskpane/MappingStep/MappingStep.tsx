@@ -4,7 +4,7 @@
 // Fluent's styling engine straight from its own package, and native buttons drawn like Fluent's: importing
 // @fluentui/react-components (or its Button, or a pane module that does) from this lazily loaded step stops the
 // build inlining Fluent's tokens, and keeps all of them (about 30 KB) in the pane's first download.
-import { makeStyles, mergeClasses } from "@griffel/react";
+import { mergeClasses } from "@griffel/react";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import {
   previewMapping,
@@ -16,7 +16,6 @@ import {
 import type { Issue } from "../../core/model";
 import type { RawWorkbook } from "../../core/raw";
 import { sheetSpec, type ColumnSpec } from "../../core/template";
-import { token } from "./token";
 import { SEVERITY_NAMES, capitalised, issueLocation, plural } from "../../core/wording";
 import {
   decodeSourceKey,
@@ -32,151 +31,11 @@ import {
   type SectionDraft,
   type Status,
 } from "./draft";
+import { useStyles } from "./styles";
 
 /** A select's value for "leave this field out"; cannot clash with a header, which is trimmed text. */
 const LEAVE_OUT = "\u0000leave-out";
 const PREVIEW_ROWS = 5;
-
-const useStyles = makeStyles({
-  root: { display: "flex", flexDirection: "column", gap: "12px" },
-  title: {
-    margin: 0,
-    fontSize: token("fontSizeBase400"),
-    fontWeight: token("fontWeightSemibold"),
-    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
-  },
-  intro: { margin: 0, fontSize: token("fontSizeBase200") },
-  list: { margin: "4px 0 0", paddingLeft: "18px" },
-  // Drawn like the pane's warning notices (src/taskpane/Notice), which cannot be imported here (see above).
-  reasons: {
-    padding: "8px 10px",
-    borderRadius: token("borderRadiusMedium"),
-    borderLeft: `4px solid ${token("colorPaletteDarkOrangeBorder2")}`,
-    backgroundColor: token("colorPaletteYellowBackground1"),
-    fontSize: token("fontSizeBase200"),
-  },
-  reasonsTitle: { fontWeight: token("fontWeightSemibold") },
-  form: { display: "flex", flexDirection: "column", gap: "16px" },
-  fieldset: {
-    minWidth: 0,
-    margin: 0,
-    padding: "8px 10px 10px",
-    border: `1px solid ${token("colorNeutralStroke2")}`,
-    borderRadius: token("borderRadiusMedium"),
-    backgroundColor: token("colorNeutralBackground1"),
-    display: "flex",
-    flexDirection: "column",
-    gap: "10px",
-  },
-  legend: { fontWeight: token("fontWeightSemibold"), padding: "0 4px" },
-  field: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "2px",
-    minWidth: 0,
-    paddingLeft: "8px",
-    borderLeft: "3px solid transparent",
-  },
-  check: { borderLeftColor: token("colorPaletteDarkOrangeBorder2") },
-  needed: { borderLeftColor: token("colorPaletteRedBorder2") },
-  label: { fontSize: token("fontSizeBase300"), color: token("colorNeutralForeground1") },
-  select: {
-    boxSizing: "border-box",
-    width: "100%",
-    maxWidth: "100%",
-    minHeight: "32px",
-    padding: "4px 6px",
-    fontFamily: "inherit",
-    fontSize: token("fontSizeBase300"),
-    color: token("colorNeutralForeground1"),
-    backgroundColor: token("colorNeutralBackground1"),
-    border: `1px solid ${token("colorNeutralStroke1")}`,
-    borderBottomColor: token("colorNeutralStrokeAccessible"),
-    borderRadius: token("borderRadiusMedium"),
-    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "1px" },
-  },
-  status: { fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2") },
-  tag: {
-    display: "inline-block",
-    padding: "0 4px",
-    borderRadius: token("borderRadiusSmall"),
-    fontWeight: token("fontWeightSemibold"),
-    color: token("colorNeutralForeground1"),
-  },
-  tagCheck: { backgroundColor: token("colorPaletteYellowBackground2") },
-  tagNeeded: { backgroundColor: token("colorPaletteRedBackground2") },
-  subhead: { margin: 0, fontSize: token("fontSizeBase300"), fontWeight: token("fontWeightSemibold") },
-  scroller: {
-    maxWidth: "100%",
-    overflowX: "auto",
-    border: `1px solid ${token("colorNeutralStroke2")}`,
-    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "1px" },
-  },
-  table: {
-    borderCollapse: "collapse",
-    fontSize: token("fontSizeBase200"),
-    "& th, & td": {
-      padding: "2px 6px",
-      textAlign: "left",
-      whiteSpace: "nowrap",
-      borderBottom: `1px solid ${token("colorNeutralStroke2")}`,
-    },
-    "& th": { fontWeight: token("fontWeightSemibold"), backgroundColor: token("colorNeutralBackground3") },
-  },
-  previewBlock: { display: "flex", flexDirection: "column", gap: "2px", minWidth: 0 },
-  caption: { margin: 0, fontSize: token("fontSizeBase200"), fontWeight: token("fontWeightSemibold") },
-  more: { display: "flex", flexDirection: "column", gap: "10px", minWidth: 0 },
-  moreSummary: {
-    cursor: "pointer",
-    fontSize: token("fontSizeBase200"),
-    color: token("colorBrandForegroundLink"),
-    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
-  },
-  issues: { margin: 0, paddingLeft: "18px", fontSize: token("fontSizeBase200") },
-  totals: { margin: 0, fontSize: token("fontSizeBase300"), fontWeight: token("fontWeightSemibold") },
-  buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
-  button: {
-    minHeight: "32px",
-    padding: "5px 12px",
-    fontFamily: "inherit",
-    fontSize: token("fontSizeBase300"),
-    fontWeight: token("fontWeightSemibold"),
-    lineHeight: token("lineHeightBase300"),
-    color: token("colorNeutralForeground1"),
-    backgroundColor: token("colorNeutralBackground1"),
-    border: `1px solid ${token("colorNeutralStroke1")}`,
-    borderRadius: token("borderRadiusMedium"),
-    cursor: "pointer",
-    ":hover": { backgroundColor: token("colorNeutralBackground1Hover") },
-    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
-    ":disabled": {
-      cursor: "not-allowed",
-      color: token("colorNeutralForegroundDisabled"),
-      backgroundColor: token("colorNeutralBackgroundDisabled"),
-      borderTopColor: token("colorNeutralStrokeDisabled"),
-      borderRightColor: token("colorNeutralStrokeDisabled"),
-      borderBottomColor: token("colorNeutralStrokeDisabled"),
-      borderLeftColor: token("colorNeutralStrokeDisabled"),
-    },
-  },
-  primary: {
-    color: token("colorNeutralForegroundOnBrand"),
-    backgroundColor: token("colorBrandBackground"),
-    borderTopColor: "transparent",
-    borderRightColor: "transparent",
-    borderBottomColor: "transparent",
-    borderLeftColor: "transparent",
-    ":hover": { backgroundColor: token("colorBrandBackgroundHover") },
-  },
-  subtle: {
-    backgroundColor: "transparent",
-    borderTopColor: "transparent",
-    borderRightColor: "transparent",
-    borderBottomColor: "transparent",
-    borderLeftColor: "transparent",
-    ":hover": { backgroundColor: token("colorSubtleBackgroundHover") },
-  },
-});
 
 export interface MappingStepProps {
   /** The workbook as read, for suggestions and previews. */

@@ -13,9 +13,11 @@ import {
   type SectionMapping,
   type TrackerMapping,
 } from "../../core/mapping";
-import { tableBlock } from "../../core/mapping/locate";
-import { normaliseHeader, similarity } from "../../core/parse/headers";
-import type { RawCell, RawSheet, RawWorkbook } from "../../core/raw";
+import { normaliseHeader } from "../../core/parse/headers";
+import type { RawSheet, RawWorkbook } from "../../core/raw";
+import { measureLabelColumn, measureRows } from "../../core/read/months-across";
+import { findByName, findTable } from "../../core/read/sources";
+import { assignBest, findHeaderRow, fullestRow, headerLikeness, headersOf } from "../../core/read/table";
 import { TEMPLATE, sheetSpec, type ColumnSpec, type SheetSpec } from "../../core/template";
 import type { SectionId } from "../../core/tracker";
 
@@ -56,7 +58,7 @@ export interface SourceOption {
 }
 
 /** How sure a field or source has to be to go without a person's check (the engine's own bar). */
-export const SURE = CHECK_CONFIDENCE;
+const SURE = CHECK_CONFIDENCE;
 /** How alike a header must be to a field's name to be matched when a person picks another source. */
 const MATCH = 0.6;
 
@@ -71,11 +73,7 @@ export function decodeSourceKey(key: string): { source: MappingSource; layout: M
   return JSON.parse(key) as { source: MappingSource; layout: MappingLayout };
 }
 
-export function describeSource(
-  source: MappingSource,
-  layout: MappingLayout = "rows",
-  headerRow?: number,
-): string {
+function describeSource(source: MappingSource, layout: MappingLayout = "rows", headerRow?: number): string {
   if ("table" in source) return `the table "${source.table}"`;
   if ("sheet" in source)
     return layout === "months_across"
@@ -84,14 +82,8 @@ export function describeSource(
   return `one sheet per programme (${source.perProgrammeSheets.map((s) => `"${s.sheet}"`).join(", ")})`;
 }
 
-const textOf = (v: RawCell | undefined): string =>
-  typeof v === "string" ? v.trim() : typeof v === "number" ? String(v) : "";
-
-const byName = <T extends { name: string }>(items: readonly T[], name: string): T | undefined =>
-  items.find((i) => i.name === name) ?? items.find((i) => normaliseHeader(i.name) === normaliseHeader(name));
-
 /** The field the months fill when a section is read with months across ("month" of SEND Monthly). */
-export function acrossField(spec: SheetSpec): string | undefined {
+function acrossField(spec: SheetSpec): string | undefined {
   return spec.columns.find((c) => c.type === "month")?.field;
 }
 
@@ -104,33 +96,18 @@ export function shownFields(spec: SheetSpec, key: string): ColumnSpec[] {
   return spec.columns.filter((c) => c.field !== across && !(perProgramme && c.field === "programme"));
 }
 
-/** How like a field's template header or aliases a council's header is (0-1). */
-function likeness(spec: ColumnSpec, header: string): number {
-  return Math.max(...[spec.header, ...spec.aliases].map((n) => similarity(n, header)));
-}
-
-/** The header row of a sheet read as rows: the given one, else the row in the first 20 naming most fields. */
+/** The headers of a sheet read as rows: the given header row, else the one the reader's rule finds by likeness. */
 function rowsHeaders(
   sheet: RawSheet,
   spec: SheetSpec,
   headerRow?: number,
 ): { row: number; headers: string[] } {
   let best = headerRow !== undefined ? headerRow - 1 - sheet.originRow : -1;
-  if (best < 0) {
-    let bestScore = -1;
-    for (let r = 0; r < Math.min(sheet.values.length, 20); r++) {
-      const texts = (sheet.values[r] ?? []).map(textOf).filter((t) => t !== "");
-      const named = texts.filter((t) => spec.columns.some((c) => likeness(c, t) >= SURE)).length;
-      // Naming fields counts most; plain text breaks ties, so a title row loses to the header under it.
-      const score = named * 100 + texts.length;
-      if (score > bestScore) {
-        bestScore = score;
-        best = r;
-      }
-    }
-  }
-  const headers = (sheet.values[best] ?? []).map(textOf).filter((t) => t !== "");
-  return { row: sheetRowNumber(sheet, Math.max(0, best)), headers: [...new Set(headers)] };
+  if (best < 0) best = findHeaderRow(sheet.values, spec.columns, headerLikeness);
+  // A sheet naming none of the fields: its own header row is the fullest row near the top.
+  if (best < 0) best = fullestRow(sheet.values);
+  const headers = headersOf(sheet.values, best).filter((t) => t !== "");
+  return { row: sheetRowNumber(sheet, best), headers: [...new Set(headers)] };
 }
 
 export interface SourceHeaders {
@@ -150,19 +127,17 @@ export function sourceHeaders(
   labelColumn?: string,
 ): SourceHeaders | null {
   if ("table" in source) {
-    const table = byName(raw.tables ?? [], source.table);
-    const host = table ? byName(raw.sheets, table.sheet) : undefined;
-    const block = table && host ? tableBlock(host, table.range) : null;
-    if (!block) return null;
-    return { headers: [...new Set((block.values[0] ?? []).map(textOf).filter((t) => t !== ""))] };
+    const found = findTable(raw, source.table);
+    if (!found) return null;
+    return { headers: [...new Set(headersOf(found.block.values, 0).filter((t) => t !== ""))] };
   }
   if ("perProgrammeSheets" in source) {
-    const sheets = source.perProgrammeSheets.map((s) => byName(raw.sheets, s.sheet));
+    const sheets = source.perProgrammeSheets.map((s) => findByName(raw.sheets, s.sheet));
     if (sheets.some((s) => !s)) return null;
     const headers = sheets.flatMap((s) => rowsHeaders(s!, spec).headers);
     return { headers: [...new Set(headers)] };
   }
-  const sheet = byName(raw.sheets, source.sheet);
+  const sheet = findByName(raw.sheets, source.sheet);
   if (!sheet) return null;
   if (layout !== "months_across") {
     const found = rowsHeaders(sheet, spec, headerRow);
@@ -171,24 +146,11 @@ export function sourceHeaders(
   const row = headerRow !== undefined ? headerRow - 1 - sheet.originRow : findMonthHeaderRow(sheet)?.row;
   if (row === undefined || row < 0) return { headers: [], headerRow };
   const firstMonth = findMonthHeaderRow(sheet)?.monthCols[0] ?? 1;
-  let col = labelColumn ? columnIndex(labelColumn) - sheet.originCol : -1;
-  if (col < 0) {
-    // The column left of the months that holds most labels, as the reader decides.
-    let most = -1;
-    for (let c = 0; c < Math.max(1, firstMonth); c++) {
-      const n = sheet.values.slice(row + 1).filter((r) => textOf(r[c]) !== "").length;
-      if (n > most) {
-        most = n;
-        col = c;
-      }
-    }
-  }
-  const labels = sheet.values
-    .slice(row + 1)
-    .map((r) => (typeof r[col] === "string" ? textOf(r[col]) : ""))
-    .filter((t) => t !== "");
+  const given = labelColumn ? columnIndex(labelColumn) - sheet.originCol : -1;
+  // The measures' names are not known yet: the label column is the one with most names in it.
+  const col = given >= 0 ? given : measureLabelColumn(sheet, row, firstMonth, () => 1);
   return {
-    headers: [...new Set(labels)],
+    headers: [...new Set(measureRows(sheet, row, col).labels)],
     headerRow: sheetRowNumber(sheet, row),
     labelColumn: columnLetters(sheet.originCol + col),
   };
@@ -230,15 +192,12 @@ export function sourceOptions(
 
 /** Fields read from their headers by name when a person picks a source the engine did not suggest. */
 function matchByName(fields: ColumnSpec[], headers: string[]): Record<string, FieldDraft> {
-  const pairs = fields.flatMap((f) => headers.map((h) => ({ f, h, score: likeness(f, h) })));
-  pairs.sort((a, b) => b.score - a.score);
+  const pairs = fields.flatMap((f) =>
+    headers.map((h, col) => ({ field: f.field, col, score: headerLikeness(f, h) })),
+  );
   const out: Record<string, FieldDraft> = {};
-  const used = new Set<string>();
-  for (const p of pairs) {
-    if (p.score < MATCH || out[p.f.field] || used.has(p.h)) continue;
-    out[p.f.field] = { value: p.h, origin: "matched", confidence: Math.round(p.score * 100) / 100 };
-    used.add(p.h);
-  }
+  for (const [field, p] of assignBest(pairs, MATCH))
+    out[field] = { value: headers[p.col], origin: "matched", confidence: Math.round(p.score * 100) / 100 };
   for (const f of fields) out[f.field] ??= { value: undefined, origin: "matched", confidence: 0 };
   return out;
 }

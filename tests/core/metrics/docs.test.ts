@@ -4,6 +4,8 @@ import { METRIC_DEFINITIONS } from "../../../src/core/definitions";
 import { KPI_DEFINITIONS } from "../../../src/core/kpis";
 import { SEVERE_RISK_SCORE } from "../../../src/core/metrics/overall-rag";
 import { DEFAULT_RISK_THRESHOLD } from "../../../src/core/metrics/risk";
+import { DEMAND_COST_ROUNDING } from "../../../src/core/outlook/demand-cost";
+import { RANGE_MONTHS, TREND_MONTHS } from "../../../src/core/outlook/projection";
 import { DEFAULT_PROGRAMMES } from "../../../src/core/programmes";
 import { PROGRAMME_CONTENT } from "../../../src/core/summary/programmes";
 
@@ -43,6 +45,15 @@ describe("docs/metrics.md", () => {
   });
 });
 
+describe("docs/metrics.md on the outlook", () => {
+  it("states the projection's windows and the cost's rounding the code uses", () => {
+    expect(metricsDoc).toContain(`mean of the last **${TREND_MONTHS}** monthly changes`);
+    expect(metricsDoc).toContain(`change of the last **${RANGE_MONTHS}** months`);
+    expect(DEMAND_COST_ROUNDING).toBe(100_000);
+    expect(metricsDoc).toContain("(`roundingStep` 100,000)");
+  });
+});
+
 describe("docs/summary-json.md", () => {
   it.each([
     "overallRag",
@@ -53,6 +64,9 @@ describe("docs/summary-json.md", () => {
     "specialSchoolPlaces",
     "issues",
     "notComputed",
+    "outlook",
+    "demandCost",
+    "draftNarrative",
   ])("documents '%s'", (field) => {
     expect(jsonDoc).toContain(`\`${field}\``);
   });

@@ -85,7 +85,7 @@ describe("on the sample's figures", () => {
   it("is labelled an indication and states both inputs with their dates", () => {
     expect(cost.label).toMatch(/^An indication/);
     expect(cost.sentence).toBe(
-      "650 plans above the trajectory (6,357 against the forecast to date of 5,707, as at 07/01/2025) at £23,123 a plan (the average cost per EHCP for Q2 2024/25) come to about £15.0m a year. The HNB overspend above its goal is £14.99m (Q2 Forecast). The two agree to the nearest £0.1m.",
+      "The 650 plans above the trajectory (as at 07/01/2025), at the average cost of £23,123 a plan (Q2 2024/25), come to about £15.0m a year, in line with the HNB overspend of £14.99m above the goal (Q2 Forecast).",
     );
     expect(cost.sources).toEqual([
       { sheet: "KPIs", cell: "H2" },
@@ -100,8 +100,9 @@ describe("when the figures differ or an input is missing", () => {
   it("gives the share of the overspend the cost explains when the two do not agree", () => {
     const cost = costOf(inputs({ ehcpKpi: ehcpKpi({ variance: 400, actual: 6107 }) }));
     expect(cost.agreesWithOverspend).toBe(false);
-    expect(cost.sentence).toContain("come to about £9.2m a year.");
-    expect(cost.sentence).toContain("The cost is about 62% of the overspend above the goal.");
+    expect(cost.sentence).toContain(
+      "come to about £9.2m a year, about 62% of the HNB overspend of £14.99m above the goal (Q2 Forecast).",
+    );
   });
 
   it("still costs the gap without the overspend, and says it cannot be set beside it", () => {
@@ -111,15 +112,15 @@ describe("when the figures differ or an input is missing", () => {
       agreesWithOverspend: null,
       shareOfOverspend: null,
     });
-    expect(cost.sentence).toContain(
-      "The HNB overspend against its goal is not available, so the cost cannot be set beside it.",
-    );
+    expect(cost.sentence).toContain("£15.0m a year; the HNB overspend against its goal is not available.");
   });
 
   it("an overspend below its goal is said as such, with no share", () => {
     const cost = costOf(inputs({ overspendKpi: overspendKpi(-1_200_000) }));
     expect(cost.shareOfOverspend).toBeNull();
-    expect(cost.sentence).toContain("The HNB overspend is £1.20m below its goal (Q2 Forecast).");
+    expect(cost.sentence).toContain(
+      "£15.0m a year; the HNB overspend is £1.20m below its goal (Q2 Forecast).",
+    );
   });
 
   it.each([

@@ -59,10 +59,7 @@ describe("the sample's funded EHCPs to Mar-25", () => {
   it("needs a fall of 177 a month against a rise of 80 a month, and says so", () => {
     expect(m.neededMonthlyChange).toBeCloseTo((5821 - 6353) / 3, 10);
     expect(m.projectionText).toBe(
-      "If the last 6 months' trend continues, funded EHCPs would go from 6,353 at Dec-24 to about 6,592 by Mar-25 (6,497 to 6,677 at the smallest and largest monthly change of the last 12 months).",
-    );
-    expect(m.gapText).toBe(
-      "That is 771 above the trajectory of 5,821 for Mar-25 (the forecast carried on from Dec-24), which is adverse.",
+      "On the trend of the last six months, funded EHCPs would be about 6,592 by Mar-25 (range 6,497 to 6,677), 771 above the trajectory of 5,821 (carried on from Dec-24).",
     );
     expect(m.neededText).toBe(
       "To be back on trajectory by Mar-25 the count would have to fall by 177 a month; it has risen by 80 a month over the last six months.",
@@ -86,13 +83,11 @@ describe("edge cases", () => {
     const m = measureOutlook(countMeasure(Array(13).fill(6000), Array(13).fill(6100)), "2025-03");
     expect(m.projection).toMatchObject({ averageMonthlyChange: 0, projected: 6000, low: 6000, high: 6000 });
     expect(m.projectionText).toBe(
-      "If the last 6 months' trend continues, funded EHCPs would stay at about 6,000, its Dec-24 figure, to Mar-25.",
+      "On the trend of the last six months, funded EHCPs would be about 6,000 by Mar-25, 100 below the trajectory of 6,100 (carried on from Dec-24).",
     );
-    expect(m.gapText).toBe(
-      "That is 100 below the trajectory of 6,100 for Mar-25 (the forecast carried on from Dec-24), which is favourable.",
-    );
+    expect(m).toMatchObject({ status: "favourable", neededMonthlyChange: 100 / 3 });
     expect(m.neededText).toBe(
-      "On this trend the count stays on trajectory to Mar-25: it has stayed level over the last six months, and it could rise by up to 33 a month and still do so.",
+      "On this trend the count stays on trajectory to Mar-25; it has stayed level over the last six months.",
     );
   });
 
@@ -112,7 +107,7 @@ describe("edge cases", () => {
     const m = measureOutlook(countMeasure(actual, Array(13).fill(6000)), "2025-03");
     expect(m).toMatchObject({ gapAtYearEnd: -200, status: "favourable" });
     expect(m.neededText).toBe(
-      "On this trend the count is back on trajectory by Mar-25: that needs a fall of 33 a month, and it has fallen by 100 a month over the last six months.",
+      "On this trend the count is back on trajectory by Mar-25; it has fallen by 100 a month over the last six months.",
     );
   });
 
@@ -123,8 +118,9 @@ describe("edge cases", () => {
       "2025-03",
     );
     expect(m.status).toBe("on_target");
-    expect(m.gapText).toBe(
-      "That is 5 below the trajectory of 6,000 for Mar-25 (the forecast carried on from Dec-24), within the tolerance of 50 and so on target.",
+    expect(m.gapAtYearEnd).toBe(-5);
+    expect(m.neededText).toBe(
+      "On this trend the count stays on trajectory to Mar-25; it has risen by 1 a month over the last six months.",
     );
   });
 
@@ -134,7 +130,7 @@ describe("edge cases", () => {
     expect(m.trajectory).toMatchObject({ value: 5707, basis: "tracker" });
     expect(m.neededMonthlyChange).toBeNull();
     expect(m.projectionText).toBe(
-      "Mar-25 is the year end and the latest month: funded EHCPs ended the year at 6,353.",
+      "Funded EHCPs ended the year at 6,353 (Mar-25), 646 above the trajectory of 5,707.",
     );
     expect(m.neededText).toBe("The year has ended, so no monthly change can close the gap now.");
   });
@@ -165,17 +161,19 @@ describe("edge cases", () => {
   it("without a trajectory the projection still stands, beside the reason", () => {
     const m = measureOutlook(countMeasure(SAMPLE_FUNDED, null), "2025-03");
     expect(m.projection?.projected).toBe(6592);
+    expect(m.projectionText).toBe(
+      "On the trend of the last six months, funded EHCPs would be about 6,592 by Mar-25 (range 6,497 to 6,677).",
+    );
     expect(m).toMatchObject({
       trajectory: null,
       gapAtYearEnd: null,
       status: null,
-      gapText: "",
       neededText: "",
     });
     expect(m.reasons).toEqual(["The SEND Monthly sheet has no 'Forecast EHCPs' figures."]);
   });
 
-  it("a share against a KPI target: the sample's INMSS share stays within the forecast, with headroom", () => {
+  it("a share against a KPI target: the INMSS share stays within the forecast, with headroom", () => {
     // 12-month rolling averages falling by 0.01 pp a month from 5.81% to 5.75%.
     const rolling = [...Array(7).keys()].map((i) => 0.0581 - 0.0001 * i);
     const m = measureOutlook(
@@ -201,9 +199,13 @@ describe("edge cases", () => {
     expect(m.projection?.projected).toBeCloseTo(0.0572, 10);
     expect(m.trajectory).toMatchObject({ value: 0.0692, basis: "kpi_target" });
     expect(m.status).toBe("favourable");
-    expect(m.gapText).toBe("That is 1.20 pp below the forecast of 6.92%, which is favourable.");
+    expect(m.projectionText).toBe(
+      "On the trend of the last six months, the INMSS share (12-month rolling average) would be about 5.72% by Mar-25, 1.20 pp below the forecast of 6.92%.",
+    );
+    // The headroom: the share could rise by 0.39 pp a month and still meet the forecast.
+    expect(m.neededMonthlyChange).toBeCloseTo((0.0692 - 0.0575) / 3, 10);
     expect(m.neededText).toBe(
-      "On this trend the share stays within the forecast to Mar-25: it has fallen by 0.01 pp a month over the last six months, and it could rise by up to 0.39 pp a month and still do so.",
+      "On this trend the share stays within the forecast to Mar-25; it has fallen by 0.01 pp a month over the last six months.",
     );
   });
 

@@ -2,6 +2,7 @@
 // the demand gap and the drafted narrative; taking away the forecast column or the finance sheet takes away only
 // what depends on it, each with a one-line reason.
 import { runEngine } from "../../../src/core/engine";
+import { QUOTE_LIMIT, clip } from "../../../src/core/outlook";
 import type { PortfolioSummary } from "../../../src/core/model";
 import { resolveSettings } from "../../../src/core/settings";
 import { summarise } from "../../../src/core/summarise";
@@ -74,8 +75,8 @@ describe("the sample tracker file", () => {
   it("drafts the narrative a council officer would write from the page's figures", () => {
     expect(s.draftNarrative?.paragraphs).toEqual([
       "Overall, SEND Transformation is Amber/Red. There are 6,357 EHCPs (as at 07/01/2025), 650 more than the forecast to date of 5,707, which is adverse. The High Needs Block is forecast to overspend by £43.20m in 2024/25 (Q2 Forecast), £14.99m more than the goal for this financial year of £28.21m, which is adverse. The share of children with an EHCP placed in independent or non-maintained special schools is 5.75% (12-month rolling average), 1.17 pp below the forecast of 6.92%, which is favourable.",
-      "If the trend of the last six months continues, funded EHCPs would be about 6,592 by Mar-25 (range 6,497 to 6,677), 771 above the trajectory of 5,821 (carried on from Dec-24). To be back on trajectory by Mar-25 the count would have to fall by 177 a month; it has risen by 80 a month over the last six months. On its own six-month trend the INMSS share (12-month rolling average) would be about 5.72% by Mar-25 (range 5.70% to 5.75%), 1.20 pp below the forecast of 6.92%.",
-      "At the average cost of £23,123 a plan (Q2 2024/25), the 650 plans above the trajectory come to about £15.0m a year, in line with the HNB overspend of £14.99m above the goal (Q2 Forecast). This is an indication: it assumes each extra plan costs the average.",
+      "On the trend of the last six months, funded EHCPs would be about 6,592 by Mar-25 (range 6,497 to 6,677), 771 above the trajectory of 5,821 (carried on from Dec-24). To be back on trajectory by Mar-25 the count would have to fall by 177 a month; it has risen by 80 a month over the last six months. On its own six-month trend, the INMSS share (12-month rolling average) would be about 5.72% by Mar-25 (range 5.70% to 5.75%), 1.20 pp below the forecast of 6.92%.",
+      "The 650 plans above the trajectory (as at 07/01/2025), at the average cost of £23,123 a plan (Q2 2024/25), come to about £15.0m a year, in line with the HNB overspend of £14.99m above the goal (Q2 Forecast). This is an indication: it assumes each extra plan costs the average.",
       "Two open risks score 15 or more: R01, “If growth is stronger than forecast, we will not meet our trajectory” (score 20); and R02, “There is a risk that the capital programme fails to generate a reduction in INMSS placements” (score 16).",
     ]);
     expect(s.draftNarrative?.text).toBe(s.draftNarrative?.paragraphs.join("\n\n"));
@@ -113,7 +114,7 @@ describe("taking inputs away", () => {
     expect(measure(s, "inmss_share")?.trajectory?.value).toBe(0.0692);
     expect(s.demandCost?.plansAboveTrajectory).toBe(650);
     expect(s.draftNarrative?.text).toContain(
-      "If the trend of the last six months continues, funded EHCPs would be about 6,592 by Mar-25 (range 6,497 to 6,677). On its own",
+      "On the trend of the last six months, funded EHCPs would be about 6,592 by Mar-25 (range 6,497 to 6,677). On its own",
     );
     expect(s.draftNarrative?.text).not.toContain("back on trajectory");
   });
@@ -146,6 +147,17 @@ describe("taking inputs away", () => {
     // Headline (without the HNB sentence), outlook, risks: the cost paragraph is gone.
     expect(s.draftNarrative?.paragraphs).toHaveLength(3);
     expect(s.draftNarrative?.text).not.toMatch(/High Needs Block|average cost/);
+  });
+
+  it("quotes other tracker text cut at a word too: a 32,767-character finance basis keeps the cost sentence short", () => {
+    const basis = "Q2 forecast agreed with the Schools Forum ".repeat(800).slice(0, 32_767);
+    const s = run(sampleTracker().withSettings({ financeBasis: basis }).build());
+    expect(s.demandCost?.overspendBasis.endsWith("…")).toBe(true);
+    expect(s.demandCost?.overspendBasis.length).toBeLessThanOrEqual(QUOTE_LIMIT);
+    expect(s.demandCost?.sentence.length).toBeLessThan(600);
+    expect(Math.max(...(s.draftNarrative?.paragraphs ?? []).map((p) => p.length))).toBeLessThan(32_767);
+    expect(clip("Q2 Forecast")).toBe("Q2 Forecast");
+    expect(clip("word, ".repeat(100))).toMatch(/^(word, )*word…$/);
   });
 
   it("with spend for the average cost missing, the reason names the column", () => {

@@ -3,6 +3,7 @@
 import { cellAddress, parseCellAddress, parseRangeAddress } from "../../../src/core/a1";
 import type { EffectiveSettings } from "../../../src/core/model";
 import type { RawCell, RawSheet, RawWorkbook } from "../../../src/core/raw";
+import { defaultSettings } from "../../../src/core/settings";
 
 const SHEETS: Record<string, RawCell[][]> = {
   Settings: [
@@ -193,17 +194,4 @@ export function shifted(address: string, origin: { originRow: number; originCol:
 }
 
 /** The settings in force for the sample (what the settings resolver gives for the clean tracker). */
-export const SAMPLE_SETTINGS: EffectiveSettings = {
-  riskThreshold: 15,
-  riskBands: [
-    { name: "Very high", min: 20 },
-    { name: "High", min: 15 },
-    { name: "Medium", min: 8 },
-    { name: "Low", min: 1 },
-  ],
-  stalenessLimitDays: 45,
-  financeStalenessLimitDays: 120,
-  kpiTolerances: { ehcp_count: 0, hnb_overspend: 0, inmss_share: 0 },
-  twentyWeekVariant: "excluding_exceptions",
-  ceasedIncludeTransfers: false,
-};
+export const SAMPLE_SETTINGS: EffectiveSettings = defaultSettings();

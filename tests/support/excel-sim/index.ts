@@ -52,8 +52,15 @@ export interface SimRun {
   <T>(options: SimRunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
 }
 
-/** Called before each sync (awaited), so a test can act between two syncs of a run: start another, switch focus. */
-export type SyncHook = (sync: { count: number; context: Excel.RequestContext }) => void | Promise<void>;
+/**
+ * Called before each sync (awaited), so a test can act between two syncs of a run: start another, switch focus.
+ * `run` numbers the sim.run calls from 1, so a test can tell two runtimes' syncs apart.
+ */
+export type SyncHook = (sync: {
+  count: number;
+  run: number;
+  context: Excel.RequestContext;
+}) => void | Promise<void>;
 
 /** Excel.SettingsChangedEventArgs as the simulator gives it. */
 export interface SimSettingsChangedEvent {
@@ -162,6 +169,7 @@ export class ExcelSim implements SyncHost {
   private _cellEditMode = false;
   private _cellEditEnded: (() => void)[] = [];
   private _syncHooks: SyncHook[] = [];
+  private _runs = 0;
   private _settingsHandlers = new Set<(event: SimSettingsChangedEvent) => unknown>();
   private _state: WorkbookState = newWorkbook();
   private _syncCount = 0;
@@ -198,7 +206,7 @@ export class ExcelSim implements SyncHost {
     // that names where requests go and gives the executor they go through.
     const base = client.OfficeExtension?.SessionBase?.prototype ?? Object.prototype;
     const session = Object.create(base) as HostSessionInfo;
-    const executor = this._executor(session);
+    const executor = this._executor(session, ++this._runs);
     session._resolveRequestUrlAndHeaderInfo = () => Promise.resolve({ url: HOST_URL, headers: {} });
     session._createRequestExecutorOrNull = () => executor;
     session.getEventRegistration = () => this._eventRegistration();
@@ -363,7 +371,7 @@ export class ExcelSim implements SyncHost {
   }
 
   /** The client's request executor for one RequestContext (IRequestExecutor.executeAsync). */
-  private _executor(info: HostSessionInfo) {
+  private _executor(info: HostSessionInfo, run: number) {
     let failure: { error: Error; afterOps: number } | undefined;
     const session = new HostSession(new SimContext(this), (context, answer) =>
       this._execute(context, answer, failure),
@@ -374,7 +382,7 @@ export class ExcelSim implements SyncHost {
         const cleanup = isCleanup(text);
         if (!cleanup) {
           for (const hook of this._syncHooks) {
-            await hook({ count: this._syncCount + 1, context: info.context as Excel.RequestContext });
+            await hook({ count: this._syncCount + 1, run, context: info.context as Excel.RequestContext });
           }
           if (this._cellEditMode) {
             if (!(flags & DELAY_FOR_CELL_EDIT_FLAG)) {

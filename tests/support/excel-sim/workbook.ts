@@ -167,14 +167,12 @@ export class SimSettingCollection extends SimCollection<SimSetting, null> {
    * the change (this one included), asynchronously.
    */
   get onSettingsChanged(): {
-    add(handler: (event: { type: "SettingsChanged" }) => unknown): { remove(): void };
+    add(handler: (event: { type: "SettingsChanged" }) => unknown): { remove(): void; context: SimContext };
   } {
-    const host = this.context._host;
+    const context = this.context;
     return {
-      add: (handler) => {
-        const remove = host.addSettingsHandler(handler);
-        return { remove };
-      },
+      // As Office.js's EventHandlerResult: remove() takes effect (here at once) and context syncs it.
+      add: (handler) => ({ remove: context._host.addSettingsHandler(handler), context }),
     };
   }
 }

@@ -246,7 +246,11 @@ describe("the task pane", () => {
     expect(await screen.findByRole("heading", { name: "Overall RAG" })).toBeInTheDocument();
     expect(gateway.readSummaryCalls).toBe(1);
     expect(screen.getAllByText(/refreshed from the Refresh summary button at 10\/01\/2025/)).toHaveLength(2);
-    expect(screen.getByRole("status")).toHaveTextContent(/refreshed from the Refresh summary button/);
+    expect(
+      screen
+        .getAllByRole("status")
+        .some((s) => /refreshed from the Refresh summary button/.test(s.textContent ?? "")),
+    ).toBe(true);
     expect(screen.getByTestId("last-run")).toHaveTextContent("(run ribbon-7)");
     // The same outcome heard again is not followed twice.
     await act(async () =>

@@ -1,0 +1,222 @@
+// The outlook section: where each trajectory measure ends the financial year on current trends and the change a
+// month that would put it on trajectory, the cost of the demand gap (an indication), and the drafted narrative
+// with a Copy button so the lead can paste it into the tracker. The draft is offered, never written anywhere.
+// Loaded on demand, so like the mapping step it uses Fluent's styling engine and token names but no Fluent
+// component (importing @fluentui/react-components here would put all its design tokens back in the first download).
+import { makeStyles, mergeClasses } from "@griffel/react";
+import { useId, useRef, useState } from "react";
+import { formatMonth, formatPp, formatSignedCount } from "../../core/format";
+import type { OutlookMeasure, PortfolioSummary } from "../../core/model";
+import { levelText } from "../../core/outlook/measures";
+import { statusText } from "../../core/wording";
+import { token } from "../MappingStep/token";
+
+const useStyles = makeStyles({
+  section: { display: "flex", flexDirection: "column", gap: "8px" },
+  heading: {
+    margin: 0,
+    fontSize: token("fontSizeBase400"),
+    fontWeight: token("fontWeightSemibold"),
+    color: token("colorNeutralForeground1"),
+  },
+  method: { margin: 0, fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2") },
+  list: {
+    listStyleType: "none",
+    margin: 0,
+    padding: 0,
+    display: "flex",
+    flexDirection: "column",
+    gap: "8px",
+  },
+  card: {
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    padding: "8px 10px",
+    borderRadius: token("borderRadiusMedium"),
+    border: `1px solid ${token("colorNeutralStroke2")}`,
+  },
+  head: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", gap: "4px 8px" },
+  title: { margin: 0, fontSize: token("fontSizeBase300"), fontWeight: token("fontWeightSemibold") },
+  status: { fontWeight: token("fontWeightSemibold") },
+  adverse: { color: token("colorPaletteRedForeground3") },
+  favourable: { color: token("colorPaletteGreenForeground3") },
+  figures: { fontWeight: token("fontWeightSemibold") },
+  detail: { fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2") },
+  draft: {
+    boxSizing: "border-box",
+    width: "100%",
+    padding: "6px 8px",
+    fontFamily: "inherit",
+    fontSize: token("fontSizeBase300"),
+    lineHeight: token("lineHeightBase300"),
+    color: token("colorNeutralForeground1"),
+    backgroundColor: token("colorNeutralBackground1"),
+    border: `1px solid ${token("colorNeutralStroke1")}`,
+    borderBottomColor: token("colorNeutralStrokeAccessible"),
+    borderRadius: token("borderRadiusMedium"),
+    resize: "vertical",
+    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "1px" },
+  },
+  copyRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "8px" },
+  // Drawn like the pane's primary Fluent button.
+  button: {
+    alignSelf: "flex-start",
+    minHeight: "32px",
+    padding: "5px 12px",
+    fontFamily: "inherit",
+    fontSize: token("fontSizeBase300"),
+    fontWeight: token("fontWeightSemibold"),
+    lineHeight: token("lineHeightBase300"),
+    color: token("colorNeutralForegroundOnBrand"),
+    backgroundColor: token("colorBrandBackground"),
+    border: "1px solid transparent",
+    borderRadius: token("borderRadiusMedium"),
+    cursor: "pointer",
+    ":hover": { backgroundColor: token("colorBrandBackgroundHover") },
+    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
+  },
+  copied: { fontSize: token("fontSizeBase200") },
+});
+
+/** Puts text on the clipboard; rejects when the host does not allow it. */
+export type CopyText = (text: string) => Promise<void>;
+
+const clipboardCopy: CopyText = async (text) => {
+  if (typeof navigator === "undefined" || !navigator.clipboard?.writeText) throw new Error("no clipboard");
+  await navigator.clipboard.writeText(text);
+};
+
+const gapText = (m: OutlookMeasure) =>
+  m.gapAtYearEnd === null
+    ? ""
+    : m.unit === "share"
+      ? formatPp(m.gapAtYearEnd)
+      : formatSignedCount(Math.round(m.gapAtYearEnd));
+
+function MeasureCard({ measure: m, yearEnd }: { measure: OutlookMeasure; yearEnd: string }) {
+  const styles = useStyles();
+  const p = m.projection;
+  const t = m.trajectory;
+  const by = formatMonth(yearEnd);
+  const tone = m.status === "adverse" ? styles.adverse : m.status === "favourable" ? styles.favourable : "";
+  return (
+    <li className={styles.card} data-outlook={m.id}>
+      <div className={styles.head}>
+        <h3 className={styles.title}>{m.label}</h3>
+        {m.status && <span className={mergeClasses(styles.status, tone)}>{statusText(m.status)}</span>}
+      </div>
+      {p && (
+        <span className={styles.figures}>
+          Projected {by}: {levelText(p.projected, m.unit)} (low {levelText(p.low, m.unit)}, high{" "}
+          {levelText(p.high, m.unit)})
+        </span>
+      )}
+      {t && (
+        <span className={styles.detail}>
+          {t.basis === "kpi_target" ? t.label : "Trajectory"} {by}: {levelText(t.value, m.unit)}
+          {m.gapAtYearEnd !== null && `; gap at the year end ${gapText(m)}`}
+        </span>
+      )}
+      {m.neededText && <span>{m.neededText}</span>}
+      {t && <span className={styles.detail}>{t.note}</span>}
+      {m.reasons.map((reason) => (
+        <span key={reason} className={styles.detail}>
+          {reason}
+        </span>
+      ))}
+    </li>
+  );
+}
+
+export default function OutlookSection({
+  summary,
+  copyText = clipboardCopy,
+}: {
+  summary: PortfolioSummary;
+  copyText?: CopyText;
+}) {
+  const styles = useStyles();
+  const headingId = useId();
+  const draftRef = useRef<HTMLTextAreaElement>(null);
+  const [copied, setCopied] = useState<"" | "copied" | "failed">("");
+  const { outlook, demandCost, draftNarrative } = summary;
+  if (!outlook) return null;
+  const costReason = summary.notComputed.find((n) => n.section === "Cost of the demand gap")?.reason;
+
+  const copy = async () => {
+    try {
+      await copyText(draftNarrative?.text ?? "");
+      setCopied("copied");
+    } catch {
+      // Hosts that refuse the clipboard API may still copy a selection.
+      const area = draftRef.current;
+      area?.focus();
+      area?.select();
+      const ok = typeof document.execCommand === "function" && document.execCommand("copy");
+      setCopied(ok ? "copied" : "failed");
+    }
+  };
+
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <h2 id={headingId} className={styles.heading}>
+        {outlook.yearEnd ? `Outlook to ${formatMonth(outlook.yearEnd)}` : "Outlook to the year end"}
+      </h2>
+      <p className={styles.method}>{outlook.method}</p>
+      {outlook.measures.length === 0 ? (
+        <p className={styles.method}>{outlook.yearEndBasis}</p>
+      ) : (
+        <ul className={styles.list}>
+          {outlook.measures.map((m) => (
+            <MeasureCard key={m.id} measure={m} yearEnd={outlook.yearEnd as string} />
+          ))}
+        </ul>
+      )}
+      <div className={styles.card} data-outlook="demand_cost">
+        <h3 className={styles.title}>Cost of the demand gap (an indication)</h3>
+        {demandCost ? (
+          <>
+            <span>{demandCost.sentence}</span>
+            <span className={styles.detail}>{demandCost.label}</span>
+          </>
+        ) : (
+          <span className={styles.detail}>
+            {costReason ?? "The cost of the demand gap could not be worked out."}
+          </span>
+        )}
+      </div>
+      {draftNarrative?.text && (
+        <div className={styles.card} data-outlook="draft_narrative">
+          <h3 className={styles.title}>Draft narrative</h3>
+          <span className={styles.detail}>
+            {draftNarrative.note} Copy it, then edit it and paste it into the RAG narrative on the Settings
+            sheet.
+          </span>
+          <textarea
+            ref={draftRef}
+            className={styles.draft}
+            readOnly
+            rows={10}
+            value={draftNarrative.text}
+            aria-label="Draft narrative"
+          />
+          <div className={styles.copyRow}>
+            <button type="button" className={styles.button} onClick={() => void copy()}>
+              Copy draft
+            </button>
+            {/* Rendered only once there is something to say, so the pane's own status line stays its one
+                status region until the draft is copied. */}
+            {copied && (
+              <span role="status" aria-live="polite" className={styles.copied} data-testid="copy-result">
+                {copied === "copied"
+                  ? "Copied. Paste it into the tracker's narrative and edit it there."
+                  : "Copy did not work here: select the text above and press Ctrl+C (Cmd+C on a Mac)."}
+              </span>
+            )}
+          </div>
+        </div>
+      )}
+    </section>
+  );
+}
