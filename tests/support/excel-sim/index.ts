@@ -12,7 +12,7 @@ import { officeClient } from "./office-client";
 import { shownValue } from "./references";
 import { readOnlyError, type HostEnvironment } from "./sheet-ops";
 import { snapshotSheet, type SheetSnapshot } from "./snapshot";
-import { newWorkbook, type CellValue, type WorkbookState } from "./state";
+import { newWorkbook, PEEK_CELLS, type CellValue, type WorkbookState } from "./state";
 import { exportWorkbook, importWorkbook, type SideChannel } from "./xlsx";
 
 export { MESSAGES, SimExcelError } from "./errors";
@@ -142,6 +142,7 @@ function copyOnWrite(state: WorkbookState): { state: WorkbookState; keep(): void
         own = value;
       },
     });
+    Object.defineProperty(copy, PEEK_CELLS, { configurable: true, value: () => own ?? cells });
     settle.push(() =>
       Object.defineProperty(copy, "cells", {
         value: own ?? cells,

@@ -15,6 +15,7 @@ import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, 
 import { MESSAGES, simError } from "./errors";
 import {
   cellAt,
+  cellKey,
   checkCellLimit,
   ensureCell,
   forEachCellIn,
@@ -25,6 +26,7 @@ import {
   usedRect,
 } from "./helpers";
 import {
+  cellsToRead,
   DEFAULT_COLUMN_WIDTH_POINTS,
   DEFAULT_ROW_HEIGHT_POINTS,
   emptyCell,
@@ -199,8 +201,10 @@ export class SimRange extends SimObject<RangeRef> {
       (tx, ref) => {
         checkCellLimit(tx, ref.rect);
         const sheet = this._sheet(tx, ref);
+        // Read only: a writing sync's copy of the sheet is not made for it (state.ts, cellsToRead).
+        const cellMap = cellsToRead(sheet);
         return grid(ref.rect, (r, c) => {
-          const cell = cellAt(sheet, r, c);
+          const cell = cellMap.get(cellKey(r, c));
           return read(cell, () => shownValue(tx.wb, sheet, cell));
         });
       };
