@@ -282,6 +282,26 @@ describe("refreshing the summary", () => {
     expect(withoutRun(sample.snapshot(DATA))).toEqual(withoutRun(reference.snapshot(DATA)));
   });
 
+  it("a second refresh whose build request is refused for its size updates the summary in place all the same", async () => {
+    const reference = await simWithTracker(generateTracker(1));
+    const first = new Date("2025-01-01T09:00:00Z");
+    await gatewayFor(reference).refresh({ now: first });
+    await gatewayFor(reference).refresh({ now: NOW });
+    await gatewayFor(sample).refresh({ now: first });
+    sample.resetCounters();
+    // The build's first request also carries the lease check, the settings put back and the edit check: sent
+    // again with the first part, they still decide the swap.
+    sample.failOnSync(3, tooLarge());
+    const outcome = await gatewayFor(sample).refresh({ now: NOW });
+    expect(outcome).toMatchObject({ ok: true, keptSheet: null });
+    expect(outcome.syncs).toBeGreaterThan(5);
+    expect(sample.sheetNames).toEqual(reference.sheetNames);
+    const withoutRun = (s: ReturnType<ExcelSim["snapshot"]>) => ({ ...s, customProperties: {} });
+    expect(withoutRun(sample.snapshot(SUMMARY))).toEqual(withoutRun(reference.snapshot(SUMMARY)));
+    expect(withoutRun(sample.snapshot(DATA))).toEqual(withoutRun(reference.snapshot(DATA)));
+    expect(sample.settings[LAST_OUTCOME_KEY]).toMatchObject({ ok: true, runId: outcome.runId });
+  });
+
   it("refused for its size however small the parts, the previous summary is unchanged and no retry is advised", async () => {
     const gateway = gatewayFor(sample);
     await gateway.refresh({ now: new Date("2025-01-01T09:00:00Z") });
