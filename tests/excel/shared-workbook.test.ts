@@ -21,6 +21,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 
 beforeAll(() => installExcelGlobals());
+// Several refreshes a test, each through Microsoft's client: more than the default 30 s on a busy shared machine.
+jest.setTimeout(120_000);
 
 const NOW = new Date("2025-01-08T09:30:00Z");
 const SUMMARY = "Portfolio Summary";
