@@ -143,14 +143,16 @@ function copyOnWrite(state: WorkbookState): { state: WorkbookState; keep(): void
       },
     });
     Object.defineProperty(copy, PEEK_CELLS, { configurable: true, value: () => own ?? cells });
-    settle.push(() =>
+    settle.push(() => {
       Object.defineProperty(copy, "cells", {
         value: own ?? cells,
         writable: true,
         enumerable: true,
         configurable: true,
-      }),
-    );
+      });
+      // Kept: its cells are a plain property again, which is what later reads must see.
+      delete (copy as unknown as Record<symbol, unknown>)[PEEK_CELLS];
+    });
     return copy;
   });
   const { sheets: _sheets, ...workbook } = state;
