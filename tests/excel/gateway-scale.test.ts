@@ -1,5 +1,6 @@
-// The gateway's reads at Excel's own edges, through Microsoft's Office.js client and the in-memory Excel: a
-// 200,000-row sheet read in row blocks, and a formula column filled down to row 1,048,576 read in a few syncs.
+// The gateway at scale, through Microsoft's Office.js client and the in-memory Excel: a 200,000-row sheet read in
+// row blocks, a formula column filled down to row 1,048,576 read in a few syncs, and a tracker twenty times the
+// sample's size refreshed in as many syncs as the sample.
 // Writing a million formulas into the in-memory Excel takes a while, so these run with the slow suites
 // (jest.config.js, SLOW_SUITES); the stray cell in column XFD stays in gateway.test.ts.
 import { runEngine } from "../../src/core/engine";
@@ -67,4 +68,16 @@ describe("reading sheets Excel counts as used to its edges", () => {
     );
     for (const r of sample.requests) expect(Math.max(r.requestBytes, r.responseBytes)).toBeLessThan(FIVE_MB);
   }, 300_000);
+});
+
+describe("a large tracker", () => {
+  it("takes the same number of syncs for a tracker twenty times the sample's size", async () => {
+    const sample = await simWithTracker(generateTracker(1));
+    const large = await simWithTracker(generateTracker(20));
+    const small = await gatewayFor(sample).refresh({ now: NOW });
+    const big = await gatewayFor(large).refresh({ now: NOW });
+    expect(small.ok).toBe(true);
+    expect(big.ok).toBe(true);
+    expect(big.syncs).toBe(small.syncs);
+  }, 120_000);
 });

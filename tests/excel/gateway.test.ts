@@ -138,16 +138,17 @@ describe("reading the tracker", () => {
   });
 
   it("reads only the tops of the sheets when asked (the pane's look at the headers)", async () => {
-    const big = await simWithTracker(generateTracker(20));
-    const full = await big.run((context) => readWorkbookDetailed(context));
-    const head = await big.run((context) => readWorkbookDetailed(context, { headRows: 50 }));
+    const full = await sample.run((context) => readWorkbookDetailed(context));
+    const head = await sample.run((context) => readWorkbookDetailed(context, { headRows: 10 }));
     expect(head.raw.sheets.map((s) => s.name)).toEqual(full.raw.sheets.map((s) => s.name));
+    // The sample's monthly and milestone sheets run past ten rows: their tops are all that is read.
+    expect(full.raw.sheets.filter((s) => s.values.length > 10).length).toBeGreaterThan(1);
     for (const [i, sheet] of head.raw.sheets.entries()) {
-      expect(sheet.values).toEqual(full.raw.sheets[i].values.slice(0, 50));
+      expect(sheet.values).toEqual(full.raw.sheets[i].values.slice(0, 10));
     }
     expect(head.raw.unread).toBeUndefined();
     expect(head.syncs).toBe(2);
-  }, 60_000);
+  });
 
   it("passes settings saved in the workbook to the engine", async () => {
     await gatewayFor(sample).saveSettings({ riskThreshold: 12 });
@@ -177,14 +178,6 @@ describe("refreshing the summary", () => {
     });
     for (const r of sample.requests) expect(Math.max(r.requestBytes, r.responseBytes)).toBeLessThan(FIVE_MB);
   });
-
-  it("takes the same number of syncs for a tracker twenty times the sample's size", async () => {
-    const large = await simWithTracker(generateTracker(20));
-    const small = await gatewayFor(sample).refresh({ now: NOW });
-    const big = await gatewayFor(large).refresh({ now: NOW });
-    expect(big.ok).toBe(true);
-    expect(big.syncs).toBe(small.syncs);
-  }, 60_000);
 
   it("leaves every tracker sheet identical: values, formulas, formats", async () => {
     const before = snapshotAll(sample);
