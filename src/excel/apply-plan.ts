@@ -23,7 +23,7 @@ import {
   UPDATING_KEY,
   type SheetInventoryItem,
 } from "./ownership";
-import { queueCharts, sheetContentParts } from "./render";
+import { queueCharts, queueLinks, sheetContentParts } from "./render";
 import { swapIntoPlace, type SwapExtras } from "./swap";
 import { RESPONSE_BUDGET_BYTES } from "./blocks";
 import { countingSync, errorText, isFocusError, type CountingSync } from "./sync";
@@ -188,6 +188,8 @@ export async function applyPlan(
         queued += part.requestBytes;
       }
     }
+    // Links name the final sheets from the start: Excel does not rewrite a link's text when a sheet is renamed.
+    for (const planned of plan.sheets) queueLinks(built[planned.key] as Excel.Worksheet, planned, names);
     step = "charts";
     options.onProgress?.("charts");
     for (const planned of plan.sheets) queueCharts(built[planned.key] as Excel.Worksheet, planned, built);

@@ -9,6 +9,9 @@ import type { PlannedLink, PlannedTable, PlanValue } from "./plan";
 import { SheetBuilder } from "./sheet-builder";
 import { STYLES } from "./styles";
 
+/** The built-in style of the data sheet's tables: light, so the cells' own formats read as on the page. */
+export const TABLE_STYLE = "TableStyleLight1";
+
 /** Widths of the data sheet's columns in Excel units: at least this, and text wider than the most wraps. */
 const MIN_WIDTH = 11;
 const FIRST_MIN_WIDTH = 30;
@@ -125,23 +128,34 @@ export function buildDataSheet(
     }
     const header = title + 1;
     table.headers.forEach((h, c) => sheet.text(header, c, c, h, STYLES.tableHeader));
+    const first = header + 1;
+    const last = header + table.rows.length;
     table.rows.forEach((cells, k) => {
-      const r = header + 1 + k;
+      const r = first + k;
       cells.forEach((value, c) => {
         const missing = value === null || value === "";
         // A chart's empty cell is a gap in its line; anywhere else a missing figure is said with the shorthand.
         const v: PlanValue = missing ? (onChartRows ? null : NOT_AVAILABLE) : value;
-        const style = typeof v === "number" ? STYLES.tableNumber : STYLES.tableCell;
-        sheet.text(r, c, c, v, style, typeof v === "string");
+        sheet.set(r, c, v);
         const format = missing ? null : (table.formats[k]?.[c] ?? null);
         if (format) sheet.format(cellAddress(r, c), format);
+        // Text wider than its column wraps, and its row grows to hold it.
+        if (typeof v === "string" && v.length > sheet.width(c) * 0.8)
+          sheet.fitText(r, c, v, STYLES.tableCell);
       });
     });
-    const last = header + table.rows.length;
+    // One style a column: numbers right-aligned where the column holds only numbers (and missing figures).
+    table.headers.forEach((_, c) => {
+      const numeric = table.rows.every(
+        (cells) => typeof cells[c] === "number" || cells[c] === null || cells[c] === "",
+      );
+      sheet.style(rangeAddress(first, c, last, c), numeric ? STYLES.tableNumber : STYLES.tableCell);
+    });
     tables.push({
       name: table.name,
       range: rangeAddress(header, 0, last, table.headers.length - 1),
       columns: table.headers,
+      style: TABLE_STYLE,
     });
     row = last + 2;
     return { title, header };

@@ -126,6 +126,8 @@ export interface PlannedTable {
   range: string;
   /** The header row's text, column by column (the same strings as the cells). */
   columns: string[];
+  /** Excel's built-in table style under the cells' own formats ("TableStyleLight1"). */
+  style: string;
 }
 
 /** A link in a cell to a place in the workbook (Excel's "Place in This Document"). */

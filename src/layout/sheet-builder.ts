@@ -212,6 +212,18 @@ export class SheetBuilder {
     }
   }
 
+  /** Sizes a row to hold `text` wrapped in one cell at `col` in `style`'s font. */
+  fitText(row: number, col: number, text: string, style: CellStyle): void {
+    const size = style.font?.size ?? 10;
+    const lines = wrappedLineCount(
+      text,
+      this.width(col) - (style.indent ?? 0) * 1.5,
+      size,
+      style.font?.bold ?? false,
+    );
+    this.height(row, heightForLines(lines, size));
+  }
+
   build(options: {
     freeze?: PlannedSheet["freeze"];
     print?: PrintSetup;

@@ -9,9 +9,6 @@ export const TABLE_CONTENT_TYPE = "application/vnd.openxmlformats-officedocument
 export const TABLE_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/table";
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
-/** The table style both renderers give the data sheet's tables (the cells' own formats draw over it). */
-export const TABLE_STYLE = "TableStyleLight1";
-
 /** Excel's rules for a table name: a letter or underscore first, then letters, digits, dots and underscores. */
 export function validTableName(name: string): boolean {
   return (
@@ -31,7 +28,7 @@ export function tableXml(table: PlannedTable, id: number): string {
     `ref="${table.range}" totalsRowShown="0">` +
     `<autoFilter ref="${table.range}"/>` +
     `<tableColumns count="${table.columns.length}">${columns}</tableColumns>` +
-    `<tableStyleInfo name="${TABLE_STYLE}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
+    `<tableStyleInfo name="${escapeXml(table.style)}" showFirstColumn="0" showLastColumn="0" showRowStripes="1" showColumnStripes="0"/>` +
     "</table>"
   );
 }
