@@ -156,7 +156,8 @@ export const FIXTURE_CHARTS: ChartSpec[] = [
     id: "PS_ehcp_trajectory",
     type: "line",
     title: "EHCPs against forecast",
-    altText: "Line chart: EHCPs against forecast. Funded EHCPs rose over the twelve months, above the forecast.",
+    altText:
+      "Line chart: EHCPs against forecast. Funded EHCPs rose over the twelve months, above the forecast.",
     categoryAxisTitle: "Month",
     valueAxisTitle: "Number of EHCPs",
     valueAxisNumberFormat: "#,##0",
