@@ -47,6 +47,8 @@ function columnWidths(tables: readonly DataTable[]): number[] {
   return widths;
 }
 
+const isMissing = (v: PlanValue | undefined) => v === null || v === undefined || v === "";
+
 /** What a table holds, in the contents. */
 const holds = (t: DataTable): string =>
   t.description ?? `${t.rows.length} ${t.rows.length === 1 ? "row" : "rows"}: ${t.headers.join(", ")}.`;
@@ -130,19 +132,28 @@ export function buildDataSheet(
     table.headers.forEach((h, c) => sheet.text(header, c, c, h, STYLES.tableHeader));
     const first = header + 1;
     const last = header + table.rows.length;
+    const columnFormats = table.headers.map((_, c) => {
+      const seen = new Set(table.formats.map((f, k) => (isMissing(table.rows[k][c]) ? undefined : f[c])));
+      seen.delete(undefined);
+      return seen.size === 1 ? ([...seen][0] ?? null) : null;
+    });
     table.rows.forEach((cells, k) => {
       const r = first + k;
       cells.forEach((value, c) => {
-        const missing = value === null || value === "";
+        const missing = isMissing(value);
         // A chart's empty cell is a gap in its line; anywhere else a missing figure is said with the shorthand.
         const v: PlanValue = missing ? (onChartRows ? null : NOT_AVAILABLE) : value;
         sheet.set(r, c, v);
         const format = missing ? null : (table.formats[k]?.[c] ?? null);
-        if (format) sheet.format(cellAddress(r, c), format);
+        if (format && !columnFormats[c]) sheet.format(cellAddress(r, c), format);
         // Text wider than its column wraps, and its row grows to hold it.
         if (typeof v === "string" && v.length > sheet.width(c) * 0.8)
           sheet.fitText(r, c, v, STYLES.tableCell);
       });
+    });
+    // A column whose figures share one format gets it as one range (text in it, such as [x], is not affected).
+    columnFormats.forEach((format, c) => {
+      if (format) sheet.format(rangeAddress(first, c, last, c), format);
     });
     // One style a column: numbers right-aligned where the column holds only numbers (and missing figures).
     table.headers.forEach((_, c) => {

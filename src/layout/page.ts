@@ -6,7 +6,7 @@ import type { RagGrade } from "../core/model";
 import type { ChartBlock, DrawableChart } from "./chart-data";
 import type { DataTable } from "./data-tables";
 import type { PrintBlock } from "./pagination";
-import type { CellStyle, ChartSpec } from "./plan";
+import type { CellStyle, ChartSpec, PlannedLink } from "./plan";
 import { SheetBuilder } from "./sheet-builder";
 import { STYLES, ragStyle } from "./styles";
 
@@ -46,6 +46,8 @@ export class Page {
   /** Where each printed block starts; page breaks fall only between blocks (or between rows of a long table). */
   readonly printBlocks: PrintBlock[] = [];
 
+  /** Links to places in the workbook (the data sheet). */
+  readonly links: PlannedLink[] = [];
   /** The page's tables as the data sheet writes them, in the order of the page. */
   readonly tables: DataTable[] = [];
   /** Charts placed on the page; their specs are made once the data sheet holds their tables. */

@@ -73,7 +73,7 @@ export function finishSummarySheet(
   });
   // Page breaks speak Excel's row numbers, as the print setup does.
   const breaks = paginate(page.printBlocks, rowCount, (n) => page.sheet.heightOf(n - 1), pageHeight);
-  return page.sheet.build({
+  const sheet = page.sheet.build({
     freeze: { rows: TITLE_ROWS, columns: 0 },
     print: {
       orientation: "landscape",
@@ -90,4 +90,5 @@ export function finishSummarySheet(
     showGridlines: false,
     baseStyle: STYLES.base,
   });
+  return { ...sheet, links: page.links };
 }

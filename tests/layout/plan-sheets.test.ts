@@ -451,7 +451,8 @@ describe("print and look", () => {
     expect(String(valueAt(data, "A2"))).toContain(
       "The accessible version of the Portfolio Summary sheet: each of its tables, and the figures of each chart",
     );
-    expect(breakProblems(data, Infinity)).toEqual([]);
+    // The data sheet's tables (its contents among them) may be taller than a page: only those are cut.
+    expect(breakProblems(data, summaryPageHeight(data))).toEqual([]);
   });
 
   it("hides gridlines on the page and sets Calibri on every cell that holds something", () => {
