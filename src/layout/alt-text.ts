@@ -21,7 +21,7 @@ const MONTH_NAMES = [
 ];
 
 /** A category as said aloud: "2024-12" -> "December 2024", "2025-01-07" -> "7 January 2025", others unchanged. */
-export function spokenCategory(category: string): string {
+function spokenCategory(category: string): string {
   const m = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(category);
   if (!m || Number(m[2]) < 1 || Number(m[2]) > 12) return category;
   const month = `${MONTH_NAMES[Number(m[2]) - 1]} ${m[1]}`;

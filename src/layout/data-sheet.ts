@@ -17,7 +17,7 @@ const MIN_WIDTH = 11;
 const FIRST_MIN_WIDTH = 30;
 const MAX_WIDTH = 40;
 
-export interface DataSheet {
+interface DataSheet {
   sheet: SheetBuilder;
   tables: PlannedTable[];
   links: PlannedLink[];
