@@ -23,8 +23,16 @@ import {
   UPDATING_KEY,
   type SheetInventoryItem,
 } from "./ownership";
-import { queueCharts } from "./render";
-import { INSTANTIATE_BYTES, jsonBytes, methodBytes, navigationBytes, pathBytes } from "./request-size";
+import { queueCharts, queueLinks } from "./render";
+import {
+  INSTANTIATE_BYTES,
+  jsonBytes,
+  methodBytes,
+  navigationBytes,
+  pathBytes,
+  setBytes,
+  untrackedRangeBytes,
+} from "./request-size";
 import { swapIntoPlace, type SwapExtras } from "./swap";
 import {
   countingSync,
@@ -193,6 +201,7 @@ export async function applyPlan(
         liveSummary?.name ?? null,
         options.activate !== false,
         (key) => previousOf(key) !== undefined,
+        names,
       ),
       {
         budget: options.writeBudgetBytes ?? WRITE_BUDGET_BYTES,
@@ -366,6 +375,7 @@ function buildSteps(
   liveSummary: string | null,
   activate: boolean,
   updatedInPlace: (key: SheetKey) => boolean = () => false,
+  sheetNames: Partial<Record<SheetKey, string>> = Object.fromEntries(plan.sheets.map((p) => [p.key, p.name])),
 ): BuildStep[] {
   const marks = (key: SheetKey) => ({
     [OWNER_KEY]: OWNER_VALUE,
@@ -413,7 +423,25 @@ function buildSteps(
       split: () => null,
     })),
   );
-  return [make, ...content, ...charts];
+  // Links name the final sheets from the start: Excel does not rewrite a link's text when a sheet is renamed.
+  const links = plan.sheets
+    .filter((planned) => (planned.links ?? []).length > 0)
+    .map((planned): BuildStep => ({
+      what: `the links on ${planned.name}`,
+      bytes: (planned.links ?? []).reduce(
+        (n, l) =>
+          n +
+          untrackedRangeBytes("GetRange", [l.cell]) +
+          setBytes(
+            "Hyperlink",
+            jsonBytes({ documentReference: `'${sheetNames[l.target.sheet] ?? ""}'!${l.target.cell}` }),
+          ),
+        0,
+      ),
+      queue: (batch) => queueLinks(batch.sheet(planned.key), planned, sheetNames),
+      split: () => null,
+    }));
+  return [make, ...content, ...links, ...charts];
 }
 
 /**

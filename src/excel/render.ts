@@ -183,3 +183,51 @@ export function queueCharts(
   };
   for (const spec of planned.charts) addChart(sheet, spec, rangeOf);
 }
+
+/**
+ * Table names for a plan's tables, each free in the workbook: a name one of the user's tables already has gets a
+ * numbered variant ("tblKeyRisks_2"), since names are unique across a workbook.
+ */
+export function tableNamesFor(
+  plan: { sheets: PlannedSheet[] },
+  taken: readonly string[],
+): Map<string, string> {
+  const used = new Set(taken.map((n) => n.toLowerCase()));
+  const names = new Map<string, string>();
+  for (const sheet of plan.sheets) {
+    for (const table of sheet.tables ?? []) {
+      let name = table.name;
+      for (let n = 2; used.has(name.toLowerCase()); n++) name = `${table.name}_${n}`;
+      used.add(name.toLowerCase());
+      names.set(table.name, name);
+    }
+  }
+  return names;
+}
+
+/** The Excel tables of one planned sheet, over cells already written (ExcelApi 1.1; the style by name, 1.1). */
+export function queueTables(sheet: Excel.Worksheet, planned: PlannedSheet, names: Map<string, string>): void {
+  for (const table of planned.tables ?? []) {
+    const added = sheet.tables.add(table.range, true);
+    added.name = names.get(table.name) ?? table.name;
+    added.style = table.style;
+  }
+}
+
+/** Links to places in the workbook (ExcelApi 1.7), each naming the sheet by its final name. */
+export function queueLinks(
+  sheet: Excel.Worksheet,
+  planned: PlannedSheet,
+  sheetNames: Partial<Record<SheetKey, string>>,
+): void {
+  for (const link of planned.links ?? []) {
+    const target = sheetNames[link.target.sheet];
+    if (!target)
+      throw new Error(
+        `The plan's link refers to a "${link.target.sheet}" sheet that the plan does not have.`,
+      );
+    sheet.getRange(link.cell).hyperlink = {
+      documentReference: `'${target.replace(/'/g, "''")}'!${link.target.cell}`,
+    };
+  }
+}

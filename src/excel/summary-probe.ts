@@ -27,6 +27,8 @@ export interface LiveSheetFacts {
   name: string;
   visible: boolean;
   protected: boolean;
+  /** Names of the Excel tables on it (the add-in's tables of the last refresh). */
+  tables: string[];
 }
 
 export interface LiveSummaryFacts extends LiveSheetFacts {
@@ -89,6 +91,7 @@ export function queueProbe(
           ]),
         ),
         charts: sheet.charts.load("items/name"),
+        tables: sheet.tables.load("items/name"),
       };
       return [item.name, probe] as const;
     }),
@@ -105,6 +108,7 @@ export function queueProbe(
         protected: probe.protection.protected,
         mark,
         charts: probe.charts,
+        tables: probe.tables,
       };
     };
     const summary = facts("summary");
@@ -113,6 +117,7 @@ export function queueProbe(
       name: f.name,
       visible: f.visible,
       protected: f.protected,
+      tables: f.tables.items.map((t) => t.name),
     });
     return {
       summary: summary

@@ -14,7 +14,7 @@
 import type { PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
 import { parseRange } from "../core/a1";
 import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
-import { applyPrint, queueCharts } from "./render";
+import { applyPrint, queueCharts, queueTables, tableNamesFor } from "./render";
 import { sizeStepsOf } from "./write-content";
 import type { StoredOutcome } from "./api";
 import type { CountingSync } from "./sync";
@@ -29,6 +29,10 @@ export interface SwapExtras {
   liveCharts?: string[];
   /** A copy of the live summary to keep first, as the user's own sheet (someone typed on it). */
   keep?: { name: string; marks: Record<string, string> };
+  /** Names of the Excel tables now on each live sheet (the add-in's, from the last refresh), removed first. */
+  liveTables?: Partial<Record<SheetKey, string[]>>;
+  /** Names of the workbook's other tables (the tracker's): the plan's tables take names none of them has. */
+  takenTableNames?: string[];
 }
 
 export interface SwapInput extends SwapExtras {
@@ -125,8 +129,11 @@ export async function swapIntoPlace(
   for (const role of roles) if (live[role]) mark(live[role] as Excel.Worksheet, { [UPDATING_KEY]: runId });
   for (const planned of plan.sheets) {
     const target = live[planned.key];
-    if (target) updateInPlace(target, working[planned.key], planned);
-    else {
+    if (target) {
+      // A paste carries no tables: the last refresh's go first, and the new ones are added over the pasted cells.
+      for (const name of input.liveTables?.[planned.key] ?? []) target.tables.getItem(name).delete();
+      updateInPlace(target, working[planned.key], planned);
+    } else {
       const name = input.names[planned.key] as string;
       working[planned.key].name = name;
       mark(working[planned.key], { [NAME_KEY]: name });
@@ -143,6 +150,9 @@ export async function swapIntoPlace(
       queueCharts(on, planned, final);
     }
   }
+  // The data sheet's tables, on the final sheet (ExcelApi 1.1), so their names never clash with a live sheet's.
+  const tableNames = tableNamesFor(plan, input.takenTableNames ?? []);
+  for (const planned of plan.sheets) queueTables(final[planned.key], planned, tableNames);
   for (const planned of plan.sheets) {
     const sheet = final[planned.key];
     mark(sheet, { [RUN_KEY]: runId, ...(input.marks?.[planned.key] ?? {}) });

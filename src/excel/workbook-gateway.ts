@@ -293,6 +293,8 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
           },
           settings: lease ? [{ key: LEASE_KEY, value: released(lease, clock()) }] : [],
           liveCharts: live.summary?.charts ?? [],
+          liveTables: { summary: live.summary?.tables ?? [], data: live.data?.tables ?? [] },
+          takenTableNames: (read.raw.tables ?? []).map((t) => t.name),
         };
         const flagged = summary.variances.length;
         const written = await writer.applyPlan(context, plan, {

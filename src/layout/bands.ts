@@ -1,7 +1,7 @@
 // Charts and half-page tables side by side, in bands no page break may cut: charts in pairs, each half the page
 // wide; an odd chart beside a section's tables; tables two by two, each to the shorter side.
 import type { PortfolioSummary } from "../core/model";
-import { undrawableReason, type ChartBlock } from "./chart-data";
+import { undrawableReason, type DrawableChart } from "./chart-data";
 import { FULL, GAP, LEFT, RIGHT, type Page, type Slot } from "./page";
 import { DEFAULT_ROW_HEIGHT } from "./sheet-builder";
 import { STYLES } from "./styles";
@@ -39,7 +39,7 @@ export function arrange(
   halves: SlotWriter[],
   chartIds: readonly string[],
 ): void {
-  const drawable: ChartBlock[] = [];
+  const drawable: DrawableChart[] = [];
   for (const id of chartIds) {
     const block = page.charts.get(id);
     if (block) {
@@ -98,7 +98,7 @@ export function arrange(
  * Charts drawn from `top` beside rows already written up to `end` (exclusive): empty rows are added until the
  * band is CHART_HEIGHT tall; a chart beside a taller stack grows with it up to CHART_MAX_HEIGHT.
  */
-function chartBand(page: Page, top: number, end: number, charts: [ChartBlock, Slot][]): void {
+function chartBand(page: Page, top: number, end: number, charts: [DrawableChart, Slot][]): void {
   let row = end;
   while (page.heightBetween(top, row - 1) < CHART_HEIGHT) {
     page.sheet.height(row, DEFAULT_ROW_HEIGHT);

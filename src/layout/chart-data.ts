@@ -1,13 +1,15 @@
-// The chart-data sheet: every drawable chart's categories and series as a block of cells, so native charts
-// read real ranges (a reader can check the figures behind a chart). Charts with nothing to draw get no block.
+// The charts' figures: every drawable chart's categories and series as a table on the data sheet, so native charts
+// read real ranges (a reader can check the figures behind a chart). Charts with nothing to draw get no table.
 import { cellAddress, rangeAddress } from "../core/a1";
 import { excelSerial } from "../core/serial";
+import { chartAltText } from "./alt-text";
+import { tableName, uniqueHeaders, type DataTable } from "./data-tables";
 import { pageContentHeight, paginate } from "./pagination";
 import type { PrintBlock } from "./pagination";
 import type { ChartSeriesSpec, ChartType, PlanRange, PlanValue, PrintSetup } from "./plan";
-import { SheetBuilder } from "./sheet-builder";
+import type { SheetBuilder } from "./sheet-builder";
 import { reversedCategories, seriesColour } from "./chart-style";
-import { FONT_NAME, FONT_SIZE, NUMBER_FORMATS, PALETTE, STYLES, formatForUnit } from "./styles";
+import { NUMBER_FORMATS, formatForUnit } from "./styles";
 import { points } from "./values";
 import type { ChartData, ChartKind, DisplayUnit } from "../core/model";
 
@@ -21,6 +23,7 @@ export interface ChartBlock {
   series: ChartSeriesSpec[];
   valueAxisNumberFormat: string;
   reverseCategories: boolean;
+  altText: string;
 }
 
 const CHART_TYPES: Record<ChartKind, ChartType> = {
@@ -74,91 +77,65 @@ function categoryCells(categories: string[]): { values: PlanValue[]; format: str
   return { values: categories, format: null };
 }
 
-/** Builds the data sheet; returns it with the block of every drawable chart, by chart id. */
-export function buildChartData(charts: ChartData[]): {
-  sheet: SheetBuilder;
-  blocks: Map<string, ChartBlock>;
-  /** First row of each chart's block: where a printed page may break. */
-  printBlocks: PrintBlock[];
-} {
-  const widest = Math.max(1, ...charts.map((c) => c.series.length));
-  const sheet = new SheetBuilder("data", DATA_SHEET_NAME, [30, ...Array<number>(widest).fill(18)]);
-  const blocks = new Map<string, ChartBlock>();
-  const heading = { font: { name: FONT_NAME, size: FONT_SIZE.subheading, bold: true, color: PALETTE.navy } };
+/** A chart with something to draw: its series with at least one figure (an empty series would be an empty range). */
+export interface DrawableChart {
+  chart: ChartData;
+  drawn: ChartData["series"];
+}
 
-  // A heading across the sheet, unwrapped, so a reader (or a printout of the whole workbook) knows what this is.
-  const across = sheet.columnCount - 1;
-  sheet.text(
-    0,
-    0,
-    across,
-    "Chart data for the Portfolio Summary",
-    { font: { name: FONT_NAME, size: FONT_SIZE.heading, bold: true, color: PALETTE.navy } },
-    false,
-  );
-  sheet.height(0, 20);
-  sheet.text(
-    1,
-    0,
-    across,
-    "The figures behind each chart on the Portfolio Summary sheet, one block a chart. They are written from the " +
-      "tracker at each refresh, so change the tracker rather than this sheet.",
-    { ...STYLES.note, wrapText: false },
-    false,
-  );
-  // Print blocks are numbered as Excel numbers rows, as the print setup is.
-  const printBlocks: PrintBlock[] = [{ first: 1 }];
-
-  let row = 3;
+/** Every chart that can be drawn, by id (the first of any repeated id). */
+export function drawableCharts(charts: readonly ChartData[]): Map<string, DrawableChart> {
+  const out = new Map<string, DrawableChart>();
   for (const chart of charts) {
-    if (blocks.has(chart.id) || undrawableReason(chart) !== null) continue;
-    // A series with no figure at all would be an empty range in the chart; it is left out.
+    if (out.has(chart.id) || undrawableReason(chart) !== null) continue;
     const drawn = chart.series.filter((s) =>
       s.values.some((v) => typeof v === "number" && Number.isFinite(v)),
     );
-    const n = chart.categories.length;
-    const last = drawn.length;
-    printBlocks.push({ first: row + 1, splittable: true });
-    sheet.set(row, 0, chart.title);
-    sheet.style(cellAddress(row, 0), heading);
-    const header = row + 1;
-    const first = row + 2;
-    const end = first + n - 1;
-    sheet.set(header, 0, chart.categoryAxisTitle || "Category");
-    drawn.forEach((s, i) => sheet.set(header, i + 1, s.name));
-    sheet.style(rangeAddress(header, 0, header, last), STYLES.tableHeader);
-
-    const cats = categoryCells(chart.categories);
-    cats.values.forEach((v, i) => sheet.set(first + i, 0, v));
-    if (cats.format) sheet.format(rangeAddress(first, 0, end, 0), cats.format);
-    if (cats.format) sheet.style(rangeAddress(first, 0, end, 0), { horizontalAlignment: "left" });
-
-    drawn.forEach((s, i) => {
-      for (let k = 0; k < n; k++)
-        sheet.set(first + k, i + 1, storedValue(s.values[k] ?? null, chart.valueUnit));
-      const fmt = formatForUnit(chart.valueUnit, s.values);
-      if (fmt) sheet.format(rangeAddress(first, i + 1, end, i + 1), fmt);
-    });
-
-    const categories: PlanRange = { sheet: "data", range: rangeAddress(first, 0, end, 0) };
-    blocks.set(chart.id, {
-      chart,
-      type: CHART_TYPES[chart.kind],
-      categories,
-      valueAxisNumberFormat: axisFormat(chart),
-      reverseCategories: reversedCategories(CHART_TYPES[chart.kind]),
-      series: drawn.map((s, i) => ({
-        name: s.name,
-        color: seriesColour(s.name, i),
-        nameRef: { sheet: "data", range: cellAddress(header, i + 1) },
-        categories,
-        values: { sheet: "data", range: rangeAddress(first, i + 1, end, i + 1) },
-      })),
-    });
-    row = end + 2;
+    out.set(chart.id, { chart, drawn });
   }
-  if (blocks.size === 0) sheet.set(3, 0, "No chart has data at this refresh.");
-  return { sheet, blocks, printBlocks };
+  return out;
+}
+
+/** A chart's figures as a table: the categories, then a column a series drawn. A missing figure stays empty. */
+export function chartTable(d: DrawableChart): DataTable {
+  const { chart, drawn } = d;
+  const cats = categoryCells(chart.categories);
+  const formats = drawn.map((s) => formatForUnit(chart.valueUnit, s.values));
+  return {
+    name: tableName("Chart", chart.id.replace(/_/g, " ")),
+    title: `Chart: ${chart.title}`,
+    headers: uniqueHeaders([chart.categoryAxisTitle || "Category", ...drawn.map((s) => s.name)]),
+    rows: chart.categories.map((_, k) => [
+      cats.values[k],
+      ...drawn.map((s) => storedValue(s.values[k] ?? null, chart.valueUnit)),
+    ]),
+    formats: chart.categories.map(() => [cats.format, ...formats]),
+    description: chartAltText(chart, drawn),
+  };
+}
+
+/** The chart's block once its table sits at `header` (0-based row of its header row) in column A on. */
+export function chartBlock(d: DrawableChart, header: number): ChartBlock {
+  const { chart, drawn } = d;
+  const first = header + 1;
+  const end = first + chart.categories.length - 1;
+  const categories: PlanRange = { sheet: "data", range: rangeAddress(first, 0, end, 0) };
+  const type = CHART_TYPES[chart.kind];
+  return {
+    chart,
+    type,
+    categories,
+    valueAxisNumberFormat: axisFormat(chart),
+    reverseCategories: reversedCategories(type),
+    altText: chartAltText(chart, drawn),
+    series: drawn.map((s, i) => ({
+      name: s.name,
+      color: seriesColour(s.name, i),
+      nameRef: { sheet: "data", range: cellAddress(header, i + 1) },
+      categories,
+      values: { sheet: "data", range: rangeAddress(first, i + 1, end, i + 1) },
+    })),
+  };
 }
 
 const DATA_MARGINS = { left: 0.5, right: 0.5, top: 0.6, bottom: 0.6, header: 0.3, footer: 0.3 };
@@ -180,6 +157,6 @@ export function dataSheetPrint(sheet: SheetBuilder, printBlocks: PrintBlock[]): 
     printArea: `A1:${cellAddress(lastRow - 1, sheet.columnCount - 1)}`,
     rowBreaks: paginate(printBlocks, lastRow, (r) => sheet.heightOf(r - 1), pageHeight),
     margins: DATA_MARGINS,
-    footer: `${DATA_SHEET_NAME} — the figures behind the Portfolio Summary's charts`,
+    footer: `${DATA_SHEET_NAME} — the Portfolio Summary's tables and the figures behind its charts`,
   };
 }

@@ -3,9 +3,10 @@
 // (src/layout/blocks) is a function of this page and the summary.
 import { cellAddress } from "../core/a1";
 import type { RagGrade } from "../core/model";
-import type { ChartBlock } from "./chart-data";
+import type { ChartBlock, DrawableChart } from "./chart-data";
+import type { DataTable } from "./data-tables";
 import type { PrintBlock } from "./pagination";
-import type { CellStyle, ChartSpec } from "./plan";
+import type { CellStyle, ChartSpec, PlannedLink } from "./plan";
 import { SheetBuilder } from "./sheet-builder";
 import { STYLES, ragStyle } from "./styles";
 
@@ -45,8 +46,26 @@ export class Page {
   /** Where each printed block starts; page breaks fall only between blocks (or between rows of a long table). */
   readonly printBlocks: PrintBlock[] = [];
 
-  /** `charts`: every drawable chart's block on the data sheet, by chart id. */
-  constructor(readonly charts: Map<string, ChartBlock>) {}
+  /** Links to places in the workbook (the data sheet). */
+  readonly links: PlannedLink[] = [];
+  /** The page's tables as the data sheet writes them, in the order of the page. */
+  readonly tables: DataTable[] = [];
+  /** Charts placed on the page; their specs are made once the data sheet holds their tables. */
+  private readonly placed: { id: string; from: string; to: string }[] = [];
+
+  /** `charts`: every drawable chart, by chart id. */
+  constructor(readonly charts: Map<string, DrawableChart>) {}
+
+  /** Declares a table's copy on the data sheet; its name is made unique among the page's tables. */
+  addDataTable(table: DataTable, note?: string): void {
+    const taken = new Set(this.tables.map((t) => t.name.toLowerCase()));
+    let name = table.name;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${table.name}_${n}`;
+    const description = note?.trim()
+      ? `${table.rows.length} ${table.rows.length === 1 ? "row" : "rows"}: ${table.headers.join(", ")}. ${note.trim()}`
+      : table.description;
+    this.tables.push({ ...table, name, ...(description ? { description } : {}) });
+  }
 
   /** Empty rows of `height` points. */
   gap(rows = 1, height = GAP): void {
@@ -114,9 +133,26 @@ export class Page {
     this.sheet.text(row, col1, col2, word, ragStyle(grade, size));
   }
 
-  /** Draws a chart from its data-sheet block over the cells `from` (top left) to `to` (bottom right). */
-  drawChart(block: ChartBlock, from: { row: number; col: number }, to: { row: number; col: number }): void {
-    this.sheet.charts.push(chartSpec(block, cellAddress(from.row, from.col), cellAddress(to.row, to.col)));
+  /** Draws a chart over the cells `from` (top left) to `to` (bottom right). */
+  drawChart(
+    chart: DrawableChart,
+    from: { row: number; col: number },
+    to: { row: number; col: number },
+  ): void {
+    this.placed.push({
+      id: chart.chart.id,
+      from: cellAddress(from.row, from.col),
+      to: cellAddress(to.row, to.col),
+    });
+  }
+
+  /** Makes the specs of the charts placed, reading each chart's table on the data sheet. */
+  finishCharts(blocks: Map<string, ChartBlock>): void {
+    for (const { id, from, to } of this.placed) {
+      const block = blocks.get(id);
+      if (!block) throw new Error(`The data sheet holds no table for the chart "${id}"`); // a layout fault
+      this.sheet.charts.push(chartSpec(block, from, to));
+    }
   }
 }
 
@@ -132,6 +168,7 @@ function chartSpec(block: ChartBlock, from: string, to: string): ChartSpec {
     reverseCategories: block.reverseCategories,
     seriesBy: "columns",
     series: block.series,
+    altText: block.altText,
     position: { from, to },
     sheet: "summary",
     showLegend: block.series.length > 1,

@@ -85,6 +85,11 @@ export interface ChartSpec {
   /** Series are laid out in columns of the data block (set explicitly: Excel's "auto" differs by host). */
   seriesBy: "columns";
   series: ChartSeriesSpec[];
+  /**
+   * Alternative text: what the chart shows, in words generated from its figures ("Funded EHCPs rose from 4,790 in
+   * Jan-23 to 6,353 in Dec-24, ..."), for a screen reader; written as the drawing's description.
+   */
+  altText: string;
   /** Where the chart sits on its sheet: top-left and bottom-right cells it spans (A1). */
   position: { from: string; to: string };
   /** Sheet the chart is drawn on. */
@@ -108,6 +113,29 @@ export interface PrintSetup {
   centerHorizontally?: boolean;
   /** Footer text (plain). */
   footer?: string;
+}
+
+/**
+ * An Excel table (ListObject) over cells the plan already fills: its first row is the header row (one string per
+ * column, unique within the table), the rest its data rows, with no blank row or column inside.
+ */
+export interface PlannedTable {
+  /** Table name, unique in the plan ("tblKeyRisks"); a renderer picks a free variant if the workbook has it. */
+  name: string;
+  /** A1 range, header row included. */
+  range: string;
+  /** The header row's text, column by column (the same strings as the cells). */
+  columns: string[];
+  /** Excel's built-in table style under the cells' own formats ("TableStyleLight1"). */
+  style: string;
+}
+
+/** A link in a cell to a place in the workbook (Excel's "Place in This Document"). */
+export interface PlannedLink {
+  /** A1 cell holding the link; its value is the link's text. */
+  cell: string;
+  /** Where it goes: a cell on one of the plan's sheets. */
+  target: { sheet: SheetKey; cell: string };
 }
 
 export interface PlannedSheet {
@@ -135,9 +163,22 @@ export interface PlannedSheet {
   tabColor?: string;
   /** Show gridlines (false for a clean page). */
   showGridlines: boolean;
+  /** Excel tables over the sheet's cells (the data sheet's accessible copies of the page's tables). */
+  tables?: PlannedTable[];
+  /** Links to places in the workbook (the data sheet's contents). */
+  links?: PlannedLink[];
+}
+
+/** Document properties of a written workbook (File > Info): a screen reader announces the title. */
+export interface WorkbookProperties {
+  title: string;
+  subject: string;
+  keywords: string;
 }
 
 export interface SheetPlan {
   /** Sheets in tab order: the summary first, then its chart-data sheet. */
   sheets: PlannedSheet[];
+  /** Properties of a workbook written from the plan alone (the CLI's file); the add-in leaves the tracker's own. */
+  properties?: WorkbookProperties;
 }

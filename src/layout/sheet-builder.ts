@@ -103,6 +103,8 @@ export class SheetBuilder {
   private readonly styles: { range: string; style: CellStyle }[] = [];
   private readonly numberFormats: { range: string; format: string }[] = [];
   private readonly heights = new Map<number, number>();
+  /** Heights of texts already measured by fitText, by column, font and text (repeated texts are common). */
+  private readonly fitted = new Map<string, number>();
   private readonly widths: number[];
   readonly conditionalFormats: ConditionalFormatSpec[] = [];
   readonly charts: ChartSpec[] = [];
@@ -210,6 +212,26 @@ export class SheetBuilder {
         ),
       );
     }
+  }
+
+  /** Sizes a row to hold `text` wrapped in one cell at `col` in `style`'s font. */
+  fitText(row: number, col: number, text: string, style: CellStyle): void {
+    const size = style.font?.size ?? 10;
+    const key = `${col}|${size}|${style.font?.bold ? 1 : 0}|${text}`;
+    const known = this.fitted.get(key);
+    if (known !== undefined) {
+      this.height(row, known);
+      return;
+    }
+    const lines = wrappedLineCount(
+      text,
+      this.width(col) - (style.indent ?? 0) * 1.5,
+      size,
+      style.font?.bold ?? false,
+    );
+    const height = heightForLines(lines, size);
+    this.fitted.set(key, height);
+    this.height(row, height);
   }
 
   build(options: {

@@ -31,6 +31,8 @@ export const PALETTE = {
   warningText: "#5C4A00",
   errorFill: "#FFC7CE",
   errorText: "#9C0006",
+  /** Excel's own hyperlink blue. */
+  link: "#0563C1",
 } as const;
 
 /** Fill and text colour per RAG grade, lightest to darkest: Amber, Amber/Green, Amber/Red, Green, Red. */
@@ -274,6 +276,18 @@ export const STYLES = {
   definitionTerm: { ...wrapped, font: font(FONT_SIZE.small, { bold: true, color: PALETTE.navy }) },
   definitionText: { ...wrapped, font: font(FONT_SIZE.small) },
   footer: { font: font(FONT_SIZE.small, { italic: true, color: PALETTE.muted }), verticalAlignment: "top" },
+  /** The data sheet's heading. */
+  dataTitle: {
+    font: font(FONT_SIZE.heading, { bold: true, color: PALETTE.navy }),
+    verticalAlignment: "center",
+  },
+  /** A table's title on the data sheet, in the cell above it. */
+  dataTableTitle: {
+    font: font(FONT_SIZE.subheading, { bold: true, color: PALETTE.navy }),
+    verticalAlignment: "bottom",
+  },
+  /** A link to a place in the workbook. */
+  link: { ...body, font: font(FONT_SIZE.body, { underline: true, color: PALETTE.link }) },
 } satisfies Record<string, CellStyle>;
 
 /** A status word in a KPI tile, large, in the status's colour. */

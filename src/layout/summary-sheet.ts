@@ -14,7 +14,7 @@ import { programmes } from "./blocks/programme";
 import { title } from "./blocks/title";
 import { variances } from "./blocks/variances";
 import { overviewCharts, workstreamStatus } from "./blocks/workstream-status";
-import type { ChartBlock } from "./chart-data";
+import type { ChartBlock, DrawableChart } from "./chart-data";
 import {
   COLUMN_WIDTH,
   LAST_COL,
@@ -49,10 +49,20 @@ const PAGE_BLOCKS: readonly PageBlock[] = [
 
 const MARGINS = { left: 0.4, right: 0.4, top: 0.45, bottom: 0.55, header: 0.25, footer: 0.25 };
 
-/** Lays out the summary sheet; charts read the blocks already placed on the data sheet. */
-export function buildSummarySheet(summary: PortfolioSummary, charts: Map<string, ChartBlock>): PlannedSheet {
+/** Lays out the summary sheet's blocks; the page then holds its tables for the data sheet. */
+export function layOutSummary(summary: PortfolioSummary, charts: Map<string, DrawableChart>): Page {
   const page = new Page(charts);
   for (const block of PAGE_BLOCKS) block(page, summary);
+  return page;
+}
+
+/** Finishes the summary sheet: its charts read their tables on the data sheet; then its print setup. */
+export function finishSummarySheet(
+  page: Page,
+  summary: PortfolioSummary,
+  charts: Map<string, ChartBlock>,
+): PlannedSheet {
+  page.finishCharts(charts);
 
   const rowCount = page.row;
   const pageHeight = pageContentHeight({
@@ -63,7 +73,7 @@ export function buildSummarySheet(summary: PortfolioSummary, charts: Map<string,
   });
   // Page breaks speak Excel's row numbers, as the print setup does.
   const breaks = paginate(page.printBlocks, rowCount, (n) => page.sheet.heightOf(n - 1), pageHeight);
-  return page.sheet.build({
+  const sheet = page.sheet.build({
     freeze: { rows: TITLE_ROWS, columns: 0 },
     print: {
       orientation: "landscape",
@@ -80,4 +90,5 @@ export function buildSummarySheet(summary: PortfolioSummary, charts: Map<string,
     showGridlines: false,
     baseStyle: STYLES.base,
   });
+  return { ...sheet, links: page.links };
 }

@@ -1,6 +1,7 @@
 // One way to write a table on the page: its columns declared once (header, how many page columns each spans, style,
 // number format, the value of a row), laid out left to right across a slot, a header row then one row per record.
 import { rangeAddress } from "../core/a1";
+import { tableCopy } from "./data-tables";
 import { FULL, type Page, type Slot } from "./page";
 import type { CellStyle, PlanValue } from "./plan";
 import { STYLES } from "./styles";
@@ -34,13 +35,15 @@ export function columnStart<R>(
 /**
  * Writes the header row and one row per record from `top` (default: the page's next row) across `slot` (default:
  * the whole page); returns the next free row. Text wraps and sizes its row; numbers stay numbers, formatted.
+ * With `copy`, the same table is also written on the data sheet as an Excel table of that name and title.
  */
 export function writeTable<R>(
   page: Page,
   columns: readonly TableColumn<R>[],
   rows: readonly R[],
-  options: { top?: number; slot?: Slot } = {},
+  options: { top?: number; slot?: Slot; copy?: { name: string; title: string } } = {},
 ): number {
+  if (options.copy) page.addDataTable(tableCopy(options.copy.name, options.copy.title, columns, rows));
   const slot = options.slot ?? FULL;
   const spans: [number, number][] = [];
   let c = slot.c1;

@@ -356,7 +356,7 @@ export function drawingXml(anchors: ChartAnchor[]): string {
         marker("to", last.col + 1, last.row + 1) +
         '<xdr:graphicFrame macro="">' +
         // descr is the alternative text screen readers announce for the chart.
-        `<xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(spec.id)}" descr="${escapeXml(spec.title)}"/>` +
+        `<xdr:nvGraphicFramePr><xdr:cNvPr id="${i + 2}" name="${escapeXml(spec.id)}" descr="${escapeXml(spec.altText || spec.title)}" title="${escapeXml(spec.title)}"/>` +
         "<xdr:cNvGraphicFramePr/></xdr:nvGraphicFramePr>" +
         '<xdr:xfrm><a:off x="0" y="0"/><a:ext cx="0" cy="0"/></xdr:xfrm>' +
         `<a:graphic><a:graphicData uri="${NS.chart}">` +

@@ -15,6 +15,14 @@ import {
   type Relationship,
   type SheetNames,
 } from "./chart-xml";
+import {
+  TABLE_CONTENT_TYPE,
+  TABLE_REL_TYPE,
+  hyperlinksXml,
+  insertInSequence,
+  tablePartsXml,
+  tableXml,
+} from "./table-xml";
 
 /**
  * Merges every range, checking overlaps in linear time. ExcelJS's own mergeCells compares each new merge with every
@@ -319,7 +327,16 @@ function addOverride(contentTypes: string, partName: string, contentType: string
   );
 }
 
-async function addCharts(
+/** A sheet's relationships part and its relationships (ExcelJS may have written some: they are kept). */
+async function sheetRels(zip: JSZip, sheetPath: string): Promise<{ path: string; rels: Relationship[] }> {
+  const sheetFile = sheetPath.split("/").pop()!;
+  const path = sheetPath.replace(sheetFile, `_rels/${sheetFile}.rels`);
+  const existing = zip.file(path);
+  return { path, rels: existing ? parseRels(await existing.async("string")) : [] };
+}
+
+/** Adds what ExcelJS does not write: native charts, Excel tables and links to places in the workbook. */
+async function addParts(
   bytes: ArrayBuffer | Uint8Array,
   plan: SheetPlan,
   names: SheetNames,
@@ -329,6 +346,37 @@ async function addCharts(
   let contentTypes = await zip.file("[Content_Types].xml")!.async("string");
   let chartNo = 0;
   let drawingNo = 0;
+  let tableNo = 0;
+
+  for (const sheet of plan.sheets) {
+    const tables = sheet.tables ?? [];
+    const links = sheet.links ?? [];
+    if (tables.length === 0 && links.length === 0) continue;
+    const sheetPath = parts.get(names[sheet.key]);
+    if (!sheetPath) throw new Error(`The written workbook has no sheet "${names[sheet.key]}"`);
+    let sheetXml = await zip.file(sheetPath)!.async("string");
+    if (links.length > 0) sheetXml = insertInSequence(sheetXml, "hyperlinks", hyperlinksXml(links, names));
+    if (tables.length > 0) {
+      const rels = await sheetRels(zip, sheetPath);
+      const ids = tables.map((table) => {
+        tableNo++;
+        const path = `xl/tables/table${tableNo}.xml`;
+        zip.file(path, tableXml(table, tableNo));
+        contentTypes = addOverride(contentTypes, `/${path}`, TABLE_CONTENT_TYPE);
+        const id = freeRelId(rels.rels);
+        rels.rels.push({ id, type: TABLE_REL_TYPE, target: `../tables/table${tableNo}.xml` });
+        return id;
+      });
+      zip.file(rels.path, relationshipsXml(rels.rels));
+      if (!/<worksheet[^>]*\sxmlns:r=/.test(sheetXml))
+        sheetXml = sheetXml.replace(
+          /<worksheet\b/,
+          `<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`,
+        );
+      sheetXml = insertInSequence(sheetXml, "tableParts", tablePartsXml(ids));
+    }
+    zip.file(sheetPath, sheetXml);
+  }
 
   for (const sheet of plan.sheets) {
     if (sheet.charts.length === 0) continue;
@@ -351,18 +399,15 @@ async function addCharts(
     zip.file(`xl/drawings/_rels/drawing${drawingNo}.xml.rels`, relationshipsXml(drawingRels));
     contentTypes = addOverride(contentTypes, `/${drawingPath}`, CONTENT_TYPES.drawing);
 
-    // The sheet may already have relationships (ExcelJS writes some for hyperlinks): keep them, add ours.
-    const sheetFile = sheetPath.split("/").pop()!;
-    const sheetRelsPath = sheetPath.replace(sheetFile, `_rels/${sheetFile}.rels`);
-    const existing = zip.file(sheetRelsPath);
-    const sheetRels = existing ? parseRels(await existing.async("string")) : [];
-    const drawingRelId = freeRelId(sheetRels);
-    sheetRels.push({
+    // The sheet may already have relationships (its tables, ExcelJS's own): keep them, add ours.
+    const rels = await sheetRels(zip, sheetPath);
+    const drawingRelId = freeRelId(rels.rels);
+    rels.rels.push({
       id: drawingRelId,
       type: REL_TYPES.drawing,
       target: `../drawings/drawing${drawingNo}.xml`,
     });
-    zip.file(sheetRelsPath, relationshipsXml(sheetRels));
+    zip.file(rels.path, relationshipsXml(rels.rels));
 
     const sheetXml = await zip.file(sheetPath)!.async("string");
     zip.file(sheetPath, insertDrawingElement(sheetXml, drawingRelId));
@@ -376,9 +421,14 @@ async function addCharts(
 export async function writePlanXlsx(plan: SheetPlan, options: WritePlanOptions = {}): Promise<Uint8Array> {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = options.creator ?? "Portfolio Summary";
+  if (plan.properties) {
+    workbook.title = plan.properties.title;
+    workbook.subject = plan.properties.subject;
+    workbook.keywords = plan.properties.keywords;
+  }
   const names = sheetNamesFor(plan);
   for (const sheet of plan.sheets) writeSheet(workbook, sheet, names[sheet.key]);
   const bytes = await workbook.xlsx.writeBuffer();
-  const hasCharts = plan.sheets.some((s) => s.charts.length > 0);
-  return hasCharts ? addCharts(bytes as ArrayBuffer, plan, names) : new Uint8Array(bytes as ArrayBuffer);
+  const extra = plan.sheets.some((s) => s.charts.length > 0 || s.tables?.length || s.links?.length);
+  return extra ? addParts(bytes as ArrayBuffer, plan, names) : new Uint8Array(bytes as ArrayBuffer);
 }

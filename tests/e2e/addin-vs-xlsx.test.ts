@@ -276,3 +276,120 @@ describe("the rest of the workbook", () => {
     }
   });
 });
+
+/** An Excel table as both sides describe it: where it is, its header row and its style. */
+interface TableView {
+  name: string;
+  sheet: string;
+  range: string;
+  headers: string[];
+  style: string;
+}
+
+/** The tables in the written file: each table part with the sheet whose relationships name it. */
+async function fileTables(): Promise<TableView[]> {
+  const raw = await readXlsxFile(SAMPLE_PATH);
+  const zip = await JSZip.loadAsync(await writePlanXlsx(planSheets(runEngine(raw, { now: NOW }))));
+  const workbook = await zip.file("xl/workbook.xml")!.async("string");
+  const workbookRels = await zip.file("xl/_rels/workbook.xml.rels")!.async("string");
+  const out: TableView[] = [];
+  for (const m of workbook.matchAll(/<sheet\b[^>]*name="([^"]*)"[^>]*r:id="([^"]*)"/g)) {
+    const target = new RegExp(`Id="${m[2]}"[^>]*Target="([^"]*)"`).exec(workbookRels)?.[1] ?? "";
+    const file = target.split("/").pop() ?? "";
+    const rels = await zip.file(`xl/worksheets/_rels/${file}.rels`)?.async("string");
+    for (const t of rels?.matchAll(/Target="\.\.\/tables\/(table\d+\.xml)"/g) ?? []) {
+      const xml = await zip.file(`xl/tables/${t[1]}`)!.async("string");
+      out.push({
+        name: /\bname="([^"]*)"/.exec(xml)?.[1] ?? "",
+        sheet: m[1],
+        range: /\bref="([^"]*)"/.exec(xml)?.[1] ?? "",
+        headers: [...xml.matchAll(/<tableColumn [^>]*name="([^"]*)"/g)].map((c) =>
+          c[1]
+            .replace(/&amp;/g, "&")
+            .replace(/&quot;/g, '"')
+            .replace(/&lt;/g, "<")
+            .replace(/&gt;/g, ">"),
+        ),
+        style: /<tableStyleInfo name="([^"]*)"/.exec(xml)?.[1] ?? "",
+      });
+    }
+  }
+  return out;
+}
+
+/** The tables the add-in left in the live workbook, read through the Office.js API. */
+async function liveTables(sim: ExcelSim): Promise<TableView[]> {
+  return sim.run(async (context) => {
+    const tables = context.workbook.tables.load("items/name,items/style");
+    await context.sync();
+    const parts = tables.items.map((t) => ({
+      t,
+      sheet: t.worksheet.load("name"),
+      range: t.getRange().load("address"),
+      header: t.getHeaderRowRange().load("values"),
+    }));
+    await context.sync();
+    return parts.map(({ t, sheet, range, header }) => ({
+      name: t.name,
+      sheet: sheet.name,
+      range: range.address.replace(/^.*!/, "").replace(/\$/g, ""),
+      headers: (header.values[0] ?? []).map(String),
+      style: t.style,
+    }));
+  });
+}
+
+describe("the data sheet's Excel tables, links and the charts' alternative text", () => {
+  it("the add-in adds the same Excel tables as the file holds: names, places, header rows and style", async () => {
+    const [written, live] = await Promise.all([fileTables(), liveTables(addin.sim)]);
+    expect(written.length).toBeGreaterThan(10);
+    const byName = (views: TableView[]) => [...views].sort((a, b) => a.name.localeCompare(b.name));
+    // The tracker's own tables stay as they were; the add-in's are on its data sheet.
+    expect(live.filter((t) => t.sheet !== DATA).map((t) => t.name)).toEqual(["RiskRegister"]);
+    expect(byName(live.filter((t) => t.sheet === DATA))).toEqual(byName(written));
+    for (const t of written) expect(t.sheet).toBe(DATA);
+    expect(written.map((t) => t.name)).toEqual(
+      expect.arrayContaining(["tblContents", "tblKeyRisks", "tblKpis"]),
+    );
+  });
+
+  it("the contents links each table's title, to the same places in both", () => {
+    const ws = file.book.getWorksheet(DATA) as ExcelJS.Worksheet;
+    const xml = file.sheetXml[DATA];
+    const written = Object.fromEntries(
+      [...xml.matchAll(/<hyperlink ref="([A-Z]+\d+)" location="([^"]*)"/g)].map((m) => [
+        m[1],
+        m[2].replace(/&apos;/g, "'").replace(/&amp;/g, "&"),
+      ]),
+    );
+    const live = Object.fromEntries(
+      Object.entries(addin.sim.snapshot(DATA).hyperlinks ?? {}).map(([cell, link]) => [
+        cell,
+        link.documentReference ?? "",
+      ]),
+    );
+    expect(Object.keys(written).length).toBeGreaterThan(10);
+    expect(live).toEqual(written);
+    expect(ws.getCell("A4").value).toBe("Contents");
+  });
+
+  it("every chart's alternative text, in the file's drawing, is what the live data sheet's contents says the chart shows", async () => {
+    const zip = await JSZip.loadAsync(await writePlanXlsx(file.plan));
+    const drawing = await zip.file("xl/drawings/drawing1.xml")!.async("string");
+    const descriptions = [...drawing.matchAll(/name="(PS_[^"]*)" descr="([^"]*)" title="([^"]*)"/g)].map(
+      (m) => ({
+        chart: m[1],
+        descr: m[2].replace(/&amp;/g, "&").replace(/&quot;/g, '"'),
+        title: m[3].replace(/&amp;/g, "&").replace(/&quot;/g, '"'),
+      }),
+    );
+    expect(descriptions.length).toBe(file.plan.sheets[0].charts.length);
+    const contents = addin.sim.snapshot(DATA).values.map((row) => String(row[3] ?? ""));
+    for (const d of descriptions) {
+      expect(d.descr).not.toBe(d.title);
+      expect(d.descr).toContain(d.title);
+      expect(d.descr).toMatch(/\d/);
+      expect(contents).toContain(d.descr);
+    }
+  });
+});

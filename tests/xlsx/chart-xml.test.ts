@@ -206,7 +206,10 @@ describe("drawing part", () => {
     expect(xml).toContain(
       "<xdr:to><xdr:col>6</xdr:col><xdr:colOff>0</xdr:colOff><xdr:row>37</xdr:row><xdr:rowOff>0</xdr:rowOff></xdr:to>",
     );
-    expect(xml).toContain('name="PS_ehcp_trajectory" descr="EHCPs against forecast"');
+    // The description is the chart's alternative text (what it shows); the title attribute is its title.
+    expect(xml).toContain(
+      'name="PS_ehcp_trajectory" descr="Line chart: EHCPs against forecast. Funded EHCPs rose over the twelve months, above the forecast." title="EHCPs against forecast"',
+    );
     expect(xml).toContain('r:id="rId2"');
   });
 

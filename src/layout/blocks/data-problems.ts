@@ -25,6 +25,9 @@ const COLUMNS: TableColumn<Issue>[] = [
   { header: "Problem", span: 9, style: STYLES.tableCell, value: (i) => i.message },
 ];
 
+const remainingAfter = (summary: PortfolioSummary, shown: readonly Issue[]) =>
+  summary.issues.length - shown.length;
+
 export function dataProblems(page: Page, summary: PortfolioSummary): void {
   page.heading("Data problems in the tracker");
   page.startBlock({ splittable: true });
@@ -49,7 +52,15 @@ export function dataProblems(page: Page, summary: PortfolioSummary): void {
       if (issue.severity === severity) shown.push(issue);
     }
   }
-  page.row = writeTable(page, COLUMNS, shown);
+  page.row = writeTable(page, COLUMNS, shown, {
+    copy: {
+      name: "tblDataProblems",
+      title:
+        remainingAfter(summary, shown) > 0
+          ? `Data problems in the tracker (the first ${shown.length} of ${summary.issues.length})`
+          : "Data problems in the tracker",
+    },
+  });
   const remaining = summary.issues.length - shown.length;
   if (remaining > 0)
     page.note(

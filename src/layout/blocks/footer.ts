@@ -1,5 +1,7 @@
 // The footer: when the page was generated (UK time) and from which workbook; the same text is the printed footer.
 import type { PortfolioSummary } from "../../core/model";
+import { cellAddress } from "../../core/a1";
+import { DATA_SHEET_NAME } from "../chart-data";
 import { LAST_COL, type Page } from "../page";
 import { STYLES } from "../styles";
 
@@ -27,6 +29,17 @@ export function footerText(summary: PortfolioSummary): string {
 }
 
 export function footer(page: Page, summary: PortfolioSummary): void {
+  // Where a screen reader finds the page's tables: the data sheet, each an Excel table under its title.
+  page.sheet.text(
+    page.row,
+    0,
+    LAST_COL,
+    `Every table on this page, and the figures behind each chart, are also on the sheet "${DATA_SHEET_NAME}" as Excel tables, listed in its contents.`,
+    STYLES.link,
+    false,
+  );
+  page.links.push({ cell: cellAddress(page.row, 0), target: { sheet: "data", cell: "A1" } });
+  page.row++;
   page.sheet.text(page.row, 0, LAST_COL, footerText(summary), STYLES.footer, false);
   page.row++;
 }

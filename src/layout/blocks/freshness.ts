@@ -5,16 +5,46 @@ import { formatDate } from "../../core/format";
 import type { FreshnessLine, PortfolioSummary } from "../../core/model";
 import { excelSerial } from "../../core/serial";
 import { LAST_COL, type Page } from "../page";
+import { tableCopy } from "../data-tables";
 import { NUMBER_FORMATS, STYLES } from "../styles";
 
 export function freshness(page: Page, summary: PortfolioSummary): void {
   if (summary.freshness.length > 0) page.startBlock();
-  for (const line of summary.freshness) freshnessLine(page, line);
+  const lines = summary.freshness.map((line) => freshnessLine(page, line));
+  if (lines.length > 0)
+    page.addDataTable(
+      tableCopy(
+        "tblDataFreshness",
+        "Data freshness",
+        [
+          { header: "Source", value: (l: FreshnessCopy) => l.label },
+          {
+            header: "Reflects",
+            value: (l: FreshnessCopy) => l.value,
+            format: (l: FreshnessCopy) => l.format,
+          },
+          { header: "Age and limit", value: (l: FreshnessCopy) => l.note },
+          { header: "Stale", value: (l: FreshnessCopy) => (l.stale ? "Yes" : "No") },
+        ],
+        lines,
+      ),
+    );
   if (summary.freshness.length > 0) page.gap();
 
   if (summary.notComputed.length > 0) {
     page.startBlock({ splittable: true });
     page.subheading("Not shown on this page");
+    page.addDataTable(
+      tableCopy(
+        "tblNotShown",
+        "Not shown on this page",
+        [
+          { header: "Section", value: (m: NotComputed) => m.section },
+          { header: "Reason", value: (m: NotComputed) => m.reason },
+        ],
+        summary.notComputed,
+      ),
+    );
     for (const missing of summary.notComputed) {
       page.sheet.text(page.row, 0, 2, missing.section, STYLES.notComputedSection);
       page.sheet.text(page.row, 3, LAST_COL, missing.reason, STYLES.notComputedReason);
@@ -28,7 +58,17 @@ export function freshness(page: Page, summary: PortfolioSummary): void {
  * One freshness line: what the data reflects (a date, or a basis such as "Q2 Forecast"), then in words how old
  * it is: "as at 15/11/2024, 56 days old at the reporting date (limit 120 days)". Stale lines are a warning.
  */
-function freshnessLine(page: Page, line: FreshnessLine): void {
+interface FreshnessCopy {
+  label: string;
+  value: string | number;
+  format: string | null;
+  note: string;
+  stale: boolean;
+}
+
+type NotComputed = PortfolioSummary["notComputed"][number];
+
+function freshnessLine(page: Page, line: FreshnessLine): FreshnessCopy {
   const sheet = page.sheet;
   const row = page.row;
   sheet.text(row, 0, 2, `${line.label}:`, STYLES.label, false);
@@ -48,6 +88,14 @@ function freshnessLine(page: Page, line: FreshnessLine): void {
   } else if (line.stale) {
     parts.push("its age is not known");
   }
+  const value = showsDate ? serial : basis || line.text;
+  const copy: FreshnessCopy = {
+    label: line.label,
+    value,
+    format: showsDate ? NUMBER_FORMATS.date : null,
+    note: parts.length ? `${parts.join(", ").charAt(0).toUpperCase()}${parts.join(", ").slice(1)}.` : "",
+    stale: line.stale,
+  };
   if (line.stale) {
     sheet.text(
       row,
@@ -62,4 +110,5 @@ function freshnessLine(page: Page, line: FreshnessLine): void {
   }
   sheet.height(row, 16);
   page.row++;
+  return copy;
 }

@@ -47,7 +47,9 @@ export function keyRisks(page: Page, summary: PortfolioSummary): void {
     return;
   }
   const first = page.row + 1;
-  page.row = writeTable(page, COLUMNS, risks);
+  page.row = writeTable(page, COLUMNS, risks, {
+    copy: { name: "tblKeyRisks", title: `Key programme risks (score ${threshold}+)` },
+  });
   const scores = rangeAddress(first, SCORE_COLUMN, page.row - 1, SCORE_COLUMN);
   const bands = summary.settings.riskBands.filter((b) => b.min >= threshold);
   const top = bands[0]?.min ?? threshold;

@@ -13,6 +13,7 @@ import {
   statusFlag,
   tileStatusStyle,
 } from "../styles";
+import { tableCopy } from "../data-tables";
 import { kpiCellVariance } from "../values";
 
 const TILES_A_ROW = 3;
@@ -27,6 +28,31 @@ export function kpiTiles(page: Page, summary: PortfolioSummary): void {
     page.gap();
     return;
   }
+  page.addDataTable(
+    tableCopy(
+      "tblKpis",
+      "Headline KPIs",
+      [
+        { header: "KPI", value: (k: Kpi) => k.label },
+        { header: "Value", value: (k: Kpi) => k.actual, format: (k: Kpi) => kpiValueFormat(k.unit) },
+        { header: "Status", value: (k: Kpi) => statusFlag(k.status).text },
+        { header: "Target", value: (k: Kpi) => k.target, format: (k: Kpi) => kpiValueFormat(k.unit) },
+        { header: "Target is", value: (k: Kpi) => k.targetLabel || "Target" },
+        {
+          header: "Variance",
+          value: (k: Kpi) => kpiCellVariance(k.variance, k.unit),
+          format: (k: Kpi) => kpiVarianceFormat(k.unit),
+        },
+        { header: "Explanation", value: (k: Kpi) => k.explanation },
+        {
+          header: "As at",
+          value: (k: Kpi) => (k.asAt ? excelSerial(k.asAt) : null),
+          format: NUMBER_FORMATS.date,
+        },
+      ],
+      kpis,
+    ),
+  );
   for (let start = 0; start < kpis.length; start += TILES_A_ROW) {
     page.startBlock();
     const top = page.row;

@@ -18,6 +18,7 @@ import {
   statusFlag,
   tableStatusStyle,
 } from "../styles";
+import { tableCopy } from "../data-tables";
 import { writeTable, type TableColumn } from "../table";
 import { points } from "../values";
 
@@ -142,7 +143,22 @@ function costRows(cost: DemandCost): CostRow[] {
 
 function measures(page: Page, list: OutlookMeasure[], yearEnd: string): void {
   page.startBlock({ splittable: true });
-  page.row = writeTable(page, measureColumns(formatMonth(yearEnd)), list);
+  const columns = measureColumns(formatMonth(yearEnd));
+  page.row = writeTable(page, columns, list);
+  // The data sheet's copy carries the notes under the page's table in columns of its own.
+  page.addDataTable(
+    tableCopy(
+      "tblOutlook",
+      `Outlook to the year end (${formatMonth(yearEnd)})`,
+      [
+        ...columns,
+        { header: "Change needed", value: (m: OutlookMeasure) => m.neededText ?? "" },
+        { header: "How the trajectory was found", value: (m: OutlookMeasure) => m.trajectory?.note ?? "" },
+        { header: "Not available", value: (m: OutlookMeasure) => m.reasons.join(" ") },
+      ],
+      list,
+    ),
+  );
   // The change needed in words (the whole outlook is in words in the box below), how each trajectory figure
   // was found, and what is missing.
   for (const m of list) {
@@ -166,7 +182,9 @@ function demandCost(page: Page, summary: PortfolioSummary): void {
     page.note(reason ?? "The cost of the demand gap could not be worked out.", STYLES.missingReason);
     return;
   }
-  page.row = writeTable(page, COST_COLUMNS, costRows(cost));
+  page.row = writeTable(page, COST_COLUMNS, costRows(cost), {
+    copy: { name: "tblDemandGapCost", title: "Cost of the demand gap: an indication" },
+  });
   page.note(`${cost.label}${cost.agreesWithOverspend ? " The two agree to the nearest £0.1m." : ""}`);
 }
 

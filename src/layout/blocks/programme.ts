@@ -6,6 +6,7 @@ import { arrange, type SlotWriter } from "../bands";
 import { FULL, LEFT, slotWidth, type Page, type Slot } from "../page";
 import type { CellStyle, PlanValue } from "../plan";
 import { NUMBER_FORMATS, STYLES, formatForUnit, ragStyle } from "../styles";
+import { tableCopy, tableName } from "../data-tables";
 import { writeTable, type TableColumn } from "../table";
 import { tableValue } from "../values";
 
@@ -39,7 +40,12 @@ function programme(page: Page, summary: PortfolioSummary, section: ProgrammeSect
 
   if (section.workstreams.length > 0) {
     page.startBlock({ splittable: true });
-    page.row = writeTable(page, WORKSTREAM_COLUMNS, section.workstreams);
+    page.row = writeTable(page, WORKSTREAM_COLUMNS, section.workstreams, {
+      copy: {
+        name: tableName("Programme", section.number, "Workstreams"),
+        title: `${section.number} - ${section.name}: key contributing workstreams`,
+      },
+    });
     page.gap();
   } else if (!section.note.trim()) {
     page.startBlock();
@@ -53,13 +59,13 @@ function programme(page: Page, summary: PortfolioSummary, section: ProgrammeSect
   const milestoneTotal = m.complete + m.on_track + m.at_risk + m.overdue;
   if (milestoneTotal > 0 || section.workstreams.length > 0)
     halves.push((top, slot) => milestones(page, top, slot, section));
-  if (section.figures.length > 0) halves.push((top, slot) => keyFigures(page, top, slot, section.figures));
+  if (section.figures.length > 0) halves.push((top, slot) => keyFigures(page, top, slot, section));
   for (const table of section.tables) {
     if (table.columns.length <= slotWidth(LEFT)) {
-      halves.push((top, slot) => metricTable(page, top, slot, table));
+      halves.push((top, slot) => metricTable(page, top, slot, section, table));
     } else {
       page.startBlock({ splittable: true });
-      page.row = metricTable(page, page.row, FULL, table);
+      page.row = metricTable(page, page.row, FULL, section, table);
       page.gap();
     }
   }
@@ -114,12 +120,42 @@ function milestones(page: Page, top: number, slot: Slot, section: ProgrammeSecti
       () => STYLES.tableNumberBold,
     ),
   ];
-  return writeTable(page, columns, [counts], { top: top + 1, slot });
+  return writeTable(page, columns, [counts], {
+    top: top + 1,
+    slot,
+    copy: {
+      name: tableName("Programme", section.number, "Milestones"),
+      title: `${section.number} - ${section.name}: status of milestones due`,
+    },
+  });
+}
+
+/** Key figures are finance figures: negatives in brackets, as in the finance tables. */
+function figureFormat(f: Figure): string | null {
+  if (f.unit !== "money") return formatForUnit(f.unit, [f.value]);
+  return Math.abs(f.value ?? 0) >= 100_000 ? NUMBER_FORMATS.financeMillions : NUMBER_FORMATS.financePounds;
 }
 
 /** Key figures: label, value, note; in half the page the note goes on a row of its own below. */
-function keyFigures(page: Page, top: number, slot: Slot, figures: readonly Figure[]): number {
+function keyFigures(page: Page, top: number, slot: Slot, section: ProgrammeSection): number {
+  const figures: readonly Figure[] = section.figures;
   const sheet = page.sheet;
+  page.addDataTable(
+    tableCopy(
+      tableName("Programme", section.number, "Key figures"),
+      `${section.number} - ${section.name}: key figures`,
+      [
+        { header: "Figure", value: (f: Figure) => f.label },
+        {
+          header: "Value",
+          value: (f: Figure) => tableValue(f.value, f.unit),
+          format: (f: Figure) => figureFormat(f),
+        },
+        { header: "Note", value: (f: Figure) => f.note ?? "" },
+      ],
+      figures,
+    ),
+  );
   page.subheadingAt(top, slot, "Key figures");
   let row = top + 1;
   const wide = slotWidth(slot) >= 10;
@@ -137,13 +173,7 @@ function keyFigures(page: Page, top: number, slot: Slot, figures: readonly Figur
   };
   for (const f of figures) {
     const cellValue = tableValue(f.value, f.unit);
-    // Key figures are finance figures: negatives in brackets, as in the finance tables.
-    const format =
-      f.unit === "money"
-        ? Math.abs(f.value ?? 0) >= 100_000
-          ? NUMBER_FORMATS.financeMillions
-          : NUMBER_FORMATS.financePounds
-        : formatForUnit(f.unit, [f.value]);
+    const format = figureFormat(f);
     cell(row, label, f.label, STYLES.tableCellBold);
     cell(row, value, cellValue ?? "Not available", STYLES.keyFigure, cellValue === null ? null : format);
     if (wide) cell(row, [slot.c1 + 7, slot.c2], f.note ?? "", STYLES.tableNote);
@@ -157,7 +187,13 @@ function keyFigures(page: Page, top: number, slot: Slot, figures: readonly Figur
 }
 
 /** A metric table (the last months, newest first): two page columns a table column while they fit the slot. */
-function metricTable(page: Page, top: number, slot: Slot, table: MetricTable): number {
+function metricTable(
+  page: Page,
+  top: number,
+  slot: Slot,
+  section: ProgrammeSection,
+  table: MetricTable,
+): number {
   page.subheadingAt(top, slot, table.title);
   let row = top + 1;
   const cols = table.columns;
@@ -188,6 +224,23 @@ function metricTable(page: Page, top: number, slot: Slot, table: MetricTable): n
     };
   });
   row = writeTable(page, columns, table.rows, { top: row, slot });
+  // The data sheet holds every column, the page only those it has room for.
+  page.addDataTable(
+    tableCopy(
+      tableName("Programme", section.number, table.title),
+      `${section.number} - ${section.name}: ${table.title}`,
+      cols.map((c) => ({
+        header: c.label,
+        format: formatForUnit(
+          c.unit,
+          table.rows.map((r) => r[c.key]),
+        ),
+        value: (r: Row) => tableValue(r[c.key], c.unit),
+      })),
+      table.rows,
+    ),
+    table.note,
+  );
   if (table.rows.length === 0)
     page.noteAt(row++, slot, "No rows for this table in the tracker.", STYLES.body);
   if (cols.length > shown.length)

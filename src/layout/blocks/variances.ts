@@ -57,6 +57,8 @@ export function variances(page: Page, summary: PortfolioSummary): void {
     page.gap();
     return;
   }
-  page.row = writeTable(page, COLUMNS, summary.variances);
+  page.row = writeTable(page, COLUMNS, summary.variances, {
+    copy: { name: "tblFlaggedVariances", title: "Flagged variances" },
+  });
   page.gap();
 }

@@ -63,7 +63,9 @@ export function workstreamStatus(page: Page, summary: PortfolioSummary): void {
       total: r.total,
       isTotal: false,
     }));
-    page.row = writeTable(page, COLUMNS, [...table, all]);
+    page.row = writeTable(page, COLUMNS, [...table, all], {
+      copy: { name: "tblWorkstreamStatus", title: "Workstream status by programme" },
+    });
   }
   page.gap();
 }

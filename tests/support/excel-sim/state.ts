@@ -191,6 +191,8 @@ export interface TableState {
   sheetId: string;
   rect: Rect;
   showHeaders: boolean;
+  /** Built-in style name; Excel gives a new table "TableStyleMedium2". */
+  style?: string;
 }
 
 /** A defined name (workbook.names): a formula, usually a reference such as "='Portfolio Summary'!$C$5". */

@@ -131,6 +131,7 @@ export class SimTable extends SimObject<TableRef> {
       id: (_tx, ref) => ref.tableId,
       name: (tx, ref) => tableById(tx, ref).name,
       showHeaders: (tx, ref) => tableById(tx, ref).showHeaders,
+      style: (tx, ref) => tableById(tx, ref).style ?? "TableStyleMedium2",
     };
   }
   protected override _navigations(): Record<string, Loadable> {
@@ -154,6 +155,16 @@ export class SimTable extends SimObject<TableRef> {
   }
   get showHeaders(): boolean {
     return this._get("showHeaders");
+  }
+  get style(): string {
+    return this._get("style");
+  }
+  set style(v: string) {
+    this._set("style", v, (tx, ref) => {
+      if (!/^Table(Style(Light|Medium|Dark)\d{1,2})?$/.test(v) && v !== "")
+        throw simError("InvalidArgument", MESSAGES.invalidArgument, "Table.style");
+      tableById(tx, ref).style = v;
+    });
   }
   get worksheet(): SimWorksheet {
     return new SimWorksheet(this.context, (tx) => ({ sheetId: tableById(tx, this._target(tx)).sheetId }));

@@ -38,6 +38,7 @@ interface TableModel {
   tableRef?: string;
   ref?: string;
   headerRow?: boolean;
+  style?: { theme?: string };
 }
 
 const EPOCH = Date.UTC(1899, 11, 30);
@@ -352,6 +353,7 @@ export async function importWorkbook(
           sheetId: sheet.id,
           rect,
           showHeaders: model.headerRow !== false,
+          ...(model.style?.theme ? { style: model.style.theme } : {}),
         });
     }
     if (side) {
@@ -532,6 +534,9 @@ function sheetOut(book: ExcelJS.Workbook, sheet: SheetState, wb: WorkbookState):
       headerRow: t.showHeaders,
       columns: header,
       rows,
+      ...(t.style
+        ? { style: { theme: t.style as ExcelJS.TableStyleProperties["theme"], showRowStripes: true } }
+        : {}),
     });
   }
 }
