@@ -154,7 +154,14 @@ const data = (range: string) => ({ sheet: "data" as const, range });
 
 type ChartInput = Pick<
   ChartSpec,
-  "id" | "type" | "title" | "categoryAxisTitle" | "valueAxisTitle" | "valueAxisNumberFormat" | "position"
+  | "id"
+  | "type"
+  | "title"
+  | "altText"
+  | "categoryAxisTitle"
+  | "valueAxisTitle"
+  | "valueAxisNumberFormat"
+  | "position"
 > & { series: Omit<ChartSpec["series"][number], "color">[] };
 
 /** A chart on the summary sheet, its series by columns of the data sheet and coloured as the layout colours them. */
@@ -162,6 +169,7 @@ const chart = (c: ChartInput): ChartSpec => ({
   id: c.id,
   type: c.type,
   title: c.title,
+  altText: c.altText,
   categoryAxisTitle: c.categoryAxisTitle,
   valueAxisTitle: c.valueAxisTitle,
   valueAxisNumberFormat: c.valueAxisNumberFormat,
