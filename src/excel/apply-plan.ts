@@ -26,7 +26,7 @@ import {
 import { queueCharts, sheetContentParts } from "./render";
 import { swapIntoPlace, type SwapExtras } from "./swap";
 import { RESPONSE_BUDGET_BYTES } from "./blocks";
-import { countingSync, errorText, isFocusError, type CountingSync } from "./sync";
+import { countingSync, errorText, isAccessDenied, isFocusError, type CountingSync } from "./sync";
 
 /** Request budget per sync while building, the same margin under Excel's 5 MB limit as the read's. */
 export const WRITE_BUDGET_BYTES = RESPONSE_BUDGET_BYTES;
@@ -45,7 +45,7 @@ export interface ApplyPlanOptions {
   onProgress?: (step: "writing" | "charts") => void;
   /** Request budget per sync while building (default WRITE_BUDGET_BYTES; tests shrink it). */
   writeBudgetBytes?: number;
-  /** Show the summary when it is built (default true): the live one, or the new one where there is none yet. */
+  /** Show the summary once it is in place (default true), as the swap's last call: best effort. */
   activate?: boolean;
   /** What the refresh adds to the swap (marks, settings, the live summary's charts). */
   swap?: SwapExtras;
@@ -78,6 +78,8 @@ export interface ApplyPlanResult {
   leftBehind: string[];
   /** The failure was a call Excel refuses while another workbook has the focus. */
   focusLost: boolean;
+  /** Excel refused the change (AccessDenied): the workbook or a sheet is read-only or protected for this user. */
+  accessDenied: boolean;
   syncs: number;
 }
 
@@ -148,6 +150,7 @@ export async function applyPlan(
     stoppedBy: null,
     leftBehind: [],
     focusLost: false,
+    accessDenied: false,
     syncs: sync.count - start,
     ...extra,
   });
@@ -160,10 +163,6 @@ export async function applyPlan(
     suspend(context, isSetSupported);
     const worksheets = context.workbook.worksheets;
     const built: Partial<Record<SheetKey, Excel.Worksheet>> = {};
-    const liveSummary = previousOf("summary");
-    // Showing the summary rides this batch, which already holds the calls that fail while another workbook has
-    // the focus (adding sheets, gridlines, freeze panes), so the swap holds none of them but its final deletes.
-    if (options.activate !== false && liveSummary) worksheets.getItem(liveSummary.name).activate();
     plan.sheets.forEach((planned) => {
       const working = buildingName(planned.key, runId);
       const sheet = worksheets.add(working);
@@ -173,7 +172,6 @@ export async function applyPlan(
         [NAME_KEY]: working,
         [RUN_KEY]: runId,
       });
-      if (options.activate !== false && !liveSummary && planned.key === "summary") sheet.activate();
       built[planned.key] = sheet;
     });
     // Normally one request; a summary too long for one is sent in parts, each under the payload budget.
@@ -193,14 +191,17 @@ export async function applyPlan(
     for (const planned of plan.sheets) queueCharts(built[planned.key] as Excel.Worksheet, planned, built);
     await sync();
   } catch (error) {
+    // The build touches only its own working sheets: whatever of it ran, the previous summary is as it was. If
+    // they cannot be removed now (another workbook still in front), they are named, and the next refresh removes
+    // them.
     const intact = await restore(context, sync, runId, plan);
     return result(false, {
       failedStep: step === "charts" && isChartFault(error) ? "charts" : "writing",
       error: errorText(error),
       focusLost: isFocusError(error),
-      state: intact ? "unchanged" : "unknown",
+      accessDenied: isAccessDenied(error),
+      state: "unchanged",
       leftBehind: intact ? [] : plan.sheets.map((p) => buildingName(p.key, runId)),
-      previousIntact: intact,
       syncs: sync.count - start,
     });
   }
@@ -239,6 +240,7 @@ export async function applyPlan(
         ),
         leftovers,
         outcome,
+        activate: options.activate !== false,
       },
       sync,
     );
@@ -250,6 +252,7 @@ export async function applyPlan(
         state: "complete",
         error: errorText(error),
         focusLost: isFocusError(error),
+        accessDenied: isAccessDenied(error),
         leftBehind: state.leftBehind,
       });
     }
@@ -258,6 +261,7 @@ export async function applyPlan(
       failedStep: "writing",
       error: errorText(error),
       focusLost: isFocusError(error),
+      accessDenied: isAccessDenied(error),
       previousIntact: intact,
       state: intact ? "unchanged" : state.state,
       leftBehind: intact ? [] : state.leftBehind,

@@ -189,7 +189,9 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             ...base,
             failedStep: "reading",
             problem: isAccessDenied(error) ? "readOnly" : "fault",
-            message: messages.readFailed(errorText(error)),
+            message: isAccessDenied(error)
+              ? messages.refused(errorText(error), "unchanged", [])
+              : messages.readFailed(errorText(error)),
           });
         }
         // The probe rides the read's second sync; a workbook with no tracker values to read has none.
@@ -360,11 +362,13 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             flaggedVariances: flagged,
             failedStep: step,
             nameTakenByUserSheet: written.nameTakenByUserSheet,
-            problem: focus ? "focus" : "fault",
+            problem: focus ? "focus" : written.accessDenied ? "readOnly" : "fault",
             message:
               focus && state !== "unknown"
                 ? messages.focus(state, written.leftBehind)
-                : messages.writeFailed(written.error, step, state, written.leftBehind),
+                : written.accessDenied
+                  ? messages.refused(written.error, state, written.leftBehind)
+                  : messages.writeFailed(written.error, step, state, written.leftBehind),
           });
         }
         const message = messages.written(summary, sheetName ?? "", {
