@@ -67,14 +67,15 @@ export const messages = {
     }
     return parts.join(" ");
   },
-  trackerErrors(summary: PortfolioSummary): string {
+  /** `hadSummary`: whether the workbook holds a summary already (a first refresh has none to leave unchanged). */
+  trackerErrors(summary: PortfolioSummary, hadSummary = true): string {
     const errors = summary.issues.filter((i) => i.severity === "error");
     const first = errors[0];
     return (
       `The tracker has ${plural(summary.issueCounts.error, "problem")} that must be fixed before the summary can be ` +
       `refreshed` +
       (first ? ` (first: ${where(first)}${first.message})` : "") +
-      `. ${UNCHANGED} Open Review to see each problem and go to its cell.`
+      `. ${hadSummary ? UNCHANGED : "Nothing was changed."} Open Review to see each problem and go to its cell.`
     );
   },
   readOnly(): string {

@@ -243,7 +243,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             flaggedVariances: summary.variances.length,
             failedStep: "checking",
             problem: "tracker",
-            message: messages.trackerErrors(summary),
+            message: messages.trackerErrors(summary, live.summary !== null),
           });
         }
 

@@ -472,7 +472,7 @@ describe("no message advises trying again when that cannot succeed", () => {
     },
   );
 
-  it("errors in the tracker: fix them first, no advice to try again", async () => {
+  it("errors in the tracker before any summary was written: fix them first, nothing changed, no advice to try again", async () => {
     await sim.run(async (context) => {
       context.workbook.worksheets.getItem("KPIs").getRange("C4").values = [[""]];
       await context.sync();
@@ -480,6 +480,9 @@ describe("no message advises trying again when that cannot succeed", () => {
     const outcome = await gatewayFor(sim).refresh({ now: NOW });
     expect(outcome).toMatchObject({ ok: false, problem: "tracker" });
     expect(outcome.message).toMatch(/must be fixed/);
+    // There is no summary yet, so none to call unchanged.
+    expect(outcome.message).toMatch(/Nothing was changed/);
+    expect(outcome.message).not.toMatch(/previous summary/);
     expect(outcome.message).not.toMatch(/try/i);
   });
 });
