@@ -27,7 +27,6 @@ import { queueCharts, queueLinks } from "./render";
 import {
   INSTANTIATE_BYTES,
   jsonBytes,
-  methodBytes,
   navigationBytes,
   pathBytes,
   setBytes,
@@ -38,6 +37,7 @@ import {
   countingSync,
   errorCode,
   errorText,
+  isAccessDenied,
   isFocusError,
   PAYLOAD_TOO_LARGE_CODES,
   type CountingSync,
@@ -64,7 +64,7 @@ export interface ApplyPlanOptions {
   onProgress?: (step: "writing" | "charts") => void;
   /** Request budget per sync while building (default WRITE_BUDGET_BYTES; tests shrink it). */
   writeBudgetBytes?: number;
-  /** Show the summary when it is built (default true): the live one, or the new one where there is none yet. */
+  /** Show the summary once it is in place (default true), as the swap's last call: best effort. */
   activate?: boolean;
   /** What the refresh adds to the swap (marks, settings, the live summary's charts). */
   swap?: SwapExtras;
@@ -108,6 +108,8 @@ export interface ApplyPlanResult {
   leftBehind: string[];
   /** The failure was a call Excel refuses while another workbook has the focus. */
   focusLost: boolean;
+  /** Excel refused the change (AccessDenied): the workbook or a sheet is read-only or protected for this user. */
+  accessDenied: boolean;
   /** False when the same refresh would fail the same way (the summary is more than Excel takes). */
   retryable: boolean;
   syncs: number;
@@ -180,6 +182,7 @@ export async function applyPlan(
     stoppedBy: null,
     leftBehind: [],
     focusLost: false,
+    accessDenied: false,
     retryable: true,
     syncs: sync.count - start,
     ...extra,
@@ -191,18 +194,10 @@ export async function applyPlan(
   const at: { step: "writing" | "charts" } = { step: "writing" };
   try {
     options.onProgress?.("writing");
-    const liveSummary = previousOf("summary");
     await sendBuild(
       context,
       sync,
-      buildSteps(
-        plan,
-        runId,
-        liveSummary?.name ?? null,
-        options.activate !== false,
-        (key) => previousOf(key) !== undefined,
-        names,
-      ),
+      buildSteps(plan, runId, (key) => previousOf(key) !== undefined, names),
       {
         budget: options.writeBudgetBytes ?? WRITE_BUDGET_BYTES,
         prepare: (first) => {
@@ -217,15 +212,18 @@ export async function applyPlan(
       },
     );
   } catch (error) {
+    // The build touches only its own working sheets: whatever of it ran, the previous summary is as it was. If
+    // they cannot be removed now (another workbook still in front), they are named, and the next refresh removes
+    // them.
     const intact = await restore(context, sync, runId, plan);
     return result(false, {
       failedStep: at.step === "charts" && isChartFault(error) ? "charts" : "writing",
       error: errorText(error),
       focusLost: isFocusError(error),
+      accessDenied: isAccessDenied(error),
       retryable: !(error instanceof TooLargeForExcel),
-      state: intact ? "unchanged" : "unknown",
+      state: "unchanged",
       leftBehind: intact ? [] : plan.sheets.map((p) => buildingName(p.key, runId)),
-      previousIntact: intact,
       syncs: sync.count - start,
     });
   }
@@ -268,6 +266,7 @@ export async function applyPlan(
         ),
         leftovers,
         outcome,
+        activate: options.activate !== false,
       },
       sync,
     );
@@ -279,6 +278,7 @@ export async function applyPlan(
         state: "complete",
         error: errorText(error),
         focusLost: isFocusError(error),
+        accessDenied: isAccessDenied(error),
         leftBehind: state.leftBehind,
       });
     }
@@ -287,6 +287,7 @@ export async function applyPlan(
       failedStep: "writing",
       error: errorText(error),
       focusLost: isFocusError(error),
+      accessDenied: isAccessDenied(error),
       previousIntact: intact,
       state: intact ? "unchanged" : state.state,
       leftBehind: intact ? [] : state.leftBehind,
@@ -365,15 +366,11 @@ function contentStep(key: SheetKey, step: WriteStep): BuildStep {
 
 /**
  * The build as steps: the new sheets with their marks first, then each sheet's content, then the charts. Showing
- * the summary (the live one, or the new one where there is none yet) rides with the new sheets: that request
- * already holds the calls that fail while another workbook has the focus (adding sheets), so the swap holds none
- * of them but its final deletes.
+ * the summary is not among them: it is the swap's last call (swap.ts), best effort.
  */
 function buildSteps(
   plan: SheetPlan,
   runId: string,
-  liveSummary: string | null,
-  activate: boolean,
   updatedInPlace: (key: SheetKey) => boolean = () => false,
   sheetNames: Partial<Record<SheetKey, string>> = Object.fromEntries(plan.sheets.map((p) => [p.key, p.name])),
 ): BuildStep[] {
@@ -391,16 +388,13 @@ function buildSteps(
         pathBytes(3, "Add", [buildingName(p.key, runId)]) +
         INSTANTIATE_BYTES +
         navigationBytes("CustomProperties") +
-        Object.entries(marks(p.key)).reduce((m, kv) => m + pathBytes(3, "Add", kv) + INSTANTIATE_BYTES, 0) +
-        methodBytes("Activate"),
-      pathBytes(5, "", [liveSummary ?? ""]) + INSTANTIATE_BYTES,
+        Object.entries(marks(p.key)).reduce((m, kv) => m + pathBytes(3, "Add", kv) + INSTANTIATE_BYTES, 0),
+      0,
     ),
     queue: (batch) => {
-      if (activate && liveSummary) batch.worksheets.getItem(liveSummary).activate();
       plan.sheets.forEach((planned) => {
         const sheet = batch.worksheets.add(buildingName(planned.key, runId));
         mark(sheet, marks(planned.key));
-        if (activate && !liveSummary && planned.key === "summary") sheet.activate();
         batch.made(planned.key, sheet);
       });
     },
@@ -448,12 +442,8 @@ function buildSteps(
  * The writer's estimate of the build's request bytes, as one request (what a refresh sends when it fits): the sum
  * its batching plans from, for tests and the benchmark to hold against the bytes Office.js really sends.
  */
-export function estimateBuildBytes(
-  plan: SheetPlan,
-  runId: string,
-  liveSummary: string | null = null,
-): number {
-  return buildSteps(plan, runId, liveSummary, true).reduce((n, step) => n + step.bytes, BATCH_BASE_BYTES);
+export function estimateBuildBytes(plan: SheetPlan, runId: string): number {
+  return buildSteps(plan, runId).reduce((n, step) => n + step.bytes, BATCH_BASE_BYTES);
 }
 
 /**

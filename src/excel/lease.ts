@@ -8,9 +8,11 @@
 export const LEASE_KEY = "portfolioSummary.refreshLease";
 
 /**
- * A lease not renewed for this long belongs to a refresh that will not finish (its pane was closed, Excel was
- * closed, the ribbon's runtime was ended): the next refresh takes over. Excel ends a ribbon command's runtime
- * after 5 minutes at most; a refresh renews its lease at each write.
+ * A lease taken this long ago belongs to a refresh that will not finish (its pane was closed, Excel was closed,
+ * the ribbon's runtime was ended): the next refresh takes over. Excel ends a ribbon command's runtime after 5
+ * minutes at most, and a refresh takes seconds. The lease is not renewed while a refresh runs: with no
+ * compare-and-swap, a renewal could overwrite the lease of a refresh that took over meanwhile. A refresh that
+ * outlasted its lease is still safe: it checks the lease is its own before it replaces anything, and stops if not.
  */
 export const LEASE_STALE_AFTER_MS = 5 * 60 * 1000;
 
@@ -28,7 +30,7 @@ export interface Lease {
   source: RefreshSource;
   /** Random id of the runtime that took the lease (a pane, a ribbon command), told apart from others. */
   runtime: string;
-  /** ISO times. */
+  /** ISO times. The lease is stale LEASE_STALE_AFTER_MS after renewedAt, today the time it was taken. */
   startedAt: string;
   renewedAt: string;
   /** Set when the refresh finished: the lease is then free. */
@@ -51,7 +53,7 @@ export function parseLease(value: unknown): Lease | null {
   return isLease(value) ? value : null;
 }
 
-/** A lease that is held: not released, and renewed within LEASE_STALE_AFTER_MS of `now`. */
+/** A lease that is held: not released, and taken (renewedAt) less than LEASE_STALE_AFTER_MS before `now`. */
 export function isLive(lease: Lease | null, now: Date): lease is Lease {
   if (!lease || lease.releasedAt) return false;
   const renewed = Date.parse(lease.renewedAt);
@@ -66,10 +68,6 @@ export function mayStart(lease: Lease | null, runId: string, now: Date): boolean
 export function takeLease(runId: string, source: RefreshSource, runtime: string, now: Date): Lease {
   const at = now.toISOString();
   return { runId, source, runtime, startedAt: at, renewedAt: at };
-}
-
-export function renewed(lease: Lease, now: Date): Lease {
-  return { ...lease, renewedAt: now.toISOString() };
 }
 
 export function released(lease: Lease, now: Date): Lease {

@@ -67,14 +67,15 @@ export const messages = {
     }
     return parts.join(" ");
   },
-  trackerErrors(summary: PortfolioSummary): string {
+  /** `hadSummary`: whether the workbook holds a summary already (a first refresh has none to leave unchanged). */
+  trackerErrors(summary: PortfolioSummary, hadSummary = true): string {
     const errors = summary.issues.filter((i) => i.severity === "error");
     const first = errors[0];
     return (
       `The tracker has ${plural(summary.issueCounts.error, "problem")} that must be fixed before the summary can be ` +
       `refreshed` +
       (first ? ` (first: ${where(first)}${first.message})` : "") +
-      `. ${UNCHANGED} Open Review to see each problem and go to its cell.`
+      `. ${hadSummary ? UNCHANGED : "Nothing was changed."} Open Review to see each problem and go to its cell.`
     );
   },
   readOnly(): string {
@@ -132,6 +133,28 @@ export const messages = {
       "Refresh summary again."
     ).replace(/\s+/g, " ");
   },
+  /**
+   * Excel refused a change (AccessDenied) although the workbook did not say it was read-only or protected when
+   * the refresh began: permissions that allow viewing only, or protection turned on by a co-author meanwhile.
+   * Trying again as things are cannot succeed, so this says what has to change first.
+   */
+  refused(reason: string, state: "unchanged" | "incomplete" | "unknown", leftBehind: string[]): string {
+    const what =
+      state === "unchanged"
+        ? `${UNCHANGED} `
+        : state === "incomplete"
+          ? "The summary sheet is only partly updated. "
+          : "";
+    const left = leftBehind.length
+      ? `The working ${leftBehind.length === 1 ? "sheet" : "sheets"} ${quoteList(leftBehind)} ` +
+        `${leftBehind.length === 1 ? "was" : "were"} left; the next refresh removes ${leftBehind.length === 1 ? "it" : "them"}. `
+      : "";
+    return (
+      `Excel did not allow the add-in to change this workbook (${reason}): it, or one of its sheets, is read-only ` +
+      `or protected for you. ${what}${left}Once you can edit it (ask whoever shares or protected it for edit ` +
+      `access, or turn protection off under Review), choose Refresh summary${state === "incomplete" ? " to complete it" : ""}.`
+    );
+  },
   readFailed(reason: string): string {
     return `The tracker could not be read (${reason}). Nothing was changed; try Refresh summary again.`;
   },
@@ -166,7 +189,7 @@ export const messages = {
         "could not be removed; the next refresh removes them."
       : "";
     if (state === "unchanged")
-      return `Something went wrong while ${what} (${reason}). ${UNCHANGED} Try Refresh summary again; if it happens again, please report it with the workbook.`;
+      return `Something went wrong while ${what} (${reason}). ${UNCHANGED}${left} Try Refresh summary again; if it happens again, please report it with the workbook.`;
     if (state === "incomplete")
       return (
         `Something went wrong while ${what} (${reason}), and the summary sheet is only partly updated.${left} ` +

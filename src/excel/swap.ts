@@ -8,9 +8,10 @@
 // The batch: keep a copy of the summary if someone typed on it; mark the live sheets as being updated; clear each and paste the working copy over it
 // (Range.copyFrom, ExcelApi 1.9: values, formats, merges, conditional formats); set column widths, row heights
 // and print setup; redraw the summary's own charts; then the marks, the outcome, the lease; deletes last (the
-// working sheets, leftovers of interrupted runs). Deleting is the one call in it that fails while another
-// workbook has the focus, and everything before it has made the summary complete, so such a failure leaves only
-// working sheets for the next refresh to remove. Where there is no summary yet, the working sheets are renamed.
+// working sheets, leftovers of interrupted runs); showing the summary (activate) after everything, best effort.
+// Deleting and activating are the only calls in it that fail while another workbook has the focus, and everything
+// before them has made the summary complete, so such a failure leaves at most working sheets for the next refresh
+// to remove. Where there is no summary yet, the working sheets are renamed.
 import type { PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
 import { parseRange } from "../core/a1";
 import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
@@ -47,6 +48,8 @@ export interface SwapInput extends SwapExtras {
   /** Working sheets of interrupted refreshes to remove, last. */
   leftovers: string[];
   outcome?: StoredOutcome;
+  /** Show the summary once it is in place: the batch's last call, so its failure leaves the swap done. */
+  activate?: boolean;
 }
 
 /** Rows and columns a planned sheet covers from A1: content, formats, merges, rules and print area. */
@@ -163,5 +166,8 @@ export async function swapIntoPlace(
   // Deletes last: the one call here that fails while another workbook has the focus.
   for (const role of roles) if (live[role]) working[role].delete();
   for (const name of input.leftovers) worksheets.getItem(name).delete();
+  // Showing the summary comes after all of it, best effort: Excel keeps what ran of a batch before a failing call,
+  // so an activate refused (another workbook came to the front) leaves the swap complete, as the marks then say.
+  if (input.activate && final.summary) final.summary.activate();
   await sync();
 }

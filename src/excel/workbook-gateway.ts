@@ -197,7 +197,9 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             ...base,
             failedStep: "reading",
             problem: isAccessDenied(error) ? "readOnly" : "fault",
-            message: messages.readFailed(errorText(error)),
+            message: isAccessDenied(error)
+              ? messages.refused(errorText(error), "unchanged", [])
+              : messages.readFailed(errorText(error)),
           });
         }
         // The probe rides the read's second sync; a workbook with no tracker values to read has none.
@@ -249,7 +251,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             flaggedVariances: summary.variances.length,
             failedStep: "checking",
             problem: "tracker",
-            message: messages.trackerErrors(summary),
+            message: messages.trackerErrors(summary, live.summary !== null),
           });
         }
 
@@ -378,11 +380,13 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             flaggedVariances: flagged,
             failedStep: step,
             nameTakenByUserSheet: written.nameTakenByUserSheet,
-            problem: focus ? "focus" : "fault",
+            problem: focus ? "focus" : written.accessDenied ? "readOnly" : "fault",
             message:
               focus && state !== "unknown"
                 ? messages.focus(state, written.leftBehind)
-                : messages.writeFailed(written.error, step, state, written.leftBehind, written.retryable),
+                : written.accessDenied
+                  ? messages.refused(written.error, state, written.leftBehind)
+                  : messages.writeFailed(written.error, step, state, written.leftBehind, written.retryable),
           });
         }
         const message = messages.written(summary, sheetName ?? "", {

@@ -77,7 +77,8 @@ function sourceText(outcome: StoredOutcome): string {
 }
 
 function elsewhereText(outcome: StoredOutcome): string {
-  return `The summary was refreshed ${sourceText(outcome)} at ${formatRunTime(outcome.at)}.`;
+  const where = outcome.source ? `from ${SOURCE_WORDS[outcome.source]}` : "elsewhere";
+  return `The summary was refreshed ${where} at ${formatRunTime(outcome.at)}.`;
 }
 
 /** A stored failed outcome, with the tracker's problems when the workbook can be read, for the refresh panel. */

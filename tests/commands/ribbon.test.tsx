@@ -105,6 +105,25 @@ describe("Refresh summary from the ribbon", () => {
     ]);
   });
 
+  it("a refresh that kept a typed-on summary as the user's sheet says so in the dialog, naming the sheet", async () => {
+    const sim = await simWithTracker(generateTracker(1));
+    await createWorkbookGateway(sim.run).refresh({ now: NOW });
+    await sim.run(async (context) => {
+      context.workbook.worksheets.getItem("Portfolio Summary").getRange("M2").values = [["Board note"]];
+      await context.sync();
+    });
+    const reports: { title: string; message: string }[] = [];
+    await makeRefreshCommand(createWorkbookGateway(officeRunner(sim), { source: "ribbon" }), {
+      now: () => NOW,
+      showReport: async (report) => void reports.push(report),
+    })({ completed: () => {} });
+    expect(reports).toHaveLength(1);
+    expect(reports[0].title).toBe("The summary was refreshed");
+    const name = /"(Summary \(edited [^"]+\))"/.exec(reports[0].message)?.[1] ?? "";
+    expect(name).not.toBe("");
+    expect(sim.snapshot(name).cells.M2.value).toBe("Board note");
+  }, 60_000);
+
   it("a plain success opens no dialog", async () => {
     const sim = await simWithTracker(generateTracker(1));
     const shown = jest.fn(async () => {});

@@ -14,7 +14,7 @@ import {
   OWNER_KEY,
 } from "../../src/excel/ownership";
 import type { GatewayDeps } from "../../src/excel/workbook-gateway";
-import { ExcelSim, installExcelGlobals, type SheetSnapshot } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals, SimExcelError, type SheetSnapshot } from "../support/excel-sim";
 import { generateTracker } from "../support/generate-tracker";
 import { simWithTracker } from "./sim-workbook";
 import { readFileSync } from "node:fs";
@@ -250,7 +250,7 @@ describe("one refresh at a time, across the pane, the ribbon and co-authors", ()
     expect(sim.sheetNames.filter((n) => n.startsWith("~PS"))).toEqual([]);
   });
 
-  it("a lease not renewed for five minutes is taken over, and the working sheets its refresh left are removed", async () => {
+  it("a lease taken more than five minutes ago is taken over, and the working sheets its refresh left are removed", async () => {
     await gatewayFor(sim).refresh({ now: NOW });
     // What a refresh whose runtime went away mid-write leaves: its lease, held, and a working sheet.
     const working = `${BUILDING_PREFIX}summary dead1`;
@@ -372,6 +372,121 @@ describe("a cell being edited, another workbook in front", () => {
     const next = await gateway.refresh({ now: NOW });
     expect(next.ok).toBe(true);
     expect(partial.sheetNames.filter((s) => s.startsWith("~PS"))).toEqual([]);
+  });
+});
+
+describe("showing the summary comes after the swap, best effort", () => {
+  it("an activate refused at the swap's end (another workbook came to the front) leaves the refresh done, nothing left over", async () => {
+    const partial = await simWithTracker(generateTracker(1), new ExcelSim({ failedBatches: "partial" }));
+    const gateway = gatewayFor(partial);
+    await gateway.refresh({ now: NOW });
+    partial.resetCounters();
+    // Sync 4 is the swap; partway 1 fails its very last call, as Excel fails Worksheet.activate out of focus.
+    partial.failOnSync(
+      4,
+      new SimExcelError("GeneralException", "An internal error has occurred.", "Worksheet.activate"),
+      { partway: 1 },
+    );
+    const outcome = await gateway.refresh({ now: new Date("2025-01-09T09:30:00Z") });
+    expect(outcome).toMatchObject({ ok: true, problem: null });
+    expect(outcome.message).not.toMatch(/could not be removed|came to the front/);
+    expect(partial.sheetNames.filter((n) => n.startsWith("~PS"))).toEqual([]);
+    expect(partial.snapshot(SUMMARY).values.flat().join(" ")).toContain("09/01/2025");
+    expect(partial.settings[LAST_OUTCOME_KEY]).toMatchObject({ ok: true, runId: outcome.runId });
+    expect(partial.settings[LEASE_KEY]).toMatchObject({
+      runId: outcome.runId,
+      releasedAt: expect.any(String),
+    });
+  });
+
+  it("without that failure the refreshed summary is the sheet in front", async () => {
+    const gateway = gatewayFor(sim);
+    await gateway.refresh({ now: NOW });
+    await sim.run(async (context) => {
+      context.workbook.worksheets.getItem("KPIs").activate();
+      await context.sync();
+    });
+    expect((await gateway.refresh({ now: NOW })).ok).toBe(true);
+    expect(sim.activeSheet).toBe(SUMMARY);
+  });
+});
+
+describe("another workbook brought to the front half-way through the build, in Excel", () => {
+  it("says the previous summary is unchanged and names the working sheets it could not remove; the next refresh removes them", async () => {
+    const partial = await simWithTracker(generateTracker(1), new ExcelSim({ failedBatches: "partial" }));
+    const gateway = gatewayFor(partial);
+    await gateway.refresh({ now: NOW });
+    const before = partial.snapshot(SUMMARY);
+    partial.resetCounters();
+    // Sync 3 builds the working sheets: half of it runs, then a call Excel refuses out of focus fails, and the
+    // other workbook stays in front while the refresh tries to remove what it built.
+    partial.failOnSync(
+      3,
+      new SimExcelError(
+        "GeneralException",
+        "An internal error has occurred.",
+        "WorksheetFreezePanes.freezeRows",
+      ),
+      { partway: 0.5 },
+    );
+    const stop = partial.onSync(({ count }) => {
+      if (count === 4) partial.focusElsewhere = true;
+    });
+    const outcome = await gateway.refresh({ now: NOW });
+    stop();
+    partial.focusElsewhere = false;
+    expect(outcome).toMatchObject({ ok: false, problem: "focus" });
+    expect(outcome.message).toMatch(/Another workbook came to the front/);
+    expect(outcome.message).toMatch(/The previous summary is unchanged/);
+    const left = partial.sheetNames.filter((n) => n.startsWith(BUILDING_PREFIX));
+    expect(left.length).toBeGreaterThan(0);
+    for (const name of left) expect(outcome.message).toContain(`"${name}"`);
+    expect(outcome.message).toMatch(/the next refresh removes them/);
+    expect(outcome.message).not.toMatch(/could not check|without saving/);
+    expect(partial.snapshot(SUMMARY)).toEqual(before);
+    const next = await gateway.refresh({ now: NOW });
+    expect(next).toMatchObject({ ok: true, keptSheet: null });
+    expect(partial.sheetNames.filter((n) => n.startsWith("~PS"))).toEqual([]);
+  });
+});
+
+describe("no message advises trying again when that cannot succeed", () => {
+  const denied = () =>
+    new SimExcelError("AccessDenied", "You cannot perform the requested operation.", "Workbook.settings.add");
+
+  it.each([
+    ["when the refresh takes its lease (sync 2)", 2],
+    ["when the summary is put in place (sync 4)", 4],
+  ])(
+    "a change Excel refuses although the workbook did not say it was read-only, %s: says what must change first",
+    async (_when, failing) => {
+      const gateway = gatewayFor(sim);
+      await gateway.refresh({ now: NOW });
+      const before = sim.snapshot(SUMMARY);
+      sim.resetCounters();
+      sim.failOnSync(failing, denied());
+      const outcome = await gateway.refresh({ now: NOW });
+      expect(outcome).toMatchObject({ ok: false, problem: "readOnly" });
+      expect(outcome.message).toMatch(/did not allow the add-in to change this workbook/);
+      expect(outcome.message).toMatch(/Once you can edit it/);
+      expect(outcome.message).not.toMatch(/try/i);
+      expect(sim.snapshot(SUMMARY)).toEqual(before);
+      expect(sim.sheetNames.filter((n) => n.startsWith("~PS"))).toEqual([]);
+    },
+  );
+
+  it("errors in the tracker before any summary was written: fix them first, nothing changed, no advice to try again", async () => {
+    await sim.run(async (context) => {
+      context.workbook.worksheets.getItem("KPIs").getRange("C4").values = [[""]];
+      await context.sync();
+    });
+    const outcome = await gatewayFor(sim).refresh({ now: NOW });
+    expect(outcome).toMatchObject({ ok: false, problem: "tracker" });
+    expect(outcome.message).toMatch(/must be fixed/);
+    // There is no summary yet, so none to call unchanged.
+    expect(outcome.message).toMatch(/Nothing was changed/);
+    expect(outcome.message).not.toMatch(/previous summary/);
+    expect(outcome.message).not.toMatch(/try/i);
   });
 });
 

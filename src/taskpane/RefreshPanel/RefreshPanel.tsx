@@ -48,7 +48,7 @@ export function progressLabel(step: RefreshStep | null): string {
 
 // The gateway's messages already say whether the sheet was left as it was (and, rarely, that it could not be put
 // back); the pane adds the reassurance only where the message has not spoken to it, so it never contradicts it.
-const SPEAKS_TO_SHEET = /unchanged|nothing was changed|put back/i;
+const SPEAKS_TO_SHEET = /unchanged|nothing was changed|put back|partly updated|could not check what it left/i;
 
 export function failureText(failure: RefreshOutcome): string {
   const where = failure.failedStep ? `Stopped at ${progressLabel(failure.failedStep).toLowerCase()}. ` : "";

@@ -2,6 +2,7 @@
 import { screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { RefreshPanel, failureText, progressLabel } from "../../../src/taskpane/RefreshPanel/RefreshPanel";
+import { messages } from "../../../src/excel/messages";
 import { failedOutcome } from "../support/fakeGateway";
 import { renderInPane } from "../support/render";
 
@@ -62,6 +63,19 @@ describe("refresh panel", () => {
     expect(failureText(failure)).toBe(
       "Drawing failed. The previous summary is unchanged. Try again. Stopped at step 5 of 5: drawing charts.",
     );
+  });
+
+  test("when a refresh stopped part-way through the summary, or could not check what it left, the pane does not claim it is unchanged", () => {
+    for (const message of [
+      messages.writeFailed("GeneralException", "writing", "incomplete", []),
+      messages.writeFailed("GeneralException", "writing", "unknown", ["~PS new summary r1"]),
+      messages.focus("incomplete", []),
+      messages.refused("AccessDenied", "incomplete", []),
+    ]) {
+      const text = failureText(failedOutcome("writing", message));
+      expect(text).toContain(message);
+      expect(text).not.toMatch(/is unchanged/);
+    }
   });
 
   test("when the previous summary could not be put back, the pane does not claim it is unchanged", () => {
