@@ -4,6 +4,7 @@
 import { localAddress } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
 import { planReadBatches, type ReadBlock, type ReadLimits, DEFAULT_READ_LIMITS } from "./blocks";
+import { liveNotesSheet, queueNotesRead } from "./notes";
 import { isAddinSheet, MARK_KEYS, type SheetInventoryItem } from "./ownership";
 import { countingSync, errorCode, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
 
@@ -130,6 +131,11 @@ export async function readWorkbookDetailed(
     columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
   }));
 
+  // The add-in's notes sheet (people's explanations, src/core/review) rides the first values sync.
+  const notesItem = liveNotesSheet(inventory);
+  const readNotes = notesItem ? queueNotesRead(sheets[notesItem.position].sheet, notesItem.name) : null;
+  let notesLoaded = false;
+
   // Syncs 2+: values and number formats, several sheets per sync, big sheets in row blocks.
   const values: RawCell[][][] = trackerSheets.map(() => []);
   const formats: string[][][] = trackerSheets.map(() => []);
@@ -158,6 +164,7 @@ export async function readWorkbookDetailed(
       continue;
     }
     tablesLoaded = true;
+    notesLoaded = true;
     batch.forEach((block, i) => {
       const rows = ranges[i].values as RawCell[][];
       const fmts = ranges[i].numberFormat as string[][];
@@ -168,7 +175,7 @@ export async function readWorkbookDetailed(
     });
   }
 
-  if (!tablesLoaded && tables.items.length) {
+  if ((!tablesLoaded && tables.items.length) || (readNotes && !notesLoaded)) {
     queueTables();
     await sync();
   }
@@ -193,6 +200,18 @@ export async function readWorkbookDetailed(
       })),
     savedSettings,
   };
+  if (readNotes && notesItem) {
+    let notes: ReturnType<typeof readNotes>;
+    try {
+      notes = readNotes();
+    } catch {
+      // Its load went with a batch that was too large and was split: read it on its own.
+      const again = queueNotesRead(sheets[notesItem.position].sheet, notesItem.name);
+      await sync();
+      notes = again();
+    }
+    if (notes) raw.reviewNotes = notes;
+  }
   return { raw, inventory, syncs: sync.count - start };
 }
 

@@ -43,6 +43,7 @@ import {
   type RefreshSource,
 } from "./lease";
 import { isAccessDenied, isCellEditError, isLoadError, messages } from "./messages";
+import { saveReviewNote } from "./notes";
 import {
   BACKUP_KEY,
   FINGERPRINT_KEY,
@@ -497,6 +498,9 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
     async readSummary(options = {}) {
       const raw = await run((context) => readWorkbook(context, { limits: deps.readLimits }));
       return deps.runEngine(raw, { now: options.now });
+    },
+    saveReviewNote(note, expected) {
+      return saveReviewNote(run, note, { expected, runtimeId, clock: deps.clock });
     },
     async watchWorkbook(listener) {
       const tell = async () => {
