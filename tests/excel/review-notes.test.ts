@@ -91,12 +91,11 @@ describe("the notes sheet", () => {
     }
     // The notes sheet is an Excel table, the add-in's own (marked), a person can sort and filter.
     const notes = sim.snapshot(NOTES_SHEET_NAME);
-    expect(notes.customProperties).toEqual(
-      expect.arrayContaining([
-        { key: "PortfolioSummary.owner", value: "portfolio-summary" },
-        { key: "PortfolioSummary.role", value: "notes" },
-      ]),
-    );
+    expect(notes.customProperties).toEqual({
+      "PortfolioSummary.owner": "portfolio-summary",
+      "PortfolioSummary.role": "notes",
+      "PortfolioSummary.name": NOTES_SHEET_NAME,
+    });
     const table = await sim.run(async (context) => {
       const t = context.workbook.tables.getItem(NOTES_TABLE_NAME).getRange().load("address");
       await context.sync();
