@@ -93,9 +93,7 @@ export function issueLocation(
 /** "09/01/2025": the day a note was written, as read in England. */
 function noteDay(at: string): string {
   const ms = Date.parse(at);
-  return Number.isFinite(ms)
-    ? new Date(ms).toLocaleDateString("en-GB", { timeZone: "Europe/London" })
-    : at;
+  return Number.isFinite(ms) ? new Date(ms).toLocaleDateString("en-GB", { timeZone: "Europe/London" }) : at;
 }
 
 /** "Head of SEND Finance, 09/01/2025" (either part left out when not known). */

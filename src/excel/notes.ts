@@ -49,11 +49,18 @@ export function queueNotesRead(sheet: Excel.Worksheet, name: string): () => RawN
 }
 
 /** Why a note was not saved: each has its own message; "conflict" carries the note as the sheet has it now. */
-export type NoteSaveProblem = "readOnly" | "protected" | "sheetProtected" | "busy" | "cellEdit" | "conflict" | "fault";
+export type NoteSaveProblem =
+  "readOnly" | "protected" | "sheetProtected" | "busy" | "cellEdit" | "conflict" | "fault";
 
 export type NoteSaveResult =
   | { ok: true; sheet: string; created: boolean; notes: ReviewNote[] }
-  | { ok: false; problem: NoteSaveProblem; message: string; current?: ReviewNote | null; notes?: ReviewNote[] };
+  | {
+      ok: false;
+      problem: NoteSaveProblem;
+      message: string;
+      current?: ReviewNote | null;
+      notes?: ReviewNote[];
+    };
 
 export interface NoteSaveOptions {
   /** The note as the pane showed it before this edit (null for a new note): the save is refused if the sheet differs. */
@@ -115,7 +122,9 @@ export async function saveReviewNote(
             table: sheet.tables.getItemOrNullObject(NOTES_TABLE_NAME).load("name"),
             read: queueNotesRead(sheet, sheet.name),
           });
-        return [OWNER_KEY, ROLE_KEY, NAME_KEY].map((key) => sheet.customProperties.getItemOrNullObject(key).load("value"));
+        return [OWNER_KEY, ROLE_KEY, NAME_KEY].map((key) =>
+          sheet.customProperties.getItemOrNullObject(key).load("value"),
+        );
       });
       await context.sync();
       const inventory: SheetInventoryItem[] = sheets.items.map((sheet, position) => ({
@@ -140,7 +149,8 @@ export async function saveReviewNote(
         return { ok: true, sheet: name, created: true, notes: [note] };
       }
 
-      if (found.protection.protected) return refused("sheetProtected", noteMessages.protectedSheet(live.name));
+      if (found.protection.protected)
+        return refused("sheetProtected", noteMessages.protectedSheet(live.name));
       const table = found.read();
       const notes: SheetNote[] = table ? parseNotes(table) : [];
       const current = lastOf(notes, note);
@@ -185,8 +195,15 @@ export async function saveReviewNote(
     });
   } catch (error) {
     if (isCellEditError(error))
-      return refused("cellEdit", "A cell is being edited in Excel. Press Enter or Esc to finish editing it, then save the note again.");
-    if (isAccessDenied(error)) return refused("protected", noteMessages.failed("Excel refused the change: the workbook or the sheet is protected"));
+      return refused(
+        "cellEdit",
+        "A cell is being edited in Excel. Press Enter or Esc to finish editing it, then save the note again.",
+      );
+    if (isAccessDenied(error))
+      return refused(
+        "protected",
+        noteMessages.failed("Excel refused the change: the workbook or the sheet is protected"),
+      );
     return refused("fault", noteMessages.failed(errorText(error)));
   }
 }
@@ -218,11 +235,15 @@ function lastOf(notes: SheetNote[], note: ReviewNote): SheetNote | null {
 
 /** Where each field's column is on the sheet, from the table's header row. */
 function headerColumns(table: RawNotesTable): Map<keyof ReviewNote, number> | null {
-  const top = table.values.findIndex((row) => row.some((c) => String(c).trim().toLowerCase() === "explanation"));
+  const top = table.values.findIndex((row) =>
+    row.some((c) => String(c).trim().toLowerCase() === "explanation"),
+  );
   if (top < 0) return null;
   const map = new Map<keyof ReviewNote, number>();
   table.values[top].forEach((cell, c) => {
-    const column = NOTES_COLUMNS.find((col) => col.header.toLowerCase() === String(cell).trim().toLowerCase());
+    const column = NOTES_COLUMNS.find(
+      (col) => col.header.toLowerCase() === String(cell).trim().toLowerCase(),
+    );
     if (column && !map.has(column.field)) map.set(column.field, c);
   });
   return map;

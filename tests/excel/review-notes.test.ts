@@ -3,7 +3,13 @@
 // next report carries last month's explanations as unexplained, read-only and protected workbooks are refused, and
 // tracker text and typed notes never become formulas.
 import type { PortfolioSummary, ReviewNote } from "../../src/core/model";
-import { NOTES_SHEET_NAME, NOTES_TABLE_NAME, queryNote, queryNoteId, varianceNote } from "../../src/core/review";
+import {
+  NOTES_SHEET_NAME,
+  NOTES_TABLE_NAME,
+  queryNote,
+  queryNoteId,
+  varianceNote,
+} from "../../src/core/review";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { LEASE_KEY } from "../../src/excel/lease";
 import type { GatewayDeps } from "../../src/excel/workbook-gateway";
@@ -45,8 +51,16 @@ const OVERSPEND = {
   due: "2025-02-28",
   by: "Head of SEND Finance",
 };
-const EHCPS = { text: "Requests for assessment up 18%; extra panel capacity from January.", owner: "", due: "", by: "SEND Service Manager" };
-const QUERY_REASON = { text: "The dashboard rounded 5.845% up; the counts are right and the summary uses them.", by: "Data Officer" };
+const EHCPS = {
+  text: "Requests for assessment up 18%; extra panel capacity from January.",
+  owner: "",
+  due: "",
+  by: "SEND Service Manager",
+};
+const QUERY_REASON = {
+  text: "The dashboard rounded 5.845% up; the counts are right and the summary uses them.",
+  by: "Data Officer",
+};
 
 async function explainAndAcknowledge(sim: ExcelSim) {
   const gateway = gatewayFor(sim);
@@ -72,16 +86,26 @@ describe("the notes sheet", () => {
     expect(before).toHaveLength(4); // the header and three notes
     for (let i = 0; i < 4; i++) {
       const summary = await refreshed(gateway);
-      expect(summary.review).toMatchObject({ flagged: 6, explained: 2, carried: 0, acknowledged: 1, notesSheet: NOTES_SHEET_NAME });
+      expect(summary.review).toMatchObject({
+        flagged: 6,
+        explained: 2,
+        carried: 0,
+        acknowledged: 1,
+        notesSheet: NOTES_SHEET_NAME,
+      });
       expect(summary.review?.openIssueCounts.warning).toBe(0);
       expect(summary.variances.find((v) => v.id === "hnb_overspend")?.review).toMatchObject({
         state: "explained",
         note: { text: OVERSPEND.text, owner: OVERSPEND.owner, due: "2025-02-28", by: OVERSPEND.by },
       });
-      expect(summary.issues.find((i) => i.code === "typed_value_mismatch")?.acknowledged?.text).toBe(QUERY_REASON.text);
+      expect(summary.issues.find((i) => i.code === "typed_value_mismatch")?.acknowledged?.text).toBe(
+        QUERY_REASON.text,
+      );
       const page = pageText(sim);
       expect(page).toContain("2 of 6 flagged variances explained.");
-      expect(page).toContain(`Explained by Head of SEND Finance, 09/01/2025: ${OVERSPEND.text} Owner: Head of SEND Finance. Due 28/02/2025.`);
+      expect(page).toContain(
+        `Explained by Head of SEND Finance, 09/01/2025: ${OVERSPEND.text} Owner: Head of SEND Finance. Due 28/02/2025.`,
+      );
       expect(page).toContain(`Explained by SEND Service Manager, 09/01/2025: ${EHCPS.text}`);
       expect(page).toContain("Known and explained");
       expect(page).toContain(`Known and explained by Data Officer, 09/01/2025: ${QUERY_REASON.text}`);
@@ -108,7 +132,8 @@ describe("the notes sheet", () => {
     const sim = await simWithTracker(generateTracker(1));
     const { gateway, summary } = await explainAndAcknowledge(sim);
     // The Explanation column (E) of the first note, edited by a person in Excel.
-    const edited = "Placements up 12%; the plan goes to Schools Forum on 20 February (moved from 6 February).";
+    const edited =
+      "Placements up 12%; the plan goes to Schools Forum on 20 February (moved from 6 February).";
     await sim.run(async (context) => {
       context.workbook.worksheets.getItem(NOTES_SHEET_NAME).getRange("E2").values = [[edited]];
       await context.sync();
@@ -125,7 +150,9 @@ describe("the notes sheet", () => {
       shown,
     );
     expect(result).toMatchObject({ ok: false, problem: "conflict", current: { text: edited } });
-    expect(!result.ok && result.message).toMatch(/changed on the "Portfolio Summary Notes" sheet since the pane showed it/);
+    expect(!result.ok && result.message).toMatch(
+      /changed on the "Portfolio Summary Notes" sheet since the pane showed it/,
+    );
     expect(sim.snapshot(NOTES_SHEET_NAME).values[1][4]).toBe(edited);
 
     // Saved again from what the sheet now says, it updates the row in place.
@@ -141,7 +168,19 @@ describe("the notes sheet", () => {
     const { gateway } = await explainAndAcknowledge(sim);
     await sim.run(async (context) => {
       const table = context.workbook.tables.getItem(NOTES_TABLE_NAME);
-      table.rows.add(undefined, [["10/01/2025", "Variance", "inmss_share", "", "Fewer placements than planned.", "", "", "Finance BP", ""]]);
+      table.rows.add(undefined, [
+        [
+          "10/01/2025",
+          "Variance",
+          "inmss_share",
+          "",
+          "Fewer placements than planned.",
+          "",
+          "",
+          "Finance BP",
+          "",
+        ],
+      ]);
       await context.sync();
     });
     const summary = await refreshed(gateway);
@@ -157,22 +196,32 @@ describe("the notes sheet", () => {
     const { gateway } = await explainAndAcknowledge(sim);
     // The next reporting date typed on the Settings sheet.
     const cell = await sim.run(async (context) => {
-      const used = context.workbook.worksheets.getItem("Settings").getUsedRange().load("values,rowIndex,columnIndex");
+      const used = context.workbook.worksheets
+        .getItem("Settings")
+        .getUsedRange()
+        .load("values,rowIndex,columnIndex");
       await context.sync();
       const r = used.values.findIndex((row) => String(row[0]).toLowerCase().startsWith("reporting date"));
       return { row: used.rowIndex + r, col: used.columnIndex + 1 };
     });
     await sim.run(async (context) => {
-      context.workbook.worksheets.getItem("Settings").getRangeByIndexes(cell.row, cell.col, 1, 1).values = [["2025-02-07"]];
+      context.workbook.worksheets.getItem("Settings").getRangeByIndexes(cell.row, cell.col, 1, 1).values = [
+        ["2025-02-07"],
+      ];
       await context.sync();
     });
     const next = await refreshed(gateway);
     expect(next.programme.reportingDate).toBe("2025-02-07");
     expect(next.review).toMatchObject({ flagged: 6, explained: 0, carried: 2 });
     const overspend = next.variances.find((v) => v.id === "hnb_overspend")!;
-    expect(overspend.review).toMatchObject({ state: "carried", note: { reportingDate: "2025-01-10", text: OVERSPEND.text } });
+    expect(overspend.review).toMatchObject({
+      state: "carried",
+      note: { reportingDate: "2025-01-10", text: OVERSPEND.text },
+    });
     const page = pageText(sim);
-    expect(page).toContain("0 of 6 flagged variances explained; 2 carried from an earlier report, to update or confirm.");
+    expect(page).toContain(
+      "0 of 6 flagged variances explained; 2 carried from an earlier report, to update or confirm.",
+    );
     expect(page).toContain(`Carried from 10/01/2025 (Head of SEND Finance): ${OVERSPEND.text}`);
     // The query's value has not changed: it stays acknowledged.
     expect(next.review?.acknowledged).toBe(1);
@@ -211,7 +260,7 @@ describe("the notes sheet", () => {
     const refused = await gateway.saveReviewNote(note, null);
     expect(refused).toMatchObject({ ok: false, problem: "protected" });
     expect(!refused.ok && refused.message).not.toMatch(/try again/i);
-    sim.unprotectStructure?.();
+    sim.protectStructure(false);
     const fresh = await simWithTracker(generateTracker(1));
     const gw = gatewayFor(fresh);
     const s = await refreshed(gw);
@@ -237,7 +286,9 @@ describe("the notes sheet", () => {
     });
     const waiting = await gatewayFor(busy).saveReviewNote(note, null);
     expect(waiting).toMatchObject({ ok: false, problem: "busy" });
-    expect(!waiting.ok && waiting.message).toMatch(/Refresh summary button.*Save the note again when it has finished/);
+    expect(!waiting.ok && waiting.message).toMatch(
+      /Refresh summary button.*Save the note again when it has finished/,
+    );
     expect(busy.sheetNames).not.toContain(NOTES_SHEET_NAME);
   });
 
@@ -246,10 +297,16 @@ describe("the notes sheet", () => {
     await addUserSheet(sim, NOTES_SHEET_NAME, [["My own notes"], ["Id"], ["Explanation"]]);
     const gateway = gatewayFor(sim);
     const summary = await refreshed(gateway);
-    const result = await gateway.saveReviewNote(varianceNote(summary, summary.variances[0], EHCPS, NOW), null);
+    const result = await gateway.saveReviewNote(
+      varianceNote(summary, summary.variances[0], EHCPS, NOW),
+      null,
+    );
     expect(result).toMatchObject({ ok: true, sheet: `${NOTES_SHEET_NAME} (2)` });
     expect(sim.snapshot(NOTES_SHEET_NAME).values).toEqual([["My own notes"], ["Id"], ["Explanation"]]);
-    expect((await refreshed(gateway)).review).toMatchObject({ explained: 1, notesSheet: `${NOTES_SHEET_NAME} (2)` });
+    expect((await refreshed(gateway)).review).toMatchObject({
+      explained: 1,
+      notesSheet: `${NOTES_SHEET_NAME} (2)`,
+    });
   });
 });
 
@@ -289,7 +346,10 @@ describe("hostile text on the notes sheet", () => {
       );
       expect((await gateway.saveReviewNote(note, null)).ok).toBe(true);
     }
-    expect((await gateway.saveReviewNote(varianceNote(summary, variance, { ...EHCPS, text: "=1+1" }, NOW), null)).ok).toBe(true);
+    expect(
+      (await gateway.saveReviewNote(varianceNote(summary, variance, { ...EHCPS, text: "=1+1" }, NOW), null))
+        .ok,
+    ).toBe(true);
     const snap = sim.snapshot(NOTES_SHEET_NAME);
     expect(snap.formulas).toEqual({});
     const rows = snap.values.slice(1, RISKY.length + 1);
@@ -298,7 +358,9 @@ describe("hostile text on the notes sheet", () => {
     expect(rows.map((r) => r[7])).toEqual(RISKY);
     for (let r = 2; r <= RISKY.length + 1; r++)
       for (const col of ["E", "F", "H"]) expect(snap.cells[`${col}${r}`].valueType).toBe("String");
-    expect(snap.values[RISKY.length + 1][3]).toBe('=HYPERLINK("http://example.invalid","Overspend"): +£14.99m');
+    expect(snap.values[RISKY.length + 1][3]).toBe(
+      '=HYPERLINK("http://example.invalid","Overspend"): +£14.99m',
+    );
     expect(snap.values[RISKY.length + 1][4]).toBe("=1+1");
     // Read back, each note is the text typed.
     const after = await refreshed(gateway);

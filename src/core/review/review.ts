@@ -27,7 +27,10 @@ const sameKey = (a: ReviewNote, b: ReviewNote) =>
  * Notes from the sheet with `overrides` (the CLI's --notes file) laid over them: an override replaces the note with
  * the same kind, id and reporting date, or is added.
  */
-export function mergeNotes<N extends ReviewNote>(notes: readonly N[], overrides: readonly ReviewNote[]): ReviewNote[] {
+export function mergeNotes<N extends ReviewNote>(
+  notes: readonly N[],
+  overrides: readonly ReviewNote[],
+): ReviewNote[] {
   const merged: ReviewNote[] = notes.filter((n) => !overrides.some((o) => sameKey(n, o)));
   return [...merged, ...overrides];
 }
@@ -59,7 +62,11 @@ export function carriedFor<N extends ReviewNote>(
   for (const n of notes) {
     if (n.kind !== "variance" || n.id !== id || !n.reportingDate || !reportingDate) continue;
     if (n.reportingDate >= reportingDate) continue;
-    if (!best || n.reportingDate > best.reportingDate || (n.reportingDate === best.reportingDate && n.at >= best.at))
+    if (
+      !best ||
+      n.reportingDate > best.reportingDate ||
+      (n.reportingDate === best.reportingDate && n.at >= best.at)
+    )
       best = n;
   }
   return best;
@@ -103,7 +110,8 @@ export function applyReview(
     return note ? { ...rest, acknowledged: plain(note) } : rest;
   });
   const open: Record<Severity, number> = { ...summary.issueCounts };
-  for (const issue of issues) if (issue.acknowledged) open[issue.severity] = Math.max(0, open[issue.severity] - 1);
+  for (const issue of issues)
+    if (issue.acknowledged) open[issue.severity] = Math.max(0, open[issue.severity] - 1);
   const review: ReviewSummary = {
     flagged: variances.length,
     explained: variances.filter((v) => v.review?.state === "explained").length,
@@ -162,7 +170,8 @@ function trimmed(fields: Pick<ReviewNote, "text" | "owner" | "due" | "by">) {
 export function noteProblem(fields: Pick<ReviewNote, "text" | "by" | "due">): string | null {
   if (!fields.text.trim()) return "Write the explanation: what caused it and what is being done.";
   if (!fields.by.trim()) return "Give your name or role, so readers know who explained it.";
-  if (fields.due.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(fields.due.trim())) return "Give the date as a date, or leave it empty.";
+  if (fields.due.trim() && !/^\d{4}-\d{2}-\d{2}$/.test(fields.due.trim()))
+    return "Give the date as a date, or leave it empty.";
   return null;
 }
 

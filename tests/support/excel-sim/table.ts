@@ -205,7 +205,11 @@ export class SimTable extends SimObject<TableRef> {
       requireSheetEditable(sheet, "TableRowCollection.add");
       const count = values?.length ?? 1;
       if ((index !== null && index !== undefined) || count < 1)
-        throw simError("InvalidArgument", "The simulator adds table rows at the end only.", "TableRowCollection.add");
+        throw simError(
+          "InvalidArgument",
+          "The simulator adds table rows at the end only.",
+          "TableRowCollection.add",
+        );
       if (values?.some((row) => !Array.isArray(row) || row.length !== table.rect.cols))
         throw simError("InvalidArgument", MESSAGES.invalidArgument, "TableRowCollection.add");
       const below = table.rect.row + table.rect.rows;
@@ -213,13 +217,18 @@ export class SimTable extends SimObject<TableRef> {
         const row = keyRow(key);
         const col = keyCol(key);
         if (row >= below && col >= table.rect.col && col < table.rect.col + table.rect.cols)
-          throw simError("InvalidArgument", "The simulator cannot shift cells below a table.", "TableRowCollection.add");
+          throw simError(
+            "InvalidArgument",
+            "The simulator cannot shift cells below a table.",
+            "TableRowCollection.add",
+          );
       }
       for (let r = 0; r < count; r++) {
         for (let c = 0; c < table.rect.cols; c++) {
           const col = table.rect.col + c;
           const above = cellAt(sheet, below + r - 1, col);
-          if (above && above.numberFormat !== "General") ensureCell(sheet, below + r, col).numberFormat = above.numberFormat;
+          if (above && above.numberFormat !== "General")
+            ensureCell(sheet, below + r, col).numberFormat = above.numberFormat;
           writeEntry(sheet, below + r, col, values ? values[r][c] : null, false);
         }
       }
