@@ -2,3 +2,4 @@
 // layout and the rules that match them to what they explain. Pure: the gateway reads and writes the sheet.
 export * from "./notes-sheet";
 export * from "./review";
+export * from "./notes-file";
