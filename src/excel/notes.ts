@@ -224,8 +224,9 @@ function refused(
 }
 
 function plain(note: SheetNote | ReviewNote): ReviewNote {
-  const { row: _row, ...rest } = note as SheetNote;
-  return rest;
+  const rest: Partial<SheetNote> = { ...note };
+  delete rest.row;
+  return rest as ReviewNote;
 }
 
 function lastOf(notes: SheetNote[], note: ReviewNote): SheetNote | null {

@@ -98,14 +98,16 @@ export function applyReview(
     at: n.at,
   });
   const variances = summary.variances.map((v): FlaggedVariance => {
-    const { review: _old, ...rest } = v;
+    const rest: FlaggedVariance = { ...v };
+    delete rest.review;
     const explained = explanationFor(notes, v, date);
     if (explained) return { ...rest, review: { state: "explained", note: plain(explained) } };
     const carried = carriedFor(notes, v, date);
     return carried ? { ...rest, review: { state: "carried", note: plain(carried) } } : rest;
   });
   const issues = summary.issues.map((issue): Issue => {
-    const { acknowledged: _old, ...rest } = issue;
+    const rest: Issue = { ...issue };
+    delete rest.acknowledged;
     const note = acknowledgementFor(notes, issue);
     return note ? { ...rest, acknowledged: plain(note) } : rest;
   });
