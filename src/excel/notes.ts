@@ -12,9 +12,9 @@ import {
   NOTES_TABLE_NAME,
   noteRow,
   parseNotes,
-  sameNote,
   type SheetNote,
-} from "../core/review";
+} from "../core/review/notes-sheet";
+import { sameNote } from "../core/review/review";
 import { cellAddress, rangeAddress } from "../core/a1";
 import type { ExcelRunner } from "./api";
 import { isLive, LEASE_KEY, parseLease } from "./lease";

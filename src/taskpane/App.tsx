@@ -5,7 +5,7 @@ import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { SettingsOverrides } from "../core/engine-api";
 import type { TrackerMapping } from "../core/mapping/format";
 import type { FlaggedVariance, Issue, PortfolioSummary, ReviewNote, SourceRef } from "../core/model";
-import { queryNote, varianceNote } from "../core/review";
+import { queryNote, varianceNote } from "../core/review/review";
 import type { RawWorkbook } from "../core/raw";
 import { readTracker } from "../core/read";
 import { issueLocation } from "../core/wording";

@@ -2,7 +2,7 @@
 // screen-reader announcement, the mapping step when open) and the events that change it, as one pure reducer.
 import type { SettingsOverrides } from "../core/engine-api";
 import type { PortfolioSummary, ReviewNote } from "../core/model";
-import { applyReview } from "../core/review";
+import { applyReview } from "../core/review/review";
 import { plural } from "../core/wording";
 import type { RefreshOutcome, RefreshStep, StoredOutcome, WorkbookChange } from "../excel/api";
 import { SOURCE_WORDS } from "../excel/lease";

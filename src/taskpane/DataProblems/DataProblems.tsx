@@ -4,7 +4,7 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
 import type { FreshnessLine, Issue, ReviewNote, SourceRef } from "../../core/model";
-import { canAcknowledge } from "../../core/review";
+import { canAcknowledge } from "../../core/review/review";
 import { Notice } from "../Notice/Notice";
 import { NoteEditor, type NoteFields } from "../Review/Review";
 import { Section } from "../Section";

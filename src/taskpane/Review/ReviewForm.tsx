@@ -3,7 +3,7 @@
 // it uses Fluent's styling engine and token names with native, labelled elements, not Fluent components.
 import { makeStyles } from "@griffel/react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
-import { noteProblem } from "../../core/review";
+import { noteProblem } from "../../core/review/review";
 import { token } from "../MappingStep/token";
 
 export interface NoteFields {
