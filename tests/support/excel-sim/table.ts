@@ -194,7 +194,7 @@ export class SimTable extends SimObject<TableRef> {
   }
   /**
    * TableRowCollection.add (ExcelApi 1.1), at the end of the table only: the table grows by the rows given (one
-   * empty row without values), each new cell taking its column's number format from the row above, as Excel's
+   * empty row without values), each new cell taking its column's number format and style from the row above, as Excel's
    * tables do, and the values entered as typed (an apostrophe keeps text). Excel shifts the cells below a table
    * down; the simulator has no cell shifting, so it refuses when anything lies below the table in its columns.
    */
@@ -227,8 +227,11 @@ export class SimTable extends SimObject<TableRef> {
         for (let c = 0; c < table.rect.cols; c++) {
           const col = table.rect.col + c;
           const above = cellAt(sheet, below + r - 1, col);
-          if (above && above.numberFormat !== "General")
-            ensureCell(sheet, below + r, col).numberFormat = above.numberFormat;
+          if (above) {
+            const cell = ensureCell(sheet, below + r, col);
+            cell.numberFormat = above.numberFormat;
+            cell.style = structuredClone(above.style);
+          }
           writeEntry(sheet, below + r, col, values ? values[r][c] : null, false);
         }
       }
