@@ -21,6 +21,7 @@ const SLOW_SUITES = [
   "<rootDir>/tests/xlsx/libreoffice.test.ts",
   "<rootDir>/tests/hardening/scale.test.ts",
   "<rootDir>/tests/hardening/corpus-large.test.ts",
+  "<rootDir>/tests/xlsx/write-scale.test.ts",
 ];
 
 module.exports = {

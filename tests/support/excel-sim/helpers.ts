@@ -68,10 +68,35 @@ export function ensureCell(sheet: SheetState, row: number, col: number): CellSta
   return cell;
 }
 
-const DEFAULT_STYLE_JSON = JSON.stringify(defaultStyle());
+const DEFAULT_STYLE = defaultStyle();
+const DEFAULT_STYLE_JSON = JSON.stringify(DEFAULT_STYLE);
+const STYLE_KEYS = Object.keys(DEFAULT_STYLE).length;
+const FONT_KEYS = Object.keys(DEFAULT_STYLE.font).length;
 
+const keyCount = (o: object): number => Object.keys(o).length;
+
+/** Whether a cell has Excel's default formatting. Called for every cell a write touches: the common shape is
+ * checked field by field, anything else by its JSON. */
 export function hasDefaultStyle(cell: CellState): boolean {
-  return JSON.stringify(cell.style) === DEFAULT_STYLE_JSON;
+  const s = cell.style;
+  const d = DEFAULT_STYLE;
+  const f = s.font;
+  if (keyCount(s) !== STYLE_KEYS || keyCount(f) !== FONT_KEYS)
+    return JSON.stringify(s) === DEFAULT_STYLE_JSON;
+  return (
+    s.fill === d.fill &&
+    s.horizontalAlignment === d.horizontalAlignment &&
+    s.verticalAlignment === d.verticalAlignment &&
+    s.wrapText === d.wrapText &&
+    s.indentLevel === d.indentLevel &&
+    keyCount(s.borders) === 0 &&
+    f.name === d.font.name &&
+    f.size === d.font.size &&
+    f.bold === d.font.bold &&
+    f.italic === d.font.italic &&
+    f.underline === d.font.underline &&
+    f.color === d.font.color
+  );
 }
 
 /** Drops a cell that holds nothing and no formatting, so the used range stays right. */
