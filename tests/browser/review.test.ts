@@ -157,12 +157,20 @@ test("a second explanation, with a due date; the pane while explaining at 320 an
   expect(await card.innerText()).toContain(`Owner: SEND Service Manager. Due 28/02/2025.`);
 });
 
-test("the Sep-24 INMSS warning is acknowledged with a reason and moves to Known and explained", async () => {
-  await page.getByRole("button", { name: "Acknowledge the query at SEND Monthly!O34" }).click();
+test("from the keyboard alone: the Sep-24 INMSS warning is acknowledged with a reason and moves to Known and explained", async () => {
+  await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+  await tabTo(/^Acknowledge the query at SEND Monthly!O34$/);
+  await page.keyboard.press("Enter");
   const form = page.getByRole("form", { name: "Acknowledge the query at SEND Monthly!O34" });
-  await form.getByLabel(/^Why the figure stands/).fill(QUERY);
-  await form.getByLabel("Your name or role").fill("Data Officer");
-  await form.getByRole("button", { name: "Save as known" }).click();
+  await form.waitFor({ timeout: 10_000 });
+  expect(await page.evaluate(() => document.activeElement?.tagName)).toBe("TEXTAREA");
+  await page.keyboard.type(QUERY);
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("Data Officer");
+  await page.keyboard.press("Tab");
+  expect(await page.evaluate(() => document.activeElement?.textContent)).toBe("Save as known");
+  await page.keyboard.press("Enter");
   await form.waitFor({ state: "detached", timeout: 10_000 });
   const known = page.getByRole("region", { name: "Known and explained (1)" });
   await known.waitFor({ timeout: 10_000 });
@@ -191,6 +199,9 @@ test("after a refresh the page, read back from the in-memory workbook, and the p
   expect(await page.locator("[data-variance=hnb_overspend]").innerText()).toContain(OVERSPEND);
   expect(await page.locator("[data-variance=ehcp_count]").innerText()).toContain(EHCPS);
   expect(await page.getByRole("region", { name: "Known and explained (1)" }).innerText()).toContain(QUERY);
+  await page.setViewportSize({ width: 450, height: 900 });
+  await page.getByTestId("pane").screenshot({ path: join(OUT, "pane-reviewed-450.png") });
+  await page.setViewportSize({ width: 1100, height: 900 });
   // The workbook as a file, for LibreOffice to render and a person to look at.
   const bytes = await page.evaluate(async () => {
     const sim = (window as unknown as { __preview: { sim: Sim } }).__preview.sim;
