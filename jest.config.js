@@ -22,6 +22,7 @@ const SLOW_SUITES = [
   "<rootDir>/tests/hardening/scale.test.ts",
   "<rootDir>/tests/hardening/corpus-large.test.ts",
   "<rootDir>/tests/xlsx/write-scale.test.ts",
+  "<rootDir>/tests/excel/gateway-scale.test.ts",
 ];
 
 module.exports = {

@@ -1,4 +1,8 @@
 // Shared jest setup. jsdom-only stubs live behind a guard so node-environment tests are unaffected.
+import { TextDecoder, TextEncoder } from "node:util";
+import { deserialize, serialize } from "node:v8";
+import { setOfficeClient } from "./support/excel-sim/office-client";
+
 if (typeof window !== "undefined") {
   // Fluent UI's MessageBar observes its own size; jsdom has no ResizeObserver.
   class ResizeObserverStub {
@@ -6,21 +10,18 @@ if (typeof window !== "undefined") {
     unobserve(): void {}
     disconnect(): void {}
   }
-  const w = window as unknown as { ResizeObserver?: unknown };
+  const w = window as unknown as { ResizeObserver?: unknown; TextEncoder?: unknown; TextDecoder?: unknown };
   if (!w.ResizeObserver) w.ResizeObserver = ResizeObserverStub;
-  // jest's jsdom environment leaves out structuredClone, which the in-memory Excel copies its state with (pane
-  // tests that drive the real gateway over it); Node's own serialiser is the same algorithm.
-  const g = globalThis as { structuredClone?: <T>(value: T) => T };
-  if (!g.structuredClone) {
-    const v8 = require("node:v8") as typeof import("node:v8");
-    g.structuredClone = <T>(value: T): T => v8.deserialize(v8.serialize(value)) as T;
+  // Every browser has these (the gateway measures request bytes with them); jest's jsdom does not.
+  if (!w.TextEncoder) Object.assign(globalThis, { TextEncoder, TextDecoder });
+  // The in-memory Excel copies the workbook for each sync that writes, as a browser's structuredClone does.
+  if (typeof structuredClone === "undefined") {
+    Object.assign(globalThis, { structuredClone: <T>(value: T): T => deserialize(serialize(value)) as T });
   }
-  // ... and TextEncoder and TextDecoder, which it and the jsdom that holds Office.js use.
-  const t = globalThis as { TextEncoder?: unknown; TextDecoder?: unknown };
-  const util = require("node:util") as typeof import("node:util");
-  t.TextEncoder ??= util.TextEncoder;
-  t.TextDecoder ??= util.TextDecoder;
 }
+
+// The in-memory Excel answers Microsoft's own Office.js client, loaded into jsdom the first time a test runs it.
+setOfficeClient(async () => (await import("./support/office-js")).loadOfficeClient());
 export {};
 
 // toEqual with a fast path. Tests compare whole workbook snapshots (every cell's value, format and style) before and

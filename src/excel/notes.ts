@@ -27,7 +27,7 @@ export function liveNotesSheet(inventory: readonly SheetInventoryItem[]): SheetI
 
 /** Queues the read of the notes sheet's cells (riding the caller's next sync); the getter reads them after it. */
 export function queueNotesRead(sheet: Excel.Worksheet, name: string): () => RawNotesTable | null {
-  const used = sheet.getUsedRangeOrNullObject(true).load("values,rowIndex");
+  const used = sheet.getUsedRangeOrNullObject(true).untrack().load("values,rowIndex");
   return () =>
     used.isNullObject
       ? null

@@ -1,17 +1,21 @@
-// Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips:
-// sync 1 learns every sheet (walking the tab order), its used range and marks, the tables and settings; then values
-// and number formats in size-bounded batches (one sync for a tracker of ordinary size).
-import { localAddress } from "../core/a1";
-import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
-import { planReadBatches, type ReadBlock, type ReadLimits, DEFAULT_READ_LIMITS } from "./blocks";
+// Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips and bounded
+// bytes: sync 1 learns every sheet (walking the tab order), its used range and the add-in's marks, the tables and
+// settings; then values and number formats in row blocks planned by blocks.ts (one sync for a tracker of ordinary
+// size), with the tables' places and what lies past the columns read riding along.
+import { localAddress, rectAddress } from "../core/a1";
+import type { RawCell, RawSheet, RawTable, RawUnread, RawWorkbook } from "../core/raw";
+import { DEFAULT_READ_LIMITS, ReadPlan, type ReadLimits } from "./blocks";
 import { liveNotesSheet, queueNotesRead } from "./notes";
 import { isAddinSheet, MARK_KEYS, type SheetInventoryItem } from "./ownership";
-import { countingSync, errorCode, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
+import { jsonBytes } from "./request-size";
+import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
 
 export interface ReadOptions {
   limits?: ReadLimits;
   /** Counter to charge the syncs to (the refresh shares one across read and write). */
   sync?: CountingSync;
+  /** Read only this many rows from the top of each sheet (a look at the headers, not the whole tracker). */
+  headRows?: number;
   /** The caller's own work riding the first sync, and its check of what that sync learnt. */
   firstSync?: FirstSyncHooks;
 }
@@ -30,11 +34,20 @@ export interface FirstSyncHooks {
   check(facts: FirstSyncFacts): void;
 }
 
+/** How the read learnt the sheets, kept with the outcome: Excel's documentation does not say which works where. */
+export interface SheetWalk {
+  /** "chain": getNextOrNullObject past the last sheet in one sync; "list": the sheets listed, then probed. */
+  path: "chain" | "list";
+  /** Why the chain was given up, when it was ("InvalidObjectPath: ..."). */
+  refusal?: string;
+}
+
 export interface ReadResult {
   raw: RawWorkbook;
   /** Every sheet in tab order with the add-in's marks, for the writer's ownership checks. */
   inventory: SheetInventoryItem[];
   syncs: number;
+  sheetWalk: SheetWalk;
 }
 
 const VISIBILITY: Record<string, RawSheet["visibility"]> = {
@@ -71,6 +84,7 @@ export async function readWorkbookDetailed(
   let { tables, settings } = loadWorkbookParts();
   options.firstSync?.queue();
   let sheets: SheetProbe[];
+  let sheetWalk: SheetWalk = { path: "chain" };
   try {
     let last = probeSheet(workbook.worksheets.getFirst());
     const probes: SheetProbe[] = [last];
@@ -90,11 +104,10 @@ export async function readWorkbookDetailed(
     }
     sheets = probes.filter((p) => !p.sheet.isNullObject);
   } catch (error) {
-    // Only a refusal of the walk itself falls back; any other failure (size limits, a lost connection) is the
-    // caller's to report.
-    if (!NULL_WALK_REFUSED_CODES.includes(errorCode(error))) throw error;
-    // A host that refuses calls made on the null object past the last sheet: list the sheets first, then probe
-    // each one (one sync more; a failed read sync changes nothing in the workbook).
+    // No document says a host takes calls on the null object past the last sheet, so any failure of this
+    // read-only sync falls back: list the sheets first, then probe each one (one sync more; a failed read sync
+    // changes nothing in the workbook). A failure that is not the walk's (a lost connection) fails again there.
+    sheetWalk = { path: "list", refusal: `${errorCode(error) || "Error"}: ${errorText(error)}` };
     ({ tables, settings } = loadWorkbookParts());
     options.firstSync?.queue();
     const listed = workbook.worksheets.load("items/name");
@@ -102,18 +115,6 @@ export async function readWorkbookDetailed(
     sheets = listed.items.map(probeSheet);
     await sync();
   }
-
-  // Where each table sits is loaded with the first sync that follows (no extra round trip unless none does).
-  let tableInfo: TableProbe[] = [];
-  let tablesLoaded = false;
-  const queueTables = () => {
-    if (tablesLoaded) return;
-    tableInfo = tables.items.map((table) => ({
-      table,
-      worksheet: table.worksheet.load("name"),
-      range: table.getRange().load("address"),
-    }));
-  };
 
   const inventory: SheetInventoryItem[] = sheets.map((s, position) => ({
     name: s.sheet.name,
@@ -125,24 +126,56 @@ export async function readWorkbookDetailed(
   const savedSettings = Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown]));
   options.firstSync?.check({ inventory, settings: savedSettings });
   const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
-  const extents = trackerSheets.map((s, i) => ({
-    sheet: i,
-    rowCount: s.used.isNullObject ? 0 : s.used.rowCount,
-    columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
-  }));
+  const plan = new ReadPlan(
+    trackerSheets.map((s, i) => ({
+      sheet: i,
+      rowCount: s.used.isNullObject ? 0 : s.used.rowCount,
+      columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
+      headRows: options.headRows,
+    })),
+    options.limits ?? DEFAULT_READ_LIMITS,
+  );
 
-  // The add-in's notes sheet (people's explanations, src/core/review) rides the first values sync.
+  // Ride along with the first values sync (or one of their own when there is none): where each table sits and
+  // where the content past the columns read is.
+  const farParts = trackerSheets.flatMap((s, i) =>
+    plan
+      .result(i)
+      .unread.filter((u) => u.reason === "far-columns")
+      .map((part) => ({ sheet: i, part })),
+  );
+  // The add-in's notes sheet (people's explanations, src/core/review) rides along too.
   const notesItem = liveNotesSheet(inventory);
-  const readNotes = notesItem ? queueNotesRead(sheets[notesItem.position].sheet, notesItem.name) : null;
-  let notesLoaded = false;
+  let extrasLoaded = false;
+  let extras: ReturnType<typeof queueExtras> | null = null;
+  const needExtras = tables.items.length > 0 || farParts.length > 0 || notesItem !== null;
+  const queueExtras = () => ({
+    notes: notesItem ? queueNotesRead(sheets[notesItem.position].sheet, notesItem.name) : null,
+    tables: tables.items.map((table) => ({
+      table,
+      worksheet: table.worksheet.load("name"),
+      range: table.getRange().untrack().load("address"),
+    })),
+    far: farParts.map(({ sheet, part }) => {
+      const { sheet: ws, used } = trackerSheets[sheet];
+      const beyond = ws
+        .getRangeByIndexes(
+          used.rowIndex + part.rowOffset,
+          used.columnIndex + part.colOffset,
+          part.rowCount,
+          part.colCount,
+        )
+        .getUsedRangeOrNullObject(true)
+        .untrack()
+        .load("address");
+      return { sheet, part, beyond };
+    }),
+  });
 
-  // Syncs 2+: values and number formats, several sheets per sync, big sheets in row blocks.
-  const values: RawCell[][][] = trackerSheets.map(() => []);
-  const formats: string[][][] = trackerSheets.map(() => []);
-  const pending = planReadBatches(extents, options.limits ?? DEFAULT_READ_LIMITS);
-  while (pending.length) {
-    const batch = pending.shift() as ReadBlock[];
-    const ranges = batch.map((block) => {
+  // Syncs 2+: values and number formats, several sheets per sync, big sheets in row blocks from the top.
+  while (!plan.done) {
+    const blocks = plan.next();
+    const ranges = blocks.map((block) => {
       const { sheet, used } = trackerSheets[block.sheet];
       return sheet
         .getRangeByIndexes(
@@ -151,42 +184,53 @@ export async function readWorkbookDetailed(
           block.rowCount,
           block.columnCount,
         )
+        .untrack()
         .load("values,numberFormat");
     });
-    queueTables();
+    if (!extrasLoaded && needExtras) extras = queueExtras();
     try {
       await sync();
     } catch (error) {
-      // Long free text can beat the size estimate: halve the batch and try again.
-      const halves = PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error)) ? splitBatch(batch) : null;
-      if (!halves) throw error;
-      pending.unshift(...halves);
-      continue;
+      // Long free text can beat the estimate: the same rows again, in smaller blocks.
+      if (PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error)) && plan.refused(blocks)) continue;
+      throw error;
     }
-    tablesLoaded = true;
-    notesLoaded = true;
-    batch.forEach((block, i) => {
+    extrasLoaded = true;
+    blocks.forEach((block, i) => {
       const rows = ranges[i].values as RawCell[][];
-      const fmts = ranges[i].numberFormat as string[][];
-      for (let r = 0; r < block.rowCount; r++) {
-        values[block.sheet][block.rowOffset + r] = rows[r];
-        formats[block.sheet][block.rowOffset + r] = fmts[r].map((f) => String(f));
-      }
+      const formats = ranges[i].numberFormat as string[][];
+      plan.took(block, rows, formats, jsonBytes(rows) + jsonBytes(formats));
     });
   }
-
-  if ((!tablesLoaded && tables.items.length) || (readNotes && !notesLoaded)) {
-    queueTables();
+  if (!extrasLoaded && needExtras) {
+    extras = queueExtras();
     await sync();
   }
+  const tableInfo = extras?.tables ?? [];
+
+  const unread: RawUnread[] = trackerSheets.flatMap((s, i) =>
+    plan.result(i).unread.map((part): RawUnread => {
+      const far = extras?.far.find((f) => f.sheet === i && f.part === part);
+      const range =
+        far && !far.beyond.isNullObject
+          ? localAddress(far.beyond.address)
+          : rectAddress({
+              row: s.used.rowIndex + part.rowOffset,
+              col: s.used.columnIndex + part.colOffset,
+              rows: part.rowCount,
+              cols: part.colCount,
+            });
+      return { sheet: s.sheet.name, range, reason: part.reason };
+    }),
+  );
 
   const ownNames = new Set(inventory.filter(isAddinSheet).map((s) => s.name));
   const raw: RawWorkbook = {
     name: loadedName(workbook),
     sheets: trackerSheets.map((s, i) => ({
       name: s.sheet.name,
-      values: values[i],
-      numberFormats: formats[i],
+      values: plan.result(i).values,
+      numberFormats: plan.result(i).numberFormats,
       originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
       originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
       visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
@@ -199,27 +243,18 @@ export async function readWorkbookDetailed(
         range: localAddress(t.range.address),
       })),
     savedSettings,
+    ...(unread.length ? { unread } : {}),
   };
-  if (readNotes && notesItem) {
-    let notes: ReturnType<typeof readNotes>;
-    try {
-      notes = readNotes();
-    } catch {
-      // Its load went with a batch that was too large and was split: read it on its own.
-      const again = queueNotesRead(sheets[notesItem.position].sheet, notesItem.name);
-      await sync();
-      notes = again();
-    }
-    if (notes) raw.reviewNotes = notes;
-  }
-  return { raw, inventory, syncs: sync.count - start };
+  const notes = extras?.notes?.();
+  if (notes) raw.reviewNotes = notes;
+  return { raw, inventory, syncs: sync.count - start, sheetWalk };
 }
 
-/** Errors a host may give for calls made on a null object (Excel's documentation does not say which). */
-const NULL_WALK_REFUSED_CODES = ["InvalidObjectPath", "ItemNotFound", "InvalidArgument", "InvalidReference"];
-
-/** Sheets learnt per sync while walking the tabs; a tracker has a handful, so one sync nearly always does. */
-export const SHEETS_PER_SYNC = 40;
+/**
+ * Sheets learnt per sync while walking the tabs: a tracker has a dozen or so, with the summary's two. Each proxy
+ * past the last sheet costs bytes, so the chain is not longer than a tracker needs.
+ */
+export const SHEETS_PER_SYNC = 12;
 
 interface SheetProbe {
   sheet: Excel.Worksheet;
@@ -227,18 +262,12 @@ interface SheetProbe {
   marks: Excel.WorksheetCustomProperty[];
 }
 
-interface TableProbe {
-  table: Excel.Table;
-  worksheet: Excel.Worksheet;
-  range: Excel.Range;
-}
-
 /** Queues the loads for one sheet proxy, which may turn out to be a null object past the last sheet. */
 function probeSheet(sheet: Excel.Worksheet): SheetProbe {
   sheet.load("name,visibility");
   return {
     sheet,
-    used: sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount"),
+    used: sheet.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"),
     // The marks are read by key: a collection load would fail on a null sheet and end the whole sync.
     marks: MARK_KEYS.map((key) => sheet.customProperties.getItemOrNullObject(key).load("value")),
   };
@@ -251,19 +280,4 @@ function loadedName(workbook: Excel.Workbook): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Two smaller batches covering the same rows, or null when the batch is a single row and cannot shrink. */
-function splitBatch(batch: ReadBlock[]): ReadBlock[][] | null {
-  if (batch.length > 1) {
-    const mid = Math.ceil(batch.length / 2);
-    return [batch.slice(0, mid), batch.slice(mid)];
-  }
-  const [block] = batch;
-  if (block.rowCount <= 1) return null;
-  const first = Math.ceil(block.rowCount / 2);
-  return [
-    [{ ...block, rowCount: first }],
-    [{ ...block, rowOffset: block.rowOffset + first, rowCount: block.rowCount - first }],
-  ];
 }

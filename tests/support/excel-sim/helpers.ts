@@ -114,8 +114,11 @@ export function pruneCell(sheet: SheetState, row: number, col: number): void {
   }
 }
 
-/** Bounding box of the cells with content (valuesOnly) or with content or formatting; null when none. */
-export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+/**
+ * Bounding box of the cells with content (valuesOnly) or with content or formatting; null when none. Within
+ * `within` only, when given (Range.getUsedRange).
+ */
+export function usedRect(sheet: SheetState, valuesOnly: boolean, within?: Rect): Rect | null {
   let minR = Infinity;
   let minC = Infinity;
   let maxR = -1;
@@ -124,6 +127,11 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
     if (valuesOnly && cell.value === "" && !cell.formula) continue;
     const r = keyRow(key);
     const c = keyCol(key);
+    if (
+      within &&
+      (r < within.row || r >= within.row + within.rows || c < within.col || c >= within.col + within.cols)
+    )
+      continue;
     if (r < minR) minR = r;
     if (c < minC) minC = c;
     if (r > maxR) maxR = r;
