@@ -19,6 +19,9 @@ import { addUserSheet, simWithTracker } from "./sim-workbook";
 
 beforeAll(() => installExcelGlobals());
 
+// Several refreshes a test: room on a busy machine (speed is measured by npm run bench, not here).
+jest.setTimeout(120_000);
+
 const NOW = new Date("2025-01-09T10:15:00Z");
 
 function gatewayFor(sim: ExcelSim, deps: Partial<GatewayDeps> = {}) {
