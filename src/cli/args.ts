@@ -7,6 +7,8 @@ export interface CliOptions {
   quiet: boolean;
   /** A column mapping (JSON) to read the tracker through, over any mapping saved in the workbook. */
   mappingPath?: string;
+  /** Notes (JSON) laid over those on the tracker's notes sheet: explanations and acknowledged queries. */
+  notesPath?: string;
   /** Print the best-guess column mapping as JSON instead of summarising. */
   suggestMapping?: boolean;
 }
@@ -14,7 +16,7 @@ export interface CliOptions {
 export type ParsedArgs =
   { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "error"; message: string };
 
-export const USAGE = `Usage: npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file.json>] [--quiet]
+export const USAGE = `Usage: npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file.json>] [--notes <file.json>] [--quiet]
        npm run summary -- <tracker.xlsx> --suggest-mapping
 
 Reads a SEND transformation tracker (.xlsx), checks it, and prints the Portfolio Summary's headline figures.
@@ -25,6 +27,8 @@ Options:
   --out <file.xlsx>   Also write the Portfolio Summary sheet, with its charts, to a new workbook.
   --mapping <file>    Read the tracker through this column mapping (see docs/mapping.md): for a workbook laid
                       out differently from the template. It is used instead of any mapping saved in the workbook.
+  --notes <file>      Explanations of variances and acknowledged data queries (JSON, see docs/cli.md), added to
+                      those on the tracker's Portfolio Summary Notes sheet; a note for the same thing replaces it.
   --suggest-mapping   Print the best-guess column mapping as JSON, for a person to check, edit and pass to
                       --mapping. Nothing else is done; notes on what to check go to the error stream.
   --quiet, -q         Print nothing but problems (errors in the tracker, or why it could not be read).
@@ -45,6 +49,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let outPath: string | null = null;
   let quiet = false;
   let mappingPath: string | undefined;
+  let notesPath: string | undefined;
   let suggestMapping = false;
   // Help wins over any mistake elsewhere on the line: someone asking for help is about to fix it.
   if (argv.some((a) => a === "--help" || a === "-h")) return { kind: "help" };
@@ -58,7 +63,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       suggestMapping = true;
       continue;
     }
-    const withValue = /^(--json|--out|--mapping)(?:=(.*))?$/.exec(arg);
+    const withValue = /^(--json|--out|--mapping|--notes)(?:=(.*))?$/.exec(arg);
     if (withValue) {
       const option = withValue[1];
       let value = withValue[2];
@@ -72,6 +77,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
         return { kind: "error", message: `${option} needs a file name after it. ${HELP_HINT}` };
       if (option === "--json") jsonPath = value;
       else if (option === "--mapping") mappingPath = value;
+      else if (option === "--notes") notesPath = value;
       else {
         if (!/\.xlsx$/i.test(value))
           return {
@@ -108,6 +114,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       quiet,
       // Only set when asked for, so the options of a plain run stay as they were.
       ...(mappingPath !== undefined ? { mappingPath } : {}),
+      ...(notesPath !== undefined ? { notesPath } : {}),
       ...(suggestMapping ? { suggestMapping } : {}),
     },
   };

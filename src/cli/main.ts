@@ -7,7 +7,8 @@ import { runEngine } from "../core/engine";
 import { SAVED_MAPPING_KEY } from "../core/engine-api";
 import { mappingJson, parseMapping, suggestMapping } from "../core/mapping";
 import type { RawWorkbook } from "../core/raw";
-import type { PortfolioSummary } from "../core/model";
+import type { PortfolioSummary, ReviewNote } from "../core/model";
+import { notesFromJson } from "../core/review";
 import { readXlsxFile, TrackerFileError } from "../xlsx/read";
 import { parseArgs, USAGE } from "./args";
 import {
@@ -114,7 +115,16 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
       }
       raw = withMapping(raw, mapping);
     }
-    const summary: PortfolioSummary = runEngine(raw, { now: deps.now });
+    let reviewNotes: ReviewNote[] | undefined;
+    if (parsed.options.notesPath !== undefined) {
+      const notes = await readNotesFile(parsed.options.notesPath);
+      if (typeof notes === "string") {
+        io.err(notes);
+        return EXIT_UNREADABLE;
+      }
+      reviewNotes = notes;
+    }
+    const summary: PortfolioSummary = runEngine(raw, { now: deps.now, reviewNotes });
     if (!quiet) io.out(formatReport(summary));
     else {
       // Quiet means silent when all is well: a blank line on stderr would still set off a scheduler's alert.
@@ -175,6 +185,21 @@ async function readMappingFile(path: string): Promise<unknown> {
   if (!parsed.mapping)
     return `The mapping file "${path}" cannot be used: ${parsed.issues[0]?.message ?? "it is not a mapping."}`;
   return json;
+}
+
+/** The notes in a --notes file, or a sentence saying why they cannot be used. */
+async function readNotesFile(path: string): Promise<ReviewNote[] | string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(await readFile(path, "utf8")) as unknown;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return `There is no notes file at "${path}": check the path.`;
+    if (code) return `The notes file "${path}" could not be read (${code}).`;
+    return `The notes file "${path}" is not valid JSON: check its brackets, quotes and commas (docs/cli.md shows the format).`;
+  }
+  const notes = notesFromJson(json);
+  return typeof notes === "string" ? `The notes file "${path}" cannot be used: ${notes}.` : notes;
 }
 
 /** The file's mapping replaces any saved in the workbook: the engine reads it from the same place. */

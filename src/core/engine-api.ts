@@ -1,5 +1,5 @@
 // The engine's public surface: raw workbook in, summary model out. Every shell calls only this.
-import type { KpiId, PortfolioSummary } from "./model";
+import type { KpiId, PortfolioSummary, ReviewNote } from "./model";
 import type { RawWorkbook } from "./raw";
 
 /** Key under which the add-in saves pane settings in the workbook (RawWorkbook.savedSettings). */
@@ -22,6 +22,8 @@ export interface EngineOptions {
   workbookName?: string;
   /** Applied over the tracker's Settings sheet and over raw.savedSettings[SAVED_SETTINGS_KEY]. */
   settingsOverrides?: SettingsOverrides;
+  /** Notes laid over those on the workbook's notes sheet (the CLI's --notes file); see src/core/review. */
+  reviewNotes?: ReviewNote[];
 }
 
 export type RunEngine = (raw: RawWorkbook, options?: EngineOptions) => PortfolioSummary;

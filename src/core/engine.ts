@@ -2,6 +2,7 @@
 // every problem found on the way travels as an issue, so a shell only ever calls this one function.
 import { SAVED_SETTINGS_KEY, type RunEngine } from "./engine-api";
 import { readTracker } from "./read";
+import { applyReview, findNotesTable, mergeNotes, parseNotes } from "./review";
 import { resolveSettings } from "./settings";
 import { summarise } from "./summarise";
 import { formulaWithoutResultIssues } from "./uncalculated";
@@ -24,7 +25,11 @@ export const runEngine: RunEngine = (raw, options = {}) => {
     workbookName: options.workbookName ?? raw.name ?? "",
   });
   // What the reader already knows it cannot compute (a field a column mapping leaves out) heads the list.
-  return tracker.notComputed?.length
+  const complete = tracker.notComputed?.length
     ? { ...summary, notComputed: [...tracker.notComputed, ...summary.notComputed] }
     : summary;
+  // The notes people keep on the notes sheet (and any given by the caller): explanations and known queries.
+  const notesTable = findNotesTable(raw);
+  const notes = mergeNotes(notesTable ? parseNotes(notesTable) : [], options.reviewNotes ?? []);
+  return applyReview(complete, notes, notesTable?.sheet ?? null);
 };

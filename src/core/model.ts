@@ -28,6 +28,32 @@ export interface Issue {
   cell: string;
   /** What is wrong and how to fix it, in plain words. */
   message: string;
+  /** A warning someone acknowledged with a reason (a known data query, src/core/review); never on an error. */
+  acknowledged?: ReviewNote;
+}
+
+/**
+ * A person's note on the summary, kept on the notes sheet (src/core/review): a variance explained for a reporting
+ * date, or a data query (a warning) acknowledged with its reason.
+ */
+export interface ReviewNote {
+  kind: "variance" | "query";
+  /** What it explains: the variance's id ("hnb_overspend"), or a query's code and cell ("typed_value_mismatch@SEND Monthly!O34"). */
+  id: string;
+  /** "YYYY-MM-DD": the reporting date the note was written for ("" when the summary had none). */
+  reportingDate: string;
+  /** What it explains, in words: the variance and its amount, or what the query said when acknowledged. */
+  label: string;
+  /** The explanation: cause and action, or the reason a query stands. */
+  text: string;
+  /** Who owns the action ("" when not given). */
+  owner: string;
+  /** "YYYY-MM-DD" the action is due, or "". */
+  due: string;
+  /** Who wrote it, as they gave their name or role ("Head of SEND Finance"). */
+  by: string;
+  /** ISO date-time it was written ("" when a person added the row without one). */
+  at: string;
 }
 
 /** A place in the tracker a figure came from (for "Show source"). */
@@ -206,6 +232,25 @@ export interface FlaggedVariance {
   /** "650 more plans than forecast; more is adverse". */
   explanation: string;
   sources: SourceRef[];
+  /**
+   * The officer's explanation (src/core/review): "explained" for this reporting date; "carried" when only an earlier
+   * report's exists, shown as a starting point and counted as unexplained until confirmed.
+   */
+  review?: { state: "explained" | "carried"; note: ReviewNote };
+}
+
+/** What the review of a summary found: explanations, carried ones and acknowledged queries (src/core/review). */
+export interface ReviewSummary {
+  /** Flagged variances, and how many of them are explained for this reporting date (carried ones are not). */
+  flagged: number;
+  explained: number;
+  carried: number;
+  /** Warnings acknowledged as known data queries. */
+  acknowledged: number;
+  /** Issues by severity, acknowledged ones left out: what is still to fix or answer. */
+  openIssueCounts: Record<Severity, number>;
+  /** The notes sheet the notes were read from, or null when there is none. */
+  notesSheet: string | null;
 }
 
 export interface EhcpMonthRow {
@@ -408,6 +453,8 @@ export interface PortfolioSummary {
   /** Parts of the summary that could not be computed, and why. */
   notComputed: { section: string; reason: string }[];
   issues: Issue[];
-  /** Counts of issues by severity. */
+  /** Counts of issues by severity (every issue found, acknowledged ones included; see `review`). */
   issueCounts: Record<Severity, number>;
+  /** Explanations and acknowledged queries (optional: added later). */
+  review?: ReviewSummary;
 }

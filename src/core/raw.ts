@@ -66,6 +66,22 @@ export interface RawWorkbook {
    * calculate has them: Excel, and so Office.js, always has a result. The engine names each one at its cell.
    */
   formulasWithoutResult?: FormulaWithoutResult[];
+  /**
+   * The notes sheet's table (src/core/review), where the shell knows which sheet is the add-in's own notes sheet
+   * (Office.js, by its marks; the sheet is then not among `sheets`). A file read by the CLI leaves it out and the
+   * engine finds the sheet by its name.
+   */
+  reviewNotes?: RawNotesTable;
+}
+
+/** The notes table as read: its cells, header row first, and where they start. */
+export interface RawNotesTable {
+  /** Sheet the table is on. */
+  sheet: string;
+  /** values[0] is the header row. */
+  values: RawCell[][];
+  /** 0-based sheet row of values[0]. */
+  originRow: number;
 }
 
 /** A formula cell with no saved result: where it is and what it says (as written, without the "="). */

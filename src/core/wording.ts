@@ -2,7 +2,8 @@
 // where an issue is. The page, the task pane, the CLI and the gateway's messages all take them from here, so a
 // wording changes in one place and the surfaces cannot disagree.
 import { referenceSheetName } from "./a1";
-import type { KpiStatus, Severity, SourceRef } from "./model";
+import { formatDate } from "./format";
+import type { KpiStatus, ReviewNote, ReviewSummary, Severity, SourceRef } from "./model";
 
 /**
  * "1 problem", "2 problems" ("1 child", "2 children" with `many`). `grouped` writes thousands with commas
@@ -84,4 +85,52 @@ export function issueLocation(
   const sheet = form === "reference" ? referenceSheetName(place.sheet) : place.sheet;
   if (place.cell) return `${sheet}!${place.cell}`;
   return form === "reference" ? `${sheet} (whole sheet)` : sheet;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The review: explanations of variances and acknowledged data queries (src/core/review)
+
+/** "09/01/2025": the day a note was written, as read in England. */
+function noteDay(at: string): string {
+  const ms = Date.parse(at);
+  return Number.isFinite(ms) ? new Date(ms).toLocaleDateString("en-GB", { timeZone: "Europe/London" }) : at;
+}
+
+/** "Head of SEND Finance, 09/01/2025" (either part left out when not known). */
+export function noteByline(note: Pick<ReviewNote, "by" | "at">): string {
+  return [note.by, note.at ? noteDay(note.at) : ""].filter(Boolean).join(", ");
+}
+
+/** " Owner: Head of SEND Finance. Due 31/01/2025." for a note that gives them, else "". */
+function noteAction(note: Pick<ReviewNote, "owner" | "due">): string {
+  const parts: string[] = [];
+  if (note.owner) parts.push(`Owner: ${note.owner}.`);
+  if (note.due) parts.push(`Due ${formatDate(note.due)}.`);
+  return parts.length ? ` ${parts.join(" ")}` : "";
+}
+
+/** "Explained by Head of SEND Finance, 09/01/2025: ... Owner: X. Due 31/01/2025." */
+export function explainedText(note: ReviewNote): string {
+  const by = noteByline(note);
+  return `Explained${by ? ` by ${by}` : ""}: ${note.text}${noteAction(note)}`;
+}
+
+/** "Carried from 10/12/2024 (Head of SEND Finance): ... Update or confirm." */
+export function carriedText(note: ReviewNote): string {
+  const from = note.reportingDate ? ` from ${formatDate(note.reportingDate)}` : "";
+  return `Carried${from}${note.by ? ` (${note.by})` : ""}: ${note.text}${noteAction(note)} Update or confirm for this report.`;
+}
+
+/** "Known and explained by Head of SEND Finance, 09/01/2025: ..." */
+export function acknowledgedText(note: ReviewNote): string {
+  const by = noteByline(note);
+  return `Known and explained${by ? ` by ${by}` : ""}: ${note.text}`;
+}
+
+/** "4 of 6 flagged variances explained", with the carried ones when there are any. */
+export function explainedCount(review: Pick<ReviewSummary, "flagged" | "explained" | "carried">): string {
+  const base = `${review.explained} of ${plural(review.flagged, "flagged variance")} explained`;
+  return review.carried > 0
+    ? `${base}; ${review.carried} carried from an earlier report, to update or confirm`
+    : base;
 }

@@ -2,11 +2,13 @@
 // The gateway runs against any `ExcelRunner`: Excel.run in Office, the in-memory Excel in tests and the preview.
 import type { SettingsOverrides } from "../core/engine-api";
 import type { TrackerMapping } from "../core/mapping/format";
-import type { PortfolioSummary, Severity } from "../core/model";
+import type { PortfolioSummary, ReviewNote, Severity } from "../core/model";
 import type { RawWorkbook } from "../core/raw";
 import type { RefreshSource } from "./lease";
+import type { NoteSaveResult } from "./notes";
 
 export type { RefreshSource } from "./lease";
+export type { NoteSaveResult, NoteSaveProblem } from "./notes";
 
 /** Excel.run, or a stand-in with the same contract. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -121,4 +123,11 @@ export interface WorkbookGateway {
    * the ribbon or a colleague's copy of the add-in). Resolves to the function that stops listening.
    */
   watchWorkbook(listener: (change: WorkbookChange) => void): Promise<() => void>;
+  /**
+   * Keeps a note (a variance explained, a data query acknowledged) on the notes sheet: its row updated in place, or
+   * appended (the sheet made on the first note). `expected` is the note as the pane showed it (null for a new one):
+   * if the sheet no longer holds that, nothing is written and the result says so, with the note as it is now.
+   * Never throws. The page shows the note from the next refresh.
+   */
+  saveReviewNote(note: ReviewNote, expected: ReviewNote | null): Promise<NoteSaveResult>;
 }

@@ -5,6 +5,7 @@
 import { localAddress, rectAddress } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawUnread, RawWorkbook } from "../core/raw";
 import { DEFAULT_READ_LIMITS, ReadPlan, type ReadLimits } from "./blocks";
+import { liveNotesSheet, queueNotesRead } from "./notes";
 import { isAddinSheet, MARK_KEYS, type SheetInventoryItem } from "./ownership";
 import { jsonBytes } from "./request-size";
 import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
@@ -143,10 +144,13 @@ export async function readWorkbookDetailed(
       .unread.filter((u) => u.reason === "far-columns")
       .map((part) => ({ sheet: i, part })),
   );
+  // The add-in's notes sheet (people's explanations, src/core/review) rides along too.
+  const notesItem = liveNotesSheet(inventory);
   let extrasLoaded = false;
   let extras: ReturnType<typeof queueExtras> | null = null;
-  const needExtras = tables.items.length > 0 || farParts.length > 0;
+  const needExtras = tables.items.length > 0 || farParts.length > 0 || notesItem !== null;
   const queueExtras = () => ({
+    notes: notesItem ? queueNotesRead(sheets[notesItem.position].sheet, notesItem.name) : null,
     tables: tables.items.map((table) => ({
       table,
       worksheet: table.worksheet.load("name"),
@@ -241,6 +245,8 @@ export async function readWorkbookDetailed(
     savedSettings,
     ...(unread.length ? { unread } : {}),
   };
+  const notes = extras?.notes?.();
+  if (notes) raw.reviewNotes = notes;
   return { raw, inventory, syncs: sync.count - start, sheetWalk };
 }
 

@@ -520,6 +520,20 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
       const raw = await run((context) => readWorkbook(context, { limits: deps.readLimits }));
       return deps.runEngine(raw, { now: options.now });
     },
+    async saveReviewNote(note, expected) {
+      let writer: typeof import("./notes-write");
+      try {
+        // The writer loads with the first save (a chunk of its own in the pane's build).
+        writer = await import("./notes-write");
+      } catch (error) {
+        return {
+          ok: false,
+          problem: "fault",
+          message: `Part of the add-in could not be downloaded (${errorText(error)}). The note was not saved. Check the connection, then save it again.`,
+        };
+      }
+      return writer.saveReviewNote(run, note, { expected, runtimeId, clock: deps.clock });
+    },
     async watchWorkbook(listener) {
       const tell = async () => {
         try {

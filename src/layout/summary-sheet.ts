@@ -8,6 +8,7 @@ import { definitions } from "./blocks/definitions";
 import { footer, footerText } from "./blocks/footer";
 import { freshness } from "./blocks/freshness";
 import { keyRisks } from "./blocks/key-risks";
+import { knownQueries } from "./blocks/known-queries";
 import { kpiTiles } from "./blocks/kpi-tiles";
 import { outlook } from "./blocks/outlook";
 import { programmes } from "./blocks/programme";
@@ -43,6 +44,7 @@ const PAGE_BLOCKS: readonly PageBlock[] = [
   programmes,
   variances,
   dataProblems,
+  knownQueries,
   definitions,
   footer,
 ];

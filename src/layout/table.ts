@@ -35,13 +35,14 @@ export function columnStart<R>(
 /**
  * Writes the header row and one row per record from `top` (default: the page's next row) across `slot` (default:
  * the whole page); returns the next free row. Text wraps and sizes its row; numbers stay numbers, formatted.
- * With `copy`, the same table is also written on the data sheet as an Excel table of that name and title.
+ * `header: false` writes the rows alone (a table continued). With `copy`, the same table is also written on the
+ * data sheet as an Excel table of that name and title.
  */
 export function writeTable<R>(
   page: Page,
   columns: readonly TableColumn<R>[],
   rows: readonly R[],
-  options: { top?: number; slot?: Slot; copy?: { name: string; title: string } } = {},
+  options: { top?: number; slot?: Slot; header?: boolean; copy?: { name: string; title: string } } = {},
 ): number {
   if (options.copy) page.addDataTable(tableCopy(options.copy.name, options.copy.title, columns, rows));
   const slot = options.slot ?? FULL;
@@ -54,10 +55,12 @@ export function writeTable<R>(
   if (c - 1 > slot.c2) throw new Error(`A table ${c - slot.c1} columns wide does not fit its slot`); // a layout fault
   const sheet = page.sheet;
   let row = options.top ?? page.row;
-  columns.forEach((column, i) => {
-    sheet.text(row, spans[i][0], spans[i][1], column.header, column.headerStyle ?? STYLES.tableHeader);
-  });
-  row++;
+  if (options.header !== false) {
+    columns.forEach((column, i) => {
+      sheet.text(row, spans[i][0], spans[i][1], column.header, column.headerStyle ?? STYLES.tableHeader);
+    });
+    row++;
+  }
   const first = row;
   for (const record of rows) {
     columns.forEach((column, i) => {

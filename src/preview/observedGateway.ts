@@ -32,5 +32,12 @@ export function observedGateway(inner: WorkbookGateway, changed: () => void): Wo
     },
     readSummary: (options) => inner.readSummary(options),
     watchWorkbook: (listener) => inner.watchWorkbook(listener),
+    async saveReviewNote(note, expected) {
+      try {
+        return await inner.saveReviewNote(note, expected);
+      } finally {
+        changed();
+      }
+    },
   };
 }

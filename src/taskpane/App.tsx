@@ -4,7 +4,8 @@ import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@flue
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { SettingsOverrides } from "../core/engine-api";
 import type { TrackerMapping } from "../core/mapping/format";
-import type { Issue, PortfolioSummary, SourceRef } from "../core/model";
+import type { FlaggedVariance, Issue, PortfolioSummary, ReviewNote, SourceRef } from "../core/model";
+import { queryNote, varianceNote } from "../core/review/review";
 import type { RawWorkbook } from "../core/raw";
 import { readTracker } from "../core/read";
 import { issueLocation } from "../core/wording";
@@ -127,6 +128,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
     announcement,
     mapping,
     elsewhere,
+    reviewer,
   } = state;
   const setProblem = useCallback((text: string | null) => dispatch({ type: "problem", text }), []);
   // Refs answer at once where state would answer only at the next render: one refresh at a time.
@@ -326,6 +328,48 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
     [gateway, refresh, setProblem],
   );
 
+  /** Keeps a note on the notes sheet; null when saved, else the sentence the form shows. */
+  const saveNote = useCallback(
+    async (note: ReviewNote, expected: ReviewNote | null): Promise<string | null> => {
+      let result;
+      try {
+        result = await gateway.saveReviewNote(note, expected);
+      } catch {
+        return "The note could not be saved: Excel did not answer. Check that the workbook is still open, then save it again.";
+      }
+      if (result.ok) {
+        dispatch({ type: "notesChanged", notes: result.notes, sheet: result.sheet, saved: note });
+        return null;
+      }
+      // Someone changed it in Excel: show the notes as they are now, theirs included.
+      if (result.notes)
+        dispatch({
+          type: "notesChanged",
+          notes: result.notes,
+          sheet: summary?.review?.notesSheet ?? "",
+          saved: null,
+        });
+      return result.message;
+    },
+    [gateway, summary],
+  );
+  const saveExplanation = useCallback(
+    (
+      variance: FlaggedVariance,
+      fields: { text: string; owner: string; due: string; by: string },
+      expected: ReviewNote | null,
+    ) =>
+      summary
+        ? saveNote(varianceNote(summary, variance, fields, new Date()), expected)
+        : Promise.resolve(null),
+    [saveNote, summary],
+  );
+  const acknowledge = useCallback(
+    (issue: Issue, fields: { text: string; by: string }, expected: ReviewNote | null) =>
+      summary ? saveNote(queryNote(summary, issue, fields, new Date()), expected) : Promise.resolve(null),
+    [saveNote, summary],
+  );
+
   if (mapping) {
     const Step = mapping.step;
     return (
@@ -392,9 +436,20 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
               <KpiCards kpis={summary.kpis} />
             </Section>
             <Outlook summary={summary} />
-            <Variances variances={summary.variances} onShowSource={goTo} />
+            <Variances
+              variances={summary.variances}
+              onShowSource={goTo}
+              onSaveExplanation={saveExplanation}
+              reviewer={reviewer}
+            />
             {!problemsFrom && (
-              <DataProblems issues={summary.issues} freshness={summary.freshness} onGoTo={goTo} />
+              <DataProblems
+                issues={summary.issues}
+                freshness={summary.freshness}
+                onGoTo={goTo}
+                onAcknowledge={acknowledge}
+                reviewer={reviewer}
+              />
             )}
             <KeyRisks risks={summary.keyRisks} threshold={summary.riskThreshold} onShowSource={goTo} />
           </>

@@ -1,7 +1,8 @@
 // The pane's state in one place: what it shows (the summary, the last run, a failure, a notice, a problem, the
 // screen-reader announcement, the mapping step when open) and the events that change it, as one pure reducer.
 import type { SettingsOverrides } from "../core/engine-api";
-import type { PortfolioSummary } from "../core/model";
+import type { PortfolioSummary, ReviewNote } from "../core/model";
+import { applyReview } from "../core/review/review";
 import { plural } from "../core/wording";
 import type { RefreshOutcome, RefreshStep, StoredOutcome, WorkbookChange } from "../excel/api";
 import { SOURCE_WORDS } from "../excel/lease";
@@ -26,6 +27,8 @@ export interface PaneState<Mapping> {
   mapping: Mapping | null;
   /** A refresh under way elsewhere (the ribbon, another pane). */
   elsewhere: WorkbookChange["refreshing"];
+  /** The name or role the person gave with their last note, to fill in the next. */
+  reviewer: string;
 }
 
 export type PaneEvent<Mapping> =
@@ -40,7 +43,15 @@ export type PaneEvent<Mapping> =
   | { type: "refreshFinished"; outcome: RefreshOutcome }
   | { type: "elsewhere"; refreshing: WorkbookChange["refreshing"] }
   | { type: "followStarted"; outcome: StoredOutcome }
-  | { type: "followed"; outcome: StoredOutcome; current: PortfolioSummary | null };
+  | { type: "followed"; outcome: StoredOutcome; current: PortfolioSummary | null }
+  | {
+      type: "notesChanged";
+      /** Every note on the notes sheet as the save found (or left) it, and the sheet's name. */
+      notes: ReviewNote[];
+      sheet: string;
+      /** The note saved, or null when the save was refused and only the notes as they are were learnt. */
+      saved: ReviewNote | null;
+    };
 
 export function initialPaneState<Mapping>(): PaneState<Mapping> {
   return {
@@ -55,6 +66,7 @@ export function initialPaneState<Mapping>(): PaneState<Mapping> {
     announcement: "",
     mapping: null,
     elsewhere: null,
+    reviewer: "",
   };
 }
 
@@ -144,6 +156,18 @@ export function paneReducer<Mapping>(
     }
     case "elsewhere":
       return { ...state, elsewhere: event.refreshing };
+    case "notesChanged": {
+      if (!state.summary) return state;
+      const summary = applyReview(state.summary, event.notes, event.sheet);
+      if (!event.saved) return { ...state, summary };
+      const what = event.saved.kind === "variance" ? "Explanation" : "Known data query";
+      return {
+        ...state,
+        summary,
+        reviewer: event.saved.by,
+        announcement: `${what} saved on the "${event.sheet}" sheet; the summary sheet shows it from the next refresh.`,
+      };
+    }
     case "followStarted":
       return { ...state, lastRun: event.outcome, notice: null };
     case "followed": {

@@ -1,7 +1,11 @@
-// Flagged variances: every figure off its target beyond tolerance, with its status in a mark and a word.
+// Flagged variances: every figure off its target beyond tolerance, with its status in a mark and a word, and under
+// each the officer's explanation (or last report's, carried for updating); a line counts how many are explained.
 import type { FlaggedVariance, PortfolioSummary } from "../../core/model";
-import type { Page } from "../page";
+import { carriedText, explainedCount, explainedText } from "../../core/wording";
+import { LAST_COL, type Page } from "../page";
+import type { CellStyle } from "../plan";
 import { STYLES, kpiValueFormat, kpiVarianceFormat, statusFlag, tableStatusStyle } from "../styles";
+import { tableCopy } from "../data-tables";
 import { writeTable, type TableColumn } from "../table";
 import { kpiCellVariance } from "../values";
 
@@ -57,8 +61,25 @@ export function variances(page: Page, summary: PortfolioSummary): void {
     page.gap();
     return;
   }
-  page.row = writeTable(page, COLUMNS, summary.variances, {
-    copy: { name: "tblFlaggedVariances", title: "Flagged variances" },
+  page.addDataTable(tableCopy("tblFlaggedVariances", "Flagged variances", COLUMNS, summary.variances));
+  if (summary.review) page.note(`${explainedCount(summary.review)}.`, STYLES.bodyBold);
+  summary.variances.forEach((variance, i) => {
+    page.row = writeTable(page, COLUMNS, [variance], { header: i === 0 });
+    const review = variance.review;
+    if (!review) return;
+    const explained = review.state === "explained";
+    page.sheet.text(
+      page.row,
+      0,
+      LAST_COL,
+      explained ? explainedText(review.note) : carriedText(review.note),
+      explained ? EXPLAINED : CARRIED,
+    );
+    page.row++;
   });
   page.gap();
 }
+
+/** The officer's explanation, across the table under its variance; a carried one muted, as a draft. */
+const EXPLAINED: CellStyle = { ...STYLES.tableCell, indent: 1 };
+const CARRIED: CellStyle = { ...STYLES.tableNote, indent: 1 };

@@ -1,11 +1,14 @@
 // Data problems: stale-data warnings first, then issues grouped by severity and sheet, each with "Go to cell".
 // Long lists start with only the most severe groups open and show a page at a time, so thousands of issues stay quick to render.
+// A warning can be acknowledged with a reason (a known data query): it then moves to "Known and explained".
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
-import type { FreshnessLine, Issue, SourceRef } from "../../core/model";
+import type { FreshnessLine, Issue, ReviewNote, SourceRef } from "../../core/model";
+import { canAcknowledge } from "../../core/review/review";
 import { Notice } from "../Notice/Notice";
+import { NoteEditor, type NoteFields } from "../Review/Review";
 import { Section } from "../Section";
-import { SEVERITY_NAMES, capitalised, issueLocation, plural } from "../../core/wording";
+import { SEVERITY_NAMES, acknowledgedText, capitalised, issueLocation, plural } from "../../core/wording";
 import { visuallyHidden } from "../visuallyHidden";
 import { groupIssues, type IssueGroup } from "./groupIssues";
 
@@ -36,12 +39,25 @@ const useStyles = makeStyles({
   more: { alignSelf: "flex-start", marginTop: "4px" },
   none: { margin: 0 },
   hidden: visuallyHidden,
+  known: { margin: 0, fontStyle: "italic" },
+  acknowledge: { alignSelf: "flex-start" },
 });
+
+/** Saves a query's acknowledgement (`expected`: the note shown, or null); null when saved, else what to show. */
+export type AcknowledgeQuery = (
+  issue: Issue,
+  fields: NoteFields,
+  expected: ReviewNote | null,
+) => Promise<string | null>;
 
 export interface DataProblemsProps {
   issues: readonly Issue[];
   freshness: readonly FreshnessLine[];
   onGoTo: (ref: SourceRef) => void;
+  /** Offers "Acknowledge" on each warning; without it the list is read-only. */
+  onAcknowledge?: AcknowledgeQuery;
+  /** The name or role the person gave last, to fill in. */
+  reviewer?: string;
 }
 
 function staleText(line: FreshnessLine): string {
@@ -54,11 +70,58 @@ function staleText(line: FreshnessLine): string {
   return `${line.label}: ${line.text}${age}${limit}. Refresh this data in the tracker before sharing the summary.`;
 }
 
-export function DataProblems({ issues, freshness, onGoTo }: DataProblemsProps) {
+export function DataProblems({
+  issues: all,
+  freshness,
+  onGoTo,
+  onAcknowledge,
+  reviewer = "",
+}: DataProblemsProps) {
   const styles = useStyles();
+  const issues = useMemo(() => all.filter((i) => !i.acknowledged), [all]);
+  const known = useMemo(() => all.filter((i) => i.acknowledged), [all]);
   const groups = useMemo(() => groupIssues(issues), [issues]);
   const stale = freshness.filter((f) => f.stale);
   const total = issues.length + stale.length;
+  const editor = onAcknowledge ? { onAcknowledge, reviewer } : null;
+  return (
+    <>
+      <Problems groups={groups} issues={issues} stale={stale} total={total} onGoTo={onGoTo} editor={editor} />
+      {known.length > 0 && (
+        <Section title={`Known and explained (${known.length.toLocaleString("en-GB")})`}>
+          <ul className={styles.list}>
+            {known.map((issue, i) => (
+              <li key={`${issue.code}:${issue.cell}:${i}`} className={styles.item}>
+                <span>{issue.message}</span>
+                <p className={styles.known}>{acknowledgedText(issue.acknowledged as ReviewNote)}</p>
+                <IssueActions issue={issue} onGoTo={onGoTo} editor={editor} />
+              </li>
+            ))}
+          </ul>
+        </Section>
+      )}
+    </>
+  );
+}
+
+type Editor = { onAcknowledge: AcknowledgeQuery; reviewer: string } | null;
+
+function Problems({
+  groups,
+  issues,
+  stale,
+  total,
+  onGoTo,
+  editor,
+}: {
+  groups: IssueGroup[];
+  issues: readonly Issue[];
+  stale: FreshnessLine[];
+  total: number;
+  onGoTo: (ref: SourceRef) => void;
+  editor: Editor;
+}) {
+  const styles = useStyles();
   const worst = groups[0]?.severity;
   return (
     <Section title={`Data problems (${total.toLocaleString("en-GB")})`}>
@@ -79,6 +142,7 @@ export function DataProblems({ issues, freshness, onGoTo }: DataProblemsProps) {
             key={group.key}
             group={group}
             onGoTo={onGoTo}
+            editor={editor}
             initiallyOpen={issues.length <= OPEN_ALL_UP_TO || group.severity === worst}
           />
         ))}
@@ -90,10 +154,12 @@ export function DataProblems({ issues, freshness, onGoTo }: DataProblemsProps) {
 function ProblemGroup({
   group,
   onGoTo,
+  editor,
   initiallyOpen,
 }: {
   group: IssueGroup;
   onGoTo: (ref: SourceRef) => void;
+  editor: Editor;
   initiallyOpen: boolean;
 }) {
   const styles = useStyles();
@@ -122,18 +188,7 @@ function ProblemGroup({
           {group.issues.slice(0, shown).map((issue, i) => (
             <li key={`${issue.code}:${issue.cell}:${i}`} className={styles.item}>
               <span>{issue.message}</span>
-              <span className={styles.actions}>
-                <span className={styles.where}>{issueLocation(issue, "sentence")}</span>
-                {issue.sheet && (
-                  <Button
-                    size="small"
-                    onClick={() => onGoTo({ sheet: issue.sheet, cell: issue.cell || "A1" })}
-                  >
-                    {issue.cell ? "Go to cell" : "Go to sheet"}
-                    <span className={styles.hidden}> {issueLocation(issue, "sentence")}</span>
-                  </Button>
-                )}
-              </span>
+              <IssueActions issue={issue} onGoTo={onGoTo} editor={editor} />
             </li>
           ))}
         </ul>
@@ -150,5 +205,54 @@ function ProblemGroup({
         </Button>
       )}
     </div>
+  );
+}
+
+/** "Go to cell", and for a warning "Acknowledge" (or "Edit reason"), opening the form under the problem. */
+function IssueActions({
+  issue,
+  onGoTo,
+  editor,
+}: {
+  issue: Issue;
+  onGoTo: (ref: SourceRef) => void;
+  editor: Editor;
+}) {
+  const styles = useStyles();
+  const [editing, setEditing] = useState(false);
+  const where = issueLocation(issue, "sentence");
+  const ack = issue.acknowledged ?? null;
+  return (
+    <>
+      <span className={styles.actions}>
+        <span className={styles.where}>{where}</span>
+        {issue.sheet && (
+          <Button size="small" onClick={() => onGoTo({ sheet: issue.sheet, cell: issue.cell || "A1" })}>
+            {issue.cell ? "Go to cell" : "Go to sheet"}
+            <span className={styles.hidden}> {where}</span>
+          </Button>
+        )}
+        {editor && canAcknowledge(issue) && !editing && (
+          <Button size="small" appearance="secondary" onClick={() => setEditing(true)}>
+            {ack ? "Edit reason" : "Acknowledge"}
+            <span className={styles.hidden}> the query at {where}</span>
+          </Button>
+        )}
+      </span>
+      {editor && editing && (
+        <NoteEditor
+          kind="query"
+          about={where}
+          intro="A known data query is listed under Known and explained instead of Data problems, until its figure changes."
+          initial={{ text: ack?.text ?? "", owner: "", due: "", by: ack?.by ?? editor.reviewer }}
+          onSave={async (fields) => {
+            const problem = await editor.onAcknowledge(issue, fields, ack);
+            if (!problem) setEditing(false);
+            return problem;
+          }}
+          onCancel={() => setEditing(false)}
+        />
+      )}
+    </>
   );
 }

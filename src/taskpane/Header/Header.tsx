@@ -2,6 +2,7 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 import { formatDate } from "../../core/format";
 import type { PortfolioSummary } from "../../core/model";
+import { explainedCount, plural } from "../../core/wording";
 import type { StoredOutcome } from "../../excel/api";
 import { formatRunTime } from "../text";
 
@@ -39,6 +40,14 @@ export function Header({ summary, lastRun }: HeaderProps) {
         <p className={styles.line}>
           Reporting date: {programme.reportingDate ? formatDate(programme.reportingDate) : "not set"}
           {programme.financeBasis ? ` · Finance: ${programme.financeBasis}` : ""}
+        </p>
+      )}
+      {summary?.review && summary.review.flagged > 0 && (
+        <p className={styles.line} data-testid="review-count">
+          {explainedCount(summary.review)}
+          {summary.review.acknowledged > 0
+            ? ` · ${plural(summary.review.acknowledged, "known data query", "known data queries")}`
+            : ""}
         </p>
       )}
       <p className={styles.line} data-testid="last-run">

@@ -79,7 +79,13 @@ function shapeInput<T>(input: unknown, rect: Rect, where: string): (r: number, c
 }
 
 /** Writes one input into a cell as Excel would take it (null leaves the cell unchanged). */
-function writeEntry(sheet: SheetState, row: number, col: number, input: unknown, asFormula: boolean): void {
+export function writeEntry(
+  sheet: SheetState,
+  row: number,
+  col: number,
+  input: unknown,
+  asFormula: boolean,
+): void {
   if (input === null || input === undefined) return;
   if (typeof input !== "string" && typeof input !== "number" && typeof input !== "boolean") {
     throw simError("InvalidArgument", MESSAGES.invalidArgument, "Range.values");

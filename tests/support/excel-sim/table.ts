@@ -2,8 +2,9 @@
 import { parseRect, splitSheet } from "./address";
 import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, type Tx } from "./context";
 import { MESSAGES, simError } from "./errors";
-import { sheetById, sheetByName } from "./helpers";
-import { SimRange } from "./range";
+import { cellAt, ensureCell, keyCol, keyRow, sheetById, sheetByName } from "./helpers";
+import { SimRange, writeEntry } from "./range";
+import { requireSheetEditable } from "./sheet-ops";
 import { SimClientResult } from "./result";
 import { nextId, type TableState } from "./state";
 import { SimWorksheet } from "./worksheet";
@@ -196,6 +197,56 @@ export class SimTable extends SimObject<TableRef> {
     this._queue(0, (tx, ref) => {
       tableById(tx, ref);
       tx.wb.tables = tx.wb.tables.filter((t) => t.id !== ref.tableId);
+    });
+  }
+  /** table.rows: only `add` is modelled. */
+  get rows(): { add: (index?: number | null, values?: unknown[][]) => void } {
+    return { add: (index, values) => this._addRows(index, values) };
+  }
+  /**
+   * TableRowCollection.add (ExcelApi 1.1), at the end of the table only: the table grows by the rows given (one
+   * empty row without values), each new cell taking its column's number format and style from the row above, as Excel's
+   * tables do, and the values entered as typed (an apostrophe keeps text). Excel shifts the cells below a table
+   * down; the simulator has no cell shifting, so it refuses when anything lies below the table in its columns.
+   */
+  private _addRows(index: number | null | undefined, values: unknown[][] | undefined): void {
+    this._queue(JSON.stringify(values ?? []).length, (tx, ref) => {
+      const table = tableById(tx, ref);
+      const sheet = sheetById(tx, table.sheetId);
+      requireSheetEditable(sheet, "TableRowCollection.add");
+      const count = values?.length ?? 1;
+      if ((index !== null && index !== undefined) || count < 1)
+        throw simError(
+          "InvalidArgument",
+          "The simulator adds table rows at the end only.",
+          "TableRowCollection.add",
+        );
+      if (values?.some((row) => !Array.isArray(row) || row.length !== table.rect.cols))
+        throw simError("InvalidArgument", MESSAGES.invalidArgument, "TableRowCollection.add");
+      const below = table.rect.row + table.rect.rows;
+      for (const key of sheet.cells.keys()) {
+        const row = keyRow(key);
+        const col = keyCol(key);
+        if (row >= below && col >= table.rect.col && col < table.rect.col + table.rect.cols)
+          throw simError(
+            "InvalidArgument",
+            "The simulator cannot shift cells below a table.",
+            "TableRowCollection.add",
+          );
+      }
+      for (let r = 0; r < count; r++) {
+        for (let c = 0; c < table.rect.cols; c++) {
+          const col = table.rect.col + c;
+          const above = cellAt(sheet, below + r - 1, col);
+          if (above) {
+            const cell = ensureCell(sheet, below + r, col);
+            cell.numberFormat = above.numberFormat;
+            cell.style = structuredClone(above.style);
+          }
+          writeEntry(sheet, below + r, col, values ? values[r][c] : null, false);
+        }
+      }
+      table.rect = { ...table.rect, rows: table.rect.rows + count };
     });
   }
 }

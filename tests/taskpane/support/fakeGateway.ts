@@ -1,9 +1,10 @@
 // A scripted WorkbookGateway for component tests: records every call and answers from the test's own fixtures.
 import { SAVED_MAPPING_KEY, type SettingsOverrides } from "../../../src/core/engine-api";
 import type { TrackerMapping } from "../../../src/core/mapping";
-import type { Issue, PortfolioSummary, Severity } from "../../../src/core/model";
+import type { Issue, PortfolioSummary, ReviewNote, Severity } from "../../../src/core/model";
 import type { RawWorkbook } from "../../../src/core/raw";
 import type {
+  NoteSaveResult,
   RefreshOptions,
   RefreshOutcome,
   RefreshStep,
@@ -73,6 +74,8 @@ export interface FakeGateway extends WorkbookGateway {
   /** Listeners the pane registered and has not removed. */
   readonly listeners: number;
   readSummaryCalls: number;
+  /** Every note saved, with what the pane expected to find. */
+  savedNotes: { note: ReviewNote; expected: ReviewNote | null }[];
 }
 
 export interface FakeGatewayOptions {
@@ -88,6 +91,8 @@ export interface FakeGatewayOptions {
   select?: SelectOutcome;
   /** What readSummary gives (default: the summary fixture). */
   summaryOnRead?: PortfolioSummary;
+  /** What saving a note answers (default: saved, the notes being those saved so far). */
+  noteResult?: (note: ReviewNote) => NoteSaveResult;
 }
 
 export function fakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
@@ -111,6 +116,17 @@ export function fakeGateway(options: FakeGatewayOptions = {}): FakeGateway {
     async watchWorkbook(listener) {
       listeners.add(listener);
       return () => void listeners.delete(listener);
+    },
+    savedNotes: [],
+    async saveReviewNote(note, expected) {
+      gw.savedNotes.push({ note, expected });
+      if (options.noteResult) return options.noteResult(note);
+      return {
+        ok: true,
+        sheet: "Portfolio Summary Notes",
+        created: gw.savedNotes.length === 1,
+        notes: gw.savedNotes.map((s) => s.note),
+      };
     },
     refreshCalls: [],
     selections: [],
