@@ -1,5 +1,5 @@
 // The engine's public surface: raw workbook in, summary model out. Every shell calls only this.
-import type { KpiId, PortfolioSummary } from "./model";
+import type { BaselineChoice, KpiId, PortfolioSummary } from "./model";
 import type { RawWorkbook } from "./raw";
 
 /** Key under which the add-in saves pane settings in the workbook (RawWorkbook.savedSettings). */
@@ -13,6 +13,8 @@ export interface SettingsOverrides {
   sendStalenessDays?: number;
   financeStalenessDays?: number;
   kpiTolerances?: Partial<Record<KpiId, number>>;
+  /** Which earlier report "Since last report" compares with (default: the last report before this one). */
+  baseline?: BaselineChoice;
 }
 
 export interface EngineOptions {
@@ -22,6 +24,11 @@ export interface EngineOptions {
   workbookName?: string;
   /** Applied over the tracker's Settings sheet and over raw.savedSettings[SAVED_SETTINGS_KEY]. */
   settingsOverrides?: SettingsOverrides;
+  /**
+   * A previous summary (the CLI's --previous) to compare with, in place of the history sheet read with the
+   * workbook (raw.history).
+   */
+  previousSummary?: PortfolioSummary;
 }
 
 export type RunEngine = (raw: RawWorkbook, options?: EngineOptions) => PortfolioSummary;

@@ -52,6 +52,11 @@ export interface RawWorkbook {
    * calculate has them: Excel, and so Office.js, always has a result. The engine names each one at its cell.
    */
   formulasWithoutResult?: FormulaWithoutResult[];
+  /**
+   * The add-in's history sheet ("Portfolio Summary History"), read apart from the tracker's own sheets: one block
+   * of rows per refresh, from which "Since last report" and the trends come. Absent before the first refresh.
+   */
+  history?: RawSheet;
 }
 
 /** A formula cell with no saved result: where it is and what it says (as written, without the "="). */
