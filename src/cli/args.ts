@@ -9,12 +9,17 @@ export interface CliOptions {
   mappingPath?: string;
   /** Print the best-guess column mapping as JSON instead of summarising. */
   suggestMapping?: boolean;
+  /** A workbook holding the history sheet (a previous --out) to compare with and keep. */
+  historyPath?: string;
+  /** A previous --json to compare with. */
+  previousPath?: string;
 }
 
 export type ParsedArgs =
   { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "error"; message: string };
 
-export const USAGE = `Usage: npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file.json>] [--quiet]
+export const USAGE = `Usage: npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file.json>]
+                           [--history <workbook.xlsx> | --previous <summary.json>] [--quiet]
        npm run summary -- <tracker.xlsx> --suggest-mapping
 
 Reads a SEND transformation tracker (.xlsx), checks it, and prints the Portfolio Summary's headline figures.
@@ -25,6 +30,11 @@ Options:
   --out <file.xlsx>   Also write the Portfolio Summary sheet, with its charts, to a new workbook.
   --mapping <file>    Read the tracker through this column mapping (see docs/mapping.md): for a workbook laid
                       out differently from the template. It is used instead of any mapping saved in the workbook.
+  --history <file>    Compare with the last report kept in this workbook's Portfolio Summary History sheet
+                      (a previous --out, or the tracker saved with the add-in's sheets), and keep that history,
+                      with this report added, in the --out workbook. Without it the tracker's own history sheet
+                      is used, if it has one. A file that does not exist yet starts the history.
+  --previous <file>   Compare with a previous --json of the summary instead.
   --suggest-mapping   Print the best-guess column mapping as JSON, for a person to check, edit and pass to
                       --mapping. Nothing else is done; notes on what to check go to the error stream.
   --quiet, -q         Print nothing but problems (errors in the tracker, or why it could not be read).
@@ -46,6 +56,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let quiet = false;
   let mappingPath: string | undefined;
   let suggestMapping = false;
+  let historyPath: string | undefined;
+  let previousPath: string | undefined;
   // Help wins over any mistake elsewhere on the line: someone asking for help is about to fix it.
   if (argv.some((a) => a === "--help" || a === "-h")) return { kind: "help" };
   for (let i = 0; i < argv.length; i++) {
@@ -58,7 +70,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       suggestMapping = true;
       continue;
     }
-    const withValue = /^(--json|--out|--mapping)(?:=(.*))?$/.exec(arg);
+    const withValue = /^(--json|--out|--mapping|--history|--previous)(?:=(.*))?$/.exec(arg);
     if (withValue) {
       const option = withValue[1];
       let value = withValue[2];
@@ -72,6 +84,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
         return { kind: "error", message: `${option} needs a file name after it. ${HELP_HINT}` };
       if (option === "--json") jsonPath = value;
       else if (option === "--mapping") mappingPath = value;
+      else if (option === "--history") {
+        if (!/\.xlsx$/i.test(value))
+          return {
+            kind: "error",
+            message: `--history reads an Excel workbook, so its file name must end in .xlsx (got "${value}").`,
+          };
+        historyPath = value;
+      } else if (option === "--previous") previousPath = value;
       else {
         if (!/\.xlsx$/i.test(value))
           return {
@@ -93,6 +113,12 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (trackerPath === null)
     return { kind: "error", message: `Give the tracker .xlsx file to summarise. ${HELP_HINT}` };
+  if (historyPath !== undefined && previousPath !== undefined)
+    return {
+      kind: "error",
+      message:
+        "Give --history or --previous, not both: the report is compared with one earlier report.",
+    };
   if (suggestMapping && (jsonPath !== null || outPath !== null || mappingPath !== undefined))
     return {
       kind: "error",
@@ -109,6 +135,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
       // Only set when asked for, so the options of a plain run stay as they were.
       ...(mappingPath !== undefined ? { mappingPath } : {}),
       ...(suggestMapping ? { suggestMapping } : {}),
+      ...(historyPath !== undefined ? { historyPath } : {}),
+      ...(previousPath !== undefined ? { previousPath } : {}),
     },
   };
 }

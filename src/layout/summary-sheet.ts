@@ -11,6 +11,7 @@ import { keyRisks } from "./blocks/key-risks";
 import { kpiTiles } from "./blocks/kpi-tiles";
 import { outlook } from "./blocks/outlook";
 import { programmes } from "./blocks/programme";
+import { sinceLastReport } from "./blocks/since-last-report";
 import { title } from "./blocks/title";
 import { variances } from "./blocks/variances";
 import { overviewCharts, workstreamStatus } from "./blocks/workstream-status";
@@ -35,6 +36,7 @@ export type PageBlock = (page: Page, summary: PortfolioSummary) => void;
 const PAGE_BLOCKS: readonly PageBlock[] = [
   title,
   kpiTiles,
+  sinceLastReport,
   freshness,
   outlook,
   workstreamStatus,

@@ -83,3 +83,22 @@ export function movedOnOneMonth(sample: RawWorkbook): RawWorkbook {
     }),
   };
 }
+
+/** A raw workbook as .xlsx bytes (values and number formats), as a person saving it from Excel would have it. */
+export async function rawToXlsx(raw: RawWorkbook): Promise<Buffer> {
+  const { default: ExcelJS } = await import("exceljs");
+  const book = new ExcelJS.Workbook();
+  for (const sheet of raw.sheets) {
+    const ws = book.addWorksheet(sheet.name);
+    sheet.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        if (v === "") return;
+        const cell = ws.getCell(sheet.originRow + r + 1, sheet.originCol + c + 1);
+        cell.value = v;
+        const format = sheet.numberFormats?.[r]?.[c];
+        if (format && format !== "General") cell.numFmt = format;
+      }),
+    );
+  }
+  return Buffer.from(await book.xlsx.writeBuffer());
+}

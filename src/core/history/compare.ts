@@ -20,7 +20,6 @@ import {
 import {
   DIRECTION_WORDS,
   MILESTONE_STATUS_WORDS,
-  capitalised,
   changeArrow,
   fromTo,
   issueLocation,
@@ -295,6 +294,6 @@ export function compareWithBaseline(
     (ragMove !== "unchanged" && ragMove !== null) ||
     result.kpis.some((k) => k.direction !== "unchanged") ||
     result.workstreams.length + result.keyRisks.length + result.milestones.length + result.issues.length > 0;
-  if (!anything) result.message = `${capitalised(heading.replace(/^Since/, "since"))}: nothing has changed.`;
+  if (!anything) result.message = `Nothing has changed ${heading.charAt(0).toLowerCase()}${heading.slice(1)}.`;
   return result;
 }

@@ -15,6 +15,7 @@ import { compareWithBaseline } from "./compare";
 import { HISTORY_SHEET_NAME } from "./record";
 import { openRiskScores, snapshotOf, type SnapshotInput } from "./snapshot";
 
+export { changeItems, type ChangeItem } from "./changes";
 export { HISTORY_COLUMNS, HISTORY_SHEET_NAME, historyHeader, historyRows, readHistorySheet } from "./record";
 
 /** Reports the trend shows: this one and the five before it. */
