@@ -116,8 +116,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   if (historyPath !== undefined && previousPath !== undefined)
     return {
       kind: "error",
-      message:
-        "Give --history or --previous, not both: the report is compared with one earlier report.",
+      message: "Give --history or --previous, not both: the report is compared with one earlier report.",
     };
   if (suggestMapping && (jsonPath !== null || outPath !== null || mappingPath !== undefined))
     return {

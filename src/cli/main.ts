@@ -216,7 +216,14 @@ async function readPreviousFile(path: string): Promise<PortfolioSummary | string
     return `The previous summary "${path}" is not valid JSON: give a file written with --json.`;
   }
   const s = json as Partial<PortfolioSummary> | null;
-  if (!s || typeof s !== "object" || s.schemaVersion !== 1 || !Array.isArray(s.kpis) || !s.overallRag || !s.programme)
+  if (
+    !s ||
+    typeof s !== "object" ||
+    s.schemaVersion !== 1 ||
+    !Array.isArray(s.kpis) ||
+    !s.overallRag ||
+    !s.programme
+  )
     return `"${path}" is not a Portfolio Summary written with --json (docs/summary-json.md), so it cannot be compared with.`;
   return s as PortfolioSummary;
 }

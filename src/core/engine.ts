@@ -30,7 +30,9 @@ export const runEngine: RunEngine = (raw, options = {}) => {
         ? recordedFromSummary(options.previousSummary)
         : readHistorySheet(raw.history).snapshots,
       choice:
-        baselineChoiceOf(options.settingsOverrides?.baseline) ?? baselineChoiceOf(saved?.baseline) ?? undefined,
+        baselineChoiceOf(options.settingsOverrides?.baseline) ??
+        baselineChoiceOf(saved?.baseline) ??
+        undefined,
     },
   });
   // What the reader already knows it cannot compute (a field a column mapping leaves out) heads the list.

@@ -2,6 +2,7 @@
 // complete does it take the place of the previous one (swap.ts: updated in place, so references to it survive).
 // On a failure before that, the working sheets are removed and the previous summary is as it was. Only sheets
 // carrying the add-in's marks are ever renamed or deleted.
+import type { RawSheet } from "../core/raw";
 import type { SheetKey, SheetPlan } from "../layout/plan";
 import type { StoredOutcome } from "./api";
 import {
@@ -23,6 +24,7 @@ import {
   UPDATING_KEY,
   type SheetInventoryItem,
 } from "./ownership";
+import { historyTarget, queueNewHistorySheet, type HistoryTarget } from "./history";
 import { queueCharts, sheetContentParts } from "./render";
 import { swapIntoPlace, type SwapExtras } from "./swap";
 import { RESPONSE_BUDGET_BYTES } from "./blocks";
@@ -54,6 +56,11 @@ export interface ApplyPlanOptions {
    * took over) ends the write there, the working sheets removed.
    */
   beforeSwap?: () => string | null;
+  /**
+   * Keep the history: the plan's block is appended to the history sheet as the read found it (`read`; absent when
+   * the workbook has none, which then gets a new one). Without it the history sheet is left alone.
+   */
+  history?: { read: RawSheet | undefined };
 }
 
 /** What a failed write left: nothing changed; the summary part-updated; or complete but for removing leftovers. */
@@ -137,6 +144,10 @@ export async function applyPlan(
     names[planned.key] = previousOf(planned.key)?.name ?? chosen.name;
     if (planned.key === "summary") nameTakenByUserSheet = chosen.takenByUserSheet;
   }
+  const history: HistoryTarget | null =
+    options.history && plan.history
+      ? historyTarget(inventory, options.history.read, Object.values(names) as string[])
+      : null;
   const result = (ok: boolean, extra: Partial<ApplyPlanResult> = {}): ApplyPlanResult => ({
     ok,
     sheetNames: names,
@@ -176,6 +187,8 @@ export async function applyPlan(
       if (options.activate !== false && !liveSummary && planned.key === "summary") sheet.activate();
       built[planned.key] = sheet;
     });
+    // A workbook without a history sheet gets one (marked as this run's: a failed run removes it again).
+    if (history?.create && plan.history) queueNewHistorySheet(context, plan.history, history, runId);
     // Normally one request; a summary too long for one is sent in parts, each under the payload budget.
     let queued = 0;
     for (const planned of plan.sheets) {
@@ -217,7 +230,10 @@ export async function applyPlan(
     .filter(isLeftover)
     .filter((s) => {
       const role = roleOf(s);
-      return s.name.startsWith(BUILDING_PREFIX) || (role !== null && previousOf(role) !== undefined);
+      return (
+        s.name.startsWith(BUILDING_PREFIX) ||
+        (role !== null && role !== "history" && previousOf(role) !== undefined)
+      );
     })
     .map((s) => s.name);
   try {
@@ -239,6 +255,7 @@ export async function applyPlan(
         ),
         leftovers,
         outcome,
+        history: history && plan.history ? { plan: plan.history, target: history } : undefined,
       },
       sync,
     );

@@ -4,7 +4,15 @@
 import { localAddress } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
 import { planReadBatches, type ReadBlock, type ReadLimits, DEFAULT_READ_LIMITS } from "./blocks";
-import { isAddinSheet, MARK_KEYS, type SheetInventoryItem } from "./ownership";
+import { HISTORY_SHEET_NAME } from "../core/history";
+import {
+  isAddinSheet,
+  isLiveAddinSheet,
+  MARK_KEYS,
+  roleOf,
+  ROLE_KEY,
+  type SheetInventoryItem,
+} from "./ownership";
 import { countingSync, errorCode, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
 
 export interface ReadOptions {
@@ -42,7 +50,7 @@ const VISIBILITY: Record<string, RawSheet["visibility"]> = {
   VeryHidden: "veryHidden",
 };
 
-/** Reads the tracker: every sheet except the add-in's own, with values and number formats. */
+/** Reads the tracker: every sheet except the add-in's own, with values and number formats; and the history sheet. */
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions = {},
@@ -124,20 +132,23 @@ export async function readWorkbookDetailed(
   const savedSettings = Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown]));
   options.firstSync?.check({ inventory, settings: savedSettings });
   const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
-  const extents = trackerSheets.map((s, i) => ({
+  // The add-in's history sheet is read with the tracker (the same size-bounded batches), and kept apart from it.
+  const historyAt = inventory.findIndex(isHistoryCandidate);
+  const readSheets = historyAt >= 0 ? [...trackerSheets, sheets[historyAt]] : trackerSheets;
+  const extents = readSheets.map((s, i) => ({
     sheet: i,
     rowCount: s.used.isNullObject ? 0 : s.used.rowCount,
     columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
   }));
 
   // Syncs 2+: values and number formats, several sheets per sync, big sheets in row blocks.
-  const values: RawCell[][][] = trackerSheets.map(() => []);
-  const formats: string[][][] = trackerSheets.map(() => []);
+  const values: RawCell[][][] = readSheets.map(() => []);
+  const formats: string[][][] = readSheets.map(() => []);
   const pending = planReadBatches(extents, options.limits ?? DEFAULT_READ_LIMITS);
   while (pending.length) {
     const batch = pending.shift() as ReadBlock[];
     const ranges = batch.map((block) => {
-      const { sheet, used } = trackerSheets[block.sheet];
+      const { sheet, used } = readSheets[block.sheet];
       return sheet
         .getRangeByIndexes(
           used.rowIndex + block.rowOffset,
@@ -174,16 +185,17 @@ export async function readWorkbookDetailed(
   }
 
   const ownNames = new Set(inventory.filter(isAddinSheet).map((s) => s.name));
+  const asRaw = (s: SheetProbe, i: number): RawSheet => ({
+    name: s.sheet.name,
+    values: values[i],
+    numberFormats: formats[i],
+    originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
+    originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
+    visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
+  });
   const raw: RawWorkbook = {
     name: loadedName(workbook),
-    sheets: trackerSheets.map((s, i) => ({
-      name: s.sheet.name,
-      values: values[i],
-      numberFormats: formats[i],
-      originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
-      originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
-      visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
-    })),
+    sheets: trackerSheets.map(asRaw),
     tables: tableInfo
       .filter((t) => !ownNames.has(t.worksheet.name))
       .map((t): RawTable => ({
@@ -192,8 +204,19 @@ export async function readWorkbookDetailed(
         range: localAddress(t.range.address),
       })),
     savedSettings,
+    ...(historyAt >= 0 ? { history: asRaw(sheets[historyAt], trackerSheets.length) } : {}),
   };
   return { raw, inventory, syncs: sync.count - start };
+}
+
+/**
+ * The add-in's history sheet, as far as the first sync can tell: its live history sheet, or (where that sync learnt
+ * only the ownership mark) an add-in sheet under the history's name.
+ */
+function isHistoryCandidate(item: SheetInventoryItem): boolean {
+  if (!isAddinSheet(item)) return false;
+  if (item.properties[ROLE_KEY] === undefined) return item.name.startsWith(HISTORY_SHEET_NAME);
+  return isLiveAddinSheet(item) && roleOf(item) === "history";
 }
 
 /** Errors a host may give for calls made on a null object (Excel's documentation does not say which). */

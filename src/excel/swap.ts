@@ -11,7 +11,8 @@
 // working sheets, leftovers of interrupted runs). Deleting is the one call in it that fails while another
 // workbook has the focus, and everything before it has made the summary complete, so such a failure leaves only
 // working sheets for the next refresh to remove. Where there is no summary yet, the working sheets are renamed.
-import type { PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
+import type { PlannedHistory, PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
+import { queueHistoryAppend, type HistoryTarget } from "./history";
 import { parseRange } from "../core/a1";
 import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
 import { applyPrint, queueCharts, rowHeightRuns, widthCharsToPoints } from "./render";
@@ -42,6 +43,8 @@ export interface SwapInput extends SwapExtras {
   /** Working sheets of interrupted refreshes to remove, last. */
   leftovers: string[];
   outcome?: StoredOutcome;
+  /** This refresh's block of the history, appended once the summary is complete. */
+  history?: { plan: PlannedHistory; target: HistoryTarget };
 }
 
 /** Rows and columns a planned sheet covers from A1: content, formats, merges, rules and print area. */
@@ -148,6 +151,8 @@ export async function swapIntoPlace(
     mark(sheet, { [RUN_KEY]: runId, ...(input.marks?.[planned.key] ?? {}) });
     if (live[planned.key]) sheet.customProperties.getItem(UPDATING_KEY).delete();
   }
+  // The history's block, with the summary it records: appended below the last row, nothing above it touched.
+  if (input.history) queueHistoryAppend(context, input.history.plan, input.history.target);
   if (input.outcome) context.workbook.settings.add(LAST_OUTCOME_KEY, input.outcome);
   for (const { key, value } of input.settings ?? []) context.workbook.settings.add(key, value);
   // Deletes last: the one call here that fails while another workbook has the focus.

@@ -289,6 +289,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
           isSetSupported: deps.isSetSupported ?? writer.officeIsSetSupported,
           onProgress: progress,
           activate: live.summary ? live.summary.visible : true,
+          history: { read: read.raw.history },
           beforeSwap: () => {
             const found = leaseNow.isNullObject ? null : leaseNow.value;
             if (!stillHeld(found, runId, clock())) return "another refresh took over";

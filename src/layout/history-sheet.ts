@@ -5,7 +5,7 @@ import { rangeAddress } from "../core/a1";
 import { HISTORY_COLUMNS, HISTORY_SHEET_NAME, historyHeader, historyRows } from "../core/history";
 import type { HistoryColumnKey } from "../core/history/record";
 import type { HistorySnapshot, PortfolioSummary } from "../core/model";
-import type { PlannedHistory, PlannedHistorySheet, PlanValue } from "./plan";
+import type { PlannedHistory, PlannedHistorySheet, PlanValue, PrintSetup } from "./plan";
 import { NUMBER_FORMATS, PALETTE, STYLES } from "./styles";
 
 const WIDTHS: Record<HistoryColumnKey, number> = {
@@ -78,7 +78,10 @@ function formatRanges(formats: string[][], firstRow: number): { range: string; f
     for (let r = 1; r <= formats.length; r++) {
       if (r < formats.length && formats[r][c] === formats[start][c]) continue;
       if (formats[start][c] !== GENERAL)
-        out.push({ range: rangeAddress(firstRow + start, c, firstRow + r - 1, c), format: formats[start][c] });
+        out.push({
+          range: rangeAddress(firstRow + start, c, firstRow + r - 1, c),
+          format: formats[start][c],
+        });
       start = r;
     }
   });
@@ -92,10 +95,11 @@ function sheetOf(rows: PlannedHistory["block"]): PlannedHistorySheet {
     name: HISTORY_SHEET_NAME,
     values: [historyHeader(), ...rows.values],
     numberFormats: formatRanges(rows.numberFormats, 1),
-    styles: [{ range: rangeAddress(0, 0, 0, last), style: { ...STYLES.tableHeader, wrapText: false } }],
+    styles: [{ range: rangeAddress(0, 0, 0, last), style: STYLES.tableHeader }],
     merges: [],
     columnWidths: HISTORY_COLUMNS.map((c, column) => ({ column, width: WIDTHS[c.key] })),
-    rowHeights: [{ row: 1, height: 18 }],
+    rowHeights: [{ row: 1, height: 30 }],
+    print: historyPrint(rows.values.length),
     conditionalFormats: [],
     charts: [],
     freeze: { rows: 1, columns: 0 },
@@ -104,11 +108,27 @@ function sheetOf(rows: PlannedHistory["block"]): PlannedHistorySheet {
   };
 }
 
+/** Landscape, one page wide, the header on every page; the print area covers the records (`rows` of them). */
+export function historyPrint(rows: number): PrintSetup {
+  return {
+    orientation: "landscape",
+    paperSize: "A4",
+    fitToPagesWide: 1,
+    printArea: rangeAddress(0, 0, rows, HISTORY_COLUMNS.length - 1),
+    titleRows: "1:1",
+    rowBreaks: [],
+    footer: `${HISTORY_SHEET_NAME} — one block of rows per refresh, oldest first`,
+  };
+}
+
 /**
  * The history sheet for this summary: `recorded` are the refreshes already kept (a file is written whole), and this
  * refresh's block comes last, unless the summary has errors (a refresh that stops records nothing).
  */
-export function planHistory(summary: PortfolioSummary, recorded: readonly HistorySnapshot[] = []): PlannedHistory | undefined {
+export function planHistory(
+  summary: PortfolioSummary,
+  recorded: readonly HistorySnapshot[] = [],
+): PlannedHistory | undefined {
   const current = summary.history?.current;
   if (!current) return undefined;
   const mine = summary.issueCounts.error > 0 ? [] : [current];

@@ -12,7 +12,10 @@ import type { HistorySnapshot, PortfolioSummary } from "../core/model";
  * history sheet's rows ("Portfolio Summary History": `recorded` are the refreshes kept before, for a file written
  * whole).
  */
-export function planSheets(summary: PortfolioSummary, options: { recorded?: readonly HistorySnapshot[] } = {}): SheetPlan {
+export function planSheets(
+  summary: PortfolioSummary,
+  options: { recorded?: readonly HistorySnapshot[] } = {},
+): SheetPlan {
   // The data sheet is laid out first so every chart on the page can point at its finished ranges.
   const data = buildChartData(summary.charts);
   const page = buildSummarySheet(summary, data.blocks);

@@ -23,7 +23,11 @@ const JAN_2025 = 45658;
 
 type Edit = (values: RawCell[][]) => void;
 
-function setWhere(values: RawCell[][], match: (row: RawCell[]) => boolean, edit: (row: RawCell[]) => void): void {
+function setWhere(
+  values: RawCell[][],
+  match: (row: RawCell[]) => boolean,
+  edit: (row: RawCell[]) => void,
+): void {
   const row = values.find(match);
   if (!row) throw new Error("The sample no longer has the row this copy moves on");
   edit(row);
@@ -31,8 +35,16 @@ function setWhere(values: RawCell[][], match: (row: RawCell[]) => boolean, edit:
 
 const EDITS: Record<string, Edit> = {
   Settings: (v) => {
-    setWhere(v, (r) => r[0] === "Reporting date", (r) => (r[1] = FEB_10_2025));
-    setWhere(v, (r) => r[0] === "SEND data last refreshed", (r) => (r[1] = FEB_07_2025));
+    setWhere(
+      v,
+      (r) => r[0] === "Reporting date",
+      (r) => (r[1] = FEB_10_2025),
+    );
+    setWhere(
+      v,
+      (r) => r[0] === "SEND data last refreshed",
+      (r) => (r[1] = FEB_07_2025),
+    );
   },
   KPIs: (v) =>
     setWhere(
@@ -47,7 +59,12 @@ const EDITS: Record<string, Edit> = {
     // 6,396 / 166,500 = 3.84%, typed right; 360 / 6,396 = 5.63%, typed 6.00%: the one new data problem.
     v.push([JAN_2025, 6396, 5745, 166500, 0.0319, 360, 0.0572, 34, 130, 80, 118, 55, 95, 0.0384, 0.06]);
   },
-  Workstreams: (v) => setWhere(v, (r) => r[1] === MOVED_ON.workstream, (r) => (r[2] = MOVED_ON.workstreamRag)),
+  Workstreams: (v) =>
+    setWhere(
+      v,
+      (r) => r[1] === MOVED_ON.workstream,
+      (r) => (r[2] = MOVED_ON.workstreamRag),
+    ),
   Milestones: (v) =>
     setWhere(
       v,
@@ -78,7 +95,9 @@ export function movedOnOneMonth(sample: RawWorkbook): RawWorkbook {
       const values = sheet.values.map((r) => [...r]);
       const numberFormats = sheet.numberFormats?.map((r) => [...r]);
       edit(values);
-      if (numberFormats) while (numberFormats.length < values.length) numberFormats.push([...numberFormats[numberFormats.length - 1]]);
+      if (numberFormats)
+        while (numberFormats.length < values.length)
+          numberFormats.push([...numberFormats[numberFormats.length - 1]]);
       return { ...sheet, values, numberFormats };
     }),
   };

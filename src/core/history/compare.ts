@@ -17,20 +17,8 @@ import {
   type WorkstreamChange,
   type BaselineChoice,
 } from "../model";
-import {
-  DIRECTION_WORDS,
-  MILESTONE_STATUS_WORDS,
-  changeArrow,
-  fromTo,
-  issueLocation,
-} from "../wording";
-import {
-  issueKey,
-  milestoneKey,
-  riskKey,
-  workstreamKey,
-  type SnapshotSources,
-} from "./snapshot";
+import { DIRECTION_WORDS, MILESTONE_STATUS_WORDS, changeArrow, fromTo, issueLocation } from "../wording";
+import { issueKey, milestoneKey, riskKey, workstreamKey, type SnapshotSources } from "./snapshot";
 
 export interface CompareInput {
   current: HistorySnapshot;
@@ -88,7 +76,8 @@ export function kpiChanges(
       direction = change > 0 ? up : change < 0 ? down : "unchanged";
     }
     let text: string;
-    if (change === null || direction === null) text = from === null ? "not recorded last time" : "not known now";
+    if (change === null || direction === null)
+      text = from === null ? "not recorded last time" : "not known now";
     else if (direction === "unchanged") text = DIRECTION_WORDS.unchanged;
     else {
       const quantity = k.unit === "count" ? kpiDefinition(k.id).words.quantity : "";
@@ -117,7 +106,8 @@ function workstreamChanges(
   const before = new Map(baseline.workstreams.map((w) => [workstreamKey(w), w]));
   const out: WorkstreamChange[] = [];
   const same = (a: { grade: RagGrade | null; text: string }, b: { grade: RagGrade | null; text: string }) =>
-    a.grade === b.grade && a.text.replace(/\s+/g, " ").toLowerCase() === b.text.replace(/\s+/g, " ").toLowerCase();
+    a.grade === b.grade &&
+    a.text.replace(/\s+/g, " ").toLowerCase() === b.text.replace(/\s+/g, " ").toLowerCase();
   const word = (w: { grade: RagGrade | null; text: string }) => w.text || w.grade || "no RAG";
   for (const w of current.workstreams) {
     const key = workstreamKey(w);
@@ -279,7 +269,11 @@ export function compareWithBaseline(
         : `${fromTo(ragWord(fromRag), ragWord(toRag))}${ragMove ? `, ${DIRECTION_WORDS[ragMove]}` : ""}`,
   };
   const result: SinceLastReport = {
-    baseline: { refresh: baseline.refresh, refreshedAt: baseline.refreshedAt, reportingDate: baseline.reportingDate },
+    baseline: {
+      refresh: baseline.refresh,
+      refreshedAt: baseline.refreshedAt,
+      reportingDate: baseline.reportingDate,
+    },
     choice,
     heading,
     message: "",
@@ -294,6 +288,7 @@ export function compareWithBaseline(
     (ragMove !== "unchanged" && ragMove !== null) ||
     result.kpis.some((k) => k.direction !== "unchanged") ||
     result.workstreams.length + result.keyRisks.length + result.milestones.length + result.issues.length > 0;
-  if (!anything) result.message = `Nothing has changed ${heading.charAt(0).toLowerCase()}${heading.slice(1)}.`;
+  if (!anything)
+    result.message = `Nothing has changed ${heading.charAt(0).toLowerCase()}${heading.slice(1)}.`;
   return result;
 }

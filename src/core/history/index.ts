@@ -32,10 +32,8 @@ export function chooseBaseline(
   reportingDate: string | null,
   choice: BaselineChoice = DEFAULT_BASELINE,
 ): { baseline: HistorySnapshot | null; reason?: string } {
-  const latest = (list: HistorySnapshot[]) => list.reduce<HistorySnapshot | null>(
-    (best, s) => (!best || s.refresh > best.refresh ? s : best),
-    null,
-  );
+  const latest = (list: HistorySnapshot[]) =>
+    list.reduce<HistorySnapshot | null>((best, s) => (!best || s.refresh > best.refresh ? s : best), null);
   if (recorded.length === 0) return { baseline: null };
   if (choice.kind === "previous_refresh") return { baseline: latest([...recorded]) };
   if (choice.kind === "report_of") {
@@ -58,14 +56,19 @@ export function chooseBaseline(
 }
 
 /** The latest refresh of each reporting date up to this one, oldest first, this one last; at most TREND_REPORTS. */
-export function trendReports(recorded: readonly HistorySnapshot[], current: HistorySnapshot): HistoryReport[] {
+export function trendReports(
+  recorded: readonly HistorySnapshot[],
+  current: HistorySnapshot,
+): HistoryReport[] {
   const byDate = new Map<string, HistorySnapshot>();
   for (const s of recorded) {
     if (!s.reportingDate || (current.reportingDate && s.reportingDate >= current.reportingDate)) continue;
     const had = byDate.get(s.reportingDate);
     if (!had || s.refresh > had.refresh) byDate.set(s.reportingDate, s);
   }
-  const earlier = [...byDate.values()].sort((a, b) => (a.reportingDate as string).localeCompare(b.reportingDate as string));
+  const earlier = [...byDate.values()].sort((a, b) =>
+    (a.reportingDate as string).localeCompare(b.reportingDate as string),
+  );
   return [...earlier, current].slice(-TREND_REPORTS).map((s) => ({
     refresh: s.refresh,
     refreshedAt: s.refreshedAt,
@@ -121,7 +124,11 @@ export function baselineChoiceOf(value: unknown): BaselineChoice | null {
   if (!value || typeof value !== "object") return null;
   const v = value as { kind?: unknown; reportingDate?: unknown };
   if (v.kind === "previous_report" || v.kind === "previous_refresh") return { kind: v.kind };
-  if (v.kind === "report_of" && typeof v.reportingDate === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v.reportingDate))
+  if (
+    v.kind === "report_of" &&
+    typeof v.reportingDate === "string" &&
+    /^\d{4}-\d{2}-\d{2}$/.test(v.reportingDate)
+  )
     return { kind: "report_of", reportingDate: v.reportingDate };
   return null;
 }
@@ -134,32 +141,30 @@ export function recordedFromSummary(previous: PortfolioSummary): HistorySnapshot
   const own = previous.history?.current ?? snapshotOfOldSummary(previous);
   const earlier = (previous.history?.reports ?? [])
     .filter((r) => r.refresh !== own.refresh)
-    .map(
-      (r): HistorySnapshot => ({
-        refresh: r.refresh,
-        refreshedAt: r.refreshedAt,
-        reportingDate: r.reportingDate,
-        sendDataAsAt: null,
-        financeDataAsAt: null,
-        overallRag: r.overallRag,
-        kpis: r.kpis.map((k) => {
-          const label = previous.kpis.find((p) => p.id === k.id);
-          return {
-            id: k.id,
-            label: label?.label ?? k.id,
-            unit: label?.unit ?? "count",
-            value: k.value,
-            target: null,
-            variance: null,
-            status: k.status,
-          };
-        }),
-        workstreams: [],
-        milestones: [],
-        keyRisks: [],
-        issues: [],
+    .map((r): HistorySnapshot => ({
+      refresh: r.refresh,
+      refreshedAt: r.refreshedAt,
+      reportingDate: r.reportingDate,
+      sendDataAsAt: null,
+      financeDataAsAt: null,
+      overallRag: r.overallRag,
+      kpis: r.kpis.map((k) => {
+        const label = previous.kpis.find((p) => p.id === k.id);
+        return {
+          id: k.id,
+          label: label?.label ?? k.id,
+          unit: label?.unit ?? "count",
+          value: k.value,
+          target: null,
+          variance: null,
+          status: k.status,
+        };
       }),
-    );
+      workstreams: [],
+      milestones: [],
+      keyRisks: [],
+      issues: [],
+    }));
   return [...earlier, own].sort((a, b) => a.refresh - b.refresh);
 }
 
@@ -186,7 +191,12 @@ function snapshotOfOldSummary(s: PortfolioSummary): HistorySnapshot {
       status: k.status,
     })),
     workstreams: s.programmes.flatMap((p) =>
-      p.workstreams.map((w) => ({ programme: w.programme, name: w.name, grade: w.rag.grade, text: w.rag.text })),
+      p.workstreams.map((w) => ({
+        programme: w.programme,
+        name: w.name,
+        grade: w.rag.grade,
+        text: w.rag.text,
+      })),
     ),
     milestones: [],
     keyRisks: s.keyRisks.map((r) => ({

@@ -5,12 +5,7 @@
 import { isBlank, textOf, type RawCell, type RawSheet } from "../raw";
 import { dateToSerial, excelSerial, serialToIsoDateTime } from "../serial";
 import { parseDate } from "../parse/dates";
-import {
-  MILESTONE_STATUS_WORDS,
-  SEVERITY_NAMES,
-  STATUS_WORDS,
-  issueLocation,
-} from "../wording";
+import { MILESTONE_STATUS_WORDS, SEVERITY_NAMES, STATUS_WORDS, issueLocation } from "../wording";
 import {
   RAG_SCALE,
   type HistorySnapshot,
@@ -134,7 +129,17 @@ export function historyRows(snapshot: HistorySnapshot): HistoryRow[] {
     );
   for (const w of snapshot.workstreams)
     rows.push(
-      row("workstream", null, [numberOrBlank(w.programme), "", w.name, w.text, "", "", "", w.grade ?? "", ""]),
+      row("workstream", null, [
+        numberOrBlank(w.programme),
+        "",
+        w.name,
+        w.text,
+        "",
+        "",
+        "",
+        w.grade ?? "",
+        "",
+      ]),
     );
   for (const m of snapshot.milestones)
     rows.push(
@@ -298,10 +303,20 @@ export function readHistorySheet(sheet: RawSheet | undefined): ReadHistoryResult
         break;
       }
       case "workstream":
-        snap.workstreams.push({ programme, name: label, grade: gradeOf(cell(row, "rag")), text: textOf(value) });
+        snap.workstreams.push({
+          programme,
+          name: label,
+          grade: gradeOf(cell(row, "rag")),
+          text: textOf(value),
+        });
         break;
       case "milestone":
-        snap.milestones.push({ programme, workstream: id, name: label, status: MILESTONE_OF.get(status) ?? null });
+        snap.milestones.push({
+          programme,
+          workstream: id,
+          name: label,
+          status: MILESTONE_OF.get(status) ?? null,
+        });
         break;
       case "risk": {
         const score = numberOf(value);

@@ -74,7 +74,10 @@ export function snapshotOf(input: SnapshotInput): { snapshot: HistorySnapshot; s
     reportingDate: input.reportingDate,
     sendDataAsAt: s.sendDataRefreshed.value,
     financeDataAsAt: s.financeDataAsAt.value,
-    overallRag: { grade: overall.value, text: overall.override ? overall.overrideText.trim() : (overall.value ?? "") },
+    overallRag: {
+      grade: overall.value,
+      text: overall.override ? overall.overrideText.trim() : (overall.value ?? ""),
+    },
     kpis: input.kpis.map((k) => ({
       id: k.id,
       label: k.label,

@@ -114,10 +114,32 @@ function changes(page: Page, summary: PortfolioSummary, since: SinceLastReport):
   if (since.overallRag) {
     const row = page.row;
     sheet.text(row, 0, 2, "Overall RAG", STYLES.label, false);
-    sheet.text(row, 3, 4, since.overallRag.from.grade ?? (since.overallRag.from.text || "Not set"), ragStyle(since.overallRag.from.grade));
-    sheet.text(row, 5, 5, "->", { ...STYLES.body, horizontalAlignment: "center", verticalAlignment: "center" }, false);
-    sheet.text(row, 6, 7, since.overallRag.to.grade ?? (since.overallRag.to.text || "Not set"), ragStyle(since.overallRag.to.grade));
-    sheet.text(row, 8, LAST_COL, since.overallRag.text, { ...changeStyle(since.overallRag.direction), borders: undefined });
+    sheet.text(
+      row,
+      3,
+      4,
+      since.overallRag.from.grade ?? (since.overallRag.from.text || "Not set"),
+      ragStyle(since.overallRag.from.grade),
+    );
+    sheet.text(
+      row,
+      5,
+      5,
+      "->",
+      { ...STYLES.body, horizontalAlignment: "center", verticalAlignment: "center" },
+      false,
+    );
+    sheet.text(
+      row,
+      6,
+      7,
+      since.overallRag.to.grade ?? (since.overallRag.to.text || "Not set"),
+      ragStyle(since.overallRag.to.grade),
+    );
+    sheet.text(row, 8, LAST_COL, since.overallRag.text, {
+      ...changeStyle(since.overallRag.direction),
+      borders: undefined,
+    });
     sheet.height(row, 18);
     page.row++;
   }
