@@ -27,7 +27,8 @@ The tracker file is only read, never changed.
 
 Options:
   --json <file>       Also write the full summary (figures, charts' data, every issue) as JSON.
-  --out <file.xlsx>   Also write the Portfolio Summary sheet, with its charts, to a new workbook.
+  --out <file.xlsx>   Also write the Portfolio Summary sheet, with its charts, to a new workbook, with the
+                      Portfolio Summary History sheet (the history read, and this report added).
   --mapping <file>    Read the tracker through this column mapping (see docs/mapping.md): for a workbook laid
                       out differently from the template. It is used instead of any mapping saved in the workbook.
   --history <file>    Compare with the last report kept in this workbook's Portfolio Summary History sheet

@@ -146,7 +146,7 @@ export async function applyPlan(
   }
   const history: HistoryTarget | null =
     options.history && plan.history
-      ? historyTarget(inventory, options.history.read, Object.values(names) as string[])
+      ? historyTarget(inventory, options.history.read, Object.values(names) as string[], runId)
       : null;
   const result = (ok: boolean, extra: Partial<ApplyPlanResult> = {}): ApplyPlanResult => ({
     ok,

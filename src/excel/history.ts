@@ -2,11 +2,12 @@
 // sheet carrying the add-in's marks, its header row and look); each successful refresh then adds its block of rows
 // below the last one in the swap batch, with the summary it records. Rows already there are never rewritten, so a
 // co-author's filter, a note typed beside a row or a chart of theirs on it stays; deleting the sheet restarts it.
-import { readHistorySheet } from "../core/history";
+import { HISTORY_SHEET_NAME, readHistorySheet } from "../core/history";
 import type { RawSheet } from "../core/raw";
 import { historyPrint } from "../layout/history-sheet";
 import type { PlannedHistory, PlannedSheet } from "../layout/plan";
 import {
+  buildingName,
   chooseSheetName,
   isLiveAddinSheet,
   NAME_KEY,
@@ -23,8 +24,11 @@ import { applyPrint, queueSheetContent, valueGrid } from "./render";
 export interface HistoryTarget {
   /** The sheet's name (the live one, or the one a new sheet takes). */
   name: string;
-  /** Made in the build batch: the workbook has no history sheet of the add-in's. */
-  create: boolean;
+  /**
+   * Made in the build batch under this working name (the workbook has no history sheet of the add-in's), and
+   * given `name` in the swap, as the summary's working sheets are: two refreshes building at once never collide.
+   */
+  create: string | null;
   /** 0-based row the block starts at. */
   row: number;
   /** The header row goes first (a new sheet, or one whose header someone removed). */
@@ -44,18 +48,17 @@ export function historyTarget(
   inventory: SheetInventoryItem[],
   read: RawSheet | undefined,
   reserved: string[],
+  runId: string,
 ): HistoryTarget {
   const live = liveHistory(inventory);
   if (live) {
     const end = read && read.values.length > 0 ? read.originRow + read.values.length : 0;
     const headed = readHistorySheet(read).snapshots.length > 0 || hasHeader(read);
-    return { name: live.name, create: false, row: end, withHeader: !headed };
+    return { name: live.name, create: null, row: end, withHeader: !headed };
   }
-  const { name } = chooseSheetName(HISTORY_NAME, "history", inventory, reserved);
-  return { name, create: true, row: 1, withHeader: false };
+  const { name } = chooseSheetName(HISTORY_SHEET_NAME, "history", inventory, reserved);
+  return { name, create: buildingName("history", runId), row: 1, withHeader: false };
 }
-
-const HISTORY_NAME = "Portfolio Summary History";
 
 function hasHeader(read: RawSheet | undefined): boolean {
   return Boolean(
@@ -70,15 +73,14 @@ export function queueNewHistorySheet(
   target: HistoryTarget,
   runId: string,
 ): void {
-  const sheet = context.workbook.worksheets.add(target.name);
-  for (const [key, value] of Object.entries({
-    [OWNER_KEY]: OWNER_VALUE,
-    [ROLE_KEY]: "history",
-    [NAME_KEY]: target.name,
-    [RUN_KEY]: runId,
-  }))
-    sheet.customProperties.add(key, value);
-  queueSheetContent(sheet, { ...plan.header, key: "data", name: target.name } as PlannedSheet);
+  const working = target.create as string;
+  const sheet = context.workbook.worksheets.add(working);
+  mark(sheet, { [OWNER_KEY]: OWNER_VALUE, [ROLE_KEY]: "history", [NAME_KEY]: working, [RUN_KEY]: runId });
+  queueSheetContent(sheet, { ...plan.header, key: "data", name: working } as PlannedSheet);
+}
+
+function mark(sheet: Excel.Worksheet, props: Record<string, string>): void {
+  for (const [key, value] of Object.entries(props)) sheet.customProperties.add(key, value);
 }
 
 /** Queues this refresh's block below the last row (in the swap batch), and widens the print area to cover it. */
@@ -95,7 +97,12 @@ export function queueHistoryAppend(
     ...(target.withHeader ? [header[0].map(() => "General")] : []),
     ...plan.block.numberFormats,
   ];
-  const sheet = context.workbook.worksheets.getItem(target.name);
+  const sheet = context.workbook.worksheets.getItem(target.create ?? target.name);
+  if (target.create) {
+    // The new sheet takes its name now, with the summary it first records.
+    sheet.name = target.name;
+    mark(sheet, { [NAME_KEY]: target.name });
+  }
   const range = sheet.getRangeByIndexes(target.row, 0, values.length, width);
   range.numberFormat = formats.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? "General"));
   // Text guarded as the summary's is: a tracker's "=HYPERLINK(...)" in a label stays text.

@@ -47,12 +47,13 @@ export function chooseBaseline(
   }
   if (!reportingDate) return { baseline: latest([...recorded]) };
   const earlier = latest(recorded.filter((s) => s.reportingDate !== null && s.reportingDate < reportingDate));
-  return earlier
-    ? { baseline: earlier }
-    : {
-        baseline: null,
-        reason: `No earlier report is recorded in this workbook's history (only refreshes of the report of ${formatDate(reportingDate)}): the next report will show what changed since this one.`,
-      };
+  if (earlier) return { baseline: earlier };
+  // Only refreshes of this same report so far: it is still the first report (the page reads the same each time).
+  if (recorded.every((s) => s.reportingDate === reportingDate)) return { baseline: null };
+  return {
+    baseline: null,
+    reason: `No report before ${formatDate(reportingDate)} is recorded in this workbook's history (only later ones), so there is nothing to compare with.`,
+  };
 }
 
 /** The latest refresh of each reporting date up to this one, oldest first, this one last; at most TREND_REPORTS. */

@@ -87,13 +87,20 @@ function trendColumns(summary: PortfolioSummary): TableColumn<HistoryReport>[] {
 export function sinceLastReport(page: Page, summary: PortfolioSummary): void {
   const since = summary.sinceLastReport;
   if (!since) return;
+  const reports = summary.history?.reports ?? [];
+  if (!since.baseline && reports.length < 2) {
+    // Nothing to compare yet: one line, not an empty table.
+    page.startBlock();
+    page.note(`${since.heading}: ${since.message}`, STYLES.body);
+    page.gap();
+    return;
+  }
   page.heading(since.heading);
   page.startBlock();
   if (since.message) page.note(since.message, STYLES.body);
   if (since.baseline) changes(page, summary, since);
   else page.gap();
 
-  const reports = summary.history?.reports ?? [];
   if (reports.length >= 2) {
     page.startBlock();
     page.subheading(`The last ${reports.length} reports`);
