@@ -5,7 +5,8 @@ import { access, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { runEngine } from "../core/engine";
 import { SAVED_MAPPING_KEY } from "../core/engine-api";
-import { HISTORY_SHEET_NAME, readHistorySheet, recordedFromSummary } from "../core/history";
+import { HISTORY_SHEET_NAME, readHistorySheet } from "../core/history";
+import { recordedFromSummary } from "../core/history/previous";
 import { mappingJson, parseMapping, suggestMapping } from "../core/mapping";
 import type { RawWorkbook } from "../core/raw";
 import type { HistorySnapshot, PortfolioSummary } from "../core/model";
@@ -132,10 +133,10 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
       const own = raw.sheets.find((s) => s.name === HISTORY_SHEET_NAME);
       if (own) raw = { ...raw, sheets: raw.sheets.filter((s) => s !== own), history: own };
     }
-    const summary: PortfolioSummary = runEngine(raw, { now: deps.now, previousSummary });
     const recorded: HistorySnapshot[] = previousSummary
       ? recordedFromSummary(previousSummary)
       : readHistorySheet(raw.history).snapshots;
+    const summary: PortfolioSummary = runEngine(raw, { now: deps.now, recorded });
     if (!quiet) io.out(formatReport(summary));
     else {
       // Quiet means silent when all is well: a blank line on stderr would still set off a scheduler's alert.

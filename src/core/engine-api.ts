@@ -1,5 +1,5 @@
 // The engine's public surface: raw workbook in, summary model out. Every shell calls only this.
-import type { BaselineChoice, KpiId, PortfolioSummary } from "./model";
+import type { BaselineChoice, HistorySnapshot, KpiId, PortfolioSummary } from "./model";
 import type { RawWorkbook } from "./raw";
 
 /** Key under which the add-in saves pane settings in the workbook (RawWorkbook.savedSettings). */
@@ -25,10 +25,10 @@ export interface EngineOptions {
   /** Applied over the tracker's Settings sheet and over raw.savedSettings[SAVED_SETTINGS_KEY]. */
   settingsOverrides?: SettingsOverrides;
   /**
-   * A previous summary (the CLI's --previous) to compare with, in place of the history sheet read with the
-   * workbook (raw.history).
+   * The refreshes recorded before this one, in place of the history sheet read with the workbook (raw.history):
+   * the CLI's --previous gives those of a previous summary (src/core/history/previous.ts).
    */
-  previousSummary?: PortfolioSummary;
+  recorded?: readonly HistorySnapshot[];
 }
 
 export type RunEngine = (raw: RawWorkbook, options?: EngineOptions) => PortfolioSummary;

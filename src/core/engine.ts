@@ -1,7 +1,7 @@
 // The engine: raw workbook in, summary model out. Read the tracker, settle the settings, validate, summarise;
 // every problem found on the way travels as an issue, so a shell only ever calls this one function.
 import { SAVED_SETTINGS_KEY, type RunEngine } from "./engine-api";
-import { baselineChoiceOf, readHistorySheet, recordedFromSummary } from "./history";
+import { baselineChoiceOf, readHistorySheet } from "./history";
 import { readTracker } from "./read";
 import { resolveSettings } from "./settings";
 import { summarise } from "./summarise";
@@ -26,9 +26,7 @@ export const runEngine: RunEngine = (raw, options = {}) => {
     now: options.now ?? new Date(),
     workbookName: options.workbookName ?? raw.name ?? "",
     history: {
-      recorded: options.previousSummary
-        ? recordedFromSummary(options.previousSummary)
-        : readHistorySheet(raw.history).snapshots,
+      recorded: options.recorded ?? readHistorySheet(raw.history).snapshots,
       choice:
         baselineChoiceOf(options.settingsOverrides?.baseline) ??
         baselineChoiceOf(saved?.baseline) ??

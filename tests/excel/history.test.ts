@@ -211,3 +211,82 @@ describe("twelve monthly reports and several refreshes a month", () => {
     expect(historyValues(sim).length).toBe(rows);
   });
 });
+
+describe("text from the tracker stays text in the history and the block", () => {
+  const HOSTILE_NAME = '=HYPERLINK("http://example.invalid","click")';
+  const HOSTILE_TITLE = "@SUM(A1)";
+  const HOSTILE_MILESTONE = "+44 1225 713000";
+  /** The workstream, the risk and the milestone the month changes, renamed like formulas. */
+  const hostile = (raw: RawWorkbook): RawWorkbook => ({
+    ...raw,
+    sheets: raw.sheets.map((s) => ({
+      ...s,
+      values: s.values.map((r) =>
+        r.map((v, c) => {
+          if (v === MOVED_ON.workstream) return HOSTILE_NAME;
+          if (s.name === "Risk Register" && c === 1 && r[0] === MOVED_ON.risk) return HOSTILE_TITLE;
+          if (s.name === "Milestones" && v === MOVED_ON.milestone && r[1] === MOVED_ON.milestoneWorkstream)
+            return HOSTILE_MILESTONE;
+          return v;
+        }),
+      ),
+    })),
+  });
+
+  it("writes no formula on the history sheet or the summary, and every text as typed", async () => {
+    const sim = await simWithTracker(hostile(sample));
+    const gateway = gatewayFor(sim);
+    await gateway.refresh({ now: JAN });
+    const moved = movedOnOneMonth(sample);
+    // The moved-on copy finds its rows by their names, so it is moved on first and renamed after.
+    await overwriteSheets(sim, hostile(moved));
+    const outcome = await gateway.refresh({ now: FEB });
+    expect(outcome.ok).toBe(true);
+    const since = outcome.summary?.sinceLastReport;
+    expect(since?.workstreams.map((w) => w.name)).toEqual([HOSTILE_NAME]);
+    expect(since?.keyRisks.map((r) => r.title)).toEqual([HOSTILE_TITLE]);
+    expect(since?.milestones.map((m) => m.name)).toEqual([HOSTILE_MILESTONE]);
+    for (const name of [HISTORY, "Portfolio Summary"]) {
+      const sheet = sim.snapshot(name);
+      expect(sheet.formulas).toEqual({});
+      const texts = sheet.values.flat().filter((v): v is string => typeof v === "string");
+      if (name === HISTORY)
+        expect(texts).toEqual(expect.arrayContaining([HOSTILE_NAME, HOSTILE_TITLE, HOSTILE_MILESTONE]));
+      else {
+        expect(texts).toContain(`Programme 2: ${HOSTILE_NAME}`);
+        expect(texts).toContain(`R01 ${HOSTILE_TITLE}`);
+      }
+    }
+  });
+});
+
+describe("the add-in and the file renderer write the same history", () => {
+  it("one refresh of the sample: the same header, rows, values and number formats", async () => {
+    const { planSheets } = await import("../../src/layout");
+    const { writePlanXlsx } = await import("../../src/xlsx/write");
+    const ExcelJS = (await import("exceljs")).default;
+    const sim = await simWithTracker(sample);
+    const outcome = await gatewayFor(sim).refresh({ now: JAN });
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await writePlanXlsx(planSheets(outcome.summary!))) as unknown as ArrayBuffer);
+    const file = book.getWorksheet(HISTORY)!;
+    const live = sim.snapshot(HISTORY);
+    expect(file.rowCount).toBe(live.values.length);
+    // ExcelJS's cells, read as plain data (the Office.js lint rules would take them for Excel proxies).
+    const fileCells = (r: number, c: number) => {
+      const { value, numFmt, address } = file.getRow(r + 1).getCell(c + 1) as unknown as {
+        value: unknown;
+        numFmt: string;
+        address: string;
+      };
+      return { value, numFmt, address };
+    };
+    live.values.forEach((row, r) =>
+      row.forEach((v, c) => {
+        const { value, numFmt, address } = fileCells(r, c);
+        if (!(value instanceof Date)) expect([address, value ?? ""]).toEqual([address, v]);
+        expect([address, numFmt || "General"]).toEqual([address, live.numberFormats[address] ?? "General"]);
+      }),
+    );
+  });
+});

@@ -252,7 +252,7 @@ export function compareWithBaseline(
       heading,
       message:
         input.noBaseline ??
-        "This is the first report recorded in this workbook: the next report will show what changed since this one.",
+        "This is the first report recorded in this workbook; the next report will show what changed since this one.",
       ...empty,
     };
   const fromRag = baseline.overallRag;

@@ -90,7 +90,8 @@ export default function SinceLastReportSection({
       {since.baseline && (
         <>
           <p className={styles.note}>
-            Compared with the last refresh of that report ({formatDate(since.baseline.refreshedAt.slice(0, 10))}).
+            Compared with the last refresh of that report (
+            {formatDate(since.baseline.refreshedAt.slice(0, 10))}).
           </p>
           <ul className={styles.list} aria-label="Headline changes">
             {since.overallRag && (
