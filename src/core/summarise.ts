@@ -42,16 +42,6 @@ export function summarise(
   const allIssues: Issue[] = [...issues, ...dateIssues, ...kpis.issues, ...fresh.issues];
   const places = ctx.places;
   const programmeName = s.programmeName.value?.trim() || "SEND Transformation";
-  // The outlook to the year end, the cost of the demand gap and the drafted narrative (src/core/outlook).
-  const outlook = buildOutlookSections({
-    tracker,
-    kpis: kpis.kpis,
-    keyRisks,
-    riskThreshold: settings.riskThreshold,
-    overallRag: overallRag.value,
-    programmeName,
-  });
-
   const reportingDate = ctx.reportingDate ?? fromData?.date ?? null;
   // This refresh's record, the baseline it is compared with, what changed and the trend (src/core/history).
   const since = buildHistorySections({
@@ -65,6 +55,17 @@ export function summarise(
     issues: allIssues,
     tracker,
     riskThreshold: settings.riskThreshold,
+  });
+
+  // The outlook to the year end, the cost of the demand gap and the drafted narrative (src/core/outlook).
+  const outlook = buildOutlookSections({
+    tracker,
+    kpis: kpis.kpis,
+    keyRisks,
+    riskThreshold: settings.riskThreshold,
+    overallRag: overallRag.value,
+    programmeName,
+    sinceLastReport: since.sinceLastReport,
   });
 
   return {

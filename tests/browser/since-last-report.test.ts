@@ -100,10 +100,11 @@ test("a month on, it lists what changed, each a click from its cell (screenshot 
   expect(text).toContain("Completed (was on track)");
   expect(text).toContain("New data problem");
   await section.getByRole("button", { name: "Go to Workstreams!C2" }).click();
-  const selection = await page.evaluate(
-    () => (window as unknown as { __preview: { selection: unknown } }).__preview.selection,
-  );
-  expect(selection).toMatchObject({ sheet: "Workstreams" });
+  const selection = () =>
+    page.evaluate(() => (window as unknown as { __preview: { selection: unknown } }).__preview.selection);
+  for (let i = 0; i < 100 && JSON.stringify(await selection()) === "null"; i++)
+    await page.waitForTimeout(100);
+  expect(await selection()).toEqual({ sheet: "Workstreams", address: "C2" });
   await section.screenshot({ path: join(OUT, "pane-since-last-report-450.png") });
   const axe = await new AxeBuilder({ page }).include("[data-section=since-last-report]").analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);

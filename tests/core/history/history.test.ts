@@ -99,3 +99,21 @@ describe("five years of monthly reports", () => {
     expect([sheet.values.length, batches.length]).toEqual(refreshes === 60 ? [4561, 1] : [18241, 4]);
   });
 });
+
+describe("the drafted narrative once there is a history", () => {
+  it("says the biggest changes since the last report, and nothing of the kind on a first report", async () => {
+    const { readXlsxFile } = await import("../../../src/xlsx/read");
+    const { movedOnOneMonth } = await import("../../support/moved-on");
+    const raw = await readXlsxFile("assets/sample-tracker.xlsx");
+    const january = runEngine(raw, { now: new Date("2025-01-08T09:30:00Z") });
+    expect(january.draftNarrative?.paragraphs.some((p) => p.startsWith("Since"))).toBe(false);
+    const february = runEngine(movedOnOneMonth(raw), {
+      now: new Date("2025-02-10T09:30:00Z"),
+      recorded: [january.history!.current],
+    });
+    const since = february.draftNarrative?.paragraphs[1] ?? "";
+    expect(since).toMatch(/^Since the report of 10\/01\/2025: Number of EHCPs \+43 plans, worse;/);
+    expect(since).toContain("Rescored 20 -> 16, better");
+    expect(since).not.toContain("O38");
+  });
+});
