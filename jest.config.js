@@ -21,6 +21,8 @@ const SLOW_SUITES = [
   "<rootDir>/tests/xlsx/libreoffice.test.ts",
   "<rootDir>/tests/hardening/scale.test.ts",
   "<rootDir>/tests/hardening/corpus-large.test.ts",
+  "<rootDir>/tests/xlsx/write-scale.test.ts",
+  "<rootDir>/tests/excel/gateway-scale.test.ts",
 ];
 
 module.exports = {

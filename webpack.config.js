@@ -71,8 +71,11 @@ module.exports = async (env = {}, argv = {}) => {
     },
   ];
   // Only the preview (a page outside Office) needs a local office.js; the pane and commands use Microsoft's CDN.
+  // The preview also runs Microsoft's Excel web library (the client an add-in has on Excel on the web) in a frame
+  // of its own, with the in-memory Excel as its host.
   if (pages.some((p) => p.name === "preview")) {
-    for (const file of ["office.js", "o15apptofilemappingtable.js"]) {
+    copies.push({ from: "src/preview/excel-client.html", to: "office-js/excel-client.html" });
+    for (const file of ["office.js", "o15apptofilemappingtable.js", "excel-web-16.00.js"]) {
       // Already minified by Microsoft: marked so that the build does not minify it again.
       copies.push({
         from: `node_modules/@microsoft/office-js/dist/${file}`,

@@ -51,12 +51,16 @@ describe("npm run build (production)", () => {
     expect(manifest).toContain(`${configure.PRODUCTION_URL}commands.html`);
   });
 
-  it("copies the ribbon icons, and office.js for the preview only, not Microsoft's whole dist", () => {
+  it("copies the ribbon icons, and for the preview only office.js and the Excel web client, not Microsoft's whole dist", () => {
     expect(readdirSync(join(outDir, "assets")).sort()).toEqual(
       expect.arrayContaining(["icon-16.png", "icon-32.png", "icon-64.png", "icon-80.png"]),
     );
     if (existsSync(join(ROOT, "src/preview/index.tsx"))) {
+      // office.js loads o15apptofilemappingtable.js from its own folder; the preview runs Microsoft's Excel web
+      // library (excel-web-16.00.js) in a frame of its own page, with the in-memory Excel as its host.
       expect(readdirSync(join(outDir, "office-js")).sort()).toEqual([
+        "excel-client.html",
+        "excel-web-16.00.js",
         "o15apptofilemappingtable.js",
         "office.js",
       ]);

@@ -76,7 +76,12 @@ describe("test tiers", () => {
   it("npm run test:fast leaves out exactly the slow suites; npm test runs everything", () => {
     expect(fast.testPathIgnorePatterns).toEqual(["/node_modules/", ...config.SLOW_SUITES]);
     expect(Object.keys(config)).not.toContain("testPathIgnorePatterns");
-    expect(pkg.scripts.test).toBe("npm run typecheck && npm run lint && jest");
-    expect(pkg.scripts["test:fast"]).toBe("npm run typecheck && npm run lint && jest -c jest.fast.config.js");
+    // Both run the type-check, the lint and jest side by side (scripts/check.mjs); --fast picks the fast config.
+    expect(pkg.scripts.test).toBe("node scripts/check.mjs");
+    expect(pkg.scripts["test:fast"]).toBe("node scripts/check.mjs --fast");
+    const check = readFileSync(join(ROOT, "scripts/check.mjs"), "utf8");
+    expect(check).toContain(`bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"]`);
+    expect(check).toContain(`bin("eslint")`);
+    expect(check).toContain(`fast ? ["-c", "jest.fast.config.js"] : []`);
   });
 });

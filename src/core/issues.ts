@@ -177,6 +177,13 @@ export const ISSUE_CODES = {
     title: "Reporting date taken from the data",
     fix: "Type the reporting date on the Settings sheet ('Reporting date', e.g. 10/01/2025).",
   },
+  not_read: {
+    severity: "warning",
+    title: "Part of a sheet not read",
+    fix:
+      "If the tracker's figures carry on there, move them up beside the rest; otherwise clear those cells (formulas " +
+      "filled down a whole column count as used), then refresh.",
+  },
 } as const satisfies Record<string, IssueCodeSpec>;
 
 export type IssueCode = keyof typeof ISSUE_CODES;

@@ -35,6 +35,18 @@ export interface RawTable {
   range: string;
 }
 
+/**
+ * Part of a sheet the shell did not read: Excel counts cells far beyond a tracker's data as used when formulas are
+ * filled down a whole column or a stray value sits far to the right, and reading all of it would take minutes.
+ */
+export interface RawUnread {
+  sheet: string;
+  /** A1 range of what was left, on `sheet` ("A5401:M1048576", or the stray content itself: "XFD1"). */
+  range: string;
+  /** After a long run of blank rows; past the columns read; or past the cells read from one sheet. */
+  reason: "blank-rows" | "far-columns" | "too-many-cells";
+}
+
 export interface RawWorkbook {
   /** File or workbook name, for the page footer and messages ("SEND tracker.xlsx"). */
   name?: string;
@@ -47,6 +59,8 @@ export interface RawWorkbook {
    * e.g. threshold overrides from the task pane or a saved column mapping. Plain JSON values.
    */
   savedSettings?: Record<string, unknown>;
+  /** What the shell left unread, each reported as a "not_read" issue. */
+  unread?: RawUnread[];
   /**
    * Formula cells the file holds no saved result for (read as ""). Only a file written by a program that does not
    * calculate has them: Excel, and so Office.js, always has a result. The engine names each one at its cell.

@@ -34,6 +34,12 @@ export interface StoredOutcome {
   issueCounts: Record<Severity, number>;
   /** One sentence: what happened, and what to do when it failed. */
   message: string;
+  /**
+   * How the read learnt the sheets: walking getNextOrNullObject past the last sheet ("chain"), or, when the host
+   * refused that, listing them first ("list", with the refusal). No document says which a host takes, so the
+   * first refresh on each platform records it.
+   */
+  sheetWalk?: { path: "chain" | "list"; refusal?: string };
   /** Where the refresh was started (absent in outcomes stored before this was recorded). */
   source?: RefreshSource;
   /** The user's sheet the previous summary was kept in because someone had typed on it, if any. */
@@ -56,6 +62,8 @@ export interface RefreshOutcome extends StoredOutcome {
   nameTakenByUserSheet: boolean;
   /** context.sync() calls made by the run (read + write). */
   syncs: number;
+  /** The tracker as this run read it, when it got that far (the pane's mapping step opens on it, not on a new read). */
+  raw?: RawWorkbook;
   /** What stopped the refresh, when ok is false (null when it succeeded). */
   problem: RefreshProblem | null;
 }
@@ -95,8 +103,10 @@ export interface WorkbookGateway {
   /**
    * The tracker as the refresh reads it (every sheet but the add-in's own, tables and saved settings), for the
    * pane's mapping step to suggest and preview a column mapping. Throws when the workbook cannot be read.
+   * `headRows` reads only the first rows of each sheet: enough to see whether its headers are where the reader
+   * expects, without reading the whole tracker.
    */
-  readRaw(): Promise<RawWorkbook>;
+  readRaw(options?: { headRows?: number }): Promise<RawWorkbook>;
   /** The column mapping saved in the workbook, as stored (any version; parse it with parseMapping), or null. */
   loadMapping(): Promise<unknown>;
   /** Saves the column mapping in the workbook's settings, for everyone who opens it; null removes it. */

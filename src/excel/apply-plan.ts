@@ -3,7 +3,7 @@
 // On a failure before that, the working sheets are removed and the previous summary is as it was. Only sheets
 // carrying the add-in's marks are ever renamed or deleted.
 import type { RawSheet } from "../core/raw";
-import type { SheetKey, SheetPlan } from "../layout/plan";
+import type { ChartSpec, SheetKey, SheetPlan } from "../layout/plan";
 import type { StoredOutcome } from "./api";
 import {
   buildingName,
@@ -25,13 +25,24 @@ import {
   type SheetInventoryItem,
 } from "./ownership";
 import { historyTarget, queueNewHistorySheet, type HistoryTarget } from "./history";
-import { queueCharts, sheetContentParts } from "./render";
+import { queueCharts } from "./render";
+import { INSTANTIATE_BYTES, jsonBytes, methodBytes, navigationBytes, pathBytes } from "./request-size";
 import { swapIntoPlace, type SwapExtras } from "./swap";
-import { RESPONSE_BUDGET_BYTES } from "./blocks";
-import { countingSync, errorText, isFocusError, type CountingSync } from "./sync";
+import {
+  countingSync,
+  errorCode,
+  errorText,
+  isFocusError,
+  PAYLOAD_TOO_LARGE_CODES,
+  type CountingSync,
+} from "./sync";
+import { contentSteps, type WriteStep } from "./write-content";
 
-/** Request budget per sync while building, the same margin under Excel's 5 MB limit as the read's. */
-export const WRITE_BUDGET_BYTES = RESPONSE_BUDGET_BYTES;
+/**
+ * Request budget per sync while building, as Office.js serialises it: under Excel on the web's 5 MB, with room for
+ * the estimate's error. A request refused all the same is cut smaller and sent again.
+ */
+export const WRITE_BUDGET_BYTES = 4_000_000;
 
 export type IsSetSupported = (name: string, version: string) => boolean;
 
@@ -61,6 +72,17 @@ export interface ApplyPlanOptions {
    * the workbook has none, which then gets a new one). Without it the history sheet is left alone.
    */
   history?: { read: RawSheet | undefined };
+  /** The caller's own calls to ride the build's first request (queued again if Excel refuses it for its size). */
+  withFirstRequest?: () => void;
+}
+
+/** A build sync refused for its size even at the smallest part: sending it again cannot help. */
+class TooLargeForExcel extends Error {
+  readonly code: string;
+  constructor(what: string, cause: unknown) {
+    super(`${errorText(cause)} Even ${what} alone is more than Excel takes in one request.`);
+    this.code = errorCode(cause) || "RequestPayloadSizeLimitExceeded";
+  }
 }
 
 /** What a failed write left: nothing changed; the summary part-updated; or complete but for removing leftovers. */
@@ -85,6 +107,8 @@ export interface ApplyPlanResult {
   leftBehind: string[];
   /** The failure was a call Excel refuses while another workbook has the focus. */
   focusLost: boolean;
+  /** False when the same refresh would fail the same way (the summary is more than Excel takes). */
+  retryable: boolean;
   syncs: number;
 }
 
@@ -159,58 +183,52 @@ export async function applyPlan(
     stoppedBy: null,
     leftBehind: [],
     focusLost: false,
+    retryable: true,
     syncs: sync.count - start,
     ...extra,
   });
 
-  // Sync 1: build everything, charts included. Charts drawn here name the working sheets; Excel rewrites every
-  // series reference when a sheet is renamed, so after the swap they name the final sheets.
-  let step: "writing" | "charts" = "writing";
+  // Sync 1: build everything, charts included, in the new sheets under working names; a summary too big for one
+  // request is sent in several. Charts drawn here name the working sheets; Excel rewrites every series reference
+  // when a sheet is renamed, so after the swap they name the final sheets.
+  const at: { step: "writing" | "charts" } = { step: "writing" };
   try {
     options.onProgress?.("writing");
-    suspend(context, isSetSupported);
-    const worksheets = context.workbook.worksheets;
-    const built: Partial<Record<SheetKey, Excel.Worksheet>> = {};
     const liveSummary = previousOf("summary");
-    // Showing the summary rides this batch, which already holds the calls that fail while another workbook has
-    // the focus (adding sheets, gridlines, freeze panes), so the swap holds none of them but its final deletes.
-    if (options.activate !== false && liveSummary) worksheets.getItem(liveSummary.name).activate();
-    plan.sheets.forEach((planned) => {
-      const working = buildingName(planned.key, runId);
-      const sheet = worksheets.add(working);
-      mark(sheet, {
-        [OWNER_KEY]: OWNER_VALUE,
-        [ROLE_KEY]: planned.key,
-        [NAME_KEY]: working,
-        [RUN_KEY]: runId,
-      });
-      if (options.activate !== false && !liveSummary && planned.key === "summary") sheet.activate();
-      built[planned.key] = sheet;
-    });
-    // A workbook without a history sheet gets one (marked as this run's: a failed run removes it again).
-    if (history?.create && plan.history) queueNewHistorySheet(context, plan.history, history, runId);
-    // Normally one request; a summary too long for one is sent in parts, each under the payload budget.
-    let queued = 0;
-    for (const planned of plan.sheets) {
-      for (const part of sheetContentParts(built[planned.key] as Excel.Worksheet, planned)) {
-        if (queued > 0 && queued + part.requestBytes > (options.writeBudgetBytes ?? WRITE_BUDGET_BYTES)) {
-          await sync();
-          queued = 0;
-        }
-        part.queue();
-        queued += part.requestBytes;
-      }
-    }
-    step = "charts";
-    options.onProgress?.("charts");
-    for (const planned of plan.sheets) queueCharts(built[planned.key] as Excel.Worksheet, planned, built);
-    await sync();
+    await sendBuild(
+      context,
+      sync,
+      buildSteps(
+        plan,
+        runId,
+        liveSummary?.name ?? null,
+        options.activate !== false,
+        (key) => previousOf(key) !== undefined,
+      ),
+      {
+        budget: options.writeBudgetBytes ?? WRITE_BUDGET_BYTES,
+        prepare: (first) => {
+          suspend(context, isSetSupported);
+          if (first) {
+            options.withFirstRequest?.();
+            // A workbook without a history sheet gets one (marked as this run's: a failed run removes it again).
+            if (history?.create && plan.history) queueNewHistorySheet(context, plan.history, history, runId);
+          }
+        },
+        sheetName: (key) => buildingName(key, runId),
+        onCharts: () => {
+          at.step = "charts";
+          options.onProgress?.("charts");
+        },
+      },
+    );
   } catch (error) {
     const intact = await restore(context, sync, runId, plan);
     return result(false, {
-      failedStep: step === "charts" && isChartFault(error) ? "charts" : "writing",
+      failedStep: at.step === "charts" && isChartFault(error) ? "charts" : "writing",
       error: errorText(error),
       focusLost: isFocusError(error),
+      retryable: !(error instanceof TooLargeForExcel),
       state: intact ? "unchanged" : "unknown",
       leftBehind: intact ? [] : plan.sheets.map((p) => buildingName(p.key, runId)),
       previousIntact: intact,
@@ -225,7 +243,11 @@ export async function applyPlan(
   }
 
   // Sync 2: the swap (swap.ts). Working sheets left by an interrupted run, and old copies superseded by a live
-  // summary, go with it.
+  // summary, go with it. Where the swap draws the charts (a summary updated in place), it is their step too.
+  if (at.step !== "charts" && plan.sheets.some((p) => p.charts.length > 0)) {
+    at.step = "charts";
+    options.onProgress?.("charts");
+  }
   const leftovers = inventory
     .filter(isLeftover)
     .filter((s) => {
@@ -315,6 +337,185 @@ function isChartFault(error: unknown): boolean {
   const info = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo;
   const location = typeof info?.errorLocation === "string" ? info.errorLocation : "";
   return /chart|series|axis|legend/i.test(location);
+}
+
+/** What one build request queues on: the new sheets, made in this request or found by their working names. */
+interface BuildBatch {
+  sheet(key: SheetKey): Excel.Worksheet;
+  /** Called by the step that makes the new sheets, in the request that makes them. */
+  made(key: SheetKey, sheet: Excel.Worksheet): void;
+  readonly worksheets: Excel.WorksheetCollection;
+}
+
+interface BuildStep {
+  what: string;
+  bytes: number;
+  charts?: boolean;
+  queue(batch: BuildBatch): void;
+  split(): BuildStep[] | null;
+}
+
+/** Bytes of the calls every build request starts with (workbook, worksheets, the suspensions). */
+const BATCH_BASE_BYTES = 1500;
+
+/**
+ * Bytes of one chart: its add, titles, axes, legend and position, each series' source ranges, and the texts
+ * (measured on the sample's charts, with room to spare).
+ */
+const chartBytes = (spec: ChartSpec) => 3000 + 1200 * spec.series.length + Math.ceil(jsonBytes(spec) / 2);
+
+function contentStep(key: SheetKey, step: WriteStep): BuildStep {
+  return {
+    what: step.what,
+    bytes: step.bytes,
+    queue: (batch) => step.queue(batch.sheet(key)),
+    split: () => step.split()?.map((s) => contentStep(key, s)) ?? null,
+  };
+}
+
+/**
+ * The build as steps: the new sheets with their marks first, then each sheet's content, then the charts. Showing
+ * the summary (the live one, or the new one where there is none yet) rides with the new sheets: that request
+ * already holds the calls that fail while another workbook has the focus (adding sheets), so the swap holds none
+ * of them but its final deletes.
+ */
+function buildSteps(
+  plan: SheetPlan,
+  runId: string,
+  liveSummary: string | null,
+  activate: boolean,
+  updatedInPlace: (key: SheetKey) => boolean = () => false,
+): BuildStep[] {
+  const marks = (key: SheetKey) => ({
+    [OWNER_KEY]: OWNER_VALUE,
+    [ROLE_KEY]: key,
+    [NAME_KEY]: buildingName(key, runId),
+    [RUN_KEY]: runId,
+  });
+  const make: BuildStep = {
+    what: "the new sheets",
+    bytes: plan.sheets.reduce(
+      (n, p) =>
+        n +
+        pathBytes(3, "Add", [buildingName(p.key, runId)]) +
+        INSTANTIATE_BYTES +
+        navigationBytes("CustomProperties") +
+        Object.entries(marks(p.key)).reduce((m, kv) => m + pathBytes(3, "Add", kv) + INSTANTIATE_BYTES, 0) +
+        methodBytes("Activate"),
+      pathBytes(5, "", [liveSummary ?? ""]) + INSTANTIATE_BYTES,
+    ),
+    queue: (batch) => {
+      if (activate && liveSummary) batch.worksheets.getItem(liveSummary).activate();
+      plan.sheets.forEach((planned) => {
+        const sheet = batch.worksheets.add(buildingName(planned.key, runId));
+        mark(sheet, marks(planned.key));
+        if (activate && !liveSummary && planned.key === "summary") sheet.activate();
+        batch.made(planned.key, sheet);
+      });
+    },
+    split: () => null,
+  };
+  const content = plan.sheets.flatMap((planned) =>
+    contentSteps(planned).map((step) => contentStep(planned.key, step)),
+  );
+  // A sheet updated in place gets its charts drawn again by the swap, on itself: drawing them on its working copy
+  // too would send each chart twice.
+  const charts = plan.sheets.flatMap((planned) =>
+    (updatedInPlace(planned.key) ? [] : planned.charts).map((spec): BuildStep => ({
+      what: `the chart "${spec.title}"`,
+      bytes: chartBytes(spec),
+      charts: true,
+      queue: (batch) => {
+        const sheets = Object.fromEntries(plan.sheets.map((p) => [p.key, batch.sheet(p.key)]));
+        queueCharts(batch.sheet(planned.key), { ...planned, charts: [spec] }, sheets);
+      },
+      split: () => null,
+    })),
+  );
+  return [make, ...content, ...charts];
+}
+
+/**
+ * The writer's estimate of the build's request bytes, as one request (what a refresh sends when it fits): the sum
+ * its batching plans from, for tests and the benchmark to hold against the bytes Office.js really sends.
+ */
+export function estimateBuildBytes(
+  plan: SheetPlan,
+  runId: string,
+  liveSummary: string | null = null,
+): number {
+  return buildSteps(plan, runId, liveSummary, true).reduce((n, step) => n + step.bytes, BATCH_BASE_BYTES);
+}
+
+/**
+ * Sends the steps in as few requests as the budget allows. A request Excel refuses for its size (its estimate
+ * fell short) applied nothing: it is cut in two and sent again, down to single steps and then their parts.
+ */
+async function sendBuild(
+  context: Excel.RequestContext,
+  sync: CountingSync,
+  steps: BuildStep[],
+  options: {
+    budget: number;
+    /** Queues what every request of the build starts with; `first` until a request has gone through. */
+    prepare: (first: boolean) => void;
+    sheetName: (key: SheetKey) => string;
+    onCharts: () => void;
+  },
+): Promise<void> {
+  const fit = (step: BuildStep): BuildStep[] => {
+    if (step.bytes + BATCH_BASE_BYTES <= options.budget) return [step];
+    const parts = step.split();
+    return parts ? parts.flatMap(fit) : [step];
+  };
+  const pending = steps.flatMap(fit);
+  let budget = options.budget;
+  let maxSteps = Infinity;
+  let chartsStarted = false;
+  let sent = false;
+  while (pending.length) {
+    const batch: BuildStep[] = [];
+    let bytes = BATCH_BASE_BYTES;
+    while (
+      pending.length &&
+      batch.length < maxSteps &&
+      (batch.length === 0 || bytes + pending[0].bytes <= budget)
+    ) {
+      const next = pending.shift() as BuildStep;
+      batch.push(next);
+      bytes += next.bytes;
+    }
+    if (!chartsStarted && batch.some((s) => s.charts)) {
+      chartsStarted = true;
+      options.onCharts();
+    }
+    const made: Partial<Record<SheetKey, Excel.Worksheet>> = {};
+    const found: Partial<Record<SheetKey, Excel.Worksheet>> = {};
+    const worksheets = context.workbook.worksheets;
+    const view: BuildBatch = {
+      worksheets,
+      made: (key, sheet) => (made[key] = sheet),
+      sheet: (key) => made[key] ?? (found[key] ??= worksheets.getItem(options.sheetName(key))),
+    };
+    options.prepare(!sent);
+    for (const step of batch) step.queue(view);
+    try {
+      await sync();
+      sent = true;
+    } catch (error) {
+      if (!PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error))) throw error;
+      // Nothing of a refused request was applied: send its steps again, in smaller requests.
+      if (batch.length > 1) {
+        maxSteps = Math.ceil(batch.length / 2);
+        budget = Math.max(BATCH_BASE_BYTES, Math.min(budget, Math.floor(bytes / 2)));
+        pending.unshift(...batch);
+        continue;
+      }
+      const parts = batch[0].split();
+      if (!parts) throw new TooLargeForExcel(batch[0].what, error);
+      pending.unshift(...parts);
+    }
+  }
 }
 
 /**

@@ -18,7 +18,8 @@ import {
   RUN_KEY,
   type SheetInventoryItem,
 } from "./ownership";
-import { applyPrint, queueSheetContent, valueGrid } from "./render";
+import { applyPrint, valueGrid } from "./render";
+import { contentSteps } from "./write-content";
 
 /** Where this refresh's block goes. */
 export interface HistoryTarget {
@@ -76,7 +77,9 @@ export function queueNewHistorySheet(
   const working = target.create as string;
   const sheet = context.workbook.worksheets.add(working);
   mark(sheet, { [OWNER_KEY]: OWNER_VALUE, [ROLE_KEY]: "history", [NAME_KEY]: working, [RUN_KEY]: runId });
-  queueSheetContent(sheet, { ...plan.header, key: "data", name: working } as PlannedSheet);
+  // The header is one row: its steps fit any request.
+  for (const step of contentSteps({ ...plan.header, key: "data", name: working } as PlannedSheet))
+    step.queue(sheet);
 }
 
 function mark(sheet: Excel.Worksheet, props: Record<string, string>): void {

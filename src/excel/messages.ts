@@ -152,8 +152,15 @@ export const messages = {
     step: RefreshStep,
     state: "unchanged" | "incomplete" | "unknown",
     leftBehind: string[],
+    retryable = true,
   ): string {
     const what = step === "charts" ? "drawing the charts" : "writing the summary sheet";
+    // Refreshing again would send the same parts and meet the same refusal, so there is no point asking for it.
+    if (state === "unchanged" && !retryable)
+      return (
+        `Excel refused the summary sheet (${reason}). ${UNCHANGED} This is a limit of Excel that the add-in ` +
+        "could not get under: please report it with the workbook."
+      );
     const left = leftBehind.length
       ? ` The working ${leftBehind.length === 1 ? "sheet" : "sheets"} ${quoteList(leftBehind)} ` +
         "could not be removed; the next refresh removes them."

@@ -1,9 +1,10 @@
-// Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips:
-// sync 1 learns every sheet (walking the tab order), its used range and marks, the tables and settings; then values
-// and number formats in size-bounded batches (one sync for a tracker of ordinary size).
-import { localAddress } from "../core/a1";
-import type { RawCell, RawSheet, RawTable, RawWorkbook } from "../core/raw";
-import { planReadBatches, type ReadBlock, type ReadLimits, DEFAULT_READ_LIMITS } from "./blocks";
+// Reads the live workbook into the raw shape the engine takes (src/core/raw.ts), in few round trips and bounded
+// bytes: sync 1 learns every sheet (walking the tab order), its used range and the add-in's marks, the tables and
+// settings; then values and number formats in row blocks planned by blocks.ts (one sync for a tracker of ordinary
+// size), with the tables' places and what lies past the columns read riding along.
+import { localAddress, rectAddress } from "../core/a1";
+import type { RawCell, RawSheet, RawTable, RawUnread, RawWorkbook } from "../core/raw";
+import { DEFAULT_READ_LIMITS, ReadPlan, type ReadLimits } from "./blocks";
 import { HISTORY_SHEET_NAME } from "../core/history";
 import {
   isAddinSheet,
@@ -13,12 +14,15 @@ import {
   ROLE_KEY,
   type SheetInventoryItem,
 } from "./ownership";
-import { countingSync, errorCode, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
+import { jsonBytes } from "./request-size";
+import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
 
 export interface ReadOptions {
   limits?: ReadLimits;
   /** Counter to charge the syncs to (the refresh shares one across read and write). */
   sync?: CountingSync;
+  /** Read only this many rows from the top of each sheet (a look at the headers, not the whole tracker). */
+  headRows?: number;
   /** The caller's own work riding the first sync, and its check of what that sync learnt. */
   firstSync?: FirstSyncHooks;
 }
@@ -37,11 +41,20 @@ export interface FirstSyncHooks {
   check(facts: FirstSyncFacts): void;
 }
 
+/** How the read learnt the sheets, kept with the outcome: Excel's documentation does not say which works where. */
+export interface SheetWalk {
+  /** "chain": getNextOrNullObject past the last sheet in one sync; "list": the sheets listed, then probed. */
+  path: "chain" | "list";
+  /** Why the chain was given up, when it was ("InvalidObjectPath: ..."). */
+  refusal?: string;
+}
+
 export interface ReadResult {
   raw: RawWorkbook;
   /** Every sheet in tab order with the add-in's marks, for the writer's ownership checks. */
   inventory: SheetInventoryItem[];
   syncs: number;
+  sheetWalk: SheetWalk;
 }
 
 const VISIBILITY: Record<string, RawSheet["visibility"]> = {
@@ -50,7 +63,7 @@ const VISIBILITY: Record<string, RawSheet["visibility"]> = {
   VeryHidden: "veryHidden",
 };
 
-/** Reads the tracker: every sheet except the add-in's own, with values and number formats; and the history sheet. */
+/** Reads the tracker: every sheet except the add-in's own, with values and number formats. */
 export async function readWorkbook(
   context: Excel.RequestContext,
   options: ReadOptions = {},
@@ -78,6 +91,7 @@ export async function readWorkbookDetailed(
   let { tables, settings } = loadWorkbookParts();
   options.firstSync?.queue();
   let sheets: SheetProbe[];
+  let sheetWalk: SheetWalk = { path: "chain" };
   try {
     let last = probeSheet(workbook.worksheets.getFirst());
     const probes: SheetProbe[] = [last];
@@ -97,11 +111,10 @@ export async function readWorkbookDetailed(
     }
     sheets = probes.filter((p) => !p.sheet.isNullObject);
   } catch (error) {
-    // Only a refusal of the walk itself falls back; any other failure (size limits, a lost connection) is the
-    // caller's to report.
-    if (!NULL_WALK_REFUSED_CODES.includes(errorCode(error))) throw error;
-    // A host that refuses calls made on the null object past the last sheet: list the sheets first, then probe
-    // each one (one sync more; a failed read sync changes nothing in the workbook).
+    // No document says a host takes calls on the null object past the last sheet, so any failure of this
+    // read-only sync falls back: list the sheets first, then probe each one (one sync more; a failed read sync
+    // changes nothing in the workbook). A failure that is not the walk's (a lost connection) fails again there.
+    sheetWalk = { path: "list", refusal: `${errorCode(error) || "Error"}: ${errorText(error)}` };
     ({ tables, settings } = loadWorkbookParts());
     options.firstSync?.queue();
     const listed = workbook.worksheets.load("items/name");
@@ -109,18 +122,6 @@ export async function readWorkbookDetailed(
     sheets = listed.items.map(probeSheet);
     await sync();
   }
-
-  // Where each table sits is loaded with the first sync that follows (no extra round trip unless none does).
-  let tableInfo: TableProbe[] = [];
-  let tablesLoaded = false;
-  const queueTables = () => {
-    if (tablesLoaded) return;
-    tableInfo = tables.items.map((table) => ({
-      table,
-      worksheet: table.worksheet.load("name"),
-      range: table.getRange().load("address"),
-    }));
-  };
 
   const inventory: SheetInventoryItem[] = sheets.map((s, position) => ({
     name: s.sheet.name,
@@ -132,22 +133,56 @@ export async function readWorkbookDetailed(
   const savedSettings = Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown]));
   options.firstSync?.check({ inventory, settings: savedSettings });
   const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
-  // The add-in's history sheet is read with the tracker (the same size-bounded batches), and kept apart from it.
+  // The add-in's history sheet is read with the tracker (the same size-bounded blocks, last), and kept apart.
   const historyAt = inventory.findIndex(isHistoryCandidate);
   const readSheets = historyAt >= 0 ? [...trackerSheets, sheets[historyAt]] : trackerSheets;
-  const extents = readSheets.map((s, i) => ({
-    sheet: i,
-    rowCount: s.used.isNullObject ? 0 : s.used.rowCount,
-    columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
-  }));
+  const plan = new ReadPlan(
+    readSheets.map((s, i) => ({
+      sheet: i,
+      rowCount: s.used.isNullObject ? 0 : s.used.rowCount,
+      columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
+      headRows: options.headRows,
+    })),
+    options.limits ?? DEFAULT_READ_LIMITS,
+  );
 
-  // Syncs 2+: values and number formats, several sheets per sync, big sheets in row blocks.
-  const values: RawCell[][][] = readSheets.map(() => []);
-  const formats: string[][][] = readSheets.map(() => []);
-  const pending = planReadBatches(extents, options.limits ?? DEFAULT_READ_LIMITS);
-  while (pending.length) {
-    const batch = pending.shift() as ReadBlock[];
-    const ranges = batch.map((block) => {
+  // Ride along with the first values sync (or one of their own when there is none): where each table sits and
+  // where the content past the columns read is.
+  const farParts = trackerSheets.flatMap((s, i) =>
+    plan
+      .result(i)
+      .unread.filter((u) => u.reason === "far-columns")
+      .map((part) => ({ sheet: i, part })),
+  );
+  let extrasLoaded = false;
+  let extras: ReturnType<typeof queueExtras> | null = null;
+  const needExtras = tables.items.length > 0 || farParts.length > 0;
+  const queueExtras = () => ({
+    tables: tables.items.map((table) => ({
+      table,
+      worksheet: table.worksheet.load("name"),
+      range: table.getRange().untrack().load("address"),
+    })),
+    far: farParts.map(({ sheet, part }) => {
+      const { sheet: ws, used } = trackerSheets[sheet];
+      const beyond = ws
+        .getRangeByIndexes(
+          used.rowIndex + part.rowOffset,
+          used.columnIndex + part.colOffset,
+          part.rowCount,
+          part.colCount,
+        )
+        .getUsedRangeOrNullObject(true)
+        .untrack()
+        .load("address");
+      return { sheet, part, beyond };
+    }),
+  });
+
+  // Syncs 2+: values and number formats, several sheets per sync, big sheets in row blocks from the top.
+  while (!plan.done) {
+    const blocks = plan.next();
+    const ranges = blocks.map((block) => {
       const { sheet, used } = readSheets[block.sheet];
       return sheet
         .getRangeByIndexes(
@@ -156,46 +191,57 @@ export async function readWorkbookDetailed(
           block.rowCount,
           block.columnCount,
         )
+        .untrack()
         .load("values,numberFormat");
     });
-    queueTables();
+    if (!extrasLoaded && needExtras) extras = queueExtras();
     try {
       await sync();
     } catch (error) {
-      // Long free text can beat the size estimate: halve the batch and try again.
-      const halves = PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error)) ? splitBatch(batch) : null;
-      if (!halves) throw error;
-      pending.unshift(...halves);
-      continue;
+      // Long free text can beat the estimate: the same rows again, in smaller blocks.
+      if (PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error)) && plan.refused(blocks)) continue;
+      throw error;
     }
-    tablesLoaded = true;
-    batch.forEach((block, i) => {
+    extrasLoaded = true;
+    blocks.forEach((block, i) => {
       const rows = ranges[i].values as RawCell[][];
-      const fmts = ranges[i].numberFormat as string[][];
-      for (let r = 0; r < block.rowCount; r++) {
-        values[block.sheet][block.rowOffset + r] = rows[r];
-        formats[block.sheet][block.rowOffset + r] = fmts[r].map((f) => String(f));
-      }
+      const formats = ranges[i].numberFormat as string[][];
+      plan.took(block, rows, formats, jsonBytes(rows) + jsonBytes(formats));
     });
   }
-
-  if (!tablesLoaded && tables.items.length) {
-    queueTables();
+  if (!extrasLoaded && needExtras) {
+    extras = queueExtras();
     await sync();
   }
+  const tableInfo = extras?.tables ?? [];
+
+  const unread: RawUnread[] = trackerSheets.flatMap((s, i) =>
+    plan.result(i).unread.map((part): RawUnread => {
+      const far = extras?.far.find((f) => f.sheet === i && f.part === part);
+      const range =
+        far && !far.beyond.isNullObject
+          ? localAddress(far.beyond.address)
+          : rectAddress({
+              row: s.used.rowIndex + part.rowOffset,
+              col: s.used.columnIndex + part.colOffset,
+              rows: part.rowCount,
+              cols: part.colCount,
+            });
+      return { sheet: s.sheet.name, range, reason: part.reason };
+    }),
+  );
 
   const ownNames = new Set(inventory.filter(isAddinSheet).map((s) => s.name));
-  const asRaw = (s: SheetProbe, i: number): RawSheet => ({
-    name: s.sheet.name,
-    values: values[i],
-    numberFormats: formats[i],
-    originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
-    originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
-    visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
-  });
   const raw: RawWorkbook = {
     name: loadedName(workbook),
-    sheets: trackerSheets.map(asRaw),
+    sheets: trackerSheets.map((s, i) => ({
+      name: s.sheet.name,
+      values: plan.result(i).values,
+      numberFormats: plan.result(i).numberFormats,
+      originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
+      originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
+      visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
+    })),
     tables: tableInfo
       .filter((t) => !ownNames.has(t.worksheet.name))
       .map((t): RawTable => ({
@@ -204,9 +250,10 @@ export async function readWorkbookDetailed(
         range: localAddress(t.range.address),
       })),
     savedSettings,
-    ...(historyAt >= 0 ? { history: asRaw(sheets[historyAt], trackerSheets.length) } : {}),
+    ...(unread.length ? { unread } : {}),
+    ...(historyAt >= 0 ? { history: historyRaw(sheets[historyAt], plan.result(trackerSheets.length)) } : {}),
   };
-  return { raw, inventory, syncs: sync.count - start };
+  return { raw, inventory, syncs: sync.count - start, sheetWalk };
 }
 
 /**
@@ -219,11 +266,23 @@ function isHistoryCandidate(item: SheetInventoryItem): boolean {
   return isLiveAddinSheet(item) && roleOf(item) === "history";
 }
 
-/** Errors a host may give for calls made on a null object (Excel's documentation does not say which). */
-const NULL_WALK_REFUSED_CODES = ["InvalidObjectPath", "ItemNotFound", "InvalidArgument", "InvalidReference"];
+/** The history sheet as read (whatever the read could not take of it is simply not history). */
+function historyRaw(s: SheetProbe, read: { values: RawCell[][]; numberFormats: string[][] }): RawSheet {
+  return {
+    name: s.sheet.name,
+    values: read.values,
+    numberFormats: read.numberFormats,
+    originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
+    originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
+    visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
+  };
+}
 
-/** Sheets learnt per sync while walking the tabs; a tracker has a handful, so one sync nearly always does. */
-export const SHEETS_PER_SYNC = 40;
+/**
+ * Sheets learnt per sync while walking the tabs: a tracker has a dozen or so, with the summary's two. Each proxy
+ * past the last sheet costs bytes, so the chain is not longer than a tracker needs.
+ */
+export const SHEETS_PER_SYNC = 12;
 
 interface SheetProbe {
   sheet: Excel.Worksheet;
@@ -231,18 +290,12 @@ interface SheetProbe {
   marks: Excel.WorksheetCustomProperty[];
 }
 
-interface TableProbe {
-  table: Excel.Table;
-  worksheet: Excel.Worksheet;
-  range: Excel.Range;
-}
-
 /** Queues the loads for one sheet proxy, which may turn out to be a null object past the last sheet. */
 function probeSheet(sheet: Excel.Worksheet): SheetProbe {
   sheet.load("name,visibility");
   return {
     sheet,
-    used: sheet.getUsedRangeOrNullObject(true).load("address,rowIndex,columnIndex,rowCount,columnCount"),
+    used: sheet.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"),
     // The marks are read by key: a collection load would fail on a null sheet and end the whole sync.
     marks: MARK_KEYS.map((key) => sheet.customProperties.getItemOrNullObject(key).load("value")),
   };
@@ -255,19 +308,4 @@ function loadedName(workbook: Excel.Workbook): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Two smaller batches covering the same rows, or null when the batch is a single row and cannot shrink. */
-function splitBatch(batch: ReadBlock[]): ReadBlock[][] | null {
-  if (batch.length > 1) {
-    const mid = Math.ceil(batch.length / 2);
-    return [batch.slice(0, mid), batch.slice(mid)];
-  }
-  const [block] = batch;
-  if (block.rowCount <= 1) return null;
-  const first = Math.ceil(block.rowCount / 2);
-  return [
-    [{ ...block, rowCount: first }],
-    [{ ...block, rowOffset: block.rowOffset + first, rowCount: block.rowCount - first }],
-  ];
 }

@@ -15,7 +15,8 @@ import type { PlannedHistory, PlannedSheet, SheetKey, SheetPlan } from "../layou
 import { queueHistoryAppend, type HistoryTarget } from "./history";
 import { parseRange } from "../core/a1";
 import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
-import { applyPrint, queueCharts, rowHeightRuns, widthCharsToPoints } from "./render";
+import { applyPrint, queueCharts } from "./render";
+import { sizeStepsOf } from "./write-content";
 import type { StoredOutcome } from "./api";
 import type { CountingSync } from "./sync";
 
@@ -77,12 +78,11 @@ function updateInPlace(live: Excel.Worksheet, working: Excel.Worksheet, planned:
   live
     .getRangeByIndexes(0, 0, rows, cols)
     .copyFrom(working.getRangeByIndexes(0, 0, rows, cols), "All" as Excel.RangeCopyType);
-  live.getRange().format.useStandardWidth = true;
-  for (const { column, width } of planned.columnWidths)
-    live.getRangeByIndexes(0, column, 1, 1).getEntireColumn().format.columnWidth = widthCharsToPoints(width);
-  live.getRange().format.useStandardHeight = true;
-  for (const run of rowHeightRuns(planned.rowHeights))
-    live.getRange(`${run.first}:${run.last}`).format.rowHeight = run.height;
+  const sheetFormat = live.getRange().untrack().format;
+  sheetFormat.useStandardWidth = true;
+  sheetFormat.useStandardHeight = true;
+  // Each width and height once over all its columns or rows (write-content.ts), as the build sets them.
+  for (const step of sizeStepsOf(planned)) step.queue(live);
   live.horizontalPageBreaks.removePageBreaks();
   if (planned.print) applyPrint(live, planned.print);
   if (planned.tabColor) live.tabColor = planned.tabColor;

@@ -26,7 +26,11 @@ export function errorCode(error: unknown): string {
 
 /** The failure in words for a message, without Office.js's documentation links. */
 export function errorText(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
+  // Duck-typed: Office.js's errors are Errors, but of the realm the library runs in (a frame, in the preview).
+  const message =
+    typeof (error as { message?: unknown } | null)?.message === "string"
+      ? (error as { message: string }).message
+      : String(error);
   return message.replace(/\s*Please refer to the documentation:.*$/s, "").trim() || "unknown error";
 }
 

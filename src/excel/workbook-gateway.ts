@@ -56,7 +56,7 @@ import {
   ROLE_KEY,
   type SheetInventoryItem,
 } from "./ownership";
-import { readWorkbook, readWorkbookDetailed } from "./read";
+import { readWorkbook, readWorkbookDetailed, type SheetWalk } from "./read";
 import { BACKED_UP_SETTINGS, liveSheet, queueEditCheck, queueProbe, type ProbeResult } from "./summary-probe";
 import type { SwapExtras } from "./swap";
 import { countingSync, errorText } from "./sync";
@@ -103,6 +103,9 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
     const clock = () => deps.clock?.() ?? options.now ?? new Date();
     const progress = options.onProgress ?? (() => {});
     let keptSheet: string | null = null;
+    // Once the tracker is read: how the sheets were walked (kept in the workbook), and what was read.
+    let sheetWalk: SheetWalk | undefined;
+    let rawRead: RawWorkbook | undefined;
     const finish = (
       fields: Omit<RefreshOutcome, "runId" | "at" | "source" | "keptSheet">,
     ): RefreshOutcome => ({
@@ -111,6 +114,9 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
       source,
       keptSheet,
       ...fields,
+      ...(sheetWalk ? { sheetWalk } : {}),
+      // Only a failed run needs it (the pane may open the mapping step on it); a summary does not keep it alive.
+      ...(rawRead && !fields.ok ? { raw: rawRead } : {}),
     });
     const base = {
       summary: null,
@@ -174,6 +180,8 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
               },
             },
           });
+          sheetWalk = read.sheetWalk;
+          rawRead = read.raw;
         } catch (error) {
           if (error instanceof Stop)
             return failed(
@@ -263,11 +271,16 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
           });
         }
 
-        // Riding the build's first sync: the lease as it stands now (before anything is replaced), the settings
-        // put back, and the summary's values, to tell whether someone typed on it.
-        const leaseNow = context.workbook.settings.getItemOrNullObject(LEASE_KEY).load("value");
-        for (const { key, value } of restored) context.workbook.settings.add(key, value);
-        const edited = live.summary ? queueEditCheck(context, live.summary) : () => false;
+        // Riding the build's first sync (queued again should Excel refuse that request for its size): the lease as
+        // it stands now (before anything is replaced), the settings put back, and the summary's values, to tell
+        // whether someone typed on it.
+        let leaseNow: Excel.Setting | null = null;
+        let edited: () => boolean = () => false;
+        const withFirstRequest = () => {
+          leaseNow = context.workbook.settings.getItemOrNullObject(LEASE_KEY).load("value");
+          for (const { key, value } of restored) context.workbook.settings.add(key, value);
+          if (live.summary) edited = queueEditCheck(context, live.summary);
+        };
         const backup = backupOf(savedSettings);
         const swapExtras: SwapExtras = {
           marks: {
@@ -289,9 +302,11 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
           isSetSupported: deps.isSetSupported ?? writer.officeIsSetSupported,
           onProgress: progress,
           activate: live.summary ? live.summary.visible : true,
+          withFirstRequest,
           history: { read: read.raw.history },
           beforeSwap: () => {
-            const found = leaseNow.isNullObject ? null : leaseNow.value;
+            const now = leaseNow as Excel.Setting | null;
+            const found = !now || now.isNullObject ? null : now.value;
             if (!stillHeld(found, runId, clock())) return "another refresh took over";
             if (live.summary && edited()) {
               // Kept first in the swap, marked as a summary kept under another name (like one the user renamed
@@ -335,7 +350,8 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
         if (written.stoppedBy) {
           // Another run holds the lease now: its outcome is the one to keep, so nothing is stored.
           keptSheet = null;
-          const holder = parseLease(leaseNow.isNullObject ? null : leaseNow.value);
+          const now = leaseNow as Excel.Setting | null;
+          const holder = parseLease(!now || now.isNullObject ? null : now.value);
           return failed(
             {
               ...base,
@@ -365,7 +381,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             message:
               focus && state !== "unknown"
                 ? messages.focus(state, written.leftBehind)
-                : messages.writeFailed(written.error, step, state, written.leftBehind),
+                : messages.writeFailed(written.error, step, state, written.leftBehind, written.retryable),
           });
         }
         const message = messages.written(summary, sheetName ?? "", {
@@ -486,8 +502,8 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
       await writeSavedSetting(SAVED_SETTINGS_KEY, settings);
     },
     loadLastOutcome,
-    readRaw() {
-      return run((context) => readWorkbook(context, { limits: deps.readLimits }));
+    readRaw(options = {}) {
+      return run((context) => readWorkbook(context, { limits: deps.readLimits, headRows: options.headRows }));
     },
     loadMapping() {
       return readSavedSetting(SAVED_MAPPING_KEY);
@@ -594,5 +610,6 @@ export function stored(outcome: RefreshOutcome): StoredOutcome {
     message: outcome.message,
     ...(outcome.source ? { source: outcome.source } : {}),
     keptSheet: outcome.keptSheet ?? null,
+    ...(outcome.sheetWalk ? { sheetWalk: outcome.sheetWalk } : {}),
   };
 }

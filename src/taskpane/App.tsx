@@ -55,6 +55,9 @@ const useStyles = makeStyles({
   layoutButton: { alignSelf: "flex-start" },
 });
 
+/** Rows read from the top of each sheet to see whether the tracker needs the mapping step (its headers are there). */
+const LAYOUT_CHECK_ROWS = 2000;
+
 /** The mapping step's module, fetched only when a tracker needs it (it keeps the first download small). */
 type StepModule = typeof import("./MappingStep/MappingStep");
 
@@ -184,14 +187,16 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
   );
 
   // Opening the pane on a tracker the reader cannot find its way round goes straight to the mapping step,
-  // rather than waiting for a refresh to fail. A tracker laid out as the template never loads the step.
+  // rather than waiting for a refresh to fail. A tracker laid out as the template never loads the step. Only the
+  // tops of the sheets are read for this (where the headers are): the refresh reads the whole tracker, and the step,
+  // when it opens, reads it once.
   useEffect(() => {
     let live = true;
     gateway
-      .readRaw()
-      .then((raw) => {
-        const reasons = layoutProblems(readTracker(raw).issues);
-        if (live && reasons.length > 0) void openMapping(reasons, raw);
+      .readRaw({ headRows: LAYOUT_CHECK_ROWS })
+      .then((head) => {
+        const reasons = layoutProblems(readTracker(head).issues);
+        if (live && reasons.length > 0) void openMapping(reasons);
       })
       .catch(() => {
         /* a workbook that cannot be read now is reported by the refresh, with what to do */
@@ -221,7 +226,8 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
       if (!(outcome.ok && outcome.summary)) {
         // Not a dead end: when the tracker's layout is what stopped it, offer the mapping step.
         const reasons = layoutProblems(outcome.summary?.issues ?? []);
-        if (reasons.length > 0) await openMapping(reasons);
+        // The step opens on what the refresh just read, not on another read of the tracker.
+        if (reasons.length > 0) await openMapping(reasons, outcome.raw);
       }
     },
     [gateway, openMapping],

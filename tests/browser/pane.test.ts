@@ -57,6 +57,22 @@ test("Refresh summary on the sample tracker shows the dashboard's three headline
   );
 });
 
+test("the pane reaches the in-memory Excel through Microsoft's Office.js client, as JSON requests", async () => {
+  const seen = await page.evaluate(() => {
+    const frame = document.querySelector<HTMLIFrameElement>('iframe[title="Office.js client"]');
+    const client = (frame?.contentWindow as { Excel?: { RequestContext?: unknown } } | null)?.Excel;
+    type Sim = { requests: { requestBytes: number; actions: number }[] };
+    const sim = (window as unknown as { __preview: { sim: Sim } }).__preview.sim;
+    return {
+      client: typeof client?.RequestContext,
+      requests: sim.requests.length,
+      measured: sim.requests.every((r) => r.requestBytes > 0 && r.actions > 0),
+    };
+  });
+  expect(seen).toEqual({ client: "function", requests: expect.any(Number), measured: true });
+  expect(seen.requests).toBeGreaterThan(2);
+});
+
 test("the EHCP and overspend variances are flagged with their reasoning", async () => {
   const heading = page.getByRole("heading", { name: /^Flagged variances \(\d+\)$/ });
   await visible(heading);

@@ -33,6 +33,20 @@ const deleteRow = (raw: RawWorkbook, sheet: string, index: number): void => {
 
 const SCENARIOS: Scenario[] = [
   {
+    code: "not_read",
+    story: "rows the live workbook's read left after a long blank run (formulas filled down) are reported",
+    spoil: (raw) => {
+      const sheet = sheetOf(raw, "Milestones");
+      const range = shifted("A500:F900", sheet);
+      raw.unread = [{ sheet: "Milestones", range, reason: "blank-rows" }];
+    },
+    severity: "warning",
+    sheet: "Milestones",
+    cell: "A500:F900",
+    message:
+      /^[A-Z]+\d+:[A-Z]+\d+ was not read: Excel counts these cells as used, but they come after a long run of empty rows/,
+  },
+  {
     code: "missing_sheet",
     story: "a workbook without a risk register cannot show key risks",
     spoil: (raw) => removeSheet(raw, "Risk Register"),

@@ -230,20 +230,7 @@ describe("speed", () => {
     expect(issues).toEqual([]);
   });
 
-  /** CPU milliseconds of the fastest of three runs (after a warm-up run for the JIT). */
-  function bestCpuMs(run: () => void): number {
-    run();
-    let best = Infinity;
-    for (let i = 0; i < 3; i++) {
-      const before = process.cpuUsage();
-      run();
-      const used = process.cpuUsage(before);
-      best = Math.min(best, (used.user + used.system) / 1000);
-    }
-    return best;
-  }
-
-  it("reads a 50,000-row monthly sheet in well under half a second", () => {
+  it("reads a 50,000-row monthly sheet, every row with its cell (its speed: npm run bench -- engine)", () => {
     const raw = cleanTracker();
     const monthly = sheetOf(raw, "SEND Monthly");
     const header = monthly.values[0];
@@ -255,24 +242,5 @@ describe("speed", () => {
     const { tracker } = readTracker(raw);
     expect(tracker.monthly).toHaveLength(50_000);
     expect(tracker.monthly[49_999].fundedEhcps.ref.cell).toBe("B50001");
-
-    // CPU time, not wall time: waiting for a core on a shared machine is not the reader's cost. On a loaded
-    // machine even CPU time stretches, so the limit is half a second or, if more, four times what it costs
-    // here merely to build the 750,000 cells (with their addresses) the reader must return. An O(n^2) step or
-    // a per-cell regex compilation would blow through either by far.
-    const readMs = bestCpuMs(() => readTracker(raw));
-    const floorMs = bestCpuMs(() => {
-      const out: unknown[] = [];
-      for (let r = 0; r < 50_000; r++) {
-        const row: Record<string, unknown> = {};
-        for (let c = 0; c < 15; c++)
-          row[`f${c}`] = { value: r, ref: { sheet: "SEND Monthly", cell: `B${r + 2}` } };
-        out.push(row);
-      }
-    });
-    console.info(
-      `50,000 rows read in ${Math.round(readMs)} ms of CPU (building the bare cells: ${Math.round(floorMs)} ms)`,
-    );
-    expect(readMs).toBeLessThan(Math.max(500, 4 * floorMs));
   });
 });

@@ -30,11 +30,15 @@ describe("failOnSync", () => {
     expect(sim.syncCount).toBe(2);
   });
 
-  it("throws the error it was given", async () => {
+  it("fails with the code and message it was given, as the client's own error", async () => {
     const sim = await withSummarySheet();
     const lost = Object.assign(new Error("The connection was lost."), { code: "RequestAborted" });
     sim.failOnSync(1, lost);
-    await expect(sim.run((context) => context.sync())).rejects.toBe(lost);
+    await expect(sim.run((context) => context.sync())).rejects.toMatchObject({
+      name: "RichApi.Error",
+      code: "RequestAborted",
+      message: "The connection was lost.",
+    });
     // Only that sync fails.
     await expect(sim.run((context) => context.sync("ok"))).resolves.toBe("ok");
   });
@@ -80,8 +84,9 @@ describe("a failing operation inside a batch", () => {
 });
 
 describe("payload limits", () => {
-  it("measures each sync's request and response", async () => {
+  it("measures each sync's request and response: the bytes of the JSON the client sends and gets", async () => {
     const sim = await withSummarySheet();
+    sim.recordRequestBodies();
     await sim.run(async (context) => {
       const sheet = context.workbook.worksheets.getItem("Sheet1");
       sheet.getRange("A1:A100").values = Array.from({ length: 100 }, (_, i) => [`Project ${i + 1}`]);
@@ -90,12 +95,12 @@ describe("payload limits", () => {
       await context.sync();
     });
     const [write, read] = sim.requests;
-    expect(write.requestBytes).toBeGreaterThan(
-      JSON.stringify(Array.from({ length: 100 }, (_, i) => [`Project ${i + 1}`])).length,
-    );
+    const [writeBody, readBody] = sim.requestBodies;
+    expect(write.requestBytes).toBe(new TextEncoder().encode(writeBody).length);
+    expect(writeBody).toContain(JSON.stringify(Array.from({ length: 100 }, (_, i) => [`Project ${i + 1}`])));
     expect(write.responseBytes).toBeLessThan(200);
-    expect(read.responseBytes).toBeGreaterThan(1000);
-    expect(read.requestBytes).toBeLessThan(500);
+    expect(read.requestBytes).toBe(new TextEncoder().encode(readBody).length);
+    expect(read.responseBytes).toBeGreaterThan(JSON.stringify([["Project 1"]]).length * 100);
   });
 
   it("rejects a request over the limit with RequestPayloadSizeLimitExceeded and applies nothing", async () => {

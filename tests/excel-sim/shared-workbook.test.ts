@@ -422,7 +422,7 @@ describe("a batch that fails part-way", () => {
           // eslint-disable-next-line office-addins/no-context-sync-in-loop
           await context.sync();
         }),
-      ).rejects.toMatchObject({ code: "ItemNotFound" });
+      ).rejects.toMatchObject({ name: "RichApi.Error", code: "ItemNotFound" });
       expect([mode, sim.sheetNames]).toEqual([
         mode,
         mode === "atomic" ? ["Sheet1", "Old"] : ["Sheet1", "Renamed"],

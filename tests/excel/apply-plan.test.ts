@@ -1,8 +1,9 @@
 // Writing a sheet plan into the live workbook: what the plan says is what Excel holds, in two syncs.
-import type { PlannedSheet, SheetPlan } from "../../src/layout/plan";
-import { applyPlan } from "../../src/excel/apply-plan";
-import { coalesceStyles, widthCharsToPoints } from "../../src/excel/render";
-import { parseRange } from "../../src/core/a1";
+import type { CellStyle, PlannedSheet, SheetPlan } from "../../src/layout/plan";
+import { applyPlan, estimateBuildBytes } from "../../src/excel/apply-plan";
+import { MAX_AREAS_ADDRESS } from "../../src/excel/write-content";
+import { widthCharsToPoints } from "../../src/excel/render";
+import { cellAddress, parseRange } from "../../src/core/a1";
 import { ExcelSim } from "../support/excel-sim";
 import { planFixture } from "../support/plan-fixture";
 
@@ -76,6 +77,10 @@ describe("applying a sheet plan", () => {
     expect(snap.merges).toEqual(expect.arrayContaining(planned.merges));
     const width = planned.columnWidths[0];
     expect(Object.values(snap.columnWidths)).toContain(widthCharsToPoints(width.width));
+    // Row heights are set once per distinct height over all its rows (1-based, as the plan numbers them).
+    expect(planned.rowHeights.length).toBeGreaterThan(0);
+    for (const { row, height } of planned.rowHeights)
+      expect([row, snap.rowHeights[row]]).toEqual([row, height]);
     if (planned.freeze) expect(snap.freeze).toEqual(planned.freeze);
     expect(snap.showGridlines).toBe(planned.showGridlines);
     const print = planned.print!;
@@ -165,12 +170,85 @@ describe("long summaries", () => {
     expect(sim.snapshot("Portfolio Summary").values[1_499]).toEqual(["Workstream 1500", 1500, "On track"]);
   });
 
-  it("thousands of style entries collapse into a few rectangles with the same cell-by-cell result", () => {
+  it("plans its requests from an estimate a little over the bytes Office.js really sends, never under", async () => {
+    const sim = new ExcelSim();
+    const inventory = [{ name: "Sheet1", position: 0, properties: {} }];
     const plan = planFixture();
-    const styles = plan.sheets[0].styles;
-    const coalesced = coalesceStyles(styles);
-    expect(coalesced.length).toBeLessThan(styles.length);
-    expect(resolveStyles(coalesced)).toEqual(resolveStyles(styles));
+    const result = await sim.run((context) => applyPlan(context, plan, { inventory, runId: "run1" }));
+    expect(result).toMatchObject({ ok: true, syncs: 2 });
+    const build = sim.requests[0].requestBytes;
+    const estimate = estimateBuildBytes(plan, "run1");
+    expect(estimate).toBeGreaterThanOrEqual(build);
+    expect(estimate).toBeLessThan(build * 1.35);
+  });
+
+  it("styles scattered over thousands of areas go in several multi-area ranges, each address under 8,192 characters", async () => {
+    const sim = new ExcelSim();
+    sim.recordRequestBodies();
+    // A chequerboard of 400 rows filled alike: 2,400 areas that no rectangle joins.
+    const rows = 400;
+    const cells = Array.from({ length: rows }, (_, r) =>
+      Array.from({ length: 6 }, (_, i) => `${String.fromCharCode(65 + 2 * i + (r % 2))}${r + 1}`),
+    ).flat();
+    const plan: SheetPlan = {
+      sheets: [
+        sheet({
+          key: "summary",
+          name: "Portfolio Summary",
+          values: [["x"]],
+          styles: cells.map((range) => ({ range, style: { fill: "#FFEB9C" } })),
+        }),
+      ],
+    };
+    const result = await sim.run((context) => applyPlan(context, plan, { inventory: [] }));
+    expect(result.ok).toBe(true);
+    const snap = sim.snapshot("Portfolio Summary");
+    expect(cells.every((a) => snap.cells[a]?.style.fill === "#FFEB9C")).toBe(true);
+    expect(snap.cells.B1?.style.fill ?? null).toBeNull();
+    const addresses = sim.requestBodies.flatMap((text) =>
+      Object.values(
+        (
+          JSON.parse(text) as {
+            ObjectPaths: Record<string, { Name: string; ArgumentInfo?: { Arguments?: unknown[] } }>;
+          }
+        ).ObjectPaths,
+      )
+        .filter((p) => p.Name === "GetRanges")
+        .map((p) => String(p.ArgumentInfo?.Arguments?.[0])),
+    );
+    expect(addresses.length).toBeGreaterThan(1);
+    for (const address of addresses) expect(address.length).toBeLessThanOrEqual(MAX_AREAS_ADDRESS);
+  });
+
+  it("thousands of style entries become a few multi-area writes with the same cell-by-cell result", async () => {
+    const sim = new ExcelSim();
+    const plan = planFixture();
+    const planned = plan.sheets[0];
+    await sim.run((context) => applyPlan(context, plan));
+    const cells = sim.snapshot(planned.name).cells;
+    // Every cell the plan styles has the style the entries give it, property by property (where the plan says
+    // nothing, a new sheet's own value).
+    const expected = resolveStyles(planned.styles);
+    expect(Object.keys(expected).length).toBeGreaterThan(100);
+    for (const [key, style] of Object.entries(expected) as [string, CellStyle][]) {
+      const [r, c] = key.split(",").map(Number);
+      const cell = cells[cellAddress(r, c)];
+      const got = cell?.style;
+      const want = {
+        name: style.font?.name ?? "Calibri",
+        size: style.font?.size ?? 11,
+        bold: style.font?.bold ?? false,
+        italic: style.font?.italic ?? false,
+        color: style.font?.color ?? "#000000",
+        fill: style.fill ?? null,
+        wrap: style.wrapText ?? false,
+        indent: style.indent ?? 0,
+      };
+      expect([
+        key,
+        got && { ...got.font, fill: got.fill, wrap: got.wrapText, indent: got.indentLevel },
+      ]).toEqual([key, expect.objectContaining(want)]);
+    }
   });
 });
 

@@ -181,7 +181,7 @@ describe("a tracker with thousands of problems", () => {
     expect(page.values.length).toBeLessThan(400);
   });
 
-  it("plans a summary with 2,000 workstreams and 5,000 problems in well under a second", () => {
+  it("plans a summary with 2,000 workstreams and 5,000 problems (its speed: npm run bench -- engine)", () => {
     const summary = makeSummaryFixture();
     summary.issues = issues;
     const template = summary.programmes[1].workstreams[0];
@@ -189,10 +189,7 @@ describe("a tracker with thousands of problems", () => {
       ...template,
       name: `Workstream ${i}`,
     }));
-    const started = performance.now();
     const plan = planSheets(summary);
-    const ms = performance.now() - started;
     expect(sheetOf(plan, "summary").values.length).toBeGreaterThan(2000);
-    expect(ms).toBeLessThan(1000);
   });
 });

@@ -50,16 +50,20 @@ export function editDistance(a: string, b: string): number {
   if (a === b) return 0;
   if (a.length === 0) return b.length;
   if (b.length === 0) return a.length;
-  let prev = new Array<number>(b.length + 1);
-  let curr = new Array<number>(b.length + 1);
+  let prev = new Uint32Array(b.length + 1);
+  let curr = new Uint32Array(b.length + 1);
   for (let j = 0; j <= b.length; j++) prev[j] = j;
   for (let i = 1; i <= a.length; i++) {
     curr[0] = i;
+    const ca = a.charCodeAt(i - 1);
     for (let j = 1; j <= b.length; j++) {
-      const cost = a.charCodeAt(i - 1) === b.charCodeAt(j - 1) ? 0 : 1;
-      curr[j] = Math.min(prev[j] + 1, curr[j - 1] + 1, prev[j - 1] + cost);
+      const substitute = prev[j - 1] + (ca === b.charCodeAt(j - 1) ? 0 : 1);
+      const insertOrDelete = (prev[j] < curr[j - 1] ? prev[j] : curr[j - 1]) + 1;
+      curr[j] = substitute < insertOrDelete ? substitute : insertOrDelete;
     }
-    [prev, curr] = [curr, prev];
+    const swap = prev;
+    prev = curr;
+    curr = swap;
   }
   return prev[b.length];
 }
@@ -75,24 +79,45 @@ function bigrams(s: string): Map<string, number> {
 }
 
 /**
+ * A header's normalised text and bigrams, remembered: finding a table scores every cell of its first rows against
+ * every template header and alias, so the same few hundred texts come round thousands of times.
+ */
+interface Prepared {
+  text: string;
+  grams: Map<string, number>;
+  gramCount: number;
+}
+const PREPARED_LIMIT = 4096;
+const prepared = new Map<string, Prepared>();
+
+function prepare(raw: string): Prepared {
+  let p = prepared.get(raw);
+  if (p) return p;
+  const text = normaliseHeader(raw);
+  const grams = bigrams(text);
+  let gramCount = 0;
+  for (const n of grams.values()) gramCount += n;
+  p = { text, grams, gramCount };
+  if (prepared.size >= PREPARED_LIMIT) prepared.clear();
+  prepared.set(raw, p);
+  return p;
+}
+
+/**
  * Similarity from 0 (nothing alike) to 1 (same after normalising): the better of the edit-distance ratio
  * (catches typos, "Fundded EHCPs") and the bigram overlap (catches reordered words, "EHCPs funded").
  */
 export function similarity(a: string, b: string): number {
-  const x = normaliseHeader(a);
-  const y = normaliseHeader(b);
+  const px = prepare(a);
+  const py = prepare(b);
+  const x = px.text;
+  const y = py.text;
   if (x === y) return 1;
   if (x.length === 0 || y.length === 0) return 0;
   const edit = 1 - editDistance(x, y) / Math.max(x.length, y.length);
-  const bx = bigrams(x);
-  const by = bigrams(y);
   let shared = 0;
-  let total = 0;
-  for (const [g, n] of bx) {
-    shared += Math.min(n, by.get(g) ?? 0);
-    total += n;
-  }
-  for (const n of by.values()) total += n;
+  for (const [g, n] of px.grams) shared += Math.min(n, py.grams.get(g) ?? 0);
+  const total = px.gramCount + py.gramCount;
   const dice = total === 0 ? 0 : (2 * shared) / total;
   return Math.max(edit, dice);
 }

@@ -132,6 +132,23 @@ function emptyTracker(): Tracker {
   };
 }
 
+/** What the shell left unread (see RawUnread), each as an issue at its range, in the tracker's words. */
+function unreadIssues(raw: RawWorkbook): Issue[] {
+  return (raw.unread ?? []).map((part) => {
+    const why =
+      part.reason === "blank-rows"
+        ? "Excel counts these cells as used, but they come after a long run of empty rows"
+        : part.reason === "far-columns"
+          ? "Excel counts these cells as used, but they lie far to the right of the tracker's columns"
+          : "the sheet holds more cells than are read from one sheet";
+    return makeIssue(
+      "not_read",
+      { sheet: part.sheet, cell: part.range },
+      `${part.range} was not read: ${why}.`,
+    );
+  });
+}
+
 /**
  * Reads every section of the tracker. Missing or unreadable sections are empty, with an issue saying why.
  * Where the workbook is not laid out like the template, a mapping says where each section sits: the one given,
@@ -147,6 +164,7 @@ export function readTracker(
   const tracker = emptyTracker();
   const { found, sheetNames } = tracker;
   const notComputed: { section: string; reason: string }[] = [];
+  issues.push(...unreadIssues(raw));
   const active = mapping ?? savedMapping(raw, issues);
   // Sheets a mapping gives to a section are not also taken by another section's template name.
   const taken = new Set<string>(active ? mappedSheets(raw, active) : []);

@@ -1,21 +1,24 @@
-// The request context and the proxy machinery: proxies queue operations, context.sync() runs the whole queue
-// against a copy of the workbook and commits it (and the loaded values) only when every operation succeeded.
+// The object model's machinery: proxies queue operations, and the engine runs a request's whole queue against a
+// copy of the workbook, committing it (and the loaded values) only when every operation succeeded. The host
+// (host.ts) drives these proxies from the requests of Microsoft's Office.js client; no test uses them directly.
 import { propertyNotLoaded, simError } from "./errors";
 import { SimClientResult } from "./result";
 import { requireSheetEditable, type HostEnvironment } from "./sheet-ops";
 import type { WorkbookState } from "./state";
 
-/** One queued operation: its estimated request size and what it does to the workbook copy. */
+/** One queued operation: what it does to the workbook copy. */
 export interface Op {
-  requestBytes: number;
+  /** Left from the simulator's own size estimate; the host measures the real request instead. */
+  requestBytes?: number;
   run(tx: Tx): void;
   /** True for loads and lookups, which change nothing: a batch of only these needs no copy of the workbook. */
   readOnly?: boolean;
+  /** Index of the request's action that queued it, so a failure names that action (set by the host). */
+  actionIndex?: number;
 }
 
 /** What the engine (the ExcelSim) provides to contexts. */
 export interface SyncHost {
-  runSync(context: SimContext): Promise<void>;
   readonly limits: { maxPayloadBytes: number; maxCells: number };
   /** "strict": an *OrNullObject call on a null object fails the sync instead of giving another null object. */
   readonly nullObjectCalls: "lenient" | "strict";
@@ -26,9 +29,11 @@ export interface SyncHost {
   addSettingsHandler(handler: (event: { type: "SettingsChanged" }) => unknown): () => void;
 }
 
+/** Proxies whose writes change a sheet's content, which sheet protection locks. */
+const PROTECTED_CONTENT = /^(Range|Chart|ConditionalFormat|.*ConditionalFormat)/;
+
 /** A sync in progress: the workbook copy, and what to do on commit or abort. */
 export class Tx {
-  responseBytes = 0;
   private readonly commits: (() => void)[] = [];
   private readonly aborts: (() => void)[] = [];
   constructor(
@@ -41,10 +46,6 @@ export class Tx {
   onAbort(fn: () => void): void {
     this.aborts.push(fn);
   }
-  /** Accounts the JSON size of a loaded value, as Excel's response would carry it. */
-  respond(value: unknown): void {
-    this.responseBytes += jsonBytes(value);
-  }
   commit(): void {
     for (const fn of this.commits) fn();
   }
@@ -53,45 +54,15 @@ export class Tx {
   }
 }
 
-/** Approximate wire size of a value: its JSON length (ASCII-dominated payloads, so characters ~ bytes). */
-export function jsonBytes(value: unknown): number {
-  if (value === undefined) return 0;
-  return JSON.stringify(value)?.length ?? 0;
-}
-
-/** Proxies whose writes change a sheet's content, which sheet protection locks. */
-const PROTECTED_CONTENT = /^(Range|Chart|ConditionalFormat|.*ConditionalFormat)/;
-
-/** Fixed cost of one action in a request (object path, method name, ids). */
-export const ACTION_OVERHEAD_BYTES = 64;
-
+/**
+ * The object model's queue for one client RequestContext: the host turns each request's actions into calls on
+ * the proxies below, which queue operations here; the engine then runs the whole queue atomically.
+ */
 export class SimContext {
   /** @internal */
   _queue: Op[] = [];
-  // Assigned by the engine straight after construction, to avoid an import cycle with the object model.
-  workbook!: unknown;
-  application!: unknown;
-  readonly trackedObjects = { add: (): void => {}, remove: (): void => {} };
-  readonly debugInfo = {};
 
-  constructor(
-    readonly _host: SyncHost,
-    /** Excel.run's options for this context. */
-    readonly options: { delayForCellEdit: boolean } = { delayForCellEdit: false },
-    /** Which sim.run made it, counting from 1. */
-    readonly run = 0,
-  ) {}
-
-  /** Sends the queued operations to "Excel". */
-  sync<T>(passThroughValue?: T): Promise<T> {
-    return this._host.runSync(this).then(() => passThroughValue as T);
-  }
-
-  /** Same as object.load(option), the ClientRequestContext form. */
-  load<O extends Loadable>(object: O, option?: LoadOption): O {
-    object.load(option);
-    return object;
-  }
+  constructor(readonly _host: SyncHost) {}
 
   /** @internal */
   _enqueue(op: Op): void {
@@ -210,11 +181,9 @@ export abstract class SimObject<R = unknown> {
   /** Queues a check of existence, so *OrNullObject proxies know isNullObject after the next sync. */
   protected _queueExistenceCheck(): void {
     this.context._enqueue({
-      requestBytes: ACTION_OVERHEAD_BYTES,
       readOnly: true,
       run: (tx) => {
         const ref = this._resolve(tx);
-        tx.respond({ isNull: ref === null });
         tx.onCommit(() => {
           this._nullKnown = true;
           this._isNull = ref === null;
@@ -226,7 +195,6 @@ export abstract class SimObject<R = unknown> {
   /** Queues resolution, so getItem on a missing item fails at sync even when nothing else uses the proxy. */
   protected _queueResolution(): void {
     this.context._enqueue({
-      requestBytes: ACTION_OVERHEAD_BYTES,
       readOnly: true,
       run: (tx) => void this._target(tx),
     });
@@ -249,13 +217,11 @@ export abstract class SimObject<R = unknown> {
     const navNames = names.filter((n) => !(n in readers));
     const scalarNames = names.filter((n) => n in readers);
     this.context._enqueue({
-      requestBytes: ACTION_OVERHEAD_BYTES + jsonBytes(names),
       readOnly: true,
       run: (tx) => {
         const ref = this._resolve(tx);
         const values = new Map<string, unknown>();
         if (ref !== null) for (const name of scalarNames) values.set(name, readers[name](tx, ref));
-        tx.respond(Object.fromEntries(values));
         tx.onCommit(() => {
           if (this._nullable) {
             this._nullKnown = true;
@@ -286,13 +252,12 @@ export abstract class SimObject<R = unknown> {
   /** Sets a property: readable locally at once (as in Office.js), applied to the workbook at sync. */
   protected _set(name: string, value: unknown, apply: (tx: Tx, ref: R) => void): void {
     this._loaded.set(name, value);
-    this._queue(jsonBytes(value), apply);
+    this._queue(0, apply);
   }
 
   /** Queues a method call or write on a target that must exist. */
-  protected _queue(payloadBytes: number, apply: (tx: Tx, ref: R) => void): void {
+  protected _queue(_requestBytes: number, apply: (tx: Tx, ref: R) => void): void {
     this.context._enqueue({
-      requestBytes: ACTION_OVERHEAD_BYTES + payloadBytes,
       run: (tx) => {
         const ref = this._target(tx);
         this._beforeWrite(tx, ref);
@@ -313,11 +278,9 @@ export abstract class SimObject<R = unknown> {
   protected _result<V>(compute: (tx: Tx, ref: R) => V): SimClientResult<V> {
     const result = new SimClientResult<V>();
     this.context._enqueue({
-      requestBytes: ACTION_OVERHEAD_BYTES,
       readOnly: true,
       run: (tx) => {
         const value = compute(tx, this._target(tx));
-        tx.respond(value);
         tx.onCommit(() => result._resolve(value));
       },
     });
@@ -349,6 +312,27 @@ export abstract class SimObject<R = unknown> {
 
   toJSON(): Record<string, unknown> {
     return Object.fromEntries(this._loaded);
+  }
+
+  /** @internal For the host: whether this is an *OrNullObject result. */
+  _isNullable(): boolean {
+    return this._nullable;
+  }
+  /** @internal For the host: what the proxy is bound to (undefined before its first sync, null for a null object). */
+  _boundRef(): R | null | undefined {
+    return this._ref;
+  }
+  /** @internal For the host: the scalar properties a plain load() gives. */
+  _scalarNames(): string[] {
+    return Object.keys(this._readers());
+  }
+  /** @internal */
+  _hasLoaded(name: string): boolean {
+    return this._loaded.has(name);
+  }
+  /** @internal */
+  _loadedValue(name: string): unknown {
+    return this._loaded.get(name);
   }
 }
 
@@ -389,13 +373,11 @@ export abstract class SimCollection<I extends CollectionItem, R = unknown> exten
         );
     }
     this.context._enqueue({
-      requestBytes: ACTION_OVERHEAD_BYTES + jsonBytes(select),
       readOnly: true,
       run: (tx) => {
         const ref = this._target(tx);
         const members = this._members(tx, ref);
         const loaded = members.map((m) => m._readNow(tx, select));
-        tx.respond(loaded.map((v) => Object.fromEntries(v)));
         tx.onCommit(() => {
           members.forEach((m, i) => m._acceptLoaded(loaded[i], false));
           this._items = members;

@@ -68,10 +68,39 @@ export function ensureCell(sheet: SheetState, row: number, col: number): CellSta
   return cell;
 }
 
-const DEFAULT_STYLE_JSON = JSON.stringify(defaultStyle());
+const DEFAULT_STYLE = defaultStyle();
+const DEFAULT_STYLE_JSON = JSON.stringify(DEFAULT_STYLE);
+const STYLE_KEYS = Object.keys(DEFAULT_STYLE).length;
+const FONT_KEYS = Object.keys(DEFAULT_STYLE.font).length;
 
+const keyCount = (o: object): number => {
+  let n = 0;
+  for (const k in o) if (Object.prototype.hasOwnProperty.call(o, k)) n++;
+  return n;
+};
+
+/** Whether a cell has Excel's default formatting. Called for every cell a write touches: the common shape is
+ * checked field by field, anything else by its JSON. */
 export function hasDefaultStyle(cell: CellState): boolean {
-  return JSON.stringify(cell.style) === DEFAULT_STYLE_JSON;
+  const s = cell.style;
+  const d = DEFAULT_STYLE;
+  const f = s.font;
+  // Most styled cells differ in a field: that answer needs no count of keys.
+  const sameFields =
+    s.fill === d.fill &&
+    s.horizontalAlignment === d.horizontalAlignment &&
+    s.verticalAlignment === d.verticalAlignment &&
+    s.wrapText === d.wrapText &&
+    s.indentLevel === d.indentLevel &&
+    f.name === d.font.name &&
+    f.size === d.font.size &&
+    f.bold === d.font.bold &&
+    f.italic === d.font.italic &&
+    f.underline === d.font.underline &&
+    f.color === d.font.color;
+  if (keyCount(s) !== STYLE_KEYS || keyCount(f) !== FONT_KEYS)
+    return JSON.stringify(s) === DEFAULT_STYLE_JSON;
+  return sameFields && keyCount(s.borders) === 0;
 }
 
 /** Drops a cell that holds nothing and no formatting, so the used range stays right. */
@@ -89,8 +118,11 @@ export function pruneCell(sheet: SheetState, row: number, col: number): void {
   }
 }
 
-/** Bounding box of the cells with content (valuesOnly) or with content or formatting; null when none. */
-export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
+/**
+ * Bounding box of the cells with content (valuesOnly) or with content or formatting; null when none. Within
+ * `within` only, when given (Range.getUsedRange).
+ */
+export function usedRect(sheet: SheetState, valuesOnly: boolean, within?: Rect): Rect | null {
   let minR = Infinity;
   let minC = Infinity;
   let maxR = -1;
@@ -99,6 +131,11 @@ export function usedRect(sheet: SheetState, valuesOnly: boolean): Rect | null {
     if (valuesOnly && cell.value === "" && !cell.formula) continue;
     const r = keyRow(key);
     const c = keyCol(key);
+    if (
+      within &&
+      (r < within.row || r >= within.row + within.rows || c < within.col || c >= within.col + within.cols)
+    )
+      continue;
     if (r < minR) minR = r;
     if (c < minC) minC = c;
     if (r > maxR) maxR = r;

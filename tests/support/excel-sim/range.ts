@@ -15,6 +15,7 @@ import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, 
 import { MESSAGES, simError } from "./errors";
 import {
   cellAt,
+  cellKey,
   checkCellLimit,
   ensureCell,
   forEachCellIn,
@@ -22,8 +23,10 @@ import {
   pruneCell,
   sheetById,
   uniform,
+  usedRect,
 } from "./helpers";
 import {
+  cellsToRead,
   DEFAULT_COLUMN_WIDTH_POINTS,
   DEFAULT_ROW_HEIGHT_POINTS,
   emptyCell,
@@ -198,8 +201,10 @@ export class SimRange extends SimObject<RangeRef> {
       (tx, ref) => {
         checkCellLimit(tx, ref.rect);
         const sheet = this._sheet(tx, ref);
+        // Read only: a writing sync's copy of the sheet is not made for it (state.ts, cellsToRead).
+        const cellMap = cellsToRead(sheet);
         return grid(ref.rect, (r, c) => {
-          const cell = cellAt(sheet, r, c);
+          const cell = cellMap.get(cellKey(r, c));
           return read(cell, () => shownValue(tx.wb, sheet, cell));
         });
       };
@@ -454,6 +459,19 @@ export class SimRange extends SimObject<RangeRef> {
         const otherRect = typeof other === "string" ? parseRect(other) : other._target(tx).rect;
         const meet = intersect(ref.rect, otherRect);
         return meet ? { sheetId: ref.sheetId, rect: meet } : null;
+      },
+      true,
+    );
+  }
+
+  /** The part of this range holding content (valuesOnly: values and formulas only), or a null object when none. */
+  getUsedRangeOrNullObject(valuesOnly = false): SimRange {
+    return new SimRange(
+      this.context,
+      (tx) => {
+        const ref = this._target(tx);
+        const used = usedRect(this._sheet(tx, ref), valuesOnly, ref.rect);
+        return used ? { sheetId: ref.sheetId, rect: used } : null;
       },
       true,
     );

@@ -3,7 +3,14 @@
 // ("='Portfolio Summary'!C5", "=HeadlineEHCP") shows the cell it points at; no other formula is calculated.
 import { columnIndex, qualifiedAddress, quoteSheetName, splitSheet, tryParseRect } from "./address";
 import { cellAt } from "./helpers";
-import type { CellState, CellValue, NamedItemState, SheetState, WorkbookState } from "./state";
+import {
+  cellsToRead,
+  type CellState,
+  type CellValue,
+  type NamedItemState,
+  type SheetState,
+  type WorkbookState,
+} from "./state";
 
 /** Excel's text for a broken reference. */
 export const REF_ERROR = "#REF!";
@@ -104,8 +111,28 @@ function brokenAddress(ref: string | null, name: string): string | null {
   return sheet !== null && sheet.toLowerCase() === name.toLowerCase() ? `${REF_ERROR}${local}` : ref;
 }
 
-function eachFormulaCell(wb: WorkbookState, fn: (cell: CellState) => void): void {
-  for (const sheet of wb.sheets) for (const cell of sheet.cells.values()) if (cell.formula) fn(cell);
+/**
+ * Rewrites the formulas that name sheet `name` with `change`, on every sheet. A formula can name the sheet only
+ * if its text holds the name (quoted, a "'" in it is doubled), so the others are passed over unparsed, and a
+ * sheet none of whose formulas change is not copied (a sheet of a million formulas is common enough).
+ */
+function changeFormulasNaming(wb: WorkbookState, name: string, change: (formula: string) => string): void {
+  const lower = name.toLowerCase();
+  const quoted = lower.replace(/'/g, "''");
+  for (const sheet of wb.sheets) {
+    let writable: Map<number, CellState> | null = null;
+    for (const [key, cell] of cellsToRead(sheet)) {
+      const formula = cell.formula;
+      if (!formula) continue;
+      const text = formula.toLowerCase();
+      if (!text.includes(lower) && !text.includes(quoted)) continue;
+      const next = change(formula);
+      if (next === formula) continue;
+      writable ??= sheet.cells;
+      const target = writable.get(key);
+      if (target) target.formula = next;
+    }
+  }
 }
 
 /**
@@ -113,7 +140,7 @@ function eachFormulaCell(wb: WorkbookState, fn: (cell: CellState) => void): void
  * take the new name, on every sheet. Hyperlinks keep their text (Excel stores their target as a fixed address).
  */
 export function followSheetRename(wb: WorkbookState, from: string, to: string): void {
-  eachFormulaCell(wb, (cell) => (cell.formula = renameInFormula(cell.formula as string, from, to)));
+  changeFormulasNaming(wb, from, (formula) => renameInFormula(formula, from, to));
   for (const name of wb.names) name.formula = renameInFormula(name.formula, from, to);
   for (const sheet of wb.sheets) {
     for (const cf of sheet.conditionalFormats) {
@@ -136,7 +163,7 @@ export function followSheetRename(wb: WorkbookState, from: string, to: string): 
  */
 export function breakReferencesTo(wb: WorkbookState, deleted: SheetState): void {
   const name = deleted.name;
-  eachFormulaCell(wb, (cell) => (cell.formula = breakInFormula(cell.formula as string, name)));
+  changeFormulasNaming(wb, name, (formula) => breakInFormula(formula, name));
   wb.names = wb.names.filter((n) => n.scopeSheetId !== deleted.id);
   for (const n of wb.names) n.formula = breakInFormula(n.formula, name);
   for (const sheet of wb.sheets) {

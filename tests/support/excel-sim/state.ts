@@ -148,6 +148,19 @@ export interface PageLayoutState {
   centerHeader: string;
 }
 
+/**
+ * Inside a writing sync a sheet's cells are copied the first time they are reached (index.ts, copyOnWrite): a
+ * sheet copied that way keeps, under this key, a look at its cells that copies nothing, for a pass that reads
+ * every sheet and changes few (a rename or delete following references).
+ */
+export const PEEK_CELLS = Symbol("cells, read without copying");
+
+/** A sheet's cells to read only: the copy where the sync made one, else the workbook's own, never a new copy. */
+export function cellsToRead(sheet: SheetState): Map<number, CellState> {
+  const peek = (sheet as unknown as { [PEEK_CELLS]?: () => Map<number, CellState> })[PEEK_CELLS];
+  return peek ? peek() : sheet.cells;
+}
+
 export interface SheetState {
   id: string;
   name: string;

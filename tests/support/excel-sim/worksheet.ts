@@ -6,6 +6,7 @@ import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, 
 import { MESSAGES, simError } from "./errors";
 import { sheetById, sheetByName, usedRect } from "./helpers";
 import { SimRange } from "./range";
+import { SimRangeAreas } from "./range-areas";
 import { SimClientResult } from "./result";
 import {
   addSheet,
@@ -334,6 +335,11 @@ export class SimWorksheet extends SimObject<SheetRef> {
 
   getCell(row: number, column: number): SimRange {
     return this.getRangeByIndexes(row, column, 1, 1);
+  }
+
+  /** Several ranges by one address ("A1:B2, D4:E9", at most 8,192 characters), formatted together (ExcelApi 1.9). */
+  getRanges(address: string): SimRangeAreas {
+    return new SimRangeAreas(this.context, this, address);
   }
 
   /** This sheet's reference, or null for a null object; a strict sim refuses to go on from a null object. */

@@ -1,0 +1,66 @@
+// `npm test` and `npm run test:fast`: the type-check, the lint and jest, run side by side.
+//
+// tsc and eslint each use one core; run one after the other before jest they leave the second core idle for most
+// of a minute. Started together with jest, the three share the machine's cores. Each check's output is printed
+// whole when it ends (jest streams its own), and the run fails if any of them fails.
+//
+//   node scripts/check.mjs [--fast] [jest arguments ...]
+//     --fast   jest.fast.config.js: every suite but the slow ones listed in jest.config.js
+import { spawn } from "node:child_process";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const bin = (name) => join(root, "node_modules", ".bin", name);
+
+const args = process.argv.slice(2);
+const fast = args.includes("--fast");
+const jestArgs = args.filter((a) => a !== "--fast");
+
+const checks = [
+  { name: "typecheck", command: bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"], buffered: true },
+  {
+    name: "lint",
+    command: bin("eslint"),
+    args: ["--cache", "--cache-location", "node_modules/.cache/eslint/", "."],
+    buffered: true,
+  },
+  {
+    name: fast ? "jest (fast tier)" : "jest",
+    command: bin("jest"),
+    args: [...(fast ? ["-c", "jest.fast.config.js"] : []), ...jestArgs],
+    buffered: false,
+  },
+];
+
+function run(check) {
+  const started = Date.now();
+  return new Promise((resolve) => {
+    const child = spawn(check.command, check.args, {
+      cwd: root,
+      stdio: check.buffered ? ["ignore", "pipe", "pipe"] : "inherit",
+    });
+    const output = [];
+    if (check.buffered) {
+      child.stdout.on("data", (d) => output.push(d));
+      child.stderr.on("data", (d) => output.push(d));
+    }
+    const finish = (code) => {
+      const seconds = ((Date.now() - started) / 1000).toFixed(1);
+      const text = Buffer.concat(output).toString().trimEnd();
+      const verdict = code === 0 ? "passed" : `FAILED (exit ${code})`;
+      process.stdout.write(`\n== ${check.name} ${verdict} in ${seconds} s\n${text ? `${text}\n` : ""}`);
+      resolve({ name: check.name, ok: code === 0 });
+    };
+    child.on("error", (error) => {
+      output.push(Buffer.from(String(error)));
+      finish(127);
+    });
+    child.on("close", (code, signal) => finish(code ?? (signal ? 128 : 1)));
+  });
+}
+
+const results = await Promise.all(checks.map(run));
+const failed = results.filter((r) => !r.ok).map((r) => r.name);
+process.stdout.write(failed.length ? `\nFailed: ${failed.join(", ")}\n` : "\nAll checks passed.\n");
+process.exitCode = failed.length ? 1 : 0;
