@@ -11,6 +11,8 @@ import { ExcelSim } from "../support/excel-sim";
 import { MOVED_ON, movedOnOneMonth } from "../support/moved-on";
 import { overwriteSheets, simWithTracker } from "./sim-workbook";
 
+jest.setTimeout(900_000);
+
 const HISTORY = "Portfolio Summary History";
 const JAN = new Date("2025-01-08T09:30:00Z");
 const FEB = new Date("2025-02-10T09:30:00Z");
