@@ -277,7 +277,11 @@ export async function applyPlan(
         ),
         leftovers,
         outcome,
-        history: history && plan.history ? { plan: plan.history, target: history } : undefined,
+        // A new history sheet was added before the working sheets; it goes last, after them.
+        history:
+          history && plan.history
+            ? { plan: plan.history, target: history, last: inventory.length + plan.sheets.length }
+            : undefined,
       },
       sync,
     );

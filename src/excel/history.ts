@@ -91,6 +91,7 @@ export function queueHistoryAppend(
   context: Excel.RequestContext,
   plan: PlannedHistory,
   target: HistoryTarget,
+  lastPosition: number,
 ): void {
   const header = plan.header.values.slice(0, 1);
   const values = [...(target.withHeader ? header : []), ...plan.block.values];
@@ -104,6 +105,7 @@ export function queueHistoryAppend(
   if (target.create) {
     // The new sheet takes its name now, with the summary it first records.
     sheet.name = target.name;
+    sheet.position = lastPosition;
     mark(sheet, { [NAME_KEY]: target.name });
   }
   const range = sheet.getRangeByIndexes(target.row, 0, values.length, width);

@@ -45,7 +45,7 @@ export interface SwapInput extends SwapExtras {
   leftovers: string[];
   outcome?: StoredOutcome;
   /** This refresh's block of the history, appended once the summary is complete. */
-  history?: { plan: PlannedHistory; target: HistoryTarget };
+  history?: { plan: PlannedHistory; target: HistoryTarget; last: number };
 }
 
 /** Rows and columns a planned sheet covers from A1: content, formats, merges, rules and print area. */
@@ -152,7 +152,13 @@ export async function swapIntoPlace(
     if (live[planned.key]) sheet.customProperties.getItem(UPDATING_KEY).delete();
   }
   // The history's block, with the summary it records: appended below the last row, nothing above it touched.
-  if (input.history) queueHistoryAppend(context, input.history.plan, input.history.target);
+  if (input.history)
+    queueHistoryAppend(
+      context,
+      input.history.plan,
+      input.history.target,
+      input.history.last + (input.keep && live.summary ? 1 : 0),
+    );
   if (input.outcome) context.workbook.settings.add(LAST_OUTCOME_KEY, input.outcome);
   for (const { key, value } of input.settings ?? []) context.workbook.settings.add(key, value);
   // Deletes last: the one call here that fails while another workbook has the focus.
