@@ -11,12 +11,17 @@ export interface CliOptions {
   notesPath?: string;
   /** Print the best-guess column mapping as JSON instead of summarising. */
   suggestMapping?: boolean;
+  /** A workbook holding the history sheet (a previous --out) to compare with and keep. */
+  historyPath?: string;
+  /** A previous --json to compare with. */
+  previousPath?: string;
 }
 
 export type ParsedArgs =
   { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "error"; message: string };
 
-export const USAGE = `Usage: npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file.json>] [--notes <file.json>] [--quiet]
+export const USAGE = `Usage: npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file.json>]
+                           [--notes <file.json>] [--history <workbook.xlsx> | --previous <summary.json>] [--quiet]
        npm run summary -- <tracker.xlsx> --suggest-mapping
 
 Reads a SEND transformation tracker (.xlsx), checks it, and prints the Portfolio Summary's headline figures.
@@ -24,11 +29,17 @@ The tracker file is only read, never changed.
 
 Options:
   --json <file>       Also write the full summary (figures, charts' data, every issue) as JSON.
-  --out <file.xlsx>   Also write the Portfolio Summary sheet, with its charts, to a new workbook.
+  --out <file.xlsx>   Also write the Portfolio Summary sheet, with its charts, to a new workbook, with the
+                      Portfolio Summary History sheet (the history read, and this report added).
   --mapping <file>    Read the tracker through this column mapping (see docs/mapping.md): for a workbook laid
                       out differently from the template. It is used instead of any mapping saved in the workbook.
   --notes <file>      Explanations of variances and acknowledged data queries (JSON, see docs/cli.md), added to
                       those on the tracker's Portfolio Summary Notes sheet; a note for the same thing replaces it.
+  --history <file>    Compare with the last report kept in this workbook's Portfolio Summary History sheet
+                      (a previous --out, or the tracker saved with the add-in's sheets), and keep that history,
+                      with this report added, in the --out workbook. Without it the tracker's own history sheet
+                      is used, if it has one. A file that does not exist yet starts the history.
+  --previous <file>   Compare with a previous --json of the summary instead.
   --suggest-mapping   Print the best-guess column mapping as JSON, for a person to check, edit and pass to
                       --mapping. Nothing else is done; notes on what to check go to the error stream.
   --quiet, -q         Print nothing but problems (errors in the tracker, or why it could not be read).
@@ -51,6 +62,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let mappingPath: string | undefined;
   let notesPath: string | undefined;
   let suggestMapping = false;
+  let historyPath: string | undefined;
+  let previousPath: string | undefined;
   // Help wins over any mistake elsewhere on the line: someone asking for help is about to fix it.
   if (argv.some((a) => a === "--help" || a === "-h")) return { kind: "help" };
   for (let i = 0; i < argv.length; i++) {
@@ -63,7 +76,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
       suggestMapping = true;
       continue;
     }
-    const withValue = /^(--json|--out|--mapping|--notes)(?:=(.*))?$/.exec(arg);
+    const withValue = /^(--json|--out|--mapping|--notes|--history|--previous)(?:=(.*))?$/.exec(arg);
     if (withValue) {
       const option = withValue[1];
       let value = withValue[2];
@@ -78,6 +91,14 @@ export function parseArgs(argv: string[]): ParsedArgs {
       if (option === "--json") jsonPath = value;
       else if (option === "--mapping") mappingPath = value;
       else if (option === "--notes") notesPath = value;
+      else if (option === "--history") {
+        if (!/\.xlsx$/i.test(value))
+          return {
+            kind: "error",
+            message: `--history reads an Excel workbook, so its file name must end in .xlsx (got "${value}").`,
+          };
+        historyPath = value;
+      } else if (option === "--previous") previousPath = value;
       else {
         if (!/\.xlsx$/i.test(value))
           return {
@@ -99,6 +120,11 @@ export function parseArgs(argv: string[]): ParsedArgs {
   }
   if (trackerPath === null)
     return { kind: "error", message: `Give the tracker .xlsx file to summarise. ${HELP_HINT}` };
+  if (historyPath !== undefined && previousPath !== undefined)
+    return {
+      kind: "error",
+      message: "Give --history or --previous, not both: the report is compared with one earlier report.",
+    };
   if (suggestMapping && (jsonPath !== null || outPath !== null || mappingPath !== undefined))
     return {
       kind: "error",
@@ -116,6 +142,8 @@ export function parseArgs(argv: string[]): ParsedArgs {
       ...(mappingPath !== undefined ? { mappingPath } : {}),
       ...(notesPath !== undefined ? { notesPath } : {}),
       ...(suggestMapping ? { suggestMapping } : {}),
+      ...(historyPath !== undefined ? { historyPath } : {}),
+      ...(previousPath !== undefined ? { previousPath } : {}),
     },
   };
 }

@@ -1,13 +1,15 @@
 // Command-line entry: `npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file>]`.
 // Reads the tracker read-only, runs the engine, prints a short report and writes the requested outputs; or, with
 // --suggest-mapping, prints the best-guess column mapping for a workbook not laid out like the template.
-import { readFile } from "node:fs/promises";
+import { access, readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { runEngine } from "../core/engine";
 import { SAVED_MAPPING_KEY } from "../core/engine-api";
+import { HISTORY_SHEET_NAME, readHistorySheet } from "../core/history";
+import { recordedFromSummary } from "../core/history/previous";
 import { mappingJson, parseMapping, suggestMapping } from "../core/mapping";
 import type { RawWorkbook } from "../core/raw";
-import type { PortfolioSummary, ReviewNote } from "../core/model";
+import type { HistorySnapshot, PortfolioSummary, ReviewNote } from "../core/model";
 import { notesFromJson } from "../core/review";
 import { readXlsxFile, TrackerFileError } from "../xlsx/read";
 import { parseArgs, USAGE } from "./args";
@@ -124,7 +126,27 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
       }
       reviewNotes = notes;
     }
-    const summary: PortfolioSummary = runEngine(raw, { now: deps.now, reviewNotes });
+    // The history: a previous --json, a workbook's history sheet, or the tracker's own (a file the add-in wrote to).
+    let previousSummary: PortfolioSummary | undefined;
+    if (parsed.options.previousPath !== undefined) {
+      const previous = await readPreviousFile(parsed.options.previousPath);
+      if (typeof previous === "string") {
+        io.err(previous);
+        return EXIT_UNREADABLE;
+      }
+      previousSummary = previous;
+    } else if (parsed.options.historyPath !== undefined) {
+      const kept = await readHistoryWorkbook(parsed.options.historyPath);
+      if (kept.note) io.err(kept.note);
+      raw = { ...raw, history: kept.sheet };
+    } else {
+      const own = raw.sheets.find((s) => s.name === HISTORY_SHEET_NAME);
+      if (own) raw = { ...raw, sheets: raw.sheets.filter((s) => s !== own), history: own };
+    }
+    const recorded: HistorySnapshot[] = previousSummary
+      ? recordedFromSummary(previousSummary)
+      : readHistorySheet(raw.history).snapshots;
+    const summary: PortfolioSummary = runEngine(raw, { now: deps.now, reviewNotes, recorded });
     if (!quiet) io.out(formatReport(summary));
     else {
       // Quiet means silent when all is well: a blank line on stderr would still set off a scheduler's alert.
@@ -137,7 +159,7 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
       written.push(jsonPath);
     }
     if (outPath !== null) {
-      const bytes = await (deps.writeWorkbook ?? writeSummaryWorkbook)(summary);
+      const bytes = await (deps.writeWorkbook ?? writeSummaryWorkbook)(summary, { recorded });
       await writeFileAtomically(outPath, bytes);
       written.push(outPath);
     }
@@ -200,6 +222,55 @@ async function readNotesFile(path: string): Promise<ReviewNote[] | string> {
   }
   const notes = notesFromJson(json);
   return typeof notes === "string" ? `The notes file "${path}" cannot be used: ${notes}.` : notes;
+}
+
+/** A previous --json: the summary, or a sentence saying why it cannot be compared with. */
+async function readPreviousFile(path: string): Promise<PortfolioSummary | string> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT"
+      ? `There is no previous summary at "${path}": check the path (it is a file written with --json).`
+      : `The previous summary "${path}" could not be read (${code ?? "unknown error"}).`;
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text) as unknown;
+  } catch {
+    return `The previous summary "${path}" is not valid JSON: give a file written with --json.`;
+  }
+  const s = json as Partial<PortfolioSummary> | null;
+  if (
+    !s ||
+    typeof s !== "object" ||
+    s.schemaVersion !== 1 ||
+    !Array.isArray(s.kpis) ||
+    !s.overallRag ||
+    !s.programme
+  )
+    return `"${path}" is not a Portfolio Summary written with --json (docs/summary-json.md), so it cannot be compared with.`;
+  return s as PortfolioSummary;
+}
+
+/**
+ * The history sheet of a workbook (by its name, or the first sheet with the history's header row). A file that does
+ * not exist yet starts the history, with a note saying so.
+ */
+async function readHistoryWorkbook(path: string): Promise<{ sheet?: RawWorkbook["history"]; note?: string }> {
+  try {
+    await access(path);
+  } catch {
+    return { note: `There is no workbook at "${path}" yet, so this report starts the history.` };
+  }
+  const book = await readXlsxFile(path);
+  const sheet =
+    book.sheets.find((s) => s.name === HISTORY_SHEET_NAME) ??
+    book.sheets.find((s) => readHistorySheet(s).snapshots.length > 0);
+  return sheet
+    ? { sheet }
+    : { note: `"${path}" has no ${HISTORY_SHEET_NAME} sheet, so this report starts the history.` };
 }
 
 /** The file's mapping replaces any saved in the workbook: the engine reads it from the same place. */

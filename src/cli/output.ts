@@ -2,16 +2,22 @@
 // leaves a half-written file in place of a good one.
 import { mkdir, rename, unlink, writeFile } from "node:fs/promises";
 import { dirname, resolve } from "node:path";
-import type { PortfolioSummary } from "../core/model";
+import type { HistorySnapshot, PortfolioSummary } from "../core/model";
 import { planSheets } from "../layout";
 import { writePlanXlsx } from "../xlsx/write";
 
 /** Turns a summary into .xlsx bytes. The one seam between the CLI and the layout + renderer. */
-export type SummaryWorkbookWriter = (summary: PortfolioSummary) => Promise<Uint8Array>;
+export type SummaryWorkbookWriter = (
+  summary: PortfolioSummary,
+  options?: { recorded?: readonly HistorySnapshot[] },
+) => Promise<Uint8Array>;
 
-/** The Portfolio Summary sheet and its chart data, laid out by src/layout and drawn by the ExcelJS renderer. */
-export const writeSummaryWorkbook: SummaryWorkbookWriter = (summary) =>
-  writePlanXlsx(planSheets(summary), { creator: "Portfolio Summary CLI" });
+/**
+ * The Portfolio Summary sheet and its chart data, laid out by src/layout and drawn by the ExcelJS renderer, and the
+ * history sheet: the refreshes recorded before (`recorded`) and this one.
+ */
+export const writeSummaryWorkbook: SummaryWorkbookWriter = (summary, options = {}) =>
+  writePlanXlsx(planSheets(summary, { recorded: options.recorded }), { creator: "Portfolio Summary CLI" });
 
 export function summaryJson(summary: PortfolioSummary): string {
   return `${JSON.stringify(summary, null, 2)}\n`;

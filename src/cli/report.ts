@@ -1,6 +1,7 @@
 // The CLI's printed report: the few lines a finance officer checks before sending the summary to the board.
 import { formatDate, formatKpiValue, formatKpiVariance } from "../core/format";
 import type { Issue, Kpi, PortfolioSummary } from "../core/model";
+import { changeItems } from "../core/history/changes";
 import { issueLocation, plural, statusWord } from "../core/wording";
 
 export interface ReportOptions {
@@ -57,6 +58,17 @@ export function formatReport(summary: PortfolioSummary, options: ReportOptions =
   const width = Math.max(0, ...summary.kpis.map((k) => k.label.length));
   for (const kpi of summary.kpis) lines.push(kpiLine(kpi, width));
   lines.push("");
+
+  // What changed: printed when there is an earlier report to compare with (--history, --previous, a kept sheet).
+  const since = summary.sinceLastReport;
+  if (since?.baseline) {
+    lines.push(since.heading);
+    if (since.message) lines.push(`  ${since.message}`);
+    if (since.overallRag) lines.push(`  Overall RAG: ${since.overallRag.text}`);
+    for (const k of since.kpis) lines.push(`  ${k.label.padEnd(width)}  ${k.arrow} ${k.text}`);
+    for (const c of changeItems(since)) lines.push(`  ${c.what}: ${c.which}: ${c.text}`);
+    lines.push("");
+  }
 
   lines.push(`Key risks (open, score ${summary.riskThreshold}+): ${summary.keyRisks.length}`);
   for (const r of summary.keyRisks.slice(0, 10)) {

@@ -114,6 +114,11 @@ export const METRIC_DEFINITIONS: readonly MetricDefinition[] = [
       "Starts at the mean workstream RAG rounded to the nearest grade; one step worse for each headline KPI adverse beyond tolerance; one step worse when an open key risk scores 20 or more; never beyond Red. Shown beside the programme lead's RAG.",
   },
   {
+    term: "Since last report",
+    definition: () =>
+      "Each refresh records its figures in the Portfolio Summary History sheet. This report is compared with the latest refresh of the most recent earlier report (the latest record whose reporting date is before this one's), not with the last refresh: refreshing again in the same month changes nothing here. A setting can choose the previous refresh or the report of a given date instead. A change is better or worse by the figure's polarity; a RAG by the 5-point scale (Green best); a lower risk score is better.",
+  },
+  {
     term: "Data freshness",
     definition: (c) =>
       `SEND data older than ${c.settings.stalenessLimitDays} days, or finance data older than ${c.settings.financeStalenessLimitDays ?? DEFAULT_FINANCE_STALENESS_DAYS} days, at the reporting date are flagged stale.`,

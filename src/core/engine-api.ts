@@ -1,5 +1,5 @@
 // The engine's public surface: raw workbook in, summary model out. Every shell calls only this.
-import type { KpiId, PortfolioSummary, ReviewNote } from "./model";
+import type { BaselineChoice, HistorySnapshot, KpiId, PortfolioSummary, ReviewNote } from "./model";
 import type { RawWorkbook } from "./raw";
 
 /** Key under which the add-in saves pane settings in the workbook (RawWorkbook.savedSettings). */
@@ -13,6 +13,8 @@ export interface SettingsOverrides {
   sendStalenessDays?: number;
   financeStalenessDays?: number;
   kpiTolerances?: Partial<Record<KpiId, number>>;
+  /** Which earlier report "Since last report" compares with (default: the last report before this one). */
+  baseline?: BaselineChoice;
 }
 
 export interface EngineOptions {
@@ -24,6 +26,11 @@ export interface EngineOptions {
   settingsOverrides?: SettingsOverrides;
   /** Notes laid over those on the workbook's notes sheet (the CLI's --notes file); see src/core/review. */
   reviewNotes?: ReviewNote[];
+  /**
+   * The refreshes recorded before this one, in place of the history sheet read with the workbook (raw.history):
+   * the CLI's --previous gives those of a previous summary (src/core/history/previous.ts).
+   */
+  recorded?: readonly HistorySnapshot[];
 }
 
 export type RunEngine = (raw: RawWorkbook, options?: EngineOptions) => PortfolioSummary;

@@ -1,6 +1,7 @@
 // The engine: raw workbook in, summary model out. Read the tracker, settle the settings, validate, summarise;
 // every problem found on the way travels as an issue, so a shell only ever calls this one function.
 import { SAVED_SETTINGS_KEY, type RunEngine } from "./engine-api";
+import { baselineChoiceOf, readHistorySheet } from "./history";
 import { readTracker } from "./read";
 import { applyReview, findNotesTable, mergeNotes, parseNotes } from "./review";
 import { resolveSettings } from "./settings";
@@ -20,9 +21,18 @@ export const runEngine: RunEngine = (raw, options = {}) => {
     options.settingsOverrides,
   );
   const validationIssues = validateTracker(tracker, settings);
+  // The history: a previous summary when the caller gives one, otherwise the workbook's own history sheet.
+  const saved = raw.savedSettings?.[SAVED_SETTINGS_KEY] as { baseline?: unknown } | undefined;
   const summary = summarise(tracker, [...readIssues, ...settingsIssues, ...validationIssues], settings, {
     now: options.now ?? new Date(),
     workbookName: options.workbookName ?? raw.name ?? "",
+    history: {
+      recorded: options.recorded ?? readHistorySheet(raw.history).snapshots,
+      choice:
+        baselineChoiceOf(options.settingsOverrides?.baseline) ??
+        baselineChoiceOf(saved?.baseline) ??
+        undefined,
+    },
   });
   // What the reader already knows it cannot compute (a field a column mapping leaves out) heads the list.
   const complete = tracker.notComputed?.length

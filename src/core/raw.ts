@@ -72,6 +72,11 @@ export interface RawWorkbook {
    * engine finds the sheet by its name.
    */
   reviewNotes?: RawNotesTable;
+  /**
+   * The add-in's history sheet ("Portfolio Summary History"), read apart from the tracker's own sheets: one block
+   * of rows per refresh, from which "Since last report" and the trends come. Absent before the first refresh.
+   */
+  history?: RawSheet;
 }
 
 /** The notes table as read: its cells, header row first, and where they start. */

@@ -81,3 +81,10 @@ export function dateToSerial(date: Date, date1904 = false): number {
   // Whole days come back whole; keep times to the millisecond without binary noise.
   return mRound(serial * MS_PER_DAY) / MS_PER_DAY;
 }
+
+/** The date and time of a serial (from 01/03/1900 on) as an ISO string to the second, UTC; null otherwise. */
+export function serialToIsoDateTime(serial: number): string | null {
+  if (!isFinite(serial) || serial < 61 || serial > MAX_SERIAL + 1) return null;
+  const ms = mRound(((serial - UNIX_EPOCH_SERIAL) * MS_PER_DAY) / 1000) * 1000;
+  return new Date(ms).toISOString();
+}

@@ -8,7 +8,8 @@ import { computeKpis } from "./kpis";
 import { overallRagWithOverride } from "./metrics/overall-rag";
 import { keyRisks as selectKeyRisks } from "./metrics/risk";
 import { reportingDateFromDataIssue } from "./reporting-date";
-import type { EffectiveSettings, Issue, PortfolioSummary } from "./model";
+import { buildHistorySections } from "./history";
+import type { BaselineChoice, EffectiveSettings, HistorySnapshot, Issue, PortfolioSummary } from "./model";
 import { buildOutlookSections } from "./outlook";
 import { buildCharts } from "./summary/charts";
 import { summaryContext } from "./summary/context";
@@ -22,7 +23,12 @@ export function summarise(
   tracker: Tracker,
   issues: Issue[],
   settings: EffectiveSettings,
-  options: { now: Date; workbookName: string },
+  options: {
+    now: Date;
+    workbookName: string;
+    /** Refreshes recorded before this one, and which of them to compare with. */
+    history?: { recorded: readonly HistorySnapshot[]; choice?: BaselineChoice };
+  },
 ): PortfolioSummary {
   const ctx = summaryContext(tracker, settings, options.now);
   const s = tracker.settings;
@@ -36,6 +42,21 @@ export function summarise(
   const allIssues: Issue[] = [...issues, ...dateIssues, ...kpis.issues, ...fresh.issues];
   const places = ctx.places;
   const programmeName = s.programmeName.value?.trim() || "SEND Transformation";
+  const reportingDate = ctx.reportingDate ?? fromData?.date ?? null;
+  // This refresh's record, the baseline it is compared with, what changed and the trend (src/core/history).
+  const since = buildHistorySections({
+    recorded: options.history?.recorded ?? [],
+    choice: options.history?.choice,
+    generatedAt: options.now.toISOString(),
+    reportingDate,
+    overallRag,
+    kpis: kpis.kpis,
+    keyRisks,
+    issues: allIssues,
+    tracker,
+    riskThreshold: settings.riskThreshold,
+  });
+
   // The outlook to the year end, the cost of the demand gap and the drafted narrative (src/core/outlook).
   const outlook = buildOutlookSections({
     tracker,
@@ -44,6 +65,7 @@ export function summarise(
     riskThreshold: settings.riskThreshold,
     overallRag: overallRag.value,
     programmeName,
+    sinceLastReport: since.sinceLastReport,
   });
 
   return {
@@ -53,7 +75,7 @@ export function summarise(
     programme: {
       name: programmeName,
       council: s.council.value?.trim() ?? "",
-      reportingDate: ctx.reportingDate ?? fromData?.date ?? null,
+      reportingDate,
       ...(fromData ? { reportingDateSource: "data" as const } : {}),
       financialYear: s.financialYear.value?.trim() ?? "",
       financeBasis: s.financeBasis.value?.trim() ?? "",
@@ -80,6 +102,8 @@ export function summarise(
     outlook: outlook.outlook,
     demandCost: outlook.demandCost,
     draftNarrative: outlook.draftNarrative,
+    sinceLastReport: since.sinceLastReport,
+    history: since.history,
     settings,
     definitions: buildDefinitions({ settings, ageBand: ctx.ageBand }),
     notComputed: [...notComputed(ctx, kpis.notComputed), ...outlook.notComputed],

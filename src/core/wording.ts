@@ -3,7 +3,15 @@
 // wording changes in one place and the surfaces cannot disagree.
 import { referenceSheetName } from "./a1";
 import { formatDate } from "./format";
-import type { KpiStatus, ReviewNote, ReviewSummary, Severity, SourceRef } from "./model";
+import type {
+  ChangeDirection,
+  KpiStatus,
+  MilestoneStatus,
+  ReviewNote,
+  ReviewSummary,
+  Severity,
+  SourceRef,
+} from "./model";
 
 /**
  * "1 problem", "2 problems" ("1 child", "2 children" with `many`). `grouped` writes thousands with commas
@@ -134,3 +142,28 @@ export function explainedCount(review: Pick<ReviewSummary, "flagged" | "explaine
     ? `${base}; ${review.carried} carried from an earlier report, to update or confirm`
     : base;
 }
+// Milestone statuses
+
+export const MILESTONE_STATUS_WORDS: Record<MilestoneStatus, string> = {
+  complete: "Complete",
+  on_track: "On track",
+  at_risk: "At risk",
+  overdue: "Overdue",
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Changes since the last report
+
+/** How a change reads beside its figure: "better", "worse", "no change". */
+export const DIRECTION_WORDS: Record<ChangeDirection, string> = {
+  better: "better",
+  worse: "worse",
+  unchanged: "no change",
+};
+
+/** The arrow beside a change (up for a rise, down for a fall): always with its words, never alone. */
+export const changeArrow = (change: number | null): string =>
+  change === null ? "" : change > 0 ? "↑" : change < 0 ? "↓" : "→";
+
+/** "Amber -> Amber/Red": a move between two states, as the page, the pane and the CLI write it. */
+export const fromTo = (from: string, to: string): string => `${from} -> ${to}`;

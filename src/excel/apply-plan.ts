@@ -2,6 +2,7 @@
 // complete does it take the place of the previous one (swap.ts: updated in place, so references to it survive).
 // On a failure before that, the working sheets are removed and the previous summary is as it was. Only sheets
 // carrying the add-in's marks are ever renamed or deleted.
+import type { RawSheet } from "../core/raw";
 import type { ChartSpec, SheetKey, SheetPlan } from "../layout/plan";
 import type { StoredOutcome } from "./api";
 import {
@@ -23,6 +24,7 @@ import {
   UPDATING_KEY,
   type SheetInventoryItem,
 } from "./ownership";
+import { historyTarget, queueNewHistorySheet, type HistoryTarget } from "./history";
 import { queueCharts, queueLinks } from "./render";
 import {
   INSTANTIATE_BYTES,
@@ -73,6 +75,11 @@ export interface ApplyPlanOptions {
    * took over) ends the write there, the working sheets removed.
    */
   beforeSwap?: () => string | null;
+  /**
+   * Keep the history: the plan's block is appended to the history sheet as the read found it (`read`; absent when
+   * the workbook has none, which then gets a new one). Without it the history sheet is left alone.
+   */
+  history?: { read: RawSheet | undefined };
   /** The caller's own calls to ride the build's first request (queued again if Excel refuses it for its size). */
   withFirstRequest?: () => void;
 }
@@ -171,6 +178,10 @@ export async function applyPlan(
     names[planned.key] = previousOf(planned.key)?.name ?? chosen.name;
     if (planned.key === "summary") nameTakenByUserSheet = chosen.takenByUserSheet;
   }
+  const history: HistoryTarget | null =
+    options.history && plan.history
+      ? historyTarget(inventory, options.history.read, Object.values(names) as string[], runId)
+      : null;
   const result = (ok: boolean, extra: Partial<ApplyPlanResult> = {}): ApplyPlanResult => ({
     ok,
     sheetNames: names,
@@ -202,7 +213,11 @@ export async function applyPlan(
         budget: options.writeBudgetBytes ?? WRITE_BUDGET_BYTES,
         prepare: (first) => {
           suspend(context, isSetSupported);
-          if (first) options.withFirstRequest?.();
+          if (first) {
+            options.withFirstRequest?.();
+            // A workbook without a history sheet gets one (marked as this run's: a failed run removes it again).
+            if (history?.create && plan.history) queueNewHistorySheet(context, plan.history, history, runId);
+          }
         },
         sheetName: (key) => buildingName(key, runId),
         onCharts: () => {
@@ -244,7 +259,10 @@ export async function applyPlan(
     .filter(isLeftover)
     .filter((s) => {
       const role = roleOf(s);
-      return s.name.startsWith(BUILDING_PREFIX) || (role !== null && previousOf(role) !== undefined);
+      return (
+        s.name.startsWith(BUILDING_PREFIX) ||
+        (role !== null && role !== "history" && previousOf(role) !== undefined)
+      );
     })
     .map((s) => s.name);
   try {
@@ -267,6 +285,11 @@ export async function applyPlan(
         leftovers,
         outcome,
         activate: options.activate !== false,
+        // A new history sheet was added before the working sheets; it goes last, after them.
+        history:
+          history && plan.history
+            ? { plan: plan.history, target: history, last: inventory.length + plan.sheets.length }
+            : undefined,
       },
       sync,
     );

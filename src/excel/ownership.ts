@@ -4,7 +4,7 @@ import type { SheetKey } from "../layout/plan";
 
 export const OWNER_KEY = "PortfolioSummary.owner";
 export const OWNER_VALUE = "portfolio-summary";
-/** "summary" or "data": which planned sheet this is. */
+/** "summary", "data" or "history": which of the add-in's sheets this is. */
 export const ROLE_KEY = "PortfolioSummary.role";
 /**
  * The name the add-in gave the sheet. A sheet counts as the live summary only while its name still matches:
@@ -43,7 +43,8 @@ export const LAST_OUTCOME_KEY = "portfolioSummary.lastOutcome";
 export const BUILDING_PREFIX = "~PS new ";
 export const SET_ASIDE_PREFIX = "~PS old ";
 
-export type SheetRole = SheetKey;
+/** The summary and its data sheet (replaced at each refresh) or the history (appended to, never replaced). */
+export type SheetRole = SheetKey | "history";
 
 /** A sheet as the gateway sees it before writing: its name and the add-in's marks, if any. */
 export interface SheetInventoryItem {
@@ -63,7 +64,7 @@ export function isLiveAddinSheet(item: SheetInventoryItem): boolean {
 
 export function roleOf(item: SheetInventoryItem): SheetRole | null {
   const role = item.properties[ROLE_KEY];
-  return role === "summary" || role === "data" ? role : null;
+  return role === "summary" || role === "data" || role === "history" ? role : null;
 }
 
 /** A working sheet left by a refresh that was interrupted (Excel closed mid-write): safe to remove. */

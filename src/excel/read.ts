@@ -5,8 +5,16 @@
 import { localAddress, rectAddress } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawUnread, RawWorkbook } from "../core/raw";
 import { DEFAULT_READ_LIMITS, ReadPlan, type ReadLimits } from "./blocks";
+import { HISTORY_SHEET_NAME } from "../core/history";
 import { liveNotesSheet, queueNotesRead } from "./notes";
-import { isAddinSheet, MARK_KEYS, type SheetInventoryItem } from "./ownership";
+import {
+  isAddinSheet,
+  isLiveAddinSheet,
+  MARK_KEYS,
+  roleOf,
+  ROLE_KEY,
+  type SheetInventoryItem,
+} from "./ownership";
 import { jsonBytes } from "./request-size";
 import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
 
@@ -126,8 +134,11 @@ export async function readWorkbookDetailed(
   const savedSettings = Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown]));
   options.firstSync?.check({ inventory, settings: savedSettings });
   const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
+  // The add-in's history sheet is read with the tracker (the same size-bounded blocks, last), and kept apart.
+  const historyAt = inventory.findIndex(isHistoryCandidate);
+  const readSheets = historyAt >= 0 ? [...trackerSheets, sheets[historyAt]] : trackerSheets;
   const plan = new ReadPlan(
-    trackerSheets.map((s, i) => ({
+    readSheets.map((s, i) => ({
       sheet: i,
       rowCount: s.used.isNullObject ? 0 : s.used.rowCount,
       columnCount: s.used.isNullObject ? 0 : s.used.columnCount,
@@ -176,7 +187,7 @@ export async function readWorkbookDetailed(
   while (!plan.done) {
     const blocks = plan.next();
     const ranges = blocks.map((block) => {
-      const { sheet, used } = trackerSheets[block.sheet];
+      const { sheet, used } = readSheets[block.sheet];
       return sheet
         .getRangeByIndexes(
           used.rowIndex + block.rowOffset,
@@ -244,10 +255,33 @@ export async function readWorkbookDetailed(
       })),
     savedSettings,
     ...(unread.length ? { unread } : {}),
+    ...(historyAt >= 0 ? { history: historyRaw(sheets[historyAt], plan.result(trackerSheets.length)) } : {}),
   };
   const notes = extras?.notes?.();
   if (notes) raw.reviewNotes = notes;
   return { raw, inventory, syncs: sync.count - start, sheetWalk };
+}
+
+/**
+ * The add-in's history sheet, as far as the first sync can tell: its live history sheet, or (where that sync learnt
+ * only the ownership mark) an add-in sheet under the history's name.
+ */
+function isHistoryCandidate(item: SheetInventoryItem): boolean {
+  if (!isAddinSheet(item)) return false;
+  if (item.properties[ROLE_KEY] === undefined) return item.name.startsWith(HISTORY_SHEET_NAME);
+  return isLiveAddinSheet(item) && roleOf(item) === "history";
+}
+
+/** The history sheet as read (whatever the read could not take of it is simply not history). */
+function historyRaw(s: SheetProbe, read: { values: RawCell[][]; numberFormats: string[][] }): RawSheet {
+  return {
+    name: s.sheet.name,
+    values: read.values,
+    numberFormats: read.numberFormats,
+    originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
+    originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
+    visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
+  };
 }
 
 /**

@@ -8,11 +8,13 @@
 // The batch: keep a copy of the summary if someone typed on it; mark the live sheets as being updated; clear each and paste the working copy over it
 // (Range.copyFrom, ExcelApi 1.9: values, formats, merges, conditional formats); set column widths, row heights
 // and print setup; redraw the summary's own charts; then the marks, the outcome, the lease; deletes last (the
-// working sheets, leftovers of interrupted runs); showing the summary (activate) after everything, best effort.
+// working sheets, leftovers of interrupted runs); this refresh's block of the history appended; showing the summary
+// (activate) after everything, best effort.
 // Deleting and activating are the only calls in it that fail while another workbook has the focus, and everything
 // before them has made the summary complete, so such a failure leaves at most working sheets for the next refresh
 // to remove. Where there is no summary yet, the working sheets are renamed.
-import type { PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
+import type { PlannedHistory, PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
+import { queueHistoryAppend, type HistoryTarget } from "./history";
 import { parseRange } from "../core/a1";
 import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
 import { applyPrint, queueCharts, queueTables, tableNamesFor } from "./render";
@@ -50,6 +52,8 @@ export interface SwapInput extends SwapExtras {
   outcome?: StoredOutcome;
   /** Show the summary once it is in place: the batch's last call, so its failure leaves the swap done. */
   activate?: boolean;
+  /** This refresh's block of the history, appended once the summary is complete. */
+  history?: { plan: PlannedHistory; target: HistoryTarget; last: number };
 }
 
 /** Rows and columns a planned sheet covers from A1: content, formats, merges, rules and print area. */
@@ -161,6 +165,14 @@ export async function swapIntoPlace(
     mark(sheet, { [RUN_KEY]: runId, ...(input.marks?.[planned.key] ?? {}) });
     if (live[planned.key]) sheet.customProperties.getItem(UPDATING_KEY).delete();
   }
+  // The history's block, with the summary it records: appended below the last row, nothing above it touched.
+  if (input.history)
+    queueHistoryAppend(
+      context,
+      input.history.plan,
+      input.history.target,
+      input.history.last + (input.keep && live.summary ? 1 : 0),
+    );
   if (input.outcome) context.workbook.settings.add(LAST_OUTCOME_KEY, input.outcome);
   for (const { key, value } of input.settings ?? []) context.workbook.settings.add(key, value);
   // Deletes last: the one call here that fails while another workbook has the focus.

@@ -64,7 +64,8 @@ import { countingSync, errorText } from "./sync";
 export { messages } from "./messages";
 
 export interface GatewayDeps {
-  runEngine: (raw: RawWorkbook, options?: EngineOptions) => PortfolioSummary;
+  /** May load the engine on demand (the entry point does, as it does the layout). */
+  runEngine: (raw: RawWorkbook, options?: EngineOptions) => PortfolioSummary | Promise<PortfolioSummary>;
   /** May load the layout on demand (the entry point does). */
   planSheets: (summary: PortfolioSummary) => SheetPlan | Promise<SheetPlan>;
   isSetSupported?: IsSetSupported;
@@ -230,7 +231,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
         let summary: PortfolioSummary;
         let plan: SheetPlan;
         try {
-          summary = deps.runEngine(read.raw, {
+          summary = await deps.runEngine(read.raw, {
             now: options.now,
             settingsOverrides: options.settingsOverrides,
           });
@@ -239,7 +240,9 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
             ...base,
             failedStep: "checking",
             problem: "fault",
-            message: messages.computeFailed(errorText(error)),
+            message: isLoadError(error)
+              ? messages.loadFailed(errorText(error))
+              : messages.computeFailed(errorText(error)),
           });
         }
         const counts = { ...NO_ISSUES, ...summary.issueCounts };
@@ -307,6 +310,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
           onProgress: progress,
           activate: live.summary ? live.summary.visible : true,
           withFirstRequest,
+          history: { read: read.raw.history },
           beforeSwap: () => {
             const now = leaseNow as Excel.Setting | null;
             const found = !now || now.isNullObject ? null : now.value;

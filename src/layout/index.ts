@@ -2,10 +2,11 @@
 // Pure and deterministic (the only clock is summary.generatedAt), so both renderers draw exactly the same page.
 import { DATA_SHEET_NAME, dataSheetPrint, drawableCharts } from "./chart-data";
 import { buildDataSheet } from "./data-sheet";
+import { planHistory } from "./history-sheet";
 import type { SheetPlan, WorkbookProperties } from "./plan";
 import { finishSummarySheet, layOutSummary } from "./summary-sheet";
 import { PALETTE } from "./styles";
-import type { PortfolioSummary } from "../core/model";
+import type { HistorySnapshot, PortfolioSummary } from "../core/model";
 
 /** Title, subject and keywords of a workbook written from the plan (File > Info; read out by screen readers). */
 function workbookProperties(summary: PortfolioSummary): WorkbookProperties {
@@ -17,8 +18,14 @@ function workbookProperties(summary: PortfolioSummary): WorkbookProperties {
   };
 }
 
-/** Plans the "Portfolio Summary" sheet and its data sheet ("Portfolio Summary Data") from a summary. */
-export function planSheets(summary: PortfolioSummary): SheetPlan {
+/**
+ * Plans the "Portfolio Summary" sheet and its data sheet ("Portfolio Summary Data") from a summary, and the history
+ * sheet's rows ("Portfolio Summary History": `recorded` are the refreshes kept before, for a file written whole).
+ */
+export function planSheets(
+  summary: PortfolioSummary,
+  options: { recorded?: readonly HistorySnapshot[] } = {},
+): SheetPlan {
   // The page is laid out first, collecting its tables; the data sheet then writes them and the charts' figures, and
   // the page's charts point at the finished ranges.
   const charts = drawableCharts(summary.charts);
@@ -35,9 +42,14 @@ export function planSheets(summary: PortfolioSummary): SheetPlan {
     tables: data.tables,
     links: data.links,
   };
-  return { sheets: [summarySheet, dataSheet], properties: workbookProperties(summary) };
+  const history = planHistory(summary, options.recorded);
+  const sheets = [summarySheet, dataSheet];
+  return history
+    ? { sheets, history, properties: workbookProperties(summary) }
+    : { sheets, properties: workbookProperties(summary) };
 }
 
 export { DATA_SHEET_NAME } from "./chart-data";
+export { HISTORY_SHEET_NAME } from "../core/history";
 export { SUMMARY_SHEET_NAME } from "./page";
 export { RAG_COLOURS } from "./styles";

@@ -176,9 +176,28 @@ export interface WorkbookProperties {
   keywords: string;
 }
 
+/**
+ * The history sheet ("Portfolio Summary History"): append only. A file is written with `sheet` whole (the header,
+ * the rows recorded before and this refresh's block); a live workbook gets `header` once, when it has no history
+ * sheet, and then only `block`, below its last row: the rows already there are never rewritten.
+ */
+export interface PlannedHistory {
+  sheet: PlannedHistorySheet;
+  /** The sheet as it starts: the header row, its look, widths and frozen row, and no records. */
+  header: PlannedHistorySheet;
+  /** This refresh's rows: values and number formats ("General" where none), cell by cell. Empty when the summary
+   * has errors (a refresh that stops records nothing). */
+  block: { values: PlanValue[][]; numberFormats: string[][] };
+}
+
+/** A planned sheet outside `sheets`: the history, which the add-in never replaces. */
+export type PlannedHistorySheet = Omit<PlannedSheet, "key"> & { key: "history" };
+
 export interface SheetPlan {
   /** Sheets in tab order: the summary first, then its chart-data sheet. */
   sheets: PlannedSheet[];
   /** Properties of a workbook written from the plan alone (the CLI's file); the add-in leaves the tracker's own. */
   properties?: WorkbookProperties;
+  /** The history sheet, apart from `sheets`: it is appended to, never replaced. */
+  history?: PlannedHistory;
 }

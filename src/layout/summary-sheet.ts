@@ -12,6 +12,7 @@ import { knownQueries } from "./blocks/known-queries";
 import { kpiTiles } from "./blocks/kpi-tiles";
 import { outlook } from "./blocks/outlook";
 import { programmes } from "./blocks/programme";
+import { sinceLastReport } from "./blocks/since-last-report";
 import { title } from "./blocks/title";
 import { variances } from "./blocks/variances";
 import { overviewCharts, workstreamStatus } from "./blocks/workstream-status";
@@ -36,6 +37,7 @@ export type PageBlock = (page: Page, summary: PortfolioSummary) => void;
 const PAGE_BLOCKS: readonly PageBlock[] = [
   title,
   kpiTiles,
+  sinceLastReport,
   freshness,
   outlook,
   workstreamStatus,

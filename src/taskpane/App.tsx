@@ -23,6 +23,7 @@ import { Outlook } from "./Outlook/Outlook";
 import { RagBadge } from "./RagBadge/RagBadge";
 import { RefreshPanel } from "./RefreshPanel/RefreshPanel";
 import { Section } from "./Section";
+import { SinceLastReport } from "./SinceLastReport/SinceLastReport";
 import { Settings } from "./Settings/Settings";
 import { UnsupportedHost } from "./UnsupportedHost/UnsupportedHost";
 import { Variances } from "./Variances/Variances";
@@ -435,6 +436,7 @@ function Pane({ gateway }: { gateway: WorkbookGateway }) {
             <Section title="Headline KPIs">
               <KpiCards kpis={summary.kpis} />
             </Section>
+            <SinceLastReport summary={summary} onGoTo={goTo} />
             <Outlook summary={summary} />
             <Variances
               variances={summary.variances}

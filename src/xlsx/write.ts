@@ -92,7 +92,7 @@ function mergeStyle(into: CellStyle, next: CellStyle): CellStyle {
   };
 }
 
-function effectiveStyles(sheet: PlannedSheet): Map<string, CellStyle> {
+function effectiveStyles(sheet: Pick<PlannedSheet, "styles">): Map<string, CellStyle> {
   const byCell = new Map<string, CellStyle>();
   for (const { range, style } of sheet.styles) {
     for (const { col, row } of cellsOf(range)) {
@@ -170,7 +170,7 @@ function conditionalRule(cf: ConditionalFormatSpec, priority: number): ExcelJS.C
 /** Plan footer text is plain: "&" would start a header/footer code in Excel, so it is doubled. */
 const footerText = (text: string) => `&C${text.replace(/&/g, "&&")}`;
 
-function writeSheet(workbook: ExcelJS.Workbook, sheet: PlannedSheet, name: string): void {
+function writeSheet(workbook: ExcelJS.Workbook, sheet: Omit<PlannedSheet, "key">, name: string): void {
   const ws = workbook.addWorksheet(name, {
     properties: sheet.tabColor ? { tabColor: { argb: argb(sheet.tabColor) } } : {},
     views: [
@@ -428,6 +428,8 @@ export async function writePlanXlsx(plan: SheetPlan, options: WritePlanOptions =
   }
   const names = sheetNamesFor(plan);
   for (const sheet of plan.sheets) writeSheet(workbook, sheet, names[sheet.key]);
+  // The history sheet, whole: the rows recorded before and this refresh's block (the add-in appends instead).
+  if (plan.history) writeSheet(workbook, plan.history.sheet, plan.history.sheet.name);
   const bytes = await workbook.xlsx.writeBuffer();
   const extra = plan.sheets.some((s) => s.charts.length > 0 || s.tables?.length || s.links?.length);
   return extra ? addParts(bytes as ArrayBuffer, plan, names) : new Uint8Array(bytes as ArrayBuffer);

@@ -32,6 +32,8 @@ const SAMPLE_NAME = "sample-tracker.xlsx";
 const NOW = new Date("2025-01-08T09:30:00Z");
 const SUMMARY = "Portfolio Summary";
 const DATA = "Portfolio Summary Data";
+/** The history sheet (issue 13): the add-in appends one block a refresh, the file holds it whole. */
+const HISTORY = "Portfolio Summary History";
 const FIVE_MB = 5 * 1024 * 1024;
 
 /** What the file renderer wrote for the sample: its plan, and the .xlsx read back. */
@@ -122,8 +124,8 @@ describe("Refresh summary on the sample tracker in the in-memory Excel", () => {
 
   it("adds the summary and its chart data after the tracker's sheets, as the file renderer names them", () => {
     const trackerSheets = Object.keys(addin.trackerBefore);
-    expect(addin.sim.sheetNames).toEqual([...trackerSheets, SUMMARY, DATA]);
-    expect(file.book.worksheets.map((ws) => ws.name)).toEqual([SUMMARY, DATA]);
+    expect(addin.sim.sheetNames).toEqual([...trackerSheets, SUMMARY, DATA, HISTORY]);
+    expect(file.book.worksheets.map((ws) => ws.name)).toEqual([SUMMARY, DATA, HISTORY]);
   });
 });
 
@@ -260,8 +262,12 @@ describe("the rest of the workbook", () => {
     expect(sim.sheetNames).toEqual(Object.keys(first));
     // Only the run id in the add-in's marks may change.
     const withoutMarks = (s: SheetSnapshot) => ({ ...s, customProperties: {} });
-    for (const name of sim.sheetNames)
+    for (const name of sim.sheetNames.filter((n) => n !== HISTORY))
       expect(withoutMarks(sim.snapshot(name))).toEqual(withoutMarks(first[name]));
+    // The history only grows: the first refresh's rows as they were, and the second's block below them.
+    const history = sim.snapshot(HISTORY).values;
+    expect(history.slice(0, first[HISTORY].values.length)).toEqual(first[HISTORY].values);
+    expect(history.length).toBe(2 * first[HISTORY].values.length - 1);
   });
 
   it("the workbook saved from Excel holds the summary's values and number formats as the renderer's file does", async () => {

@@ -14,6 +14,8 @@ import { addUserSheet, simWithTracker } from "./sim-workbook";
 const NOW = new Date("2025-01-08T09:30:00Z");
 const SUMMARY = "Portfolio Summary";
 const DATA = "Portfolio Summary Data";
+/** The history sheet the first refresh adds (issue 13): appended to, never replaced. */
+const HISTORY = "Portfolio Summary History";
 const FIVE_MB = 5 * 1024 * 1024;
 
 function gatewayFor(sim: ExcelSim, engine = runEngine) {
@@ -165,7 +167,7 @@ describe("refreshing the summary", () => {
     expect(outcome.sheetName).toBe(SUMMARY);
     expect(outcome.syncs).toBeLessThanOrEqual(5);
     expect(sample.syncCount).toBe(outcome.syncs);
-    expect(sample.sheetNames.slice(-2)).toEqual([SUMMARY, DATA]);
+    expect(sample.sheetNames.slice(-3)).toEqual([SUMMARY, DATA, HISTORY]);
     expect(sample.activeSheet).toBe(SUMMARY);
     expect(sample.snapshot(SUMMARY).charts.length).toBeGreaterThan(0);
     expect(sample.snapshot(SUMMARY).customProperties[OWNER_KEY]).toBe("portfolio-summary");
@@ -206,10 +208,10 @@ describe("refreshing the summary", () => {
     });
     const order = sample.sheetNames;
     await gateway.refresh({ now: NOW });
-    // Both are updated in place: each keeps the tab the user gave it (the data sheet stayed last).
+    // Both are updated in place: each keeps the tab the user gave it (the data sheet stayed last but the history).
     expect(sample.sheetNames).toEqual(order);
     expect(sample.sheetNames[0]).toBe(SUMMARY);
-    expect(sample.sheetNames[sample.sheetNames.length - 1]).toBe(DATA);
+    expect(sample.sheetNames.slice(-2)).toEqual([DATA, HISTORY]);
   });
 
   // A refresh of the sample makes four syncs: two to read, two to write. The first is the walk over the sheets,
@@ -355,7 +357,7 @@ describe("ownership: only the add-in's own sheets are ever replaced", () => {
     // The next refresh reuses its own sheet rather than making a third.
     const again = await gateway.refresh({ now: NOW });
     expect(again.sheetName).toBe("Portfolio Summary (2)");
-    expect(sample.sheetNames.filter((n) => n.startsWith(SUMMARY))).toHaveLength(3);
+    expect(sample.sheetNames.filter((n) => n.startsWith(SUMMARY) && n !== HISTORY)).toHaveLength(3);
     expect(sample.snapshot(SUMMARY)).toEqual(mine);
   });
 

@@ -27,6 +27,8 @@ jest.setTimeout(120_000);
 const NOW = new Date("2025-01-08T09:30:00Z");
 const SUMMARY = "Portfolio Summary";
 const DATA = "Portfolio Summary Data";
+/** The history sheet the first refresh adds (issue 13): appended to, never replaced. */
+const HISTORY = "Portfolio Summary History";
 
 function gatewayFor(sim: ExcelSim, deps: Partial<GatewayDeps> = {}, prefix = "run") {
   let n = 0;
@@ -231,7 +233,7 @@ describe("one refresh at a time, across the pane, the ribbon and co-authors", ()
     expect(other.message).toMatch(/already being refreshed from the Refresh summary button, started 09:30/);
     expect(other.message).not.toMatch(/try/i);
     expect(sim.sheetNames.filter((n) => n.startsWith("~PS"))).toEqual([]);
-    expect(sim.sheetNames.filter((n) => n.startsWith(SUMMARY))).toEqual([SUMMARY, DATA]);
+    expect(sim.sheetNames.filter((n) => n.startsWith(SUMMARY))).toEqual([SUMMARY, DATA, HISTORY]);
     // The refused run stored nothing over the one that wrote.
     expect(sim.settings[LAST_OUTCOME_KEY]).toMatchObject({ ok: true, runId: first.runId, source: "ribbon" });
     expect(sim.settings[LEASE_KEY]).toMatchObject({ runId: first.runId, releasedAt: expect.any(String) });
@@ -246,7 +248,7 @@ describe("one refresh at a time, across the pane, the ribbon and co-authors", ()
     const stopped = outcomes.find((o) => !o.ok);
     expect(stopped).toMatchObject({ problem: "busy" });
     expect(stopped?.message).toMatch(/started while this one was running/);
-    expect(sim.sheetNames.filter((n) => n.startsWith(SUMMARY))).toEqual([SUMMARY, DATA]);
+    expect(sim.sheetNames.filter((n) => n.startsWith(SUMMARY))).toEqual([SUMMARY, DATA, HISTORY]);
     expect(sim.sheetNames.filter((n) => n.startsWith("~PS"))).toEqual([]);
   });
 

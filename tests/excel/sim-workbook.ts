@@ -58,3 +58,20 @@ export async function addUserSheet(
     await context.sync();
   });
 }
+
+/** Writes `raw`'s sheets over the same sheets of the simulator (values and number formats), as a person's edits. */
+export async function overwriteSheets(sim: ExcelSim, raw: RawWorkbook): Promise<void> {
+  await sim.run(async (context) => {
+    for (const sheet of raw.sheets) {
+      const ws = context.workbook.worksheets.getItem(sheet.name);
+      const width = sheet.values.reduce((w, r) => Math.max(w, r.length), 0);
+      const range = ws.getRangeByIndexes(sheet.originRow, sheet.originCol, sheet.values.length, width);
+      if (sheet.numberFormats)
+        range.numberFormat = sheet.numberFormats.map((r) =>
+          Array.from({ length: width }, (_, c) => r[c] ?? "General"),
+        );
+      range.values = sheet.values.map((r) => Array.from({ length: width }, (_, c) => guardText(r[c] ?? "")));
+    }
+    await context.sync();
+  });
+}

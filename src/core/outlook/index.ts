@@ -3,7 +3,7 @@
 // One builder from the typed tracker and the KPIs already computed; each part missing an input is left out with
 // a one-line reason for `notComputed`, and the rest still stands.
 import { formatMonth } from "../format";
-import type { DemandCost, DraftNarrative, KeyRisk, Kpi, Outlook, RagGrade } from "../model";
+import type { DemandCost, DraftNarrative, KeyRisk, Kpi, Outlook, RagGrade, SinceLastReport } from "../model";
 import { averageCostPerEhcp, financePeriodsInOrder } from "../metrics/finance";
 import { inmssShareSeries } from "../metrics/inmss";
 import { hasColumn, monthlyRef, monthlySeries } from "../metrics/monthly";
@@ -37,6 +37,8 @@ export interface OutlookInputs {
   riskThreshold: number;
   overallRag: RagGrade | null;
   programmeName: string;
+  /** What changed since the last report, for the draft's paragraph on it (none without a baseline). */
+  sinceLastReport?: SinceLastReport | null;
 }
 
 /** A range of one column's cells from `first` to `last` month, for sources. */
@@ -204,6 +206,7 @@ export function buildOutlookSections(inputs: OutlookInputs): OutlookSections {
     demandCost: cost.demandCost,
     keyRisks: inputs.keyRisks.map((r) => ({ ...r, id: clip(r.id) })),
     riskThreshold: inputs.riskThreshold,
+    sinceLastReport: inputs.sinceLastReport,
   });
   return { outlook, demandCost: cost.demandCost, draftNarrative: narrative, notComputed };
 }

@@ -3,7 +3,8 @@
 // Plain UK English in a council's register: figures formatted as the page shows them, no adjective the figures do
 // not carry, and nothing said about a part that could not be computed. It never replaces the lead's own narrative.
 import { formatDate, formatKpiValue, formatMoneyMillions } from "../format";
-import type { DemandCost, DraftNarrative, KeyRisk, Kpi, Outlook, RagGrade } from "../model";
+import { changeItems } from "../history/changes";
+import type { DemandCost, DraftNarrative, KeyRisk, Kpi, Outlook, RagGrade, SinceLastReport } from "../model";
 import { amountText, clip, TREND_OPENING } from "./measures";
 
 export const DRAFT_NOTE =
@@ -20,6 +21,8 @@ export interface NarrativeInputs {
   demandCost: DemandCost | null;
   keyRisks: readonly KeyRisk[];
   riskThreshold: number;
+  /** What changed since the last report, where the workbook's history has one to compare with. */
+  sinceLastReport?: SinceLastReport | null;
 }
 
 const NUMBER_WORDS = ["No", "One", "Two", "Three", "Four", "Five", "Six", "Seven", "Eight", "Nine"];
@@ -116,10 +119,27 @@ function risksParagraph(risks: readonly KeyRisk[], threshold: number): string {
   return `${countWord(risks.length)} open ${risks.length === 1 ? "risk scores" : "risks score"} ${threshold} or more: ${list}.`;
 }
 
+/** The biggest changes since the last report: the headline KPIs' moves, the RAG, then up to three other changes
+ * (those for the worse first). Null without a baseline. */
+function sinceParagraph(since: SinceLastReport | null | undefined): string | null {
+  if (!since?.baseline) return null;
+  const moves = since.kpis.filter((k) => k.direction !== null).map((k) => `${k.label} ${k.text}`);
+  const rag = since.overallRag ? ` The overall RAG is ${since.overallRag.text}.` : "";
+  // Data problems are for the finance officer, not the board's narrative.
+  const others = changeItems(since)
+    .filter((c) => !/data problem/i.test(c.what))
+    .sort((a, b) => Number(b.direction === "worse") - Number(a.direction === "worse"))
+    .slice(0, 3)
+    .map((c) => `${c.what.toLowerCase()} ${quoted(c.which)}: ${c.text.replace(/\.$/, "")}`);
+  const rest = others.length ? ` The biggest other changes: ${others.join("; ")}.` : "";
+  return `${since.heading}: ${moves.length ? moves.join("; ") : "the headline figures cannot be compared"}.${rag}${rest}`;
+}
+
 /** The drafted narrative: paragraphs in the order a board reads them. */
 export function draftNarrative(inputs: NarrativeInputs): DraftNarrative {
   const paragraphs = [
     headline(inputs),
+    sinceParagraph(inputs.sinceLastReport),
     outlookParagraph(inputs.outlook),
     costParagraph(inputs.demandCost),
     risksParagraph(inputs.keyRisks, inputs.riskThreshold),
