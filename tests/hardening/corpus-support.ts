@@ -52,6 +52,9 @@ export async function cli(args: string[]): Promise<Run> {
 export function figures(s: PortfolioSummary): Partial<PortfolioSummary> {
   const rest: Partial<PortfolioSummary> = { ...s };
   for (const k of ["generatedAt", "source", "issues", "issueCounts"] as const) delete rest[k];
+  // What the history records of this refresh and the review's open counts follow the issues too.
+  if (s.history) rest.history = { ...s.history, current: { ...s.history.current, issues: [] } };
+  if (s.review) rest.review = { ...s.review, openIssueCounts: { error: 0, warning: 0, info: 0 } };
   return rest;
 }
 
