@@ -285,10 +285,12 @@ function historyRaw(s: SheetProbe, read: { values: RawCell[][]; numberFormats: s
 }
 
 /**
- * Sheets learnt per sync while walking the tabs: a tracker has a dozen or so, with the summary's two. Each proxy
- * past the last sheet costs bytes, so the chain is not longer than a tracker needs.
+ * Sheets learnt per sync while walking the tabs: a tracker has a dozen or so, and the add-in adds up to four (the
+ * summary, its data, the history and the notes), so the template's nine sheets, the add-in's four and a few of the
+ * user's own are learnt in the first sync. Each proxy past the last sheet costs bytes (about 2.5 KB), so the chain
+ * is not longer than that.
  */
-export const SHEETS_PER_SYNC = 12;
+export const SHEETS_PER_SYNC = 16;
 
 interface SheetProbe {
   sheet: Excel.Worksheet;
