@@ -71,11 +71,16 @@ function chartInk(withCharts: Page, without: Page, box: { x0: number; x1: number
 const WHOLE_PAGE = { x0: 0, x1: 1, y0: 0, y1: 1 };
 
 const withoutCharts = (plan: SheetPlan): SheetPlan => ({
+  ...plan,
   sheets: plan.sheets.map((s) => ({ ...s, charts: [] })),
 });
 
-/** The same charts with no series: frames and titles stay, so pages break exactly as with the real charts. */
+/**
+ * The same charts with no series: frames and titles stay, so pages break exactly as with the real charts; the
+ * rest of the plan (the history sheet, the workbook's properties) as it is.
+ */
 const withEmptyCharts = (plan: SheetPlan): SheetPlan => ({
+  ...plan,
   sheets: plan.sheets.map((s) => ({ ...s, charts: s.charts.map((c) => ({ ...c, series: [] })) })),
 });
 
