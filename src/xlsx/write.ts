@@ -245,19 +245,6 @@ function writeSheet(workbook: ExcelJS.Workbook, sheet: Omit<PlannedSheet, "key">
 // ---------------------------------------------------------------------------------------------------------------
 // Charts: post-processing the package ExcelJS wrote.
 
-/** Elements that must come after <drawing> in a worksheet (CT_Worksheet sequence order). */
-const AFTER_DRAWING = [
-  "legacyDrawing",
-  "legacyDrawingHF",
-  "drawingHF",
-  "picture",
-  "oleObjects",
-  "controls",
-  "webPublishItems",
-  "tableParts",
-  "extLst",
-];
-
 /** Inserts <drawing r:id> where the schema wants it: after pageSetup/headerFooter/rowBreaks, before tableParts. */
 export function insertDrawingElement(sheetXml: string, relId: string): string {
   let xml = sheetXml;
@@ -267,15 +254,7 @@ export function insertDrawingElement(sheetXml: string, relId: string): string {
       `<worksheet xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"`,
     );
   }
-  const element = `<drawing r:id="${relId}"/>`;
-  let at = -1;
-  for (const tag of AFTER_DRAWING) {
-    const m = new RegExp(`<${tag}[\\s/>]`).exec(xml);
-    if (m && (at === -1 || m.index < at)) at = m.index;
-  }
-  if (at === -1) at = xml.lastIndexOf("</worksheet>");
-  if (at === -1) throw new Error("Worksheet XML has no closing tag");
-  return xml.slice(0, at) + element + xml.slice(at);
+  return insertInSequence(xml, "drawing", `<drawing r:id="${relId}"/>`);
 }
 
 function parseRels(xml: string): Relationship[] {
