@@ -1,6 +1,7 @@
 // The history a previous summary carries (the CLI's --previous <summary.json>), as the snapshots the comparison
 // takes: kept apart from the engine so the pane's first download does not carry it.
 import type { HistorySnapshot, PortfolioSummary } from "../model";
+import { issueRecords, keyRiskRecords, kpiRecords } from "./snapshot";
 
 /**
  * The history a previous summary (its --json) carries: its trend reports, the last of them its full record. A
@@ -50,15 +51,7 @@ function snapshotOfOldSummary(s: PortfolioSummary): HistorySnapshot {
       grade: s.overallRag.value,
       text: s.overallRag.override ? s.overallRag.overrideText : (s.overallRag.value ?? ""),
     },
-    kpis: s.kpis.map((k) => ({
-      id: k.id,
-      label: k.label,
-      unit: k.unit,
-      value: k.actual,
-      target: k.target,
-      variance: k.variance,
-      status: k.status,
-    })),
+    kpis: kpiRecords(s.kpis),
     workstreams: s.programmes.flatMap((p) =>
       p.workstreams.map((w) => ({
         programme: w.programme,
@@ -68,15 +61,7 @@ function snapshotOfOldSummary(s: PortfolioSummary): HistorySnapshot {
       })),
     ),
     milestones: [],
-    keyRisks: s.keyRisks.map((r) => ({
-      id: r.id,
-      title: r.title,
-      impact: r.impact,
-      likelihood: r.likelihood,
-      score: r.score,
-    })),
-    issues: s.issues
-      .filter((i) => i.severity !== "error")
-      .map((i) => ({ severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.message })),
+    keyRisks: keyRiskRecords(s.keyRisks),
+    issues: issueRecords(s.issues),
   };
 }

@@ -28,6 +28,34 @@ export const riskKey = (r: { id: string }): string => `risk|${norm(r.id)}`;
 export const issueKey = (i: { code: string; sheet: string; cell: string }): string =>
   `issue|${i.code}|${i.sheet}|${i.cell}`;
 
+/** What the history keeps of each headline KPI. */
+export const kpiRecords = (kpis: readonly Kpi[]): HistorySnapshot["kpis"] =>
+  kpis.map((k) => ({
+    id: k.id,
+    label: k.label,
+    unit: k.unit,
+    value: k.actual,
+    target: k.target,
+    variance: k.variance,
+    status: k.status,
+  }));
+
+/** What the history keeps of each key risk. */
+export const keyRiskRecords = (risks: readonly KeyRisk[]): HistorySnapshot["keyRisks"] =>
+  risks.map((r) => ({
+    id: r.id,
+    title: r.title,
+    impact: r.impact,
+    likelihood: r.likelihood,
+    score: r.score,
+  }));
+
+/** What the history keeps of the data problems: warnings and information (a refresh with errors records nothing). */
+export const issueRecords = (issues: readonly Issue[]): HistorySnapshot["issues"] =>
+  issues
+    .filter((i) => i.severity !== "error")
+    .map((i) => ({ severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.message }));
+
 /** The snapshot of this refresh, and the tracker cells its items come from. */
 export function snapshotOf(input: SnapshotInput): { snapshot: HistorySnapshot; sources: SnapshotSources } {
   const { tracker } = input;
@@ -78,27 +106,11 @@ export function snapshotOf(input: SnapshotInput): { snapshot: HistorySnapshot; s
       grade: overall.value,
       text: overall.override ? overall.overrideText.trim() : (overall.value ?? ""),
     },
-    kpis: input.kpis.map((k) => ({
-      id: k.id,
-      label: k.label,
-      unit: k.unit,
-      value: k.actual,
-      target: k.target,
-      variance: k.variance,
-      status: k.status,
-    })),
+    kpis: kpiRecords(input.kpis),
     workstreams,
     milestones,
-    keyRisks: input.keyRisks.map((r) => ({
-      id: r.id,
-      title: r.title,
-      impact: r.impact,
-      likelihood: r.likelihood,
-      score: r.score,
-    })),
-    issues: input.issues
-      .filter((i) => i.severity !== "error")
-      .map((i) => ({ severity: i.severity, code: i.code, sheet: i.sheet, cell: i.cell, message: i.message })),
+    keyRisks: keyRiskRecords(input.keyRisks),
+    issues: issueRecords(input.issues),
   };
   return { snapshot, sources };
 }
