@@ -11,7 +11,7 @@ import { WRITE_BUDGET_BYTES } from "../src/excel/apply-plan";
 import { RESPONSE_BUDGET_BYTES } from "../src/excel/blocks";
 import { createWorkbookGateway } from "../src/excel/gateway";
 import { simWithTracker } from "../tests/excel/sim-workbook";
-import { ExcelSim, setOfficeClient } from "../tests/support/excel-sim";
+import { ExcelSim, setOfficeClient } from "../src/excel-sim";
 import { generateTracker, rowCount } from "../tests/support/generate-tracker";
 import { loadOfficeClient } from "../tests/support/office-js";
 

@@ -1,7 +1,7 @@
 // Shared jest setup. jsdom-only stubs live behind a guard so node-environment tests are unaffected.
 import { TextDecoder, TextEncoder } from "node:util";
 import { deserialize, serialize } from "node:v8";
-import { setOfficeClient } from "./support/excel-sim/office-client";
+import { setOfficeClient } from "../src/excel-sim/office-client";
 
 if (typeof window !== "undefined") {
   // Fluent UI's MessageBar observes its own size; jsdom has no ResizeObserver.

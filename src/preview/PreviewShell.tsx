@@ -1,7 +1,7 @@
 // The preview page: the real task pane beside a read-only grid, over an in-memory workbook the user can swap and download.
 import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
 import { useCallback, useEffect, useMemo, useState, type ChangeEvent } from "react";
-import { ExcelSim } from "../../tests/support/excel-sim";
+import { ExcelSim } from "../excel-sim";
 import { createWorkbookGateway } from "../excel/gateway";
 import { App } from "../taskpane/App";
 import { observedGateway } from "./observedGateway";

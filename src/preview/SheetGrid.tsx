@@ -2,7 +2,7 @@
 import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import { useEffect, useRef } from "react";
 import { cellAddress, columnLetters, parseRange, type Rect } from "../core/a1";
-import type { SheetSnapshot } from "../../tests/support/excel-sim";
+import type { SheetSnapshot } from "../excel-sim";
 
 /** Rows and columns drawn around the selection: enough to see context, few enough to draw instantly. */
 const ROWS = 30;

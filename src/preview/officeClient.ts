@@ -1,7 +1,7 @@
 // The preview runs the task pane over Microsoft's own Office.js client: the Excel web library (excel-web-16.00.js)
 // in a hidden frame of the page, with the in-memory Excel as the host answering its requests. The frame keeps that
 // library apart from the page's office.js, which outside Office only reports "no host".
-import { setOfficeClient, type OfficeClient } from "../../tests/support/excel-sim";
+import { setOfficeClient, type OfficeClient } from "../excel-sim";
 
 /** Where webpack puts the frame's page, next to its copy of the library. */
 export const EXCEL_CLIENT_PAGE = "office-js/excel-client.html";

@@ -10,7 +10,7 @@ import type { PortfolioSummary } from "../../src/core/model";
 import { queryNote, varianceNote } from "../../src/core/review";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { simWithTracker } from "../excel/sim-workbook";
-import { installExcelGlobals } from "../support/excel-sim";
+import { installExcelGlobals } from "../../src/excel-sim";
 import { generateTracker } from "../support/generate-tracker";
 import { runCli as cli } from "../support/run-cli";
 

@@ -11,7 +11,7 @@ import { renderReport } from "../../src/commands/report-view";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { officeRunner } from "../../src/excel/runner";
 import { App } from "../../src/taskpane/App";
-import { ExcelSim, installExcelGlobals } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals } from "../../src/excel-sim";
 import { generateTracker } from "../support/generate-tracker";
 import { simWithTracker } from "../excel/sim-workbook";
 

@@ -11,7 +11,7 @@ import { planSheets, RAG_COLOURS } from "../../src/layout/index";
 import type { SheetPlan } from "../../src/layout/plan";
 import { readXlsxFile } from "../../src/xlsx/read";
 import { writePlanXlsx } from "../../src/xlsx/write";
-import { ExcelSim, type SheetSnapshot } from "../support/excel-sim";
+import { ExcelSim, type SheetSnapshot } from "../../src/excel-sim";
 import {
   fileChartViews,
   fileConditionalFormats,

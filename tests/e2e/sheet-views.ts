@@ -4,9 +4,9 @@ import type ExcelJS from "exceljs";
 import type JSZip from "jszip";
 import { cellAddress, columnLetters, parseCellAddress } from "../../src/core/a1";
 import { dateToSerial } from "../../src/core/serial";
-import type { CellStyleState } from "../support/excel-sim/state";
-import { charsToPoints } from "../support/excel-sim/state";
-import type { SheetSnapshot } from "../support/excel-sim";
+import type { CellStyleState } from "../../src/excel-sim/state";
+import { charsToPoints } from "../../src/excel-sim/state";
+import type { SheetSnapshot } from "../../src/excel-sim";
 
 export type CellValue = string | number | boolean | null;
 

@@ -1,5 +1,5 @@
 // A failing sync applies nothing of its batch: injected failures, failing operations and Excel's size limits.
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 
 async function withSummarySheet(options?: ConstructorParameters<typeof ExcelSim>[0]): Promise<ExcelSim> {
   const sim = new ExcelSim(options);

@@ -1,5 +1,5 @@
 // What a write means: formulas versus text, numbers typed as text, dates, "@" cells, and the shape of the input.
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 
 async function write(
   values: (string | number | boolean | null)[][],

@@ -1,5 +1,5 @@
 // Formatting, merges, conditional formats and charts are recorded faithfully enough to assert a rendered page.
-import { ExcelSim, installExcelGlobals } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals } from "../../src/excel-sim";
 
 beforeAll(() => installExcelGlobals());
 

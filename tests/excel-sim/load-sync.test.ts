@@ -1,7 +1,7 @@
 // The load/sync contract: nothing is read or written until context.sync(), as in Office.js.
 /* eslint-disable office-addins/call-sync-before-read, office-addins/load-object-before-read, office-addins/call-sync-after-load --
    these tests read unloaded properties on purpose, to check the simulator refuses them as Excel does. */
-import { ExcelSim, installExcelGlobals } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals } from "../../src/excel-sim";
 
 // Office.js is not loaded under Node: the simulator supplies the Excel enums.
 beforeAll(() => installExcelGlobals());

@@ -1,5 +1,5 @@
 // RangeAreas through Office.js (worksheet.getRanges, ExcelApi 1.9): one address of several areas, formatted at once.
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 
 describe("worksheet.getRanges", () => {
   it("sets a format on every area, as if on each area's range, and nothing outside them", async () => {

@@ -1,7 +1,7 @@
 // Three behaviours of Excel the add-in relies on: charts follow a renamed sheet, the workbook reports the name of
 // the file it opened, and a category axis can carry its labels at the chart's edge.
 import ExcelJS from "exceljs";
-import { ExcelSim, installExcelGlobals } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals } from "../../src/excel-sim";
 
 beforeAll(() => installExcelGlobals());
 

@@ -1,7 +1,7 @@
 // What Excel does in a workbook people share and build on: references between sheets (kept on rename, #REF! on
 // delete), defined names, hyperlinks, copies of sheets, read-only and protected workbooks, another workbook in
 // front, a cell being edited, two runtimes at once, settings events and batches that fail part-way.
-import { ExcelSim, installExcelGlobals } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals } from "../../src/excel-sim";
 
 beforeAll(() => installExcelGlobals());
 

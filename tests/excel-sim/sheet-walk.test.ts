@@ -1,6 +1,6 @@
 // Walking the sheets in tab order (getFirst, getNext, getNextOrNullObject), including past the last sheet,
 // as the gateway does to learn every sheet in one round trip.
-import { ExcelSim, installExcelGlobals } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals } from "../../src/excel-sim";
 
 beforeAll(() => installExcelGlobals());
 

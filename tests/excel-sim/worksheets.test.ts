@@ -1,5 +1,5 @@
 // Sheets, settings, custom properties and tables behave as Excel's do, including the operations Excel refuses.
-import { ExcelSim, installExcelGlobals } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals } from "../../src/excel-sim";
 
 beforeAll(() => installExcelGlobals());
 

@@ -1,7 +1,7 @@
 // .xlsx in and out: a tracker built with ExcelJS comes in with its values, formulas, formats and layout, and the
 // simulator's state goes back out so ExcelJS reads the same thing.
 import ExcelJS from "exceljs";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 
 async function smallTracker(): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();

@@ -4,7 +4,7 @@ import { applyPlan, estimateBuildBytes } from "../../src/excel/apply-plan";
 import { MAX_AREAS_ADDRESS } from "../../src/excel/write-content";
 import { widthCharsToPoints } from "../../src/excel/render";
 import { cellAddress, parseRange } from "../../src/core/a1";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 import { planFixture } from "../support/plan-fixture";
 
 function sheet(partial: Partial<PlannedSheet> & Pick<PlannedSheet, "key" | "name">): PlannedSheet {

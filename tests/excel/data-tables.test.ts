@@ -3,7 +3,7 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { createWorkbookGateway } from "../../src/excel/gateway";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 
 const SAMPLE = join(__dirname, "..", "..", "assets", "sample-tracker.xlsx");
 const NOW = new Date("2025-01-08T09:30:00Z");

@@ -6,7 +6,7 @@
 import { runEngine } from "../../src/core/engine";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { readWorkbookDetailed } from "../../src/excel/read";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 import { generateTracker } from "../support/generate-tracker";
 import { simWithTracker } from "./sim-workbook";
 

@@ -7,7 +7,7 @@ import { createWorkbookGateway } from "../../src/excel/gateway";
 import { BUILDING_PREFIX, LAST_OUTCOME_KEY, NAME_KEY, OWNER_KEY } from "../../src/excel/ownership";
 import { readWorkbookDetailed, SHEETS_PER_SYNC } from "../../src/excel/read";
 import { readXlsxBuffer } from "../../src/xlsx/read";
-import { ExcelSim, MESSAGES, SimExcelError } from "../support/excel-sim";
+import { ExcelSim, MESSAGES, SimExcelError } from "../../src/excel-sim";
 import { generateTracker, generateTrackerXlsx } from "../support/generate-tracker";
 import { addUserSheet, simWithTracker } from "./sim-workbook";
 

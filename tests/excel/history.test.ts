@@ -7,7 +7,7 @@ import type { RawWorkbook } from "../../src/core/raw";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { NAME_KEY, OWNER_KEY, ROLE_KEY } from "../../src/excel/ownership";
 import { readXlsxFile } from "../../src/xlsx/read";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 import { MOVED_ON, movedOnOneMonth } from "../support/moved-on";
 import { overwriteSheets, simWithTracker } from "./sim-workbook";
 

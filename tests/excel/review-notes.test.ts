@@ -13,7 +13,7 @@ import {
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { LEASE_KEY } from "../../src/excel/lease";
 import type { GatewayDeps } from "../../src/excel/workbook-gateway";
-import { ExcelSim, installExcelGlobals } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals } from "../../src/excel-sim";
 import { generateTracker } from "../support/generate-tracker";
 import { addUserSheet, simWithTracker } from "./sim-workbook";
 

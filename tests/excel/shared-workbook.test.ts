@@ -14,7 +14,7 @@ import {
   OWNER_KEY,
 } from "../../src/excel/ownership";
 import type { GatewayDeps } from "../../src/excel/workbook-gateway";
-import { ExcelSim, installExcelGlobals, SimExcelError, type SheetSnapshot } from "../support/excel-sim";
+import { ExcelSim, installExcelGlobals, SimExcelError, type SheetSnapshot } from "../../src/excel-sim";
 import { generateTracker } from "../support/generate-tracker";
 import { simWithTracker } from "./sim-workbook";
 import { readFileSync } from "node:fs";

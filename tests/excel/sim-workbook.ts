@@ -2,7 +2,7 @@
 // make, and small hand-made plans and summaries for the gateway tests.
 import type { RawWorkbook } from "../../src/core/raw";
 import { guardText } from "../../src/excel/text";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 
 /** Bytes written per sync while loading, well under the simulator's 5 MB payload limit. */
 const LOAD_BUDGET_BYTES = 2_000_000;

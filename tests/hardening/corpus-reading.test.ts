@@ -8,7 +8,7 @@ import { CORPUS_DIR } from "../../scripts/make-reading-corpus";
 import { runCli } from "../../src/cli/main";
 import type { PortfolioSummary } from "../../src/core/model";
 import { createWorkbookGateway } from "../../src/excel/gateway";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 import { runCli as spawnCli } from "../support/run-cli";
 import { cli, figures, readingCorpusSuite } from "./corpus-support";
 

@@ -15,7 +15,7 @@ import type { Issue, PortfolioSummary } from "../../src/core/model";
 import { runCli } from "../../src/cli/main";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import type { RefreshOutcome } from "../../src/excel/api";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 
 const NOW = new Date("2025-01-08T09:30:00Z");
 const STACK_TRACE = /\n\s+at .*:\d+:\d+|node:internal|\.ts:\d+/;

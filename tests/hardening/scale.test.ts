@@ -9,7 +9,7 @@ import { trackerWithManyMilestones } from "../../scripts/make-bad-trackers";
 import type { Issue, PortfolioSummary } from "../../src/core/model";
 import type { RefreshOutcome } from "../../src/excel/api";
 import { createWorkbookGateway } from "../../src/excel/gateway";
-import { ExcelSim } from "../support/excel-sim";
+import { ExcelSim } from "../../src/excel-sim";
 import { runCli } from "../support/run-cli";
 
 const ROWS = 200_000;

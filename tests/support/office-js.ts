@@ -1,10 +1,10 @@
 // Microsoft's Office.js client under Node: the Excel web library from @microsoft/office-js, run in a jsdom window,
-// as a page in Excel on the web runs it. The in-memory Excel (tests/support/excel-sim) is the host behind it.
+// as a page in Excel on the web runs it. The in-memory Excel (src/excel-sim) is the host behind it.
 import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { runInThisContext } from "node:vm";
 import type { JSDOM as JSDOMType } from "jsdom";
-import type { OfficeClient } from "./excel-sim";
+import type { OfficeClient } from "../../src/excel-sim";
 
 /** The library Excel on the web loads for an add-in (the readable build of the same code). */
 export const OFFICE_JS_LIBRARY = join(

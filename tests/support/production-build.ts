@@ -11,14 +11,7 @@ export const ROOT = resolve(__dirname, "../..");
 export const SHARED_BUILD = "test-output/browser-dist";
 
 /** What a production build depends on: a change to any of these makes the next ensureBuild rebuild. */
-const INPUTS = [
-  "src",
-  "tests/support/excel-sim",
-  "assets",
-  "webpack.config.js",
-  "manifest.xml",
-  "package-lock.json",
-];
+const INPUTS = ["src", "assets", "webpack.config.js", "manifest.xml", "package-lock.json"];
 
 /** The build's webpack output, kept beside it so a test can read what a cached build printed. */
 export const buildLogOf = (dir: string): string => `${dir}.log`;

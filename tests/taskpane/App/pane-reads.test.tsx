@@ -9,7 +9,7 @@ import { join } from "node:path";
 import type { WorkbookGateway } from "../../../src/excel/api";
 import { createWorkbookGateway } from "../../../src/excel/gateway";
 import { App } from "../../../src/taskpane/App";
-import { ExcelSim } from "../../support/excel-sim";
+import { ExcelSim } from "../../../src/excel-sim";
 import { generateTracker } from "../../support/generate-tracker";
 import { simWithTracker } from "../../excel/sim-workbook";
 

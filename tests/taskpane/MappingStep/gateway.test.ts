@@ -6,7 +6,7 @@ import { SAVED_MAPPING_KEY } from "../../../src/core/engine-api";
 import { suggestMapping, type TrackerMapping } from "../../../src/core/mapping";
 import type { PortfolioSummary } from "../../../src/core/model";
 import { createWorkbookGateway } from "../../../src/excel/gateway";
-import { ExcelSim } from "../../support/excel-sim";
+import { ExcelSim } from "../../../src/excel-sim";
 
 const NOW = new Date("2025-01-08T09:30:00Z");
 const LAYOUTS = join(__dirname, "../../fixtures/layouts");

@@ -9,7 +9,7 @@ import {
   MAX_COLS,
   MAX_ROWS,
   type Rect,
-} from "../../../src/core/a1";
+} from "../core/a1";
 
 export {
   cellAddress,
@@ -19,7 +19,7 @@ export {
   MAX_ROWS,
   parseRect as tryParseRect,
   type Rect,
-} from "../../../src/core/a1";
+} from "../core/a1";
 
 /** "A1" for one cell, "A1:C3" otherwise; whole columns/rows are written out as cells, like Excel's address for a used range. */
 export function rectAddress(rect: Rect): string {

@@ -1,6 +1,6 @@
 // What Excel does to what the API writes: formulas, apostrophe text, numeric/boolean/ISO date strings, and the
 // text a number format displays (number formats shown as in an English (United Kingdom) locale).
-import { EXCEL_ERRORS } from "../../../src/core/raw";
+import { EXCEL_ERRORS } from "../core/raw";
 import type { CellState, CellValue } from "./state";
 
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
