@@ -23,11 +23,13 @@ export const runEngine: RunEngine = (raw, options = {}) => {
   const validationIssues = validateTracker(tracker, settings);
   // The history: a previous summary when the caller gives one, otherwise the workbook's own history sheet.
   const saved = raw.savedSettings?.[SAVED_SETTINGS_KEY] as { baseline?: unknown } | undefined;
+  const sheetHistory = options.recorded ? null : readHistorySheet(raw.history);
   const summary = summarise(tracker, [...readIssues, ...settingsIssues, ...validationIssues], settings, {
     now: options.now ?? new Date(),
     workbookName: options.workbookName ?? raw.name ?? "",
     history: {
-      recorded: options.recorded ?? readHistorySheet(raw.history).snapshots,
+      recorded: options.recorded ?? sheetHistory?.snapshots ?? [],
+      lastRefresh: sheetHistory?.lastRefresh,
       choice:
         baselineChoiceOf(options.settingsOverrides?.baseline) ??
         baselineChoiceOf(saved?.baseline) ??

@@ -27,7 +27,7 @@ export function summarise(
     now: Date;
     workbookName: string;
     /** Refreshes recorded before this one, and which of them to compare with. */
-    history?: { recorded: readonly HistorySnapshot[]; choice?: BaselineChoice };
+    history?: { recorded: readonly HistorySnapshot[]; choice?: BaselineChoice; lastRefresh?: number };
   },
 ): PortfolioSummary {
   const ctx = summaryContext(tracker, settings, options.now);
@@ -46,6 +46,7 @@ export function summarise(
   // This refresh's record, the baseline it is compared with, what changed and the trend (src/core/history).
   const since = buildHistorySections({
     recorded: options.history?.recorded ?? [],
+    lastRefresh: options.history?.lastRefresh,
     choice: options.history?.choice,
     generatedAt: options.now.toISOString(),
     reportingDate,

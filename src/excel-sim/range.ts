@@ -302,7 +302,13 @@ export class SimRange extends SimObject<RangeRef> {
   set numberFormat(input: string[][]) {
     this._set("numberFormat", input, (tx, ref) => {
       checkCellLimit(tx, ref.rect);
-      const at = shapeInput<unknown>(input, ref.rect, "Range.numberFormat");
+      // A 1 x 1 array formats every cell of the range, as Microsoft's own sample does (`getRange("E3:E6")
+      // .numberFormat = [["$0.00"]]`, "Fundamental programming concepts with the Excel JavaScript API").
+      const single =
+        Array.isArray(input) && input.length === 1 && Array.isArray(input[0]) && input[0].length === 1;
+      const at = single
+        ? () => (input as unknown[][])[0][0]
+        : shapeInput<unknown>(input, ref.rect, "Range.numberFormat");
       const sheet = this._sheet(tx, ref);
       forEachCellIn(sheet, ref.rect, (row, col) => {
         const format = at(row - ref.rect.row, col - ref.rect.col);

@@ -54,6 +54,8 @@ export interface SheetSnapshot {
   conditionalFormats: Omit<ConditionalFormatState, "id">[];
   customProperties: Record<string, string>;
   freeze: { rows: number; columns: number } | null;
+  /** The range the sheet's AutoFilter covers, when it has one. */
+  autoFilter?: string;
   pageLayout: PageLayoutState;
   /** 1-based rows that start a new printed page. */
   horizontalPageBreaks: number[];
@@ -120,6 +122,7 @@ export function snapshotSheet(wb: WorkbookState, sheet: SheetState, position: nu
     conditionalFormats: sheet.conditionalFormats.map(withoutId),
     customProperties: Object.fromEntries(sheet.customProperties.map((p) => [p.key, p.value])),
     freeze: sheet.freeze ? { ...sheet.freeze } : null,
+    ...(sheet.autoFilter ? { autoFilter: sheet.autoFilter } : {}),
     pageLayout: structuredClone(sheet.pageLayout),
     horizontalPageBreaks: sheet.horizontalPageBreaks.map((r) => r + 1),
     hyperlinks,

@@ -176,6 +176,8 @@ export interface SheetState {
   conditionalFormats: ConditionalFormatState[];
   customProperties: { key: string; value: string }[];
   freeze: { rows: number; columns: number } | null;
+  /** worksheet.autoFilter.apply: the range its filter buttons head (A1 address), or null. */
+  autoFilter: string | null;
   pageLayout: PageLayoutState;
   /** 1-based rows a manual page break sits above... stored as the 0-based row of the range given to add(). */
   horizontalPageBreaks: number[];
@@ -285,6 +287,7 @@ export function newSheet(id: string, name: string): SheetState {
     conditionalFormats: [],
     customProperties: [],
     freeze: null,
+    autoFilter: null,
     pageLayout: defaultPageLayout(),
     horizontalPageBreaks: [],
     tabColor: "",

@@ -120,6 +120,7 @@ export class SimWorksheet extends SimObject<SheetRef> {
   private _charts: SimChartCollection | undefined;
   private _props: SimCustomPropertyCollection | undefined;
   private _freeze: SimFreezePanes | undefined;
+  private _autoFilter: SimAutoFilter | undefined;
   private _layout: SimPageLayout | undefined;
   private _breaks: SimPageBreakCollection | undefined;
   private _tables: SimTableCollection | undefined;
@@ -431,6 +432,10 @@ export class SimWorksheet extends SimObject<SheetRef> {
     this._freeze ??= new SimFreezePanes(this, this.context);
     return this._freeze;
   }
+  get autoFilter(): SimAutoFilter {
+    this._autoFilter ??= new SimAutoFilter(this, this.context);
+    return this._autoFilter;
+  }
   get pageLayout(): SimPageLayout {
     this._layout ??= new SimPageLayout(this.context, this);
     return this._layout;
@@ -543,6 +548,27 @@ export class SimFreezePanes {
       },
       true,
     );
+  }
+}
+
+/** worksheet.autoFilter (ExcelApi 1.9): filter buttons on the top row of a range; no criteria are modelled. */
+export class SimAutoFilter {
+  constructor(
+    private readonly _sheet: SimWorksheet,
+    private readonly _context: SimContext,
+  ) {}
+  apply(range: SimRange | string): void {
+    this._context._enqueue({
+      requestBytes: 64,
+      run: (tx) => {
+        const sheet = this._sheet._state(tx);
+        const rect = typeof range === "string" ? parseRect(splitSheet(range).local) : range._target(tx).rect;
+        sheet.autoFilter = rectAddress(rect);
+      },
+    });
+  }
+  remove(): void {
+    this._context._enqueue({ requestBytes: 64, run: (tx) => (this._sheet._state(tx).autoFilter = null) });
   }
 }
 

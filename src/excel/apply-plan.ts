@@ -3,54 +3,26 @@
 // On a failure before that, the working sheets are removed and the previous summary is as it was. Only sheets
 // carrying the add-in's marks are ever renamed or deleted.
 import type { RawSheet } from "../core/raw";
-import type { ChartSpec, SheetKey, SheetPlan } from "../layout/plan";
+import type { SheetKey, SheetPlan } from "../layout/plan";
 import type { StoredOutcome } from "./api";
+import { buildSteps, historyAppendSteps, sendBuild, TooLargeForExcel, WRITE_BUDGET_BYTES } from "./build";
+import { historyFitsSwap, historyTarget, type HistoryTarget } from "./history";
 import {
   buildingName,
   BUILDING_PREFIX,
   chooseSheetName,
   isLeftover,
   isLiveAddinSheet,
-  KEPT_BY_KEY,
-  NAME_KEY,
-  OWNER_KEY,
-  OWNER_VALUE,
-  RESTORE_KEY,
   roleOf,
-  ROLE_KEY,
-  RUN_KEY,
-  setAsideName,
   newRunId,
-  UPDATING_KEY,
   type SheetInventoryItem,
 } from "./ownership";
-import { historyTarget, queueNewHistorySheet, type HistoryTarget } from "./history";
-import { queueCharts, queueLinks } from "./render";
-import {
-  INSTANTIATE_BYTES,
-  jsonBytes,
-  navigationBytes,
-  pathBytes,
-  setBytes,
-  untrackedRangeBytes,
-} from "./request-size";
+import { listSheets, restore, stateAfterFailedSwap, type WriteState } from "./restore";
 import { swapIntoPlace, type SwapExtras } from "./swap";
-import {
-  countingSync,
-  errorCode,
-  errorText,
-  isAccessDenied,
-  isFocusError,
-  PAYLOAD_TOO_LARGE_CODES,
-  type CountingSync,
-} from "./sync";
-import { contentSteps, type WriteStep } from "./write-content";
+import { countingSync, errorText, isAccessDenied, isFocusError, type CountingSync } from "./sync";
 
-/**
- * Request budget per sync while building, as Office.js serialises it: under Excel on the web's 5 MB, with room for
- * the estimate's error. A request refused all the same is cut smaller and sent again.
- */
-export const WRITE_BUDGET_BYTES = 4_000_000;
+export { estimateBuildBytes, WRITE_BUDGET_BYTES } from "./build";
+export { restore, type WriteState } from "./restore";
 
 export type IsSetSupported = (name: string, version: string) => boolean;
 
@@ -84,18 +56,6 @@ export interface ApplyPlanOptions {
   withFirstRequest?: () => void;
 }
 
-/** A build sync refused for its size even at the smallest part: sending it again cannot help. */
-class TooLargeForExcel extends Error {
-  readonly code: string;
-  constructor(what: string, cause: unknown) {
-    super(`${errorText(cause)} Even ${what} alone is more than Excel takes in one request.`);
-    this.code = errorCode(cause) || "RequestPayloadSizeLimitExceeded";
-  }
-}
-
-/** What a failed write left: nothing changed; the summary part-updated; or complete but for removing leftovers. */
-export type WriteState = "unchanged" | "incomplete" | "complete" | "unknown";
-
 export interface ApplyPlanResult {
   ok: boolean;
   /** Names the planned sheets were given (the intended names when the write failed). */
@@ -120,22 +80,6 @@ export interface ApplyPlanResult {
   /** False when the same refresh would fail the same way (the summary is more than Excel takes). */
   retryable: boolean;
   syncs: number;
-}
-
-async function listSheets(context: Excel.RequestContext, sync: CountingSync): Promise<SheetInventoryItem[]> {
-  const sheets = context.workbook.worksheets.load("items/name");
-  await sync();
-  const props = sheets.items.map((s) => s.customProperties.load("items/key,items/value"));
-  await sync();
-  return sheets.items.map((s, position) => ({
-    name: s.name,
-    position,
-    properties: Object.fromEntries(props[position].items.map((p) => [p.key, p.value])),
-  }));
-}
-
-function mark(sheet: Excel.Worksheet, props: Record<string, string>): void {
-  for (const [key, value] of Object.entries(props)) sheet.customProperties.add(key, value);
 }
 
 function suspend(context: Excel.RequestContext, isSetSupported: IsSetSupported): void {
@@ -203,33 +147,12 @@ export async function applyPlan(
   // request is sent in several. Charts drawn here name the working sheets; Excel rewrites every series reference
   // when a sheet is renamed, so after the swap they name the final sheets.
   const at: { step: "writing" | "charts" } = { step: "writing" };
-  try {
-    options.onProgress?.("writing");
-    await sendBuild(
-      context,
-      sync,
-      buildSteps(plan, runId, (key) => previousOf(key) !== undefined, names),
-      {
-        budget: options.writeBudgetBytes ?? WRITE_BUDGET_BYTES,
-        prepare: (first) => {
-          suspend(context, isSetSupported);
-          if (first) {
-            options.withFirstRequest?.();
-            // A workbook without a history sheet gets one (marked as this run's: a failed run removes it again).
-            if (history?.create && plan.history) queueNewHistorySheet(context, plan.history, history, runId);
-          }
-        },
-        sheetName: (key) => buildingName(key, runId),
-        onCharts: () => {
-          at.step = "charts";
-          options.onProgress?.("charts");
-        },
-      },
-    );
-  } catch (error) {
-    // The build touches only its own working sheets: whatever of it ran, the previous summary is as it was. If
-    // they cannot be removed now (another workbook still in front), they are named, and the next refresh removes
-    // them.
+  const budget = options.writeBudgetBytes ?? WRITE_BUDGET_BYTES;
+  // The build touches only its own working sheets (and, past the lease check, rows of the history below its last
+  // record, which no reader takes without their completion mark): whatever of it ran, the previous summary is as it
+  // was. If the working sheets cannot be removed now (another workbook still in front), they are named, and the
+  // next refresh removes them.
+  const failedBuild = async (error: unknown) => {
     const intact = await restore(context, sync, runId, plan);
     return result(false, {
       failedStep: at.step === "charts" && isChartFault(error) ? "charts" : "writing",
@@ -241,12 +164,50 @@ export async function applyPlan(
       leftBehind: intact ? [] : plan.sheets.map((p) => buildingName(p.key, runId)),
       syncs: sync.count - start,
     });
+  };
+  try {
+    options.onProgress?.("writing");
+    await sendBuild(
+      context,
+      sync,
+      buildSteps(plan, runId, (key) => previousOf(key) !== undefined, names, history),
+      {
+        budget,
+        prepare: (first) => {
+          suspend(context, isSetSupported);
+          if (first) options.withFirstRequest?.();
+        },
+        sheetName: (key) => buildingName(key, runId),
+        onCharts: () => {
+          at.step = "charts";
+          options.onProgress?.("charts");
+        },
+      },
+    );
+  } catch (error) {
+    return failedBuild(error);
   }
 
   const stoppedBy = options.beforeSwap?.() ?? null;
   if (stoppedBy) {
     const intact = await restore(context, sync, runId, plan);
     return result(false, { failedStep: "writing", error: stoppedBy, stoppedBy, previousIntact: intact });
+  }
+
+  // A history block too large to ride the swap (a tracker of tens of thousands of milestones): its rows but the
+  // first are appended now, once the lease is known to be this run's, in requests packed against the same budget.
+  const historyWhole = history && plan.history ? historyFitsSwap(plan.history, history) : true;
+  if (history && plan.history && !historyWhole) {
+    try {
+      await sendBuild(context, sync, historyAppendSteps(plan.history, history), {
+        budget,
+        prepare: () => suspend(context, isSetSupported),
+        sheetName: (key) => buildingName(key, runId),
+        onCharts: () => {},
+      });
+    } catch (error) {
+      return failedBuild(error);
+    }
   }
 
   // Sync 2: the swap (swap.ts). Working sheets left by an interrupted run, and old copies superseded by a live
@@ -285,10 +246,16 @@ export async function applyPlan(
         leftovers,
         outcome,
         activate: options.activate !== false,
-        // A new history sheet was added before the working sheets; it goes last, after them.
+        // A new history sheet follows the summary and its data: made after their working sheets, it is already
+        // there when they are new; after a live data sheet (updated in place) it is moved next to it.
         history:
           history && plan.history
-            ? { plan: plan.history, target: history, last: inventory.length + plan.sheets.length }
+            ? {
+                plan: plan.history,
+                target: history,
+                whole: historyWhole,
+                ...newHistoryPosition(history, previousOf),
+              }
             : undefined,
       },
       sync,
@@ -321,29 +288,23 @@ export async function applyPlan(
 }
 
 /**
- * After a failed swap, what the workbook holds, from the marks: every planned sheet carrying this run's mark
- * means the swap ran up to its deletes; a live sheet still marked as being updated means it stopped part-way;
- * neither means nothing of it ran.
+ * Where a new history sheet goes in the swap: straight after the live data sheet when the summary and its data are
+ * updated in place (their tab positions, as the read found them, do not move while working sheets are added at the
+ * end; a kept copy of an edited summary goes right after the summary). Null: it stays where the build made it,
+ * after the new summary and data sheets.
  */
-async function stateAfterFailedSwap(
-  context: Excel.RequestContext,
-  sync: CountingSync,
-  runId: string,
-  plan: SheetPlan,
-  names: Partial<Record<SheetKey, string>>,
-): Promise<{ state: WriteState; leftBehind: string[] }> {
-  try {
-    const current = await listSheets(context, sync);
-    const working = new Set(plan.sheets.map((p) => buildingName(p.key, runId)));
-    const leftBehind = current.filter((s) => working.has(s.name)).map((s) => s.name);
-    const finalSheets = plan.sheets.map((p) => current.find((s) => s.name === names[p.key]));
-    if (finalSheets.every((s) => s?.properties[RUN_KEY] === runId && !s.properties[UPDATING_KEY]))
-      return { state: "complete", leftBehind };
-    if (current.some((s) => s.properties[UPDATING_KEY] === runId)) return { state: "incomplete", leftBehind };
-    return { state: "unchanged", leftBehind };
-  } catch {
-    return { state: "unknown", leftBehind: [] };
-  }
+function newHistoryPosition(
+  history: HistoryTarget,
+  previousOf: (key: SheetKey) => SheetInventoryItem | undefined,
+): { position: number | null; afterKeptCopy: boolean } {
+  const data = previousOf("data");
+  if (!history.create || !data) return { position: null, afterKeptCopy: false };
+  const summary = previousOf("summary");
+  // The copy kept of an edited summary is placed after it: a data sheet after the summary then moves one on.
+  return {
+    position: data.position + 1,
+    afterKeptCopy: summary !== undefined && summary.position < data.position,
+  };
 }
 
 /** Whether Office.js places the failing action in a chart (OfficeExtension.Error.debugInfo.errorLocation). */
@@ -351,235 +312,4 @@ function isChartFault(error: unknown): boolean {
   const info = (error as { debugInfo?: { errorLocation?: unknown } } | null)?.debugInfo;
   const location = typeof info?.errorLocation === "string" ? info.errorLocation : "";
   return /chart|series|axis|legend/i.test(location);
-}
-
-/** What one build request queues on: the new sheets, made in this request or found by their working names. */
-interface BuildBatch {
-  sheet(key: SheetKey): Excel.Worksheet;
-  /** Called by the step that makes the new sheets, in the request that makes them. */
-  made(key: SheetKey, sheet: Excel.Worksheet): void;
-  readonly worksheets: Excel.WorksheetCollection;
-}
-
-interface BuildStep {
-  what: string;
-  bytes: number;
-  charts?: boolean;
-  queue(batch: BuildBatch): void;
-  split(): BuildStep[] | null;
-}
-
-/** Bytes of the calls every build request starts with (workbook, worksheets, the suspensions). */
-const BATCH_BASE_BYTES = 1500;
-
-/**
- * Bytes of one chart: its add, titles, axes, legend and position, each series' source ranges, and the texts
- * (measured on the sample's charts, with room to spare).
- */
-const chartBytes = (spec: ChartSpec) => 3000 + 1200 * spec.series.length + Math.ceil(jsonBytes(spec) / 2);
-
-function contentStep(key: SheetKey, step: WriteStep): BuildStep {
-  return {
-    what: step.what,
-    bytes: step.bytes,
-    queue: (batch) => step.queue(batch.sheet(key)),
-    split: () => step.split()?.map((s) => contentStep(key, s)) ?? null,
-  };
-}
-
-/**
- * The build as steps: the new sheets with their marks first, then each sheet's content, then the charts. Showing
- * the summary is not among them: it is the swap's last call (swap.ts), best effort.
- */
-function buildSteps(
-  plan: SheetPlan,
-  runId: string,
-  updatedInPlace: (key: SheetKey) => boolean = () => false,
-  sheetNames: Partial<Record<SheetKey, string>> = Object.fromEntries(plan.sheets.map((p) => [p.key, p.name])),
-): BuildStep[] {
-  const marks = (key: SheetKey) => ({
-    [OWNER_KEY]: OWNER_VALUE,
-    [ROLE_KEY]: key,
-    [NAME_KEY]: buildingName(key, runId),
-    [RUN_KEY]: runId,
-  });
-  const make: BuildStep = {
-    what: "the new sheets",
-    bytes: plan.sheets.reduce(
-      (n, p) =>
-        n +
-        pathBytes(3, "Add", [buildingName(p.key, runId)]) +
-        INSTANTIATE_BYTES +
-        navigationBytes("CustomProperties") +
-        Object.entries(marks(p.key)).reduce((m, kv) => m + pathBytes(3, "Add", kv) + INSTANTIATE_BYTES, 0),
-      0,
-    ),
-    queue: (batch) => {
-      plan.sheets.forEach((planned) => {
-        const sheet = batch.worksheets.add(buildingName(planned.key, runId));
-        mark(sheet, marks(planned.key));
-        batch.made(planned.key, sheet);
-      });
-    },
-    split: () => null,
-  };
-  const content = plan.sheets.flatMap((planned) =>
-    contentSteps(planned).map((step) => contentStep(planned.key, step)),
-  );
-  // A sheet updated in place gets its charts drawn again by the swap, on itself: drawing them on its working copy
-  // too would send each chart twice.
-  const charts = plan.sheets.flatMap((planned) =>
-    (updatedInPlace(planned.key) ? [] : planned.charts).map((spec): BuildStep => ({
-      what: `the chart "${spec.title}"`,
-      bytes: chartBytes(spec),
-      charts: true,
-      queue: (batch) => {
-        const sheets = Object.fromEntries(plan.sheets.map((p) => [p.key, batch.sheet(p.key)]));
-        queueCharts(batch.sheet(planned.key), { ...planned, charts: [spec] }, sheets);
-      },
-      split: () => null,
-    })),
-  );
-  // Links name the final sheets from the start: Excel does not rewrite a link's text when a sheet is renamed.
-  const links = plan.sheets
-    .filter((planned) => (planned.links ?? []).length > 0)
-    .map((planned): BuildStep => ({
-      what: `the links on ${planned.name}`,
-      bytes: (planned.links ?? []).reduce(
-        (n, l) =>
-          n +
-          untrackedRangeBytes("GetRange", [l.cell]) +
-          setBytes(
-            "Hyperlink",
-            jsonBytes({ documentReference: `'${sheetNames[l.target.sheet] ?? ""}'!${l.target.cell}` }),
-          ),
-        0,
-      ),
-      queue: (batch) => queueLinks(batch.sheet(planned.key), planned, sheetNames),
-      split: () => null,
-    }));
-  return [make, ...content, ...links, ...charts];
-}
-
-/**
- * The writer's estimate of the build's request bytes, as one request (what a refresh sends when it fits): the sum
- * its batching plans from, for tests and the benchmark to hold against the bytes Office.js really sends.
- */
-export function estimateBuildBytes(plan: SheetPlan, runId: string): number {
-  return buildSteps(plan, runId).reduce((n, step) => n + step.bytes, BATCH_BASE_BYTES);
-}
-
-/**
- * Sends the steps in as few requests as the budget allows. A request Excel refuses for its size (its estimate
- * fell short) applied nothing: it is cut in two and sent again, down to single steps and then their parts.
- */
-async function sendBuild(
-  context: Excel.RequestContext,
-  sync: CountingSync,
-  steps: BuildStep[],
-  options: {
-    budget: number;
-    /** Queues what every request of the build starts with; `first` until a request has gone through. */
-    prepare: (first: boolean) => void;
-    sheetName: (key: SheetKey) => string;
-    onCharts: () => void;
-  },
-): Promise<void> {
-  const fit = (step: BuildStep): BuildStep[] => {
-    if (step.bytes + BATCH_BASE_BYTES <= options.budget) return [step];
-    const parts = step.split();
-    return parts ? parts.flatMap(fit) : [step];
-  };
-  const pending = steps.flatMap(fit);
-  let budget = options.budget;
-  let maxSteps = Infinity;
-  let chartsStarted = false;
-  let sent = false;
-  while (pending.length) {
-    const batch: BuildStep[] = [];
-    let bytes = BATCH_BASE_BYTES;
-    while (
-      pending.length &&
-      batch.length < maxSteps &&
-      (batch.length === 0 || bytes + pending[0].bytes <= budget)
-    ) {
-      const next = pending.shift() as BuildStep;
-      batch.push(next);
-      bytes += next.bytes;
-    }
-    if (!chartsStarted && batch.some((s) => s.charts)) {
-      chartsStarted = true;
-      options.onCharts();
-    }
-    const made: Partial<Record<SheetKey, Excel.Worksheet>> = {};
-    const found: Partial<Record<SheetKey, Excel.Worksheet>> = {};
-    const worksheets = context.workbook.worksheets;
-    const view: BuildBatch = {
-      worksheets,
-      made: (key, sheet) => (made[key] = sheet),
-      sheet: (key) => made[key] ?? (found[key] ??= worksheets.getItem(options.sheetName(key))),
-    };
-    options.prepare(!sent);
-    for (const step of batch) step.queue(view);
-    try {
-      await sync();
-      sent = true;
-    } catch (error) {
-      if (!PAYLOAD_TOO_LARGE_CODES.includes(errorCode(error))) throw error;
-      // Nothing of a refused request was applied: send its steps again, in smaller requests.
-      if (batch.length > 1) {
-        maxSteps = Math.ceil(batch.length / 2);
-        budget = Math.max(BATCH_BASE_BYTES, Math.min(budget, Math.floor(bytes / 2)));
-        pending.unshift(...batch);
-        continue;
-      }
-      const parts = batch[0].split();
-      if (!parts) throw new TooLargeForExcel(batch[0].what, error);
-      pending.unshift(...parts);
-    }
-  }
-}
-
-/**
- * Undoes a failed write from what is really in the workbook: deletes this run's sheets (found by their marks or,
- * if the marks were never written, by their working names) and gives set-aside sheets their names back.
- * Returns false when that could not be done.
- */
-export async function restore(
-  context: Excel.RequestContext,
-  sync: CountingSync,
-  runId: string,
-  plan: SheetPlan,
-): Promise<boolean> {
-  try {
-    const current = await listSheets(context, sync);
-    const workingNames = new Set(plan.sheets.map((p) => buildingName(p.key, runId)));
-    const worksheets = context.workbook.worksheets;
-    const ours = current.filter(
-      (s) =>
-        workingNames.has(s.name) ||
-        // A copy this run kept of an edited summary: the summary itself is still there, as edited.
-        s.properties[KEPT_BY_KEY] === runId ||
-        (s.properties[OWNER_KEY] === OWNER_VALUE &&
-          s.properties[RUN_KEY] === runId &&
-          !s.properties[RESTORE_KEY] &&
-          !s.properties[UPDATING_KEY]),
-    );
-    for (const sheet of ours) worksheets.getItem(sheet.name).delete();
-    const asideNames = new Set((["summary", "data"] as SheetKey[]).map((role) => setAsideName(role, runId)));
-    const asides = current.filter(
-      (s) => s.properties[OWNER_KEY] === OWNER_VALUE && asideNames.has(s.name) && s.properties[RESTORE_KEY],
-    );
-    for (const aside of asides) {
-      const original = aside.properties[RESTORE_KEY];
-      const sheet = worksheets.getItem(aside.name);
-      sheet.name = original;
-      mark(sheet, { [NAME_KEY]: original });
-      sheet.customProperties.getItem(RESTORE_KEY).delete();
-    }
-    if (ours.length || asides.length) await sync();
-    return true;
-  } catch {
-    return false;
-  }
 }

@@ -1,11 +1,18 @@
-// The history sheet in the live workbook: append only. A workbook without one gets it in the build batch (a new
-// sheet carrying the add-in's marks, its header row and look); each successful refresh then adds its block of rows
-// below the last one in the swap batch, with the summary it records. Rows already there are never rewritten, so a
-// co-author's filter, a note typed beside a row or a chart of theirs on it stays; deleting the sheet restarts it.
-import { HISTORY_SHEET_NAME, readHistorySheet } from "../core/history";
+// The history sheet in the live workbook: append only. A workbook without one gets it in the build (a new sheet
+// carrying the add-in's marks, its header row, its look and an AutoFilter on the header); each successful refresh
+// then adds its block of rows below the last one. Rows already there are never rewritten, so a co-author's filter,
+// a note typed beside a row or a chart of theirs on it stays; deleting the sheet restarts it.
+//
+// A block can be far larger than one request (a tracker of 40,000 milestones records a row for each): its rows are
+// written with the build, in steps sized by their real request bytes and packed against the writer's budget, all
+// but the block's first row, its Overall RAG row. That row is the completion mark: the swap writes it, with the
+// summary the block records. A reader takes a block only with that row (readHistorySheet), so a refresh that dies
+// half-way leaves rows nobody reads as a record, and the next refresh numbers its block past them.
+import { HISTORY_COLUMNS, HISTORY_SHEET_NAME, readHistorySheet } from "../core/history";
+import { columnLetters } from "../core/a1";
 import type { RawSheet } from "../core/raw";
 import { historyPrint } from "../layout/history-sheet";
-import type { PlannedHistory, PlannedSheet } from "../layout/plan";
+import type { PlannedHistory, PlannedSheet, PlanValue } from "../layout/plan";
 import {
   buildingName,
   chooseSheetName,
@@ -19,15 +26,23 @@ import {
   type SheetInventoryItem,
 } from "./ownership";
 import { applyPrint, valueGrid } from "./render";
-import { contentSteps } from "./write-content";
+import {
+  arraySetBytes,
+  jsonBytes,
+  pathBytes,
+  INSTANTIATE_BYTES,
+  setBytes,
+  untrackedRangeBytes,
+} from "./request-size";
+import { contentSteps, type WriteStep } from "./write-content";
 
 /** Where this refresh's block goes. */
 export interface HistoryTarget {
   /** The sheet's name (the live one, or the one a new sheet takes). */
   name: string;
   /**
-   * Made in the build batch under this working name (the workbook has no history sheet of the add-in's), and
-   * given `name` in the swap, as the summary's working sheets are: two refreshes building at once never collide.
+   * Made in the build under this working name (the workbook has no history sheet of the add-in's), and given
+   * `name` in the swap, as the summary's working sheets are: two refreshes building at once never collide.
    */
   create: string | null;
   /** 0-based row the block starts at. */
@@ -67,50 +82,178 @@ function hasHeader(read: RawSheet | undefined): boolean {
   );
 }
 
-/** Queues a new history sheet in the build batch: marked as the add-in's (this run's, so a failed run removes it). */
-export function queueNewHistorySheet(
-  context: Excel.RequestContext,
-  plan: PlannedHistory,
-  target: HistoryTarget,
-  runId: string,
-): void {
-  const working = target.create as string;
-  const sheet = context.workbook.worksheets.add(working);
-  mark(sheet, { [OWNER_KEY]: OWNER_VALUE, [ROLE_KEY]: "history", [NAME_KEY]: working, [RUN_KEY]: runId });
-  // The header is one row: its steps fit any request.
-  for (const step of contentSteps({ ...plan.header, key: "data", name: working } as PlannedSheet))
-    step.queue(sheet);
+/** The sheet the block is written to during the build: the working sheet of a new one, or the live one. */
+export const historySheetName = (target: HistoryTarget): string => target.create ?? target.name;
+
+/** The AutoFilter heads the history's columns, all the way down: every block appended later is in its range. */
+export function historyFilterRange(headerRow: number): string {
+  return `${columnLetters(0)}${headerRow + 1}:${columnLetters(HISTORY_COLUMNS.length - 1)}1048576`;
 }
 
 function mark(sheet: Excel.Worksheet, props: Record<string, string>): void {
   for (const [key, value] of Object.entries(props)) sheet.customProperties.add(key, value);
 }
 
-/** Queues this refresh's block below the last row (in the swap batch), and widens the print area to cover it. */
-export function queueHistoryAppend(
+/** The new history sheet as one build step: marked as the add-in's (this run's, so a failed run removes it). */
+export function newHistorySheetStep(
+  plan: PlannedHistory,
+  target: HistoryTarget,
+  runId: string,
+): { bytes: number; queue(worksheets: Excel.WorksheetCollection): Excel.Worksheet } {
+  const working = target.create as string;
+  const marks = { [OWNER_KEY]: OWNER_VALUE, [ROLE_KEY]: "history", [NAME_KEY]: working, [RUN_KEY]: runId };
+  // The header is one row: its steps fit any request.
+  const header = contentSteps({ ...plan.header, key: "data", name: working } as PlannedSheet);
+  const filter = historyFilterRange(0);
+  return {
+    bytes:
+      pathBytes(3, "Add", [working]) +
+      INSTANTIATE_BYTES +
+      Object.entries(marks).reduce((n, kv) => n + pathBytes(3, "Add", kv) + INSTANTIATE_BYTES, 0) +
+      header.reduce((n, s) => n + s.bytes, 0) +
+      untrackedRangeBytes("GetRange", [filter]) +
+      pathBytes(4, "AutoFilter") +
+      INSTANTIATE_BYTES +
+      200,
+    queue: (worksheets) => {
+      const sheet = worksheets.add(working);
+      mark(sheet, marks);
+      for (const step of header) step.queue(sheet);
+      // Filter buttons on the header (ExcelApi 1.9), over whole columns, so every block appended later is filterable.
+      sheet.autoFilter.apply(sheet.getRange(filter).untrack());
+      return sheet;
+    },
+  };
+}
+
+/** Rows of the block per step before any cutting: well under the budget, and cut further by their real size. */
+const HISTORY_ROWS_PER_STEP = 2000;
+
+/** The rows to write at `firstRow`: their values and formats, the formats as one 1 x 1 array per run down a column. */
+function rowsStep(
+  what: string,
+  values: PlanValue[][],
+  formats: string[][],
+  firstRow: number,
+  width: number,
+): WriteStep {
+  const grid = valueGrid(values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)));
+  const runs: { row: number; col: number; rows: number; format: string }[] = [];
+  for (let c = 0; c < width; c++) {
+    let start = 0;
+    for (let r = 1; r <= formats.length; r++) {
+      const format = formats[start]?.[c] ?? "General";
+      if (r < formats.length && (formats[r][c] ?? "General") === format) continue;
+      if (format !== "General") runs.push({ row: firstRow + start, col: c, rows: r - start, format });
+      start = r;
+    }
+  }
+  return {
+    what,
+    bytes:
+      untrackedRangeBytes("GetRangeByIndexes", [firstRow, 0, grid.length, width]) +
+      arraySetBytes("Values", jsonBytes(grid), grid.length, width) +
+      runs.reduce(
+        (n, run) =>
+          n +
+          untrackedRangeBytes("GetRangeByIndexes", [run.row, run.col, run.rows, 1]) +
+          setBytes("NumberFormat", jsonBytes([[run.format]])),
+        0,
+      ),
+    queue: (sheet) => {
+      // Formats first, then the values: one format for a whole run (a 1 x 1 array formats every cell of it).
+      for (const run of runs)
+        sheet.getRangeByIndexes(run.row, run.col, run.rows, 1).untrack().numberFormat = [[run.format]];
+      // Text guarded as the summary's is: a tracker's "=HYPERLINK(...)" in a label stays text.
+      sheet.getRangeByIndexes(firstRow, 0, grid.length, width).untrack().values = grid;
+    },
+    split: () => {
+      if (values.length <= 1) return null;
+      const half = Math.ceil(values.length / 2);
+      return [
+        rowsStep(what, values.slice(0, half), formats.slice(0, half), firstRow, width),
+        rowsStep(what, values.slice(half), formats.slice(half), firstRow + half, width),
+      ];
+    },
+  };
+}
+
+const blockWidth = (plan: PlannedHistory) =>
+  Math.max(HISTORY_COLUMNS.length, ...plan.block.values.map((r) => r.length));
+
+/**
+ * The block's rows but the first (the completion mark, written by the swap), and the header where it goes first:
+ * build steps on the history sheet (historySheetName), cut by rows, each cut again when Excel refuses its size.
+ */
+export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget): WriteStep[] {
+  const { values, numberFormats } = plan.block;
+  if (values.length === 0) return [];
+  const width = blockWidth(plan);
+  const steps: WriteStep[] = [];
+  const start = target.row + (target.withHeader ? 1 : 0);
+  if (target.withHeader) {
+    const header = plan.header.values.slice(0, 1);
+    steps.push(rowsStep("the history's header", header, [header[0].map(() => "General")], target.row, width));
+  }
+  for (let first = 1; first < values.length; first += HISTORY_ROWS_PER_STEP) {
+    const last = Math.min(values.length, first + HISTORY_ROWS_PER_STEP);
+    steps.push(
+      rowsStep(
+        `the history's rows ${first + 1}-${last}`,
+        values.slice(first, last),
+        numberFormats.slice(first, last),
+        start + first,
+        width,
+      ),
+    );
+  }
+  return steps;
+}
+
+/**
+ * A block up to this many request bytes rides the swap whole (the sample's 76 rows are about 25 KB): no request is
+ * added. A larger one is appended in requests of its own before the swap, all but its first row.
+ */
+export const HISTORY_IN_SWAP_BYTES = 500_000;
+
+/** Whether the block goes whole in the swap (otherwise its rows but the first are appended before it). */
+export function historyFitsSwap(plan: PlannedHistory, target: HistoryTarget): boolean {
+  const first = plan.block.values.slice(0, 1);
+  const rest = historyRowSteps(plan, target);
+  const firstBytes = rowsStep("", first, plan.block.numberFormats.slice(0, 1), 0, blockWidth(plan)).bytes;
+  return rest.reduce((n, step) => n + step.bytes, firstBytes) <= HISTORY_IN_SWAP_BYTES;
+}
+
+/**
+ * Queues the block's completion in the swap: its first row (the Overall RAG row, without which no reader takes the
+ * block), after the rest of it when `whole` (a small block rides the swap entirely), a new sheet's name (and its
+ * place, when given), and the print area widened to cover the block.
+ */
+export function queueHistoryCompletion(
   context: Excel.RequestContext,
   plan: PlannedHistory,
   target: HistoryTarget,
-  lastPosition: number,
+  options: { position: number | null; whole: boolean },
 ): void {
-  const header = plan.header.values.slice(0, 1);
-  const values = [...(target.withHeader ? header : []), ...plan.block.values];
+  const { values, numberFormats } = plan.block;
   if (values.length === 0) return;
-  const width = Math.max(...values.map((r) => r.length));
-  const formats = [
-    ...(target.withHeader ? [header[0].map(() => "General")] : []),
-    ...plan.block.numberFormats,
-  ];
-  const sheet = context.workbook.worksheets.getItem(target.create ?? target.name);
+  const sheet = context.workbook.worksheets.getItem(historySheetName(target));
   if (target.create) {
     // The new sheet takes its name now, with the summary it first records.
     sheet.name = target.name;
-    sheet.position = lastPosition;
+    if (options.position !== null) sheet.position = options.position;
     mark(sheet, { [NAME_KEY]: target.name });
   }
-  const range = sheet.getRangeByIndexes(target.row, 0, values.length, width);
-  range.numberFormat = formats.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? "General"));
-  // Text guarded as the summary's is: a tracker's "=HYPERLINK(...)" in a label stays text.
-  range.values = valueGrid(values);
-  applyPrint(sheet, historyPrint(target.row + values.length - 1));
+  if (options.whole) for (const step of historyRowSteps(plan, target)) step.queue(sheet);
+  const start = target.row + (target.withHeader ? 1 : 0);
+  rowsStep(
+    "the history's first row",
+    values.slice(0, 1),
+    numberFormats.slice(0, 1),
+    start,
+    blockWidth(plan),
+  ).queue(sheet);
+  // A header written again (someone removed it) gets its filter buttons again.
+  if (target.withHeader) sheet.autoFilter.apply(sheet.getRange(historyFilterRange(target.row)).untrack());
+  applyPrint(sheet, historyPrint(start + values.length - 1));
 }

@@ -14,7 +14,7 @@
 // before them has made the summary complete, so such a failure leaves at most working sheets for the next refresh
 // to remove. Where there is no summary yet, the working sheets are renamed.
 import type { PlannedHistory, PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
-import { queueHistoryAppend, type HistoryTarget } from "./history";
+import { queueHistoryCompletion, type HistoryTarget } from "./history";
 import { parseRange } from "../core/a1";
 import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
 import { applyPrint, queueCharts, queueTables, tableNamesFor } from "./render";
@@ -52,8 +52,19 @@ export interface SwapInput extends SwapExtras {
   outcome?: StoredOutcome;
   /** Show the summary once it is in place: the batch's last call, so its failure leaves the swap done. */
   activate?: boolean;
-  /** This refresh's block of the history, appended once the summary is complete. */
-  history?: { plan: PlannedHistory; target: HistoryTarget; last: number };
+  /**
+   * This refresh's block of the history, completed once the summary is complete (the build wrote all of it but its
+   * first row, the completion mark); a new sheet moved to `position` (moved one on past a kept copy when
+   * `afterKeptCopy`), or left where the build made it (null).
+   */
+  history?: {
+    plan: PlannedHistory;
+    target: HistoryTarget;
+    position: number | null;
+    afterKeptCopy: boolean;
+    /** The block rides the swap whole (false: its rows but the first were appended before the swap). */
+    whole: boolean;
+  };
 }
 
 /** Rows and columns a planned sheet covers from A1: content, formats, merges, rules and print area. */
@@ -165,14 +176,15 @@ export async function swapIntoPlace(
     mark(sheet, { [RUN_KEY]: runId, ...(input.marks?.[planned.key] ?? {}) });
     if (live[planned.key]) sheet.customProperties.getItem(UPDATING_KEY).delete();
   }
-  // The history's block, with the summary it records: appended below the last row, nothing above it touched.
-  if (input.history)
-    queueHistoryAppend(
-      context,
-      input.history.plan,
-      input.history.target,
-      input.history.last + (input.keep && live.summary ? 1 : 0),
-    );
+  // The history's block completed, with the summary it records: its first row below the rest, nothing above it
+  // touched.
+  if (input.history) {
+    const { position, afterKeptCopy, whole } = input.history;
+    queueHistoryCompletion(context, input.history.plan, input.history.target, {
+      position: position === null ? null : position + (afterKeptCopy && input.keep && live.summary ? 1 : 0),
+      whole,
+    });
+  }
   if (input.outcome) context.workbook.settings.add(LAST_OUTCOME_KEY, input.outcome);
   for (const { key, value } of input.settings ?? []) context.workbook.settings.add(key, value);
   // Deletes last: the one call here that fails while another workbook has the focus.

@@ -81,6 +81,8 @@ export function trendReports(
 export interface HistoryInput extends Omit<SnapshotInput, "refresh"> {
   /** Every refresh the workbook recorded, oldest first (from its history sheet, or a previous summary). */
   recorded: readonly HistorySnapshot[];
+  /** The highest refresh number the history holds, incomplete blocks included (readHistorySheet's lastRefresh). */
+  lastRefresh?: number;
   choice?: BaselineChoice;
   riskThreshold: number;
 }
@@ -90,7 +92,7 @@ export function buildHistorySections(input: HistoryInput): {
   history: SummaryHistory;
   sinceLastReport: SinceLastReport;
 } {
-  const refresh = input.recorded.reduce((n, s) => Math.max(n, s.refresh), 0) + 1;
+  const refresh = input.recorded.reduce((n, s) => Math.max(n, s.refresh), input.lastRefresh ?? 0) + 1;
   const { snapshot, sources } = snapshotOf({ ...input, refresh });
   const choice = input.choice ?? DEFAULT_BASELINE;
   const { baseline, reason } = chooseBaseline(input.recorded, snapshot.reportingDate, choice);

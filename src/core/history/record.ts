@@ -225,14 +225,23 @@ export interface ReadHistoryResult {
   snapshots: HistorySnapshot[];
   /** Rows that could not be read (their block is read without them). */
   skippedRows: number;
+  /**
+   * The highest refresh number on the sheet, incomplete blocks included, so the next refresh takes a number of its
+   * own and its rows never join those of a refresh that stopped half-way.
+   */
+  lastRefresh: number;
 }
 
 /**
  * Reads the history sheet: finds its header row (the first row naming the Refresh, Kind and Figure columns),
  * then groups the rows by refresh. A sheet without that header is no history at all: it starts again.
+ *
+ * A block is complete only with its Overall RAG row, which a writer that appends a block in several requests
+ * writes last: the rows of a refresh that stopped part-way (no Overall RAG row) are not a record, and are never read
+ * as a baseline.
  */
 export function readHistorySheet(sheet: RawSheet | undefined): ReadHistoryResult {
-  const empty = { snapshots: [], skippedRows: 0 };
+  const empty = { snapshots: [], skippedRows: 0, lastRefresh: 0 };
   if (!sheet) return empty;
   const needed = HISTORY_COLUMNS.filter((c) => REQUIRED.includes(c.key)).map((c) => c.header.toLowerCase());
   const headerAt = sheet.values.findIndex((row) => {
@@ -248,6 +257,7 @@ export function readHistorySheet(sheet: RawSheet | undefined): ReadHistoryResult
     col[key] >= 0 ? row[col[key]] : undefined;
 
   const byRefresh = new Map<number, HistorySnapshot>();
+  const complete = new Set<number>();
   let skippedRows = 0;
   for (const row of sheet.values.slice(headerAt + 1)) {
     if (row.every((v) => isBlank(v))) continue;
@@ -284,6 +294,7 @@ export function readHistorySheet(sheet: RawSheet | undefined): ReadHistoryResult
     switch (kind) {
       case "overall":
         snap.overallRag = { grade: gradeOf(cell(row, "rag")), text: textOf(value) };
+        complete.add(refresh);
         break;
       case "kpi": {
         const kpiId = KPI_IDS.find((k) => k === id);
@@ -344,6 +355,9 @@ export function readHistorySheet(sheet: RawSheet | undefined): ReadHistoryResult
         break;
     }
   }
-  const snapshots = [...byRefresh.values()].sort((a, b) => a.refresh - b.refresh);
-  return { snapshots, skippedRows };
+  const lastRefresh = [...byRefresh.keys()].reduce((n, r) => Math.max(n, r), 0);
+  const snapshots = [...byRefresh.values()]
+    .filter((s) => complete.has(s.refresh))
+    .sort((a, b) => a.refresh - b.refresh);
+  return { snapshots, skippedRows, lastRefresh };
 }
