@@ -196,7 +196,7 @@ export async function applyPlan(
 
   // A history block too large to ride the swap (a tracker of tens of thousands of milestones): its rows but the
   // first are appended now, once the lease is known to be this run's, in requests packed against the same budget.
-  const historyWhole = history && plan.history ? historyFitsSwap(plan.history, history) : true;
+  const historyWhole = history && plan.history ? historyFitsSwap(plan.history, history, budget) : true;
   if (history && plan.history && !historyWhole) {
     try {
       await sendBuild(context, sync, historyAppendSteps(plan.history, history), {

@@ -9,9 +9,8 @@
 // summary the block records. A reader takes a block only with that row (readHistorySheet), so a refresh that dies
 // half-way leaves rows nobody reads as a record, and the next refresh numbers its block past them.
 import { HISTORY_COLUMNS, HISTORY_SHEET_NAME, readHistorySheet } from "../core/history";
-import { columnLetters } from "../core/a1";
 import type { RawSheet } from "../core/raw";
-import { historyPrint } from "../layout/history-sheet";
+import { historyFilterRange, historyPrint } from "../layout/history-sheet";
 import type { PlannedHistory, PlannedSheet, PlanValue } from "../layout/plan";
 import {
   buildingName,
@@ -84,11 +83,6 @@ function hasHeader(read: RawSheet | undefined): boolean {
 
 /** The sheet the block is written to during the build: the working sheet of a new one, or the live one. */
 export const historySheetName = (target: HistoryTarget): string => target.create ?? target.name;
-
-/** The AutoFilter heads the history's columns, all the way down: every block appended later is in its range. */
-export function historyFilterRange(headerRow: number): string {
-  return `${columnLetters(0)}${headerRow + 1}:${columnLetters(HISTORY_COLUMNS.length - 1)}1048576`;
-}
 
 function mark(sheet: Excel.Worksheet, props: Record<string, string>): void {
   for (const [key, value] of Object.entries(props)) sheet.customProperties.add(key, value);
@@ -211,17 +205,18 @@ export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget): Wr
 }
 
 /**
- * A block up to this many request bytes rides the swap whole (the sample's 76 rows are about 25 KB): no request is
- * added. A larger one is appended in requests of its own before the swap, all but its first row.
+ * A block up to this many request bytes (and half the write budget) rides the swap whole (the sample's 76 rows are
+ * about 25 KB): no request is added. A larger one is appended in requests of its own before the swap, all but its
+ * first row.
  */
 export const HISTORY_IN_SWAP_BYTES = 500_000;
 
 /** Whether the block goes whole in the swap (otherwise its rows but the first are appended before it). */
-export function historyFitsSwap(plan: PlannedHistory, target: HistoryTarget): boolean {
+export function historyFitsSwap(plan: PlannedHistory, target: HistoryTarget, budget: number): boolean {
   const first = plan.block.values.slice(0, 1);
   const rest = historyRowSteps(plan, target);
   const firstBytes = rowsStep("", first, plan.block.numberFormats.slice(0, 1), 0, blockWidth(plan)).bytes;
-  return rest.reduce((n, step) => n + step.bytes, firstBytes) <= HISTORY_IN_SWAP_BYTES;
+  return rest.reduce((n, step) => n + step.bytes, firstBytes) <= Math.min(HISTORY_IN_SWAP_BYTES, budget / 2);
 }
 
 /**

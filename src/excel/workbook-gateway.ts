@@ -71,6 +71,8 @@ export interface GatewayDeps {
   isSetSupported?: IsSetSupported;
   /** Read batching limits (tests shrink them to exercise blocking on small sheets). */
   readLimits?: ReadLimits;
+  /** Request budget per write sync (default the writer's WRITE_BUDGET_BYTES; tests shrink it). */
+  writeBudgetBytes?: number;
   newRunId?: () => string;
   /** Where this gateway's refreshes are started (the pane by default), told to others through the lease. */
   source?: RefreshSource;
@@ -310,6 +312,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
           onProgress: progress,
           activate: live.summary ? live.summary.visible : true,
           withFirstRequest,
+          writeBudgetBytes: deps.writeBudgetBytes,
           history: { read: read.raw.history },
           beforeSwap: () => {
             const now = leaseNow as Excel.Setting | null;

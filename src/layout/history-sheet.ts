@@ -108,6 +108,14 @@ function sheetOf(rows: PlannedHistory["block"]): PlannedHistorySheet {
   };
 }
 
+/**
+ * The AutoFilter on the header row (0-based `headerRow`), over whole columns down to Excel's last row, so every
+ * block appended later is in its range: both renderers apply it.
+ */
+export function historyFilterRange(headerRow: number): string {
+  return `${rangeAddress(headerRow, 0, headerRow, HISTORY_COLUMNS.length - 1).replace(/\d+$/, "")}1048576`;
+}
+
 /** Landscape, one page wide, the header on every page; the print area covers the records (`rows` of them). */
 export function historyPrint(rows: number): PrintSetup {
   return {

@@ -1,5 +1,6 @@
 // Writes a sheet plan to an .xlsx file: cells and formatting with ExcelJS, then native charts added to the package
 // with JSZip (ExcelJS writes no charts). The plan is the only input, so the file matches what the add-in draws.
+import { historyFilterRange } from "../layout/history-sheet";
 import ExcelJS from "exceljs";
 import JSZip from "jszip";
 import { cellAddress } from "../core/a1";
@@ -407,8 +408,13 @@ export async function writePlanXlsx(plan: SheetPlan, options: WritePlanOptions =
   }
   const names = sheetNamesFor(plan);
   for (const sheet of plan.sheets) writeSheet(workbook, sheet, names[sheet.key]);
-  // The history sheet, whole: the rows recorded before and this refresh's block (the add-in appends instead).
-  if (plan.history) writeSheet(workbook, plan.history.sheet, plan.history.sheet.name);
+  // The history sheet, whole: the rows recorded before and this refresh's block (the add-in appends instead),
+  // with an AutoFilter on its header over whole columns, as the add-in applies it, so later blocks are in it too.
+  if (plan.history) {
+    writeSheet(workbook, plan.history.sheet, plan.history.sheet.name);
+    const ws = workbook.getWorksheet(plan.history.sheet.name);
+    if (ws) ws.autoFilter = historyFilterRange(0);
+  }
   const bytes = await workbook.xlsx.writeBuffer();
   const extra = plan.sheets.some((s) => s.charts.length > 0 || s.tables?.length || s.links?.length);
   return extra ? addParts(bytes as ArrayBuffer, plan, names) : new Uint8Array(bytes as ArrayBuffer);

@@ -51,6 +51,62 @@ describe("the history sheet in the live workbook", () => {
     expect(read.snapshots.map((s) => s.refresh)).toEqual([1]);
     expect(outcome.summary?.sinceLastReport?.baseline).toBeNull();
     expect(outcome.summary?.sinceLastReport?.message).toMatch(/^This is the first report recorded/);
+    // Filterable by a person: an AutoFilter heads its columns, all the way down, so later blocks are in it too.
+    expect(sim.snapshot(HISTORY).autoFilter).toBe("A:O");
+    // After the summary and its data in the tabs.
+    expect(sim.sheetNames.slice(-3)).toEqual(["Portfolio Summary", "Portfolio Summary Data", HISTORY]);
+  });
+
+  it("appends a block too large for the swap in requests of its own, and a refresh that stops before its completion mark leaves no record", async () => {
+    const sim = await simWithTracker(sample);
+    await gatewayFor(sim).refresh({ now: JAN });
+    await overwriteSheets(sim, movedOnOneMonth(sample));
+    // A write budget of 20,000 bytes: the sample's block (76 rows, about 25 KB) no longer rides the swap.
+    const BUDGET = 20_000;
+    let n = 0;
+    const small = createWorkbookGateway(sim.run, {
+      runEngine,
+      newRunId: () => `small${++n}`,
+      writeBudgetBytes: BUDGET,
+    });
+    // The swap (the one request with the block's completion mark, its Overall RAG row) is refused.
+    sim.refuseRequests((_body, text) =>
+      text.includes('"overall_rag"')
+        ? Object.assign(new Error("An internal error has occurred."), { code: "GeneralException" })
+        : null,
+    );
+    const rowsBefore = historyValues(sim).length;
+    const failed = await small.refresh({ now: FEB });
+    sim.refuseRequests(null);
+    expect(failed.ok).toBe(false);
+    // The block's other rows are on the sheet (append only: nothing removes them), but they are no record.
+    expect(historyValues(sim).length).toBeGreaterThan(rowsBefore + 50);
+    const half = readHistorySheet({
+      name: HISTORY,
+      values: historyValues(sim) as never,
+      originRow: 0,
+      originCol: 0,
+    });
+    expect(half.snapshots.map((s) => s.refresh)).toEqual([1]);
+    expect(half.lastRefresh).toBe(2);
+
+    sim.resetCounters();
+    const outcome = await small.refresh({ now: FEB });
+    expect(outcome.ok).toBe(true);
+    // Numbered past the incomplete block, so none of its rows joins this one; compared with the January report.
+    const read = readHistorySheet({
+      name: HISTORY,
+      values: historyValues(sim) as never,
+      originRow: 0,
+      originCol: 0,
+    });
+    expect(read.snapshots.map((s) => s.refresh)).toEqual([1, 3]);
+    expect(read.snapshots[1].milestones).toHaveLength(read.snapshots[0].milestones.length);
+    expect(outcome.summary?.sinceLastReport?.baseline?.refresh).toBe(1);
+    // Every write request but the swap within the budget (with the client's small excess over the estimate).
+    const writes = sim.requests.filter((r) => !r.cleanup).slice(2, -1);
+    expect(writes.length).toBeGreaterThan(10);
+    for (const r of writes) expect(r.requestBytes).toBeLessThanOrEqual(BUDGET * 1.05);
   });
 });
 
@@ -187,6 +243,8 @@ describe("twelve monthly reports and several refreshes a month", () => {
       originCol: 0,
     });
     expect(read.snapshots.map((s) => s.refresh)).toEqual([1]);
+    // The new sheet follows the summary and its data, which were updated in place.
+    expect(sim.sheetNames.slice(-3)).toEqual(["Portfolio Summary", "Portfolio Summary Data", HISTORY]);
   });
 
   it("records nothing for a refresh that stops on errors in the tracker", async () => {

@@ -345,3 +345,22 @@ describe("merges", () => {
     await expect(writePlanXlsx(plan)).rejects.toThrow("Y201:Y205");
   });
 });
+
+describe("the history sheet in the written file", () => {
+  it("has an AutoFilter on its header row over whole columns, as the add-in applies it", async () => {
+    const { readXlsxFile } = await import("../../src/xlsx/read");
+    const { runEngine } = await import("../../src/core/engine");
+    const { planSheets } = await import("../../src/layout");
+    const summary = runEngine(await readXlsxFile("assets/sample-tracker.xlsx"), {
+      now: new Date("2025-01-10T09:00:00Z"),
+    });
+    const plan = await planSheets(summary);
+    expect(plan.history).toBeDefined();
+    const zip = await JSZip.loadAsync(await writePlanXlsx(plan));
+    const workbookXml = await zip.file("xl/workbook.xml")!.async("string");
+    const sheets = [...workbookXml.matchAll(/<sheet [^>]*name="([^"]+)"/g)].map((m) => m[1]);
+    const at = sheets.indexOf(plan.history!.sheet.name) + 1;
+    const xml = await zip.file(`xl/worksheets/sheet${at}.xml`)!.async("string");
+    expect(xml).toMatch(/<autoFilter ref="A1:O1048576"\s*\/>/);
+  });
+});
