@@ -41,6 +41,14 @@ function fingerprintOf(grid: readonly (readonly unknown[])[], row0: number, col0
   return `v1:${lines.length}:${hash53(lines.join("\n"))}`;
 }
 
+/**
+ * Fingerprint of a sheet's planned charts: their types, series, ranges (by plan key: the same whichever sheet names
+ * they take), colours, titles and places. Equal fingerprints draw equal charts.
+ */
+export function chartsFingerprint(charts: readonly unknown[]): string {
+  return `c1:${charts.length}:${hash53(JSON.stringify(charts))}`;
+}
+
 /** What the plan writes on a sheet: the values Excel stores (text as text, whatever guard it was sent with). */
 export function plannedFingerprint(values: PlanValue[][]): string {
   return fingerprintOf(values, 0, 0);

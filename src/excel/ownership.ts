@@ -24,9 +24,11 @@ export const MARK_KEYS = [OWNER_KEY, ROLE_KEY, NAME_KEY, RUN_KEY, RESTORE_KEY] a
  * - FINGERPRINT_KEY: the fingerprint of the cells the add-in wrote, to tell whether someone typed on it since;
  * - UPDATING_KEY: set first and removed last by the step that updates a summary in place, so a refresh stopped
  *   half-way (Excel keeps the part of a failed batch that ran) is known to have left it incomplete;
- * - BACKUP_KEY: the column mapping and pane settings, kept where a loss of the workbook settings cannot reach.
+ * - BACKUP_KEY: the column mapping and pane settings, kept where a loss of the workbook settings cannot reach;
+ * - CHARTS_KEY: the fingerprint of the charts the add-in drew (their specs), so unchanged charts are not redrawn.
  */
 export const FINGERPRINT_KEY = "PortfolioSummary.fingerprint";
+export const CHARTS_KEY = "PortfolioSummary.charts";
 export const UPDATING_KEY = "PortfolioSummary.updating";
 export const BACKUP_KEY = "PortfolioSummary.savedSettings";
 

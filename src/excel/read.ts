@@ -162,11 +162,8 @@ export async function readWorkbookDetailed(
   const needExtras = tables.items.length > 0 || farParts.length > 0 || notesItem !== null;
   const queueExtras = () => ({
     notes: notesItem ? queueNotesRead(sheets[notesItem.position].sheet, notesItem.name) : null,
-    tables: tables.items.map((table) => ({
-      table,
-      worksheet: table.worksheet.load("name"),
-      range: table.getRange().untrack().load("address"),
-    })),
+    // The range's address names its sheet ("'Risk Register'!A1:H20"): no proxy for the worksheet.
+    tables: tables.items.map((table) => ({ table, range: table.getRange().untrack().load("address") })),
     far: farParts.map(({ sheet, part }) => {
       const { sheet: ws, used } = trackerSheets[sheet];
       const beyond = ws
@@ -247,12 +244,9 @@ export async function readWorkbookDetailed(
       visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
     })),
     tables: tableInfo
-      .filter((t) => !ownNames.has(t.worksheet.name))
-      .map((t): RawTable => ({
-        name: t.table.name,
-        sheet: t.worksheet.name,
-        range: localAddress(t.range.address),
-      })),
+      .map((t) => ({ ...t, sheet: sheetOfAddress(t.range.address) }))
+      .filter((t) => !ownNames.has(t.sheet))
+      .map((t): RawTable => ({ name: t.table.name, sheet: t.sheet, range: localAddress(t.range.address) })),
     savedSettings,
     ...(unread.length ? { unread } : {}),
     ...(historyAt >= 0 ? { history: historyRaw(sheets[historyAt], plan.result(trackerSheets.length)) } : {}),
@@ -307,6 +301,14 @@ function probeSheet(sheet: Excel.Worksheet): SheetProbe {
     // The marks are read by key: a collection load would fail on a null sheet and end the whole sync.
     marks: MARK_KEYS.map((key) => sheet.customProperties.getItemOrNullObject(key).load("value")),
   };
+}
+
+/** The sheet an address names: "'Risk Register'!A1:H20" -> Risk Register ('' in a quoted name is one '). */
+export function sheetOfAddress(address: string): string {
+  const at = address.lastIndexOf("!");
+  if (at < 0) return "";
+  const sheet = address.slice(0, at);
+  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 /** The file name is only for the page footer: a host that cannot give it must not stop the read. */

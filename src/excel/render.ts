@@ -102,8 +102,11 @@ export function addChart(
   });
   chart.title.text = spec.title;
   chart.title.visible = true;
-  chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
-  chart.axes.categoryAxis.title.visible = spec.categoryAxisTitle !== "";
+  // A new chart has no axis titles: only those the plan gives are set.
+  if (spec.categoryAxisTitle !== "") {
+    chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
+    chart.axes.categoryAxis.title.visible = true;
+  }
   // Labels at the chart's edge, clear of negative bars (the HNB net position), as the .xlsx renderer writes them.
   chart.axes.categoryAxis.tickLabelPosition = "Low" as Excel.ChartAxisTickLabelPosition;
   if (spec.reverseCategories) {
@@ -112,8 +115,10 @@ export function addChart(
     chart.axes.categoryAxis.reversePlotOrder = true;
     chart.axes.categoryAxis.position = "Maximum" as Excel.ChartAxisPosition;
   }
-  chart.axes.valueAxis.title.text = spec.valueAxisTitle;
-  chart.axes.valueAxis.title.visible = spec.valueAxisTitle !== "";
+  if (spec.valueAxisTitle !== "") {
+    chart.axes.valueAxis.title.text = spec.valueAxisTitle;
+    chart.axes.valueAxis.title.visible = true;
+  }
   if (spec.valueAxisNumberFormat) chart.axes.valueAxis.numberFormat = spec.valueAxisNumberFormat;
   chart.legend.visible = spec.showLegend;
   if (spec.showLegend) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;
@@ -174,12 +179,17 @@ export function queueCharts(
   planned: PlannedSheet,
   sheets: Partial<Record<SheetKey, Excel.Worksheet>>,
 ): void {
+  // One proxy per distinct range (a chart's categories serve all its series, its first values the add too).
+  const ranges = new Map<string, Excel.Range>();
   const rangeOf = (ref: PlanRange) => {
     const target = sheets[ref.sheet];
     if (!target)
       throw new Error(`The plan's chart refers to a "${ref.sheet}" sheet that the plan does not have.`);
+    const key = `${ref.sheet}!${ref.range}`;
+    let range = ranges.get(key);
     // Used in this request only: untracked, so Excel.run keeps no reference to release afterwards.
-    return target.getRange(ref.range).untrack();
+    if (!range) ranges.set(key, (range = target.getRange(ref.range).untrack()));
+    return range;
   };
   for (const spec of planned.charts) addChart(sheet, spec, rangeOf);
 }
@@ -226,7 +236,7 @@ export function queueLinks(
       throw new Error(
         `The plan's link refers to a "${link.target.sheet}" sheet that the plan does not have.`,
       );
-    sheet.getRange(link.cell).hyperlink = {
+    sheet.getRange(link.cell).untrack().hyperlink = {
       documentReference: `'${target.replace(/'/g, "''")}'!${link.target.cell}`,
     };
   }

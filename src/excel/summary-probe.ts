@@ -8,6 +8,7 @@ import type { SheetKey } from "../layout/plan";
 import { currentFingerprint } from "./fingerprint";
 import {
   BACKUP_KEY,
+  CHARTS_KEY,
   FINGERPRINT_KEY,
   isAddinSheet,
   isLeftover,
@@ -38,6 +39,8 @@ export interface LiveSummaryFacts extends LiveSheetFacts {
   incomplete: boolean;
   /** Names of the add-in's charts on it. */
   charts: string[];
+  /** The fingerprint of the charts the add-in drew on it (absent before they were recorded). */
+  chartsFingerprint: string | undefined;
   /** Settings backed up on it, by key (only the keys it holds). */
   backup: Record<string, unknown>;
 }
@@ -85,7 +88,7 @@ export function queueProbe(
         sheet,
         protection: sheet.protection.load("protected"),
         marks: Object.fromEntries(
-          [FINGERPRINT_KEY, UPDATING_KEY, BACKUP_KEY].map((key) => [
+          [FINGERPRINT_KEY, UPDATING_KEY, BACKUP_KEY, CHARTS_KEY].map((key) => [
             key,
             sheet.customProperties.getItemOrNullObject(key).load("value"),
           ]),
@@ -124,6 +127,7 @@ export function queueProbe(
         ? {
             ...sheetOnly(summary),
             fingerprint: summary.mark(FINGERPRINT_KEY),
+            chartsFingerprint: summary.mark(CHARTS_KEY),
             incomplete: summary.mark(UPDATING_KEY) !== undefined,
             charts: summary.charts.items.map((c) => c.name).filter((n) => n.startsWith(ADDIN_CHART_PREFIX)),
             backup: parseBackup(summary.mark(BACKUP_KEY)),

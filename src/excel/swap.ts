@@ -30,6 +30,11 @@ export interface SwapExtras {
   settings?: { key: string; value: unknown }[];
   /** Names of the add-in's charts now on the live summary, removed before the new ones are drawn. */
   liveCharts?: string[];
+  /**
+   * The live summary's charts are the plan's (their fingerprint recorded at the last refresh), over a data sheet also
+   * updated in place: they are left as they are, reading the refreshed cells.
+   */
+  chartsUnchanged?: boolean;
   /** A copy of the live summary to keep first, as the user's own sheet (someone typed on it). */
   keep?: { name: string; marks: Record<string, string> };
   /** Names of the Excel tables now on each live sheet (the add-in's, from the last refresh), removed first. */
@@ -159,7 +164,7 @@ export async function swapIntoPlace(
   }
   // The build drew the charts on the working summary, reading the working data sheet. Where either sheet is
   // updated in place, they are drawn again on the final summary from the final data sheet.
-  if (roles.some((r) => live[r])) {
+  if (roles.some((r) => live[r]) && !(input.chartsUnchanged && roles.every((r) => live[r]))) {
     for (const planned of plan.sheets) {
       if (planned.charts.length === 0) continue;
       const on = final[planned.key];

@@ -29,7 +29,7 @@ import type {
 } from "./api";
 import type { IsSetSupported } from "./apply-plan";
 import type { ReadLimits } from "./blocks";
-import { plannedFingerprint } from "./fingerprint";
+import { chartsFingerprint, plannedFingerprint } from "./fingerprint";
 import {
   isLive,
   LEASE_KEY,
@@ -45,6 +45,7 @@ import {
 import { isAccessDenied, isCellEditError, isLoadError, messages } from "./messages";
 import {
   BACKUP_KEY,
+  CHARTS_KEY,
   FINGERPRINT_KEY,
   KEPT_BY_KEY,
   keptSheetName,
@@ -289,15 +290,23 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
           if (live.summary) edited = queueEditCheck(context, live.summary);
         };
         const backup = backupOf(savedSettings);
+        const plannedSummary = plan.sheets.find((p) => p.key === "summary");
+        const charts = chartsFingerprint(plannedSummary?.charts ?? []);
         const swapExtras: SwapExtras = {
           marks: {
             summary: {
-              [FINGERPRINT_KEY]: plannedFingerprint(
-                plan.sheets.find((p) => p.key === "summary")?.values ?? [],
-              ),
+              [FINGERPRINT_KEY]: plannedFingerprint(plannedSummary?.values ?? []),
               [BACKUP_KEY]: backup,
+              [CHARTS_KEY]: charts,
             },
           },
+          // The charts on a summary and data sheet both updated in place read the refreshed cells by themselves:
+          // drawn again only when the plan draws others (or one of them is gone).
+          chartsUnchanged:
+            live.summary !== null &&
+            live.data !== null &&
+            live.summary.chartsFingerprint === charts &&
+            (plannedSummary?.charts ?? []).every((c) => live.summary?.charts.includes(c.id)),
           settings: lease ? [{ key: LEASE_KEY, value: released(lease, clock()) }] : [],
           liveCharts: live.summary?.charts ?? [],
           liveTables: { summary: live.summary?.tables ?? [], data: live.data?.tables ?? [] },

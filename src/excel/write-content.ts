@@ -404,7 +404,7 @@ function valuesStep(
   count: number,
   cols: number,
 ): WriteStep {
-  const block = values.slice(first, first + count);
+  const block = values.slice(first, first + count).map((row) => row.slice(0, cols));
   return {
     what: `values of rows ${first + 1}-${first + count}`,
     bytes:
@@ -421,28 +421,86 @@ function valuesStep(
   };
 }
 
+/** Request bytes of writing a band of rows (the range, the set and the client's own cutting), less its cells. */
+const BAND_BYTES = 400;
+
+/**
+ * The values in bands of consecutive rows, each as wide as its widest row: a title row over a narrow table need not
+ * send the empty cells a wide table further down would pad it with. Empty rows between bands are not sent (a new
+ * sheet is empty). The bands are chosen for the fewest bytes (each costs about BAND_BYTES to send).
+ */
 export function valueSteps(planned: PlannedSheet): WriteStep[] {
   const values = valueGrid(planned.values);
-  const cols = values[0]?.length ?? 0;
-  if (values.length === 0 || cols === 0) return [];
+  const n = values.length;
+  if (n === 0 || (values[0]?.length ?? 0) === 0) return [];
+  // Each row's width to its last non-empty cell, and the bytes of its cells to there.
+  const width = values.map((row) => {
+    let w = row.length;
+    while (w > 0 && row[w - 1] === "") w--;
+    return w;
+  });
+  const own = values.map((row, r) => jsonBytes(row.slice(0, width[r])));
+  // best[i]: fewest bytes for rows 0..i-1; a band may look back this many rows.
+  const LOOKBACK = 400;
+  const best = new Array<number>(n + 1).fill(Infinity);
+  const from = new Array<number>(n + 1).fill(-1);
+  best[0] = 0;
+  for (let i = 1; i <= n; i++) {
+    if (width[i - 1] === 0 && best[i - 1] < best[i]) {
+      best[i] = best[i - 1];
+      from[i] = -2;
+    }
+    let w = 0;
+    let sum = 0;
+    for (let j = i - 1; j >= Math.max(0, i - LOOKBACK); j--) {
+      w = Math.max(w, width[j]);
+      sum += own[j] - 3 * width[j];
+      if (w === 0) continue;
+      // Every row padded with "" to the band's width: three bytes a cell.
+      const cost = best[j] + BAND_BYTES + sum + 3 * w * (i - j);
+      if (cost < best[i]) {
+        best[i] = cost;
+        from[i] = j;
+      }
+    }
+  }
+  const bands: { first: number; count: number; cols: number }[] = [];
+  for (let i = n; i > 0;) {
+    if (from[i] === -2) {
+      i--;
+      continue;
+    }
+    const j = from[i];
+    bands.push({ first: j, count: i - j, cols: Math.max(...width.slice(j, i)) });
+    i = j;
+  }
   const steps: WriteStep[] = [];
-  for (let first = 0; first < values.length; first += VALUE_ROWS_PER_STEP) {
-    steps.push(valuesStep(values, first, Math.min(VALUE_ROWS_PER_STEP, values.length - first), cols));
+  for (const band of bands.reverse()) {
+    for (let first = band.first; first < band.first + band.count; first += VALUE_ROWS_PER_STEP) {
+      const count = Math.min(VALUE_ROWS_PER_STEP, band.first + band.count - first);
+      steps.push(valuesStep(values, first, count, band.cols));
+    }
   }
   return steps;
 }
 
 function numberFormatStep(rect: Rect, grid: string[][]): WriteStep {
+  // A rectangle of one format takes it as a 1 x 1 array, which formats every cell of the range (as Microsoft's
+  // own sample does: getRange("E3:E6").numberFormat = [["$0.00"]]).
+  const one = grid.every((row) => row.every((f) => f === grid[0][0]));
+  const sent = one ? [[grid[0][0]]] : grid;
   return {
     what: `number formats of ${rectAddress(rect)}`,
     bytes:
       untrackedRangeBytes("GetRangeByIndexes", [rect.row, rect.col, rect.rows, rect.cols]) +
-      arraySetBytes("NumberFormat", jsonBytes(grid), rect.rows, rect.cols),
+      (one
+        ? setBytes("NumberFormat", jsonBytes(sent))
+        : arraySetBytes("NumberFormat", jsonBytes(grid), rect.rows, rect.cols)),
     queue: (sheet) => {
-      sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).untrack().numberFormat = grid;
+      sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).untrack().numberFormat = sent;
     },
     split: () => {
-      if (rect.rows <= 1) return null;
+      if (one || rect.rows <= 1) return null;
       const half = Math.ceil(rect.rows / 2);
       return [
         numberFormatStep({ ...rect, rows: half }, grid.slice(0, half)),
