@@ -364,22 +364,31 @@ export abstract class SimCollection<I extends CollectionItem, R = unknown> exten
           : [...toList(option.select), ...toList(option.expand)];
       select = list.map((p) => (p.startsWith("items/") ? p.slice(6) : p)).filter((p) => p !== "items");
       if (select.length === 0) select = null;
-      const nested = select?.find((p) => p.includes("/"));
-      // Better a loud refusal than items that silently lack what was asked for.
-      if (nested)
-        throw simError(
-          "NotImplemented",
-          `The simulator does not load nested paths through collections ('${nested}').`,
-        );
     }
+    // One level of navigation is read too ("items/worksheet/name": each item's worksheet's name).
+    const nested = (select ?? []).filter((p) => p.includes("/")).map((p) => p.split("/"));
+    if (nested.some((parts) => parts.length !== 2))
+      throw simError("NotImplemented", "The simulator loads one level of navigation through a collection.");
+    const own = select ? select.filter((p) => !p.includes("/")) : null;
     this.context._enqueue({
       readOnly: true,
       run: (tx) => {
         const ref = this._target(tx);
         const members = this._members(tx, ref);
-        const loaded = members.map((m) => m._readNow(tx, select));
+        const loaded = members.map((m) => m._readNow(tx, own));
+        const children = members.map((m) =>
+          nested.map(([head, name]) => {
+            const child = (m as unknown as Record<string, unknown>)[head];
+            if (!(child instanceof SimObject))
+              throw simError("InvalidArgument", `The property '${head}' does not exist here.`);
+            return { child, values: child._readNow(tx, [name]) };
+          }),
+        );
         tx.onCommit(() => {
-          members.forEach((m, i) => m._acceptLoaded(loaded[i], false));
+          members.forEach((m, i) => {
+            m._acceptLoaded(loaded[i], false);
+            for (const { child, values } of children[i]) child._acceptLoaded(values, false);
+          });
           this._items = members;
         });
       },

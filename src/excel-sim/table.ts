@@ -167,8 +167,13 @@ export class SimTable extends SimObject<TableRef> {
       tableById(tx, ref).style = v;
     });
   }
+  private _worksheet: SimWorksheet | undefined;
   get worksheet(): SimWorksheet {
-    return new SimWorksheet(this.context, (tx) => ({ sheetId: tableById(tx, this._target(tx)).sheetId }));
+    // One proxy, as the client keeps one navigation object: what a load of "items/worksheet/name" read stays on it.
+    this._worksheet ??= new SimWorksheet(this.context, (tx) => ({
+      sheetId: tableById(tx, this._target(tx)).sheetId,
+    }));
+    return this._worksheet;
   }
   getRange(): SimRange {
     return new SimRange(this.context, (tx) => {

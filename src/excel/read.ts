@@ -6,11 +6,13 @@ import { localAddress, rectAddress } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawUnread, RawWorkbook } from "../core/raw";
 import { DEFAULT_READ_LIMITS, ReadPlan, type ReadLimits } from "./blocks";
 import { HISTORY_SHEET_NAME } from "../core/history";
-import { liveNotesSheet, queueNotesRead } from "./notes";
+import { isNotesSheet, queueNotesRead } from "./notes";
+import { NOTES_SHEET_NAME } from "../core/review/notes-sheet";
 import {
   isAddinSheet,
   isLiveAddinSheet,
   MARK_KEYS,
+  OWNER_KEY,
   roleOf,
   ROLE_KEY,
   type SheetInventoryItem,
@@ -85,7 +87,8 @@ export async function readWorkbookDetailed(
   const loadWorkbookParts = () => {
     workbook.load("name");
     return {
-      tables: workbook.tables.load("items/name"),
+      // With the sheet each is on: the add-in's own tables (35 on its data sheet) need no more reading.
+      tables: workbook.tables.load("items/name,items/worksheet/name"),
       settings: workbook.settings.load("items/key,items/value"),
     };
   };
@@ -124,12 +127,12 @@ export async function readWorkbookDetailed(
     await sync();
   }
 
+  // Sync 1 reads only the ownership mark of every sheet; the add-in's own few sheets have the rest of their marks
+  // read with the next sync (below), and the inventory is completed then, before the caller uses it whole.
   const inventory: SheetInventoryItem[] = sheets.map((s, position) => ({
     name: s.sheet.name,
     position,
-    properties: Object.fromEntries(
-      s.marks.flatMap((m, i) => (m.isNullObject ? [] : [[MARK_KEYS[i], m.value] as [string, string]])),
-    ),
+    properties: (s.owner.isNullObject ? {} : { [OWNER_KEY]: s.owner.value }) as Record<string, string>,
   }));
   const savedSettings = Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown]));
   options.firstSync?.check({ inventory, settings: savedSettings });
@@ -155,15 +158,24 @@ export async function readWorkbookDetailed(
       .unread.filter((u) => u.reason === "far-columns")
       .map((part) => ({ sheet: i, part })),
   );
-  // The add-in's notes sheet (people's explanations, src/core/review) rides along too.
-  const notesItem = liveNotesSheet(inventory);
+  // The add-in's notes sheet (people's explanations, src/core/review) rides along too: the sheet of the add-in's
+  // under the notes sheet's name, checked against its full marks once they are read.
+  const ownSheets = sheets.filter((_, i) => isAddinSheet(inventory[i]));
+  const notesCandidate =
+    inventory.find((s) => isAddinSheet(s) && s.name.startsWith(NOTES_SHEET_NAME)) ?? null;
   let extrasLoaded = false;
   let extras: ReturnType<typeof queueExtras> | null = null;
-  const needExtras = tables.items.length > 0 || farParts.length > 0 || notesItem !== null;
+  const ownNames = new Set(inventory.filter(isAddinSheet).map((s) => s.name));
+  const trackerTables = tables.items.filter((t) => !ownNames.has(t.worksheet.name));
+  const needExtras = trackerTables.length > 0 || farParts.length > 0 || ownSheets.length > 0;
   const queueExtras = () => ({
-    notes: notesItem ? queueNotesRead(sheets[notesItem.position].sheet, notesItem.name) : null,
+    marks: ownSheets.map((s) => ({
+      position: sheets.indexOf(s),
+      marks: LATER_MARK_KEYS.map((key) => s.sheet.customProperties.getItemOrNullObject(key).load("value")),
+    })),
+    notes: notesCandidate ? queueNotesRead(sheets[notesCandidate.position].sheet, notesCandidate.name) : null,
     // The range's address names its sheet ("'Risk Register'!A1:H20"): no proxy for the worksheet.
-    tables: tables.items.map((table) => ({ table, range: table.getRange().untrack().load("address") })),
+    tables: trackerTables.map((table) => ({ table, range: table.getRange().untrack().load("address") })),
     far: farParts.map(({ sheet, part }) => {
       const { sheet: ws, used } = trackerSheets[sheet];
       const beyond = ws
@@ -215,6 +227,11 @@ export async function readWorkbookDetailed(
     await sync();
   }
   const tableInfo = extras?.tables ?? [];
+  for (const own of extras?.marks ?? []) {
+    own.marks.forEach((m, i) => {
+      if (!m.isNullObject) inventory[own.position].properties[LATER_MARK_KEYS[i]] = m.value;
+    });
+  }
 
   const unread: RawUnread[] = trackerSheets.flatMap((s, i) =>
     plan.result(i).unread.map((part): RawUnread => {
@@ -232,7 +249,6 @@ export async function readWorkbookDetailed(
     }),
   );
 
-  const ownNames = new Set(inventory.filter(isAddinSheet).map((s) => s.name));
   const raw: RawWorkbook = {
     name: loadedName(workbook),
     sheets: trackerSheets.map((s, i) => ({
@@ -243,15 +259,16 @@ export async function readWorkbookDetailed(
       originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
       visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
     })),
-    tables: tableInfo
-      .map((t) => ({ ...t, sheet: sheetOfAddress(t.range.address) }))
-      .filter((t) => !ownNames.has(t.sheet))
-      .map((t): RawTable => ({ name: t.table.name, sheet: t.sheet, range: localAddress(t.range.address) })),
+    tables: tableInfo.map((t): RawTable => ({
+      name: t.table.name,
+      sheet: t.table.worksheet.name,
+      range: localAddress(t.range.address),
+    })),
     savedSettings,
     ...(unread.length ? { unread } : {}),
     ...(historyAt >= 0 ? { history: historyRaw(sheets[historyAt], plan.result(trackerSheets.length)) } : {}),
   };
-  const notes = extras?.notes?.();
+  const notes = notesCandidate && isNotesSheet(notesCandidate) ? extras?.notes?.() : null;
   if (notes) raw.reviewNotes = notes;
   return { raw, inventory, syncs: sync.count - start, sheetWalk };
 }
@@ -289,8 +306,11 @@ export const SHEETS_PER_SYNC = 16;
 interface SheetProbe {
   sheet: Excel.Worksheet;
   used: Excel.Range;
-  marks: Excel.WorksheetCustomProperty[];
+  owner: Excel.WorksheetCustomProperty;
 }
+
+/** The marks read after the first sync, on the add-in's own sheets only (MARK_KEYS but the ownership mark). */
+const LATER_MARK_KEYS = MARK_KEYS.filter((key) => key !== OWNER_KEY);
 
 /** Queues the loads for one sheet proxy, which may turn out to be a null object past the last sheet. */
 function probeSheet(sheet: Excel.Worksheet): SheetProbe {
@@ -298,17 +318,11 @@ function probeSheet(sheet: Excel.Worksheet): SheetProbe {
   return {
     sheet,
     used: sheet.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"),
-    // The marks are read by key: a collection load would fail on a null sheet and end the whole sync.
-    marks: MARK_KEYS.map((key) => sheet.customProperties.getItemOrNullObject(key).load("value")),
+    // The mark is read by key: a collection load would fail on a null sheet and end the whole sync. Only the
+    // ownership mark (about 300 bytes of request a key, on every proxy of the walk): the add-in's own sheets have
+    // the rest read with the next sync.
+    owner: sheet.customProperties.getItemOrNullObject(OWNER_KEY).load("value"),
   };
-}
-
-/** The sheet an address names: "'Risk Register'!A1:H20" -> Risk Register ('' in a quoted name is one '). */
-export function sheetOfAddress(address: string): string {
-  const at = address.lastIndexOf("!");
-  if (at < 0) return "";
-  const sheet = address.slice(0, at);
-  return sheet.startsWith("'") && sheet.endsWith("'") ? sheet.slice(1, -1).replace(/''/g, "'") : sheet;
 }
 
 /** The file name is only for the page footer: a host that cannot give it must not stop the read. */

@@ -651,9 +651,43 @@ export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
     );
   }
   return [
-    ...sizeSteps("column width", columnRuns, "ColumnWidth", (f, v) => (f.columnWidth = v)),
-    ...sizeSteps("row height", rowRuns, "RowHeight", (f, v) => (f.rowHeight = v)),
+    ...sizeSteps(
+      "column width",
+      spanFirst(columnRuns, widths, "cols"),
+      "ColumnWidth",
+      (f, v) => (f.columnWidth = v),
+    ),
+    ...sizeSteps("row height", spanFirst(rowRuns, heights, "rows"), "RowHeight", (f, v) => (f.rowHeight = v)),
   ];
+}
+
+/**
+ * Where the sizes cover one unbroken span of rows (or columns), the size with the most runs is set first over the
+ * whole span, in one short address, and the others over it: every row still ends at its planned size, in fewer
+ * bytes than the many runs of the commonest size.
+ */
+function spanFirst(
+  runs: Map<string, Rect[]>,
+  sizes: Map<number, string>,
+  along: "rows" | "cols",
+): Map<string, Rect[]> {
+  const indexes = [...sizes.keys()];
+  if (runs.size < 2 || indexes.length === 0) return runs;
+  const first = Math.min(...indexes);
+  const last = Math.max(...indexes);
+  if (last - first + 1 !== indexes.length) return runs;
+  let common = "";
+  for (const [size, rects] of runs)
+    if (!common || rects.length > (runs.get(common)?.length ?? 0)) common = size;
+  const whole = (runs.get(common) ?? [])[0];
+  if (!whole) return runs;
+  const span: Rect =
+    along === "rows"
+      ? { ...whole, row: first, rows: last - first + 1 }
+      : { ...whole, col: first, cols: last - first + 1 };
+  const out = new Map<string, Rect[]>([[common, [span]]]);
+  for (const [size, rects] of runs) if (size !== common) out.set(size, rects);
+  return out;
 }
 
 /** Conditional formats, frozen panes, print setup, tab colour and gridlines: small, sent together. */
