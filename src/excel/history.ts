@@ -205,18 +205,19 @@ export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget): Wr
 }
 
 /**
- * A block up to this many request bytes (and half the write budget) rides the swap whole (the sample's 76 rows are
- * about 25 KB): no request is added. A larger one is appended in requests of its own before the swap, all but its
- * first row.
+ * Room the swap keeps for its own calls (the in-place update, tables, charts, marks: about 80 KB for the sample, a
+ * few hundred KB at the largest): a block up to the rest of the write budget rides the swap whole, adding no
+ * request (the sample's 76 rows are about 25 KB; 8,000 rows about 3 MB). A larger one is appended in requests of
+ * its own before the swap, all but its first row.
  */
-export const HISTORY_IN_SWAP_BYTES = 500_000;
+export const SWAP_RESERVE_BYTES = 1_000_000;
 
 /** Whether the block goes whole in the swap (otherwise its rows but the first are appended before it). */
 export function historyFitsSwap(plan: PlannedHistory, target: HistoryTarget, budget: number): boolean {
   const first = plan.block.values.slice(0, 1);
   const rest = historyRowSteps(plan, target);
   const firstBytes = rowsStep("", first, plan.block.numberFormats.slice(0, 1), 0, blockWidth(plan)).bytes;
-  return rest.reduce((n, step) => n + step.bytes, firstBytes) <= Math.min(HISTORY_IN_SWAP_BYTES, budget / 2);
+  return rest.reduce((n, step) => n + step.bytes, firstBytes) <= budget - SWAP_RESERVE_BYTES;
 }
 
 /**

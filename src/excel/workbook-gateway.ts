@@ -24,14 +24,12 @@ import type {
   RefreshOutcome,
   RefreshProblem,
   StoredOutcome,
-  WorkbookChange,
   WorkbookGateway,
 } from "./api";
 import type { IsSetSupported } from "./apply-plan";
 import type { ReadLimits } from "./blocks";
 import { chartsFingerprint, plannedFingerprint } from "./fingerprint";
 import {
-  isLive,
   LEASE_KEY,
   mayStart,
   newRuntimeId,
@@ -58,8 +56,9 @@ import {
   type SheetInventoryItem,
 } from "./ownership";
 import { readWorkbook, readWorkbookDetailed, type SheetWalk } from "./read";
-import { BACKED_UP_SETTINGS, liveSheet, queueEditCheck, queueProbe, type ProbeResult } from "./summary-probe";
+import { BACKED_UP_SETTINGS, queueEditCheck, queueProbe, type ProbeResult } from "./summary-probe";
 import type { SwapExtras } from "./swap";
+import { backupOf, settingsAccess, watchSettings } from "./gateway-settings";
 import { countingSync, errorText } from "./sync";
 
 export { messages } from "./messages";
@@ -450,54 +449,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
     }
   }
 
-  async function readSetting<T>(key: string): Promise<T | null> {
-    return run(async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(key).load("value");
-      await context.sync();
-      return setting.isNullObject ? null : (setting.value as T);
-    });
-  }
-
-  /** A saved setting, or its backup on the summary sheet when the workbook settings lost it. */
-  async function readSavedSetting(key: string): Promise<unknown> {
-    return run(async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(key).load("value");
-      await context.sync();
-      if (!setting.isNullObject) return setting.value as unknown;
-      const summary = await findLiveSummary(context);
-      if (!summary) return null;
-      const backup = await readBackup(context, summary);
-      return key in backup ? backup[key] : null;
-    });
-  }
-
-  /**
-   * Writes a saved setting (null removes it), and keeps the summary sheet's backup in step, so that a removal is
-   * not undone by the next refresh as if the setting had been lost.
-   */
-  async function writeSavedSetting(key: string, value: unknown): Promise<void> {
-    await run(async (context) => {
-      const setting = context.workbook.settings.getItemOrNullObject(key);
-      const summary = await findLiveSummary(context);
-      const backup = summary ? await readBackup(context, summary) : null;
-      if (value !== null) context.workbook.settings.add(key, value);
-      // findLiveSummary has synced: whether the setting exists is known by now.
-      // eslint-disable-next-line office-addins/call-sync-before-read
-      else if (!setting.isNullObject) setting.delete();
-      if (summary && backup) {
-        const next = { ...backup };
-        if (value === null) delete next[key];
-        else next[key] = value;
-        context.workbook.worksheets.getItem(summary).customProperties.add(BACKUP_KEY, JSON.stringify(next));
-      }
-      await context.sync();
-    });
-  }
-
-  async function loadLastOutcome(): Promise<StoredOutcome | null> {
-    const value = await readSetting<StoredOutcome>(LAST_OUTCOME_KEY);
-    return value && typeof value === "object" ? value : null;
-  }
+  const { readSavedSetting, writeSavedSetting, loadLastOutcome } = settingsAccess(run);
 
   return {
     refresh,
@@ -550,87 +502,10 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
       }
       return writer.saveReviewNote(run, note, { expected, runtimeId, clock: deps.clock });
     },
-    async watchWorkbook(listener) {
-      const tell = async () => {
-        try {
-          const change = await run(async (context): Promise<WorkbookChange> => {
-            const outcome = context.workbook.settings.getItemOrNullObject(LAST_OUTCOME_KEY).load("value");
-            const leaseSetting = context.workbook.settings.getItemOrNullObject(LEASE_KEY).load("value");
-            await context.sync();
-            const found = parseLease(leaseSetting.isNullObject ? null : leaseSetting.value);
-            const value = outcome.isNullObject ? null : (outcome.value as StoredOutcome);
-            return {
-              outcome: value && typeof value === "object" ? value : null,
-              refreshing: isLive(found, deps.clock?.() ?? new Date())
-                ? { source: found.source, startedAt: found.startedAt, here: found.runtime === runtimeId }
-                : null,
-            };
-          });
-          listener(change);
-        } catch {
-          /* a change that cannot be read now is seen at the next one */
-        }
-      };
-      const handle = await run(async (context) => {
-        const result = context.workbook.settings.onSettingsChanged.add(async () => tell());
-        await context.sync();
-        return result;
-      });
-      return () => {
-        try {
-          handle.remove();
-          void handle.context.sync().catch(() => {});
-        } catch {
-          /* the workbook is gone: nothing left to stop */
-        }
-      };
+    watchWorkbook(listener) {
+      return watchSettings(run, runtimeId, deps.clock, listener);
     },
   };
-}
-
-const FIND_MARKS = [OWNER_KEY, ROLE_KEY, NAME_KEY] as const;
-
-/** The live summary's name, from the sheets' marks (two syncs), or null when there is none. */
-async function findLiveSummary(context: Excel.RequestContext): Promise<string | null> {
-  const sheets = context.workbook.worksheets.load("items/name");
-  await context.sync();
-  const marks = sheets.items.map((s) =>
-    FIND_MARKS.map((key) => s.customProperties.getItemOrNullObject(key).load("value")),
-  );
-  await context.sync();
-  const inventory: SheetInventoryItem[] = sheets.items.map((s, position) => ({
-    name: s.name,
-    position,
-    properties: Object.fromEntries(
-      marks[position].flatMap((m, i) =>
-        m.isNullObject ? [] : [[FIND_MARKS[i], m.value] as [string, string]],
-      ),
-    ),
-  }));
-  return liveSheet(inventory, "summary")?.name ?? null;
-}
-
-/** The settings backed up on a summary sheet (an empty object when it holds none, or a damaged copy). */
-async function readBackup(context: Excel.RequestContext, sheet: string): Promise<Record<string, unknown>> {
-  const prop = context.workbook.worksheets
-    .getItem(sheet)
-    .customProperties.getItemOrNullObject(BACKUP_KEY)
-    .load("value");
-  await context.sync();
-  if (prop.isNullObject) return {};
-  try {
-    const parsed: unknown = JSON.parse(prop.value);
-    return parsed && typeof parsed === "object" ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-/** The settings kept on the summary sheet as JSON: those saved in the workbook now. */
-function backupOf(saved: Record<string, unknown>): string {
-  const kept: Record<string, unknown> = {};
-  for (const key of BACKED_UP_SETTINGS) if (key in saved) kept[key] = saved[key];
-  return JSON.stringify(kept);
 }
 
 /** The part of an outcome kept in the workbook: plain JSON, without the summary itself. */

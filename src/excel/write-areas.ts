@@ -1,0 +1,115 @@
+// What the content writer's steps are, and the areas they set things over: cells grouped by value into as few
+// rectangles as possible, joined into multi-area addresses (worksheet.getRanges("A1:B2,D4:E9"), ExcelApi 1.9) kept
+// under Excel's 8,192 characters, each range untracked at once so Excel.run keeps no reference to release.
+import { columnLetters, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
+import { untrackedRangeBytes } from "./request-size";
+
+/** A part of the write, queued on the sheet being built; the writer sends as many as fit one request. */
+export interface WriteStep {
+  /** What it writes, for messages ("values of rows 1-2000"). */
+  what: string;
+  /** Request bytes it adds, as Office.js serialises it (see request-size.ts). */
+  bytes: number;
+  queue(sheet: Excel.Worksheet): void;
+  /** Smaller steps that do the same together, or null when this one cannot be cut further. */
+  split(): WriteStep[] | null;
+}
+
+/** Longest address given to getRanges: Excel takes 8,192 characters; the margin keeps clear of it. */
+export const MAX_AREAS_ADDRESS = 8000;
+
+// ---------------------------------------------------------------------------------------------------------------
+// Regions: cells that share a value, as few rectangles as possible
+
+export const cellKey = (row: number, col: number) => row * MAX_COLS + col;
+
+/**
+ * Cells grouped by value, each group as rectangles: equal neighbours joined along each row, then identical runs
+ * straight below one another joined down the rows.
+ */
+export function regionsByValue(cells: Map<number, string>): Map<string, Rect[]> {
+  const keys = [...cells.keys()].sort((a, b) => a - b);
+  const out = new Map<string, Rect[]>();
+  const open = new Map<string, Rect>();
+  let i = 0;
+  while (i < keys.length) {
+    const row = Math.floor(keys[i] / MAX_COLS);
+    const col = keys[i] % MAX_COLS;
+    const value = cells.get(keys[i]) as string;
+    let cols = 1;
+    while (
+      i + cols < keys.length &&
+      keys[i + cols] === keys[i] + cols &&
+      Math.floor(keys[i + cols] / MAX_COLS) === row &&
+      cells.get(keys[i + cols]) === value
+    ) {
+      cols++;
+    }
+    i += cols;
+    const id = `${col}:${cols}:${value}`;
+    const above = open.get(id);
+    if (above && above.row + above.rows === row) {
+      above.rows++;
+    } else {
+      const rect = { row, col, rows: 1, cols };
+      open.set(id, rect);
+      const list = out.get(value) ?? [];
+      list.push(rect);
+      out.set(value, list);
+    }
+  }
+  return out;
+}
+
+/** An area as getRanges takes it: "B4:D9", whole columns "C:D", whole rows "3:5". */
+export function areaAddress(rect: Rect): string {
+  if (rect.row === 0 && rect.rows >= MAX_ROWS) {
+    return `${columnLetters(rect.col)}:${columnLetters(rect.col + rect.cols - 1)}`;
+  }
+  if (rect.col === 0 && rect.cols >= MAX_COLS) return `${rect.row + 1}:${rect.row + rect.rows}`;
+  return rectAddress(rect);
+}
+
+/** Rectangles cut into lists whose joined address stays under the limit. */
+export function areaLists(rects: Rect[], limit = MAX_AREAS_ADDRESS): Rect[][] {
+  const lists: Rect[][] = [];
+  let current: Rect[] = [];
+  let length = 0;
+  for (const rect of rects) {
+    const n = areaAddress(rect).length;
+    if (current.length && length + 1 + n > limit) {
+      lists.push(current);
+      current = [];
+      length = 0;
+    }
+    length += (current.length ? 1 : 0) + n;
+    current.push(rect);
+  }
+  if (current.length) lists.push(current);
+  return lists;
+}
+
+export const joinAreas = (rects: Rect[]) => rects.map(areaAddress).join(",");
+
+/** A step over several areas that halves its areas when it must be cut. */
+export function areasStep(
+  what: string,
+  rects: Rect[],
+  extraBytes: number,
+  apply: (areas: Excel.RangeAreas) => void,
+  remake: (rects: Rect[]) => WriteStep = (half) => areasStep(what, half, extraBytes, apply),
+): WriteStep {
+  const address = joinAreas(rects);
+  return {
+    what: `${what} (${address.length > 40 ? `${address.slice(0, 40)}...` : address})`,
+    bytes: untrackedRangeBytes("GetRanges", [address]) + extraBytes,
+    queue: (sheet) => apply(sheet.getRanges(address).untrack()),
+    split: () =>
+      rects.length > 1
+        ? [
+            remake(rects.slice(0, Math.ceil(rects.length / 2))),
+            remake(rects.slice(Math.ceil(rects.length / 2))),
+          ]
+        : null,
+  };
+}

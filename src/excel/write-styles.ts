@@ -1,0 +1,322 @@
+// The style steps of one planned sheet: each distinct style property value once over a multi-area range, borders
+// once per region of cells bordered alike, and every part over the same areas sent through one range. A new sheet's
+// defaults (not bold, no fill, bottom aligned, ...) are not set again; the font name, size and colour always are.
+import type { BorderSide, CellStyle, PlannedSheet } from "../layout/plan";
+import { parseRange, type Rect } from "../core/a1";
+import {
+  INSTANTIATE_BYTES,
+  jsonBytes,
+  navigationBytes,
+  pathBytes,
+  setBytes,
+  untrackedRangeBytes,
+  utf8Bytes,
+} from "./request-size";
+import { areaLists, areasStep, cellKey, joinAreas, regionsByValue, type WriteStep } from "./write-areas";
+
+const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
+
+const BORDER: Record<BorderSide["style"], { style: Excel.BorderLineStyle; weight: Excel.BorderWeight }> = {
+  thin: { style: "Continuous" as Excel.BorderLineStyle, weight: "Thin" as Excel.BorderWeight },
+  medium: { style: "Continuous" as Excel.BorderLineStyle, weight: "Medium" as Excel.BorderWeight },
+  thick: { style: "Continuous" as Excel.BorderLineStyle, weight: "Thick" as Excel.BorderWeight },
+  dashed: { style: "Dash" as Excel.BorderLineStyle, weight: "Thin" as Excel.BorderWeight },
+  dotted: { style: "Dot" as Excel.BorderLineStyle, weight: "Thin" as Excel.BorderWeight },
+  double: { style: "Double" as Excel.BorderLineStyle, weight: "Thick" as Excel.BorderWeight },
+};
+
+// ---------------------------------------------------------------------------------------------------------------
+// Styles
+
+/** One property of a cell's style: its value (undefined: a new sheet's default, left alone), and how to set it. */
+interface StyleProperty {
+  name: string;
+  value(style: CellStyle, keepDefaults: boolean): string | number | boolean | undefined;
+  /** The set, and the objects reached on the way (format.font, format.fill). */
+  apply(format: Excel.RangeFormat, value: string | number | boolean): void;
+  via: string[];
+  setName: string;
+}
+
+/** A value, or undefined when it is the new sheet's own and need not be set. */
+const unlessDefault = <T>(value: T | undefined, fallback: T, keepDefaults: boolean): T | undefined =>
+  value === undefined || (!keepDefaults && value === fallback) ? undefined : value;
+
+const STYLE_PROPERTIES: StyleProperty[] = [
+  {
+    // The page's font is always set: a workbook's own default font may be another.
+    name: "font",
+    value: (s) => s.font?.name,
+    apply: (f, v) => (f.font.name = String(v)),
+    via: ["Font"],
+    setName: "Name",
+  },
+  {
+    name: "font size",
+    value: (s) => s.font?.size,
+    apply: (f, v) => (f.font.size = Number(v)),
+    via: ["Font"],
+    setName: "Size",
+  },
+  {
+    name: "font colour",
+    value: (s) => s.font?.color,
+    apply: (f, v) => (f.font.color = String(v)),
+    via: ["Font"],
+    setName: "Color",
+  },
+  {
+    name: "bold",
+    value: (s, keep) => unlessDefault(s.font?.bold, false, keep),
+    apply: (f, v) => (f.font.bold = Boolean(v)),
+    via: ["Font"],
+    setName: "Bold",
+  },
+  {
+    name: "italic",
+    value: (s, keep) => unlessDefault(s.font?.italic, false, keep),
+    apply: (f, v) => (f.font.italic = Boolean(v)),
+    via: ["Font"],
+    setName: "Italic",
+  },
+  {
+    name: "underline",
+    value: (s, keep) => unlessDefault(s.font?.underline, false, keep),
+    apply: (f, v) => (f.font.underline = (v ? "Single" : "None") as Excel.RangeUnderlineStyle),
+    via: ["Font"],
+    setName: "Underline",
+  },
+  {
+    name: "fill",
+    value: (s) => s.fill,
+    apply: (f, v) => (f.fill.color = String(v)),
+    via: ["Fill"],
+    setName: "Color",
+  },
+  {
+    name: "horizontal alignment",
+    value: (s) => (s.horizontalAlignment ? H_ALIGN[s.horizontalAlignment] : undefined),
+    apply: (f, v) => (f.horizontalAlignment = v as Excel.HorizontalAlignment),
+    via: [],
+    setName: "HorizontalAlignment",
+  },
+  {
+    name: "vertical alignment",
+    value: (s, keep) =>
+      unlessDefault(s.verticalAlignment ? V_ALIGN[s.verticalAlignment] : undefined, "Bottom", keep),
+    apply: (f, v) => (f.verticalAlignment = v as Excel.VerticalAlignment),
+    via: [],
+    setName: "VerticalAlignment",
+  },
+  {
+    name: "wrapping",
+    value: (s, keep) => unlessDefault(s.wrapText, false, keep),
+    apply: (f, v) => (f.wrapText = Boolean(v)),
+    via: [],
+    setName: "WrapText",
+  },
+  {
+    name: "indent",
+    value: (s, keep) => unlessDefault(s.indent, 0, keep),
+    apply: (f, v) => (f.indentLevel = Number(v)),
+    via: [],
+    setName: "IndentLevel",
+  },
+];
+
+function mergeStyle(a: CellStyle, b: CellStyle): CellStyle {
+  return {
+    ...a,
+    ...b,
+    ...(a.font || b.font ? { font: { ...a.font, ...b.font } } : {}),
+    ...(a.borders || b.borders ? { borders: { ...a.borders, ...b.borders } } : {}),
+  };
+}
+
+/** Entries over more cells than this (whole rows or columns) are applied as they are, first, as backgrounds. */
+const MAX_RESOLVED_CELLS = 1_000_000;
+
+/** Each cell's final style (entries in order, later properties winning), and the entries too big to resolve. */
+export function resolveStyles(styles: PlannedSheet["styles"]): {
+  cells: Map<number, CellStyle>;
+  backgrounds: PlannedSheet["styles"];
+} {
+  const cells = new Map<number, CellStyle>();
+  const backgrounds: PlannedSheet["styles"] = [];
+  for (const entry of styles) {
+    const rect = parseRange(entry.range);
+    if (!rect || rect.rows * rect.cols > MAX_RESOLVED_CELLS) {
+      backgrounds.push(entry);
+      continue;
+    }
+    for (let r = rect.row; r < rect.row + rect.rows; r++) {
+      for (let c = rect.col; c < rect.col + rect.cols; c++) {
+        const key = cellKey(r, c);
+        const prior = cells.get(key);
+        cells.set(key, prior ? mergeStyle(prior, entry.style) : entry.style);
+      }
+    }
+  }
+  return { cells, backgrounds };
+}
+
+function formatBytes(via: string[]): number {
+  return navigationBytes("Format") + via.reduce((n, name) => n + navigationBytes(name), 0);
+}
+
+function setBorder(format: Excel.RangeFormat, edge: string, side: BorderSide): void {
+  const border = format.borders.getItem(edge as Excel.BorderIndex);
+  border.style = BORDER[side.style].style;
+  border.weight = BORDER[side.style].weight;
+  border.color = side.color;
+}
+
+function borderBytes(edge: string, side: BorderSide): number {
+  return (
+    pathBytes(5, "", [edge]) +
+    INSTANTIATE_BYTES +
+    setBytes("Style", jsonBytes(BORDER[side.style].style)) +
+    setBytes("Weight", jsonBytes(BORDER[side.style].weight)) +
+    setBytes("Color", jsonBytes(side.color))
+  );
+}
+
+type Borders = NonNullable<CellStyle["borders"]>;
+
+/** The edges to set on areas bordered alike: each side, and inside lines where the areas have several rows/columns. */
+function borderEdges(borders: Borders, rows: boolean, cols: boolean): [string, BorderSide][] {
+  const edges: [string, BorderSide | undefined][] = [
+    ["EdgeTop", borders.top],
+    ["EdgeBottom", borders.bottom],
+    ["EdgeLeft", borders.left],
+    ["EdgeRight", borders.right],
+    // The plan styles every cell alike, so a bottom border on a block of rows is a line under each row.
+    ["InsideHorizontal", rows ? (borders.bottom ?? borders.top) : undefined],
+    ["InsideVertical", cols ? (borders.right ?? borders.left) : undefined],
+  ];
+  return edges.filter((e): e is [string, BorderSide] => e[1] !== undefined);
+}
+
+/** Every property of a style, defaults included, on one range (the rare whole-row or whole-column entry). */
+function backgroundStep(range: string, style: CellStyle): WriteStep {
+  const properties = STYLE_PROPERTIES.map((p) => [p, p.value(style, true)] as const).filter(
+    ([, v]) => v !== undefined,
+  );
+  const rect = parseRange(range);
+  const edges = style.borders ? borderEdges(style.borders, (rect?.rows ?? 1) > 1, (rect?.cols ?? 1) > 1) : [];
+  return {
+    what: `style of ${range}`,
+    bytes:
+      untrackedRangeBytes("GetRange", [range]) +
+      formatBytes(["Font", "Fill", "Borders"]) +
+      properties.reduce((n, [p, v]) => n + setBytes(p.setName, jsonBytes(v)), 0) +
+      edges.reduce((n, [edge, side]) => n + borderBytes(edge, side), 0),
+    queue: (sheet) => {
+      const format = sheet.getRange(range).untrack().format;
+      for (const [p, v] of properties) p.apply(format, v as string | number | boolean);
+      for (const [edge, side] of edges) setBorder(format, edge, side);
+    },
+    split: () => null,
+  };
+}
+
+/** The style steps: backgrounds first, then each property value once over its areas, then borders by region. */
+export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
+  const { cells, backgrounds } = resolveStyles(styles);
+  // Over a background a default may not be the cell's state, so then every value is set.
+  const keepDefaults = backgrounds.length > 0;
+  const steps: WriteStep[] = backgrounds.map((b) => backgroundStep(b.range, b.style));
+  // Each property value's areas, then every part over the same areas sent through one range (one getRanges, one
+  // format, one font): a header row styled bold, filled and coloured is one range, not three.
+  const parts: StylePart[] = [];
+  for (const property of STYLE_PROPERTIES) {
+    const values = new Map<number, string>();
+    for (const [key, style] of cells) {
+      const v = property.value(style, keepDefaults);
+      if (v !== undefined) values.set(key, JSON.stringify(v));
+    }
+    for (const [json, rects] of regionsByValue(values)) {
+      const value = JSON.parse(json) as string | number | boolean;
+      for (const list of areaLists(rects)) {
+        parts.push({
+          what: property.name,
+          rects: list,
+          via: property.via,
+          bytes: setBytes(property.setName, utf8Bytes(json)),
+          apply: (format) => property.apply(format, value),
+        });
+      }
+    }
+  }
+  const bordered = new Map<number, string>();
+  for (const [key, style] of cells) {
+    const b = style.borders;
+    if (b && (b.top || b.bottom || b.left || b.right)) {
+      bordered.set(key, JSON.stringify([b.top ?? null, b.bottom ?? null, b.left ?? null, b.right ?? null]));
+    }
+  }
+  for (const [json, rects] of regionsByValue(bordered)) {
+    const [top, bottom, left, right] = JSON.parse(json) as (BorderSide | null)[];
+    const borders: Borders = {
+      ...(top ? { top } : {}),
+      ...(bottom ? { bottom } : {}),
+      ...(left ? { left } : {}),
+      ...(right ? { right } : {}),
+    };
+    // Inside lines only where every area has them to draw, as a single-row range has none.
+    for (const rows of [false, true]) {
+      for (const cols of [false, true]) {
+        const alike = rects.filter((r) => r.rows > 1 === rows && r.cols > 1 === cols);
+        for (const list of areaLists(alike)) {
+          const edges = borderEdges(borders, rows, cols);
+          parts.push({
+            what: "borders",
+            rects: list,
+            via: ["Borders"],
+            bytes: edges.reduce((n, [edge, side]) => n + borderBytes(edge, side), 0),
+            apply: (format) => {
+              for (const [edge, side] of edges) setBorder(format, edge, side);
+            },
+          });
+        }
+      }
+    }
+  }
+  const byAddress = new Map<string, StylePart[]>();
+  for (const part of parts) {
+    const address = joinAreas(part.rects);
+    const list = byAddress.get(address) ?? [];
+    list.push(part);
+    byAddress.set(address, list);
+  }
+  for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
+  return steps;
+}
+
+/** One property value (or one set of border lines) over its areas. */
+interface StylePart {
+  what: string;
+  rects: Rect[];
+  /** The objects reached on the way from the range's format (Font, Fill, Borders). */
+  via: string[];
+  /** The sets themselves. */
+  bytes: number;
+  apply(format: Excel.RangeFormat): void;
+}
+
+/** Parts over the same areas through one range and its format; halves its areas when it must be cut. */
+function sharedStep(rects: Rect[], parts: StylePart[]): WriteStep {
+  const via = [...new Set(parts.flatMap((p) => p.via))];
+  const extra = formatBytes(via) + parts.reduce((n, p) => n + p.bytes, 0);
+  return areasStep(
+    [...new Set(parts.map((p) => p.what))].join(", "),
+    rects,
+    extra,
+    (areas) => {
+      const format = areas.format;
+      for (const part of parts) part.apply(format);
+    },
+    (half) => sharedStep(half, parts),
+  );
+}
