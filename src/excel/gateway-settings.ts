@@ -1,6 +1,7 @@
 // The gateway's settings in the workbook: a saved setting read or written (with its backup on the summary sheet,
-// which survives a settings loss), the stored outcome, and the watch an open pane keeps on them.
-import type { ExcelRunner, StoredOutcome, WorkbookChange } from "./api";
+// which survives a settings loss), the stored outcome, and the watch an open pane keeps on them; and going to a
+// cell the pane links to.
+import type { ExcelRunner, RefreshOutcome, StoredOutcome, WorkbookChange } from "./api";
 import { isLive, LEASE_KEY, parseLease } from "./lease";
 import {
   BACKUP_KEY,
@@ -151,4 +152,36 @@ export function backupOf(saved: Record<string, unknown>): string {
   const kept: Record<string, unknown> = {};
   for (const key of BACKED_UP_SETTINGS) if (key in saved) kept[key] = saved[key];
   return JSON.stringify(kept);
+}
+
+/** Goes to a cell (the pane's "Go to cell"): says when its sheet is missing, hidden or very hidden instead. */
+export async function selectCell(run: ExcelRunner, sheet: string, address: string) {
+  return run(async (context) => {
+    const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet).load("visibility");
+    await context.sync();
+    if (worksheet.isNullObject) return "missing" as const;
+    const visibility = String(worksheet.visibility);
+    if (visibility === "VeryHidden") return "veryHidden" as const;
+    if (visibility !== "Visible") return "hidden" as const;
+    worksheet.activate();
+    worksheet.getRange(address).select();
+    await context.sync();
+    return "selected" as const;
+  });
+}
+
+/** The part of an outcome kept in the workbook: plain JSON, without the summary itself. */
+export function stored(outcome: RefreshOutcome): StoredOutcome {
+  return {
+    runId: outcome.runId,
+    at: outcome.at,
+    ok: outcome.ok,
+    sheetName: outcome.sheetName,
+    flaggedVariances: outcome.flaggedVariances,
+    issueCounts: outcome.issueCounts,
+    message: outcome.message,
+    ...(outcome.source ? { source: outcome.source } : {}),
+    keptSheet: outcome.keptSheet ?? null,
+    ...(outcome.sheetWalk ? { sheetWalk: outcome.sheetWalk } : {}),
+  };
 }

@@ -18,14 +18,7 @@ import {
 import type { PortfolioSummary, Severity } from "../core/model";
 import type { RawWorkbook } from "../core/raw";
 import type { SheetPlan } from "../layout/plan";
-import type {
-  ExcelRunner,
-  RefreshOptions,
-  RefreshOutcome,
-  RefreshProblem,
-  StoredOutcome,
-  WorkbookGateway,
-} from "./api";
+import type { ExcelRunner, RefreshOptions, RefreshOutcome, RefreshProblem, WorkbookGateway } from "./api";
 import type { IsSetSupported } from "./apply-plan";
 import type { ReadLimits } from "./blocks";
 import { chartsFingerprint, plannedFingerprint } from "./fingerprint";
@@ -58,7 +51,9 @@ import {
 import { readWorkbook, readWorkbookDetailed, type SheetWalk } from "./read";
 import { BACKED_UP_SETTINGS, queueEditCheck, queueProbe, type ProbeResult } from "./summary-probe";
 import type { SwapExtras } from "./swap";
-import { backupOf, settingsAccess, watchSettings } from "./gateway-settings";
+import { backupOf, selectCell, settingsAccess, stored, watchSettings } from "./gateway-settings";
+
+export { stored } from "./gateway-settings";
 import { countingSync, errorText } from "./sync";
 
 export { messages } from "./messages";
@@ -453,20 +448,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
 
   return {
     refresh,
-    async selectRange(sheet, address) {
-      return run(async (context) => {
-        const worksheet = context.workbook.worksheets.getItemOrNullObject(sheet).load("visibility");
-        await context.sync();
-        if (worksheet.isNullObject) return "missing" as const;
-        const visibility = String(worksheet.visibility);
-        if (visibility === "VeryHidden") return "veryHidden" as const;
-        if (visibility !== "Visible") return "hidden" as const;
-        worksheet.activate();
-        worksheet.getRange(address).select();
-        await context.sync();
-        return "selected" as const;
-      });
-    },
+    selectRange: (sheet, address) => selectCell(run, sheet, address),
     async loadSettings() {
       const value = await readSavedSetting(SAVED_SETTINGS_KEY);
       return value && typeof value === "object" ? (value as SettingsOverrides) : {};
@@ -505,21 +487,5 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
     watchWorkbook(listener) {
       return watchSettings(run, runtimeId, deps.clock, listener);
     },
-  };
-}
-
-/** The part of an outcome kept in the workbook: plain JSON, without the summary itself. */
-export function stored(outcome: RefreshOutcome): StoredOutcome {
-  return {
-    runId: outcome.runId,
-    at: outcome.at,
-    ok: outcome.ok,
-    sheetName: outcome.sheetName,
-    flaggedVariances: outcome.flaggedVariances,
-    issueCounts: outcome.issueCounts,
-    message: outcome.message,
-    ...(outcome.source ? { source: outcome.source } : {}),
-    keptSheet: outcome.keptSheet ?? null,
-    ...(outcome.sheetWalk ? { sheetWalk: outcome.sheetWalk } : {}),
   };
 }
