@@ -6,6 +6,7 @@
 import { runEngine } from "../../src/core/engine";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { readWorkbookDetailed } from "../../src/excel/read";
+import { readHistorySheet } from "../../src/core/history";
 import { ExcelSim } from "../../src/excel-sim";
 import { generateTracker } from "../support/generate-tracker";
 import { simWithTracker } from "./sim-workbook";
@@ -80,4 +81,26 @@ describe("a large tracker", () => {
     expect(big.ok).toBe(true);
     expect(big.syncs).toBe(small.syncs);
   }, 120_000);
+});
+
+describe("a tracker a hundred times the sample's size", () => {
+  it("is refreshed with no request over 4 MB (Excel on the web refuses 5 MB), its history block complete", async () => {
+    const sim = await simWithTracker(generateTracker(100));
+    sim.resetCounters();
+    const outcome = await gatewayFor(sim).refresh({ now: NOW });
+    expect(outcome.ok).toBe(true);
+    // Bytes, not time: JSON.stringify of every request body the client sent, as Excel on the web receives it.
+    const largest = Math.max(...sim.requests.map((r) => r.requestBytes));
+    expect(largest).toBeLessThanOrEqual(4 * 1024 * 1024);
+    // Its ~40,000 history rows went in several requests before the swap, and read back as one complete record.
+    const history = sim.snapshot("Portfolio Summary History").values as never;
+    const read = readHistorySheet({
+      name: "Portfolio Summary History",
+      values: history,
+      originRow: 0,
+      originCol: 0,
+    });
+    expect(read.snapshots.map((s) => s.refresh)).toEqual([1]);
+    expect(read.snapshots[0].milestones.length).toBe(outcome.summary?.history?.current.milestones.length);
+  }, 600_000);
 });
