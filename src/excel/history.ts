@@ -173,7 +173,7 @@ function rowsStep(
 }
 
 const blockWidth = (plan: PlannedHistory) =>
-  Math.max(HISTORY_COLUMNS.length, ...plan.block.values.map((r) => r.length));
+  plan.block.values.reduce((w, r) => Math.max(w, r.length), HISTORY_COLUMNS.length);
 
 /**
  * The block's rows but the first (the completion mark, written by the swap), and the header where it goes first:

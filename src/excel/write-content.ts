@@ -98,7 +98,7 @@ export function valueSteps(planned: PlannedSheet): WriteStep[] {
       continue;
     }
     const j = from[i];
-    bands.push({ first: j, count: i - j, cols: Math.max(...width.slice(j, i)) });
+    bands.push({ first: j, count: i - j, cols: width.slice(j, i).reduce((w, x) => Math.max(w, x), 0) });
     i = j;
   }
   const steps: WriteStep[] = [];
@@ -300,8 +300,9 @@ function spanFirst(
 ): Map<string, Rect[]> {
   const indexes = [...sizes.keys()];
   if (runs.size < 2 || indexes.length === 0) return runs;
-  const first = Math.min(...indexes);
-  const last = Math.max(...indexes);
+  // Not Math.min(...indexes): a sheet of 200,000 rows would pass the engine's argument limit.
+  const first = indexes.reduce((m, x) => Math.min(m, x), Infinity);
+  const last = indexes.reduce((m, x) => Math.max(m, x), -Infinity);
   if (last - first + 1 !== indexes.length) return runs;
   let common = "";
   for (const [size, rects] of runs)
