@@ -8,6 +8,7 @@ import { SimClientResult } from "./result";
 import type { SheetState } from "./state";
 import { SimPart } from "./context";
 import type { SimWorksheet, SheetRef } from "./worksheet";
+import { EXCEL_ENUMS } from "./globals";
 
 /** worksheet.horizontalPageBreaks: a manual break sits above the top row of the range given to add(). */
 export class SimPageBreakCollection {
@@ -48,7 +49,7 @@ export class SimPageBreakCollection {
   }
 }
 
-const ORIENTATIONS = ["Portrait", "Landscape"];
+const ORIENTATIONS = Object.values(EXCEL_ENUMS.PageOrientation);
 const MARGINS = [
   "leftMargin",
   "rightMargin",
@@ -57,7 +58,7 @@ const MARGINS = [
   "headerMargin",
   "footerMargin",
 ] as const;
-const PAPER = ["Letter", "Legal", "A3", "A4", "A5", "B4", "B5", "Executive", "Tabloid"];
+const PAPER = Object.values(EXCEL_ENUMS.PaperType);
 
 /** worksheet.pageLayout: print orientation, paper, fit-to-page zoom, print area and titles, centring, margins, footer. */
 export class SimPageLayout extends SimPart<SheetRef, SimWorksheet> {

@@ -6,19 +6,12 @@ import { cellAt, checkCellLimit, ensureCell, normaliseColour, pruneCell } from "
 import type { BorderEdge } from "./state";
 import type { RangeRef, SimRange } from "./range";
 import { oneOf, RangePart } from "./range-part";
+import { EXCEL_ENUMS } from "./globals";
 
-const EDGES: BorderEdge[] = [
-  "EdgeTop",
-  "EdgeBottom",
-  "EdgeLeft",
-  "EdgeRight",
-  "InsideVertical",
-  "InsideHorizontal",
-  "DiagonalDown",
-  "DiagonalUp",
-];
-const LINE_STYLES = ["None", "Continuous", "Dash", "DashDot", "DashDotDot", "Dot", "Double", "SlantDashDot"];
-const WEIGHTS = ["Hairline", "Thin", "Medium", "Thick"];
+// Excel's own lists (the enums the simulator gives the client), in their order.
+const EDGES = Object.values(EXCEL_ENUMS.BorderIndex) as BorderEdge[];
+const LINE_STYLES = Object.values(EXCEL_ENUMS.BorderLineStyle);
+const WEIGHTS = Object.values(EXCEL_ENUMS.BorderWeight);
 
 /** The cells an edge of a range touches, and which side of each cell it is stored on. */
 function edgeCells(rect: Rect, edge: BorderEdge): { cells: [number, number][]; side: BorderEdge } {

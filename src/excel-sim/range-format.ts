@@ -9,18 +9,10 @@ import { DEFAULT_COLUMN_WIDTH_POINTS, DEFAULT_ROW_HEIGHT_POINTS } from "./state"
 import type { RangeRef } from "./range";
 import { SimRangeBorderCollection } from "./range-borders";
 import { oneOf, RangePart } from "./range-part";
+import { EXCEL_ENUMS } from "./globals";
 
-const H_ALIGN = [
-  "General",
-  "Left",
-  "Center",
-  "Right",
-  "Fill",
-  "Justify",
-  "CenterAcrossSelection",
-  "Distributed",
-];
-const V_ALIGN = ["Top", "Center", "Bottom", "Justify", "Distributed"];
+const H_ALIGN = Object.values(EXCEL_ENUMS.HorizontalAlignment);
+const V_ALIGN = Object.values(EXCEL_ENUMS.VerticalAlignment);
 
 export class SimRangeFormat extends RangePart {
   protected readonly _entity = "RangeFormat";
