@@ -16,7 +16,7 @@ import { SimWorkbook } from "./workbook";
 import { SimWorksheet } from "./worksheet";
 
 /** OfficeExtension's ObjectPathType. */
-export const PathType = {
+const PathType = {
   GlobalObject: 1,
   NewObject: 2,
   Method: 3,
@@ -27,7 +27,7 @@ export const PathType = {
 } as const;
 
 /** OfficeExtension's ActionType. */
-export const ActionType = {
+const ActionType = {
   Instantiate: 1,
   Query: 2,
   Method: 3,

@@ -35,9 +35,9 @@ import {
 
 export { MESSAGES, SimExcelError } from "./errors";
 export type { RequestBody } from "./host";
-export { EXCEL_ENUMS, installExcelGlobals } from "./globals";
+export { installExcelGlobals } from "./globals";
 export { setOfficeClient, type OfficeClient } from "./office-client";
-export type { SheetSnapshot, CellSnapshot } from "./snapshot";
+export type { SheetSnapshot } from "./snapshot";
 export type { SideChannel } from "./xlsx";
 export type * from "./types";
 

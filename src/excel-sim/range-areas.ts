@@ -10,7 +10,7 @@ import type { SimRangeFormat } from "./range-format";
 import type { SimWorksheet } from "./worksheet";
 
 /** Excel's limit on the length of an address string (excel-add-ins-troubleshooting). */
-export const MAX_ADDRESS_LENGTH = 8192;
+const MAX_ADDRESS_LENGTH = 8192;
 
 interface AreasRef {
   sheetId: string;

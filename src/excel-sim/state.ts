@@ -153,7 +153,7 @@ export interface PageLayoutState {
  * sheet copied that way keeps, under this key, a look at its cells that copies nothing, for a pass that reads
  * every sheet and changes few (a rename or delete following references).
  */
-export const PEEK_CELLS = Symbol("cells, read without copying");
+const PEEK_CELLS = Symbol("cells, read without copying");
 
 /** A sheet's cells to read only: the copy where the sync made one, else the workbook's own, never a new copy. */
 export function cellsToRead(sheet: SheetState): Map<number, CellState> {
@@ -222,7 +222,7 @@ export interface WorkbookState {
   nextId: number;
 }
 
-export const DEFAULT_FONT: FontState = {
+const DEFAULT_FONT: FontState = {
   name: "Calibri",
   size: 11,
   bold: false,
@@ -251,7 +251,7 @@ export function emptyCell(): CellState {
 export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
 export const DEFAULT_ROW_HEIGHT_POINTS = 15;
 
-export function defaultPageLayout(): PageLayoutState {
+function defaultPageLayout(): PageLayoutState {
   return {
     orientation: "Portrait",
     paperSize: "Letter",

@@ -20,7 +20,6 @@ import { SimRangeAreas } from "./range-areas";
 import { SimClientResult } from "./result";
 import {
   addSheet,
-  checkSheetName,
   copySheet,
   deleteSheet,
   renameSheet,
@@ -37,8 +36,6 @@ import { SimPageBreakCollection, SimPageLayout } from "./page-layout";
 export interface SheetRef {
   sheetId: string;
 }
-
-export { checkSheetName };
 
 function visibleCount(tx: Tx): number {
   return tx.wb.sheets.filter((s) => s.visibility === "Visible").length;

@@ -52,7 +52,7 @@ export const nativeField = {
 } as const;
 
 /** A native button drawn like Fluent's medium Button (its colours from primaryButton or secondaryButton). */
-export const nativeButton = {
+const nativeButton = {
   minHeight: "32px",
   padding: "5px 12px",
   fontFamily: "inherit",

@@ -9,8 +9,8 @@ import { serve, type StaticServer } from "../../scripts/static-server";
 export const ROOT = resolve(__dirname, "../..");
 /** Where the browser tests keep their screenshots and reports. */
 export const OUT = join(ROOT, "test-output");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
