@@ -144,7 +144,7 @@ function costRows(cost: DemandCost): CostRow[] {
 function measures(page: Page, list: OutlookMeasure[], yearEnd: string): void {
   page.startBlock({ splittable: true });
   const columns = measureColumns(formatMonth(yearEnd));
-  page.row = writeTable(page, columns, list);
+  page.row = writeTable(page, columns, list, { region: "tblOutlook" });
   // The data sheet's copy carries the notes under the page's table in columns of its own.
   page.addDataTable(
     tableCopy(

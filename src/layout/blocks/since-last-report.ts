@@ -104,7 +104,7 @@ export function sinceLastReport(page: Page, summary: PortfolioSummary): void {
   if (reports.length >= 2) {
     page.startBlock();
     page.subheading(`The last ${reports.length} reports`);
-    page.row = writeTable(page, trendColumns(summary), reports);
+    page.row = writeTable(page, trendColumns(summary), reports, { region: "The last reports" });
     page.gap();
   }
 }
@@ -150,11 +150,13 @@ function changes(page: Page, summary: PortfolioSummary, since: SinceLastReport):
     sheet.height(row, 18);
     page.row++;
   }
-  if (since.kpis.length > 0) page.row = writeTable(page, KPI_COLUMNS, since.kpis);
+  if (since.kpis.length > 0)
+    page.row = writeTable(page, KPI_COLUMNS, since.kpis, { region: "Since last report: headline KPIs" });
   const others = changeItems(since);
   page.gap();
   page.startBlock({ splittable: true });
-  if (others.length > 0) page.row = writeTable(page, OTHER_COLUMNS, others);
+  if (others.length > 0)
+    page.row = writeTable(page, OTHER_COLUMNS, others, { region: "Since last report: other changes" });
   else page.note("No workstream RAG, key risk, milestone or data problem changed.", STYLES.body);
   page.gap();
 }

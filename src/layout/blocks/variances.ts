@@ -63,8 +63,9 @@ export function variances(page: Page, summary: PortfolioSummary): void {
   }
   page.addDataTable(tableCopy("tblFlaggedVariances", "Flagged variances", COLUMNS, summary.variances));
   if (summary.review) page.note(`${explainedCount(summary.review)}.`, STYLES.bodyBold);
+  const top = page.row;
   summary.variances.forEach((variance, i) => {
-    page.row = writeTable(page, COLUMNS, [variance], { header: i === 0 });
+    page.row = writeTable(page, COLUMNS, [variance], { header: i === 0, region: false });
     const review = variance.review;
     if (!review) return;
     const explained = review.state === "explained";
@@ -77,6 +78,7 @@ export function variances(page: Page, summary: PortfolioSummary): void {
     );
     page.row++;
   });
+  page.tableRegion("tblFlaggedVariances", top, 0, page.row - 1, LAST_COL);
   page.gap();
 }
 
