@@ -101,14 +101,14 @@ export class Page {
   /** A navy section heading, kept on the page of the block that follows it. */
   heading(text: string): void {
     this.startBlock({ keepWithNext: true });
-    this.sheet.text(this.row, 0, LAST_COL, text, STYLES.sectionHeading, false);
+    this.sheet.cell(this.row, 0, LAST_COL, text, STYLES.sectionHeading, false);
     this.sheet.height(this.row, 21);
     this.row++;
   }
 
   /** A subheading across a slot at `row`; it wraps rather than being cut when the slot is narrow. */
   subheadingAt(row: number, slot: Slot, text: string): void {
-    this.sheet.text(row, slot.c1, slot.c2, text, STYLES.subheading);
+    this.sheet.cell(row, slot.c1, slot.c2, text, STYLES.subheading);
     this.sheet.height(row, 20);
   }
 
@@ -119,7 +119,7 @@ export class Page {
 
   /** A line of text across a slot at `row`, wrapped and sized to fit. */
   noteAt(row: number, slot: Slot, text: string, style: CellStyle = STYLES.note): void {
-    this.sheet.text(row, slot.c1, slot.c2, text, style);
+    this.sheet.cell(row, slot.c1, slot.c2, text, style);
   }
 
   /** A line of text across the page at the next row. */
@@ -137,7 +137,7 @@ export class Page {
     word: string,
     size?: number,
   ): void {
-    this.sheet.text(row, col1, col2, word, ragStyle(grade, size));
+    this.sheet.cell(row, col1, col2, word, ragStyle(grade, size));
   }
 
   /** Draws a chart over the cells `from` (top left) to `to` (bottom right). */

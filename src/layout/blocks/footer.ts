@@ -30,7 +30,7 @@ export function footerText(summary: PortfolioSummary): string {
 
 export function footer(page: Page, summary: PortfolioSummary): void {
   // Where a screen reader finds the page's tables: the data sheet, each an Excel table under its title.
-  page.sheet.text(
+  page.sheet.cell(
     page.row,
     0,
     LAST_COL,
@@ -40,6 +40,6 @@ export function footer(page: Page, summary: PortfolioSummary): void {
   );
   page.links.push({ cell: cellAddress(page.row, 0), target: { sheet: "data", cell: "A1" } });
   page.row++;
-  page.sheet.text(page.row, 0, LAST_COL, footerText(summary), STYLES.footer, false);
+  page.sheet.cell(page.row, 0, LAST_COL, footerText(summary), STYLES.footer, false);
   page.row++;
 }

@@ -120,15 +120,15 @@ function changes(page: Page, summary: PortfolioSummary, since: SinceLastReport):
   }
   if (since.overallRag) {
     const row = page.row;
-    sheet.text(row, 0, 2, "Overall RAG", STYLES.label, false);
-    sheet.text(
+    sheet.cell(row, 0, 2, "Overall RAG", STYLES.label, false);
+    sheet.cell(
       row,
       3,
       4,
       since.overallRag.from.grade ?? (since.overallRag.from.text || "Not set"),
       ragStyle(since.overallRag.from.grade),
     );
-    sheet.text(
+    sheet.cell(
       row,
       5,
       5,
@@ -136,14 +136,14 @@ function changes(page: Page, summary: PortfolioSummary, since: SinceLastReport):
       { ...STYLES.body, horizontalAlignment: "center", verticalAlignment: "center" },
       false,
     );
-    sheet.text(
+    sheet.cell(
       row,
       6,
       7,
       since.overallRag.to.grade ?? (since.overallRag.to.text || "Not set"),
       ragStyle(since.overallRag.to.grade),
     );
-    sheet.text(row, 8, LAST_COL, since.overallRag.text, {
+    sheet.cell(row, 8, LAST_COL, since.overallRag.text, {
       ...changeStyle(since.overallRag.direction),
       borders: undefined,
     });

@@ -69,7 +69,7 @@ export function variances(page: Page, summary: PortfolioSummary): void {
     const review = variance.review;
     if (!review) return;
     const explained = review.state === "explained";
-    page.sheet.text(
+    page.sheet.cell(
       page.row,
       0,
       LAST_COL,
