@@ -29,8 +29,9 @@ export function footerText(summary: PortfolioSummary): string {
 }
 
 export function footer(page: Page, summary: PortfolioSummary): void {
-  // Where a screen reader finds the page's tables: the data sheet, each an Excel table under its title.
-  page.sheet.cell(
+  // Where a screen reader finds the page's tables: the data sheet, each an Excel table under its title. Merged
+  // across the page so the whole sentence is the link (text running on past its cell is not).
+  page.sheet.text(
     page.row,
     0,
     LAST_COL,
