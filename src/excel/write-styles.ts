@@ -14,7 +14,12 @@ import {
 } from "./request-size";
 import { areaLists, areasStep, cellKey, joinAreas, regionsByValue, type WriteStep } from "./write-areas";
 
-const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const H_ALIGN = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+  centerAcrossSelection: "CenterAcrossSelection",
+} as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
 const BORDER: Record<BorderSide["style"], { style: Excel.BorderLineStyle; weight: Excel.BorderWeight }> = {
