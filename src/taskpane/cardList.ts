@@ -1,5 +1,6 @@
 // The bordered card list shared by the flagged variances and the key risks.
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles } from "@griffel/react";
 
 export const useCardListStyles = makeStyles({
   list: {

@@ -1,6 +1,8 @@
 // Settings a council may change from the pane: risk threshold, staleness limits and KPI tolerances.
 // They are saved in the workbook (so everyone opening the shared file gets the same results), then applied by a refresh.
-import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { Button } from "@fluentui/react-button";
+import { tokens } from "@fluentui/react-theme";
+import { makeStyles, mergeClasses } from "@griffel/react";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import type { SettingsOverrides } from "../../core/engine-api";
 import type { PortfolioSummary } from "../../core/model";
