@@ -1,6 +1,6 @@
 // The bordered card list shared by the flagged variances and the key risks.
-import { tokens } from "@fluentui/react-theme";
 import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
 
 export const useCardListStyles = makeStyles({
   list: {

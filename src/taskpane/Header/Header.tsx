@@ -1,6 +1,6 @@
 // Pane header: programme, reporting date, and when the summary was last refreshed and by which run.
-import { tokens } from "@fluentui/react-theme";
 import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
 import { formatDate } from "../../core/format";
 import type { PortfolioSummary } from "../../core/model";
 import { explainedCount, plural } from "../../core/wording";

@@ -1,8 +1,8 @@
 // Settings a council may change from the pane: risk threshold, staleness limits and KPI tolerances.
 // They are saved in the workbook (so everyone opening the shared file gets the same results), then applied by a refresh.
-import { Button } from "@fluentui/react-button";
-import { tokens } from "@fluentui/react-theme";
 import { makeStyles, mergeClasses } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
+import { Button } from "@fluentui/react-button";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import type { SettingsOverrides } from "../../core/engine-api";
 import type { PortfolioSummary } from "../../core/model";
