@@ -1,4 +1,5 @@
 // Command-line arguments of `npm run summary`: parsed into options, or a plain sentence saying what is wrong.
+import type { BaselineChoice } from "../core/model";
 
 export interface CliOptions {
   trackerPath: string;
@@ -15,13 +16,16 @@ export interface CliOptions {
   historyPath?: string;
   /** A previous --json to compare with. */
   previousPath?: string;
+  /** Which earlier report "Since last report" compares with, when not the last report before this one. */
+  baseline?: BaselineChoice;
 }
 
 export type ParsedArgs =
   { kind: "run"; options: CliOptions } | { kind: "help" } | { kind: "error"; message: string };
 
 export const USAGE = `Usage: npm run summary -- <tracker.xlsx> [--json <file>] [--out <file.xlsx>] [--mapping <file.json>]
-                           [--notes <file.json>] [--history <workbook.xlsx> | --previous <summary.json>] [--quiet]
+                           [--notes <file.json>] [--history <workbook.xlsx> | --previous <summary.json>]
+                           [--baseline <last-report | last-refresh | dd/mm/yyyy>] [--quiet]
        npm run summary -- <tracker.xlsx> --suggest-mapping
 
 Reads a SEND transformation tracker (.xlsx), checks it, and prints the Portfolio Summary's headline figures.
@@ -40,6 +44,9 @@ Options:
                       with this report added, in the --out workbook. Without it the tracker's own history sheet
                       is used, if it has one. A file that does not exist yet starts the history.
   --previous <file>   Compare with a previous --json of the summary instead.
+  --baseline <which>  Which earlier report to compare with: last-report (the default: the latest one whose
+                      reporting date is before this one's), last-refresh (the latest refresh, whatever its
+                      date), or a reporting date, dd/mm/yyyy or yyyy-mm-dd (the latest refresh of that report).
   --suggest-mapping   Print the best-guess column mapping as JSON, for a person to check, edit and pass to
                       --mapping. Nothing else is done; notes on what to check go to the error stream.
   --quiet, -q         Print nothing but problems (errors in the tracker, or why it could not be read).
@@ -64,6 +71,7 @@ export function parseArgs(argv: string[]): ParsedArgs {
   let suggestMapping = false;
   let historyPath: string | undefined;
   let previousPath: string | undefined;
+  let baseline: BaselineChoice | undefined;
   // Help wins over any mistake elsewhere on the line: someone asking for help is about to fix it.
   if (argv.some((a) => a === "--help" || a === "-h")) return { kind: "help" };
   for (let i = 0; i < argv.length; i++) {
@@ -76,19 +84,25 @@ export function parseArgs(argv: string[]): ParsedArgs {
       suggestMapping = true;
       continue;
     }
-    const withValue = /^(--json|--out|--mapping|--notes|--history|--previous)(?:=(.*))?$/.exec(arg);
+    const withValue = /^(--json|--out|--mapping|--notes|--history|--previous|--baseline)(?:=(.*))?$/.exec(
+      arg,
+    );
     if (withValue) {
       const option = withValue[1];
       let value = withValue[2];
       if (value === undefined) {
         value = argv[i + 1];
         if (value === undefined || value.startsWith("--"))
-          return { kind: "error", message: `${option} needs a file name after it. ${HELP_HINT}` };
+          return { kind: "error", message: `${option} needs ${needs(option)} after it. ${HELP_HINT}` };
         i++;
       }
       if (value === "")
-        return { kind: "error", message: `${option} needs a file name after it. ${HELP_HINT}` };
-      if (option === "--json") jsonPath = value;
+        return { kind: "error", message: `${option} needs ${needs(option)} after it. ${HELP_HINT}` };
+      if (option === "--baseline") {
+        const choice = baselineOf(value);
+        if (typeof choice === "string") return { kind: "error", message: choice };
+        baseline = choice;
+      } else if (option === "--json") jsonPath = value;
       else if (option === "--mapping") mappingPath = value;
       else if (option === "--notes") notesPath = value;
       else if (option === "--history") {
@@ -144,6 +158,27 @@ export function parseArgs(argv: string[]): ParsedArgs {
       ...(suggestMapping ? { suggestMapping } : {}),
       ...(historyPath !== undefined ? { historyPath } : {}),
       ...(previousPath !== undefined ? { previousPath } : {}),
+      ...(baseline !== undefined ? { baseline } : {}),
     },
   };
+}
+
+const needs = (option: string): string =>
+  option === "--baseline" ? "last-report, last-refresh or a reporting date" : "a file name";
+
+/** `--baseline`'s value as a choice, or a sentence saying what is wrong with it. */
+export function baselineOf(value: string): BaselineChoice | string {
+  const v = value.trim().toLowerCase();
+  if (v === "last-report") return { kind: "previous_report" };
+  if (v === "last-refresh") return { kind: "previous_refresh" };
+  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
+  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
+  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : [];
+  if (y !== undefined && m !== undefined && d !== undefined) {
+    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+    if (date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d))
+      return { kind: "report_of", reportingDate: date.toISOString().slice(0, 10) };
+    return `--baseline ${value}: there is no such date.`;
+  }
+  return `--baseline ${value}: give last-report, last-refresh, or a reporting date such as 31/10/2024. ${HELP_HINT}`;
 }

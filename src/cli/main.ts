@@ -146,7 +146,12 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
     const recorded: HistorySnapshot[] = previousSummary
       ? recordedFromSummary(previousSummary)
       : readHistorySheet(raw.history).snapshots;
-    const summary: PortfolioSummary = runEngine(raw, { now: deps.now, reviewNotes, recorded });
+    const summary: PortfolioSummary = runEngine(raw, {
+      now: deps.now,
+      reviewNotes,
+      recorded,
+      ...(parsed.options.baseline ? { settingsOverrides: { baseline: parsed.options.baseline } } : {}),
+    });
     if (!quiet) io.out(formatReport(summary));
     else {
       // Quiet means silent when all is well: a blank line on stderr would still set off a scheduler's alert.

@@ -36,7 +36,12 @@ export const MAX_AREAS_ADDRESS = 8000;
 /** Rows of values per step before any cutting: well under the budget for a page of text. */
 const VALUE_ROWS_PER_STEP = 2000;
 
-const H_ALIGN = { left: "Left", center: "Center", right: "Right" } as const;
+const H_ALIGN = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+  centerAcrossSelection: "CenterAcrossSelection",
+} as const;
 const V_ALIGN = { top: "Top", center: "Center", bottom: "Bottom" } as const;
 
 const BORDER: Record<BorderSide["style"], { style: Excel.BorderLineStyle; weight: Excel.BorderWeight }> = {

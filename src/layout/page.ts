@@ -1,7 +1,7 @@
 // The page's grid and its cursor: twelve columns, the next free row, the printed blocks page breaks fall between,
 // and the few things every block writes (a gap, a section heading, a subheading, a note). Each block of the page
 // (src/layout/blocks) is a function of this page and the summary.
-import { cellAddress } from "../core/a1";
+import { cellAddress, rangeAddress } from "../core/a1";
 import type { RagGrade } from "../core/model";
 import type { ChartBlock, DrawableChart } from "./chart-data";
 import type { DataTable } from "./data-tables";
@@ -50,6 +50,8 @@ export class Page {
   readonly links: PlannedLink[] = [];
   /** The page's tables as the data sheet writes them, in the order of the page. */
   readonly tables: DataTable[] = [];
+  /** Where the page draws each of its tables, header row included (the plan's `tableRegions`). */
+  readonly tableRegions: { name: string; range: string }[] = [];
   /** Charts placed on the page; their specs are made once the data sheet holds their tables. */
   private readonly placed: { id: string; from: string; to: string }[] = [];
 
@@ -65,6 +67,11 @@ export class Page {
       ? `${table.rows.length} ${table.rows.length === 1 ? "row" : "rows"}: ${table.headers.join(", ")}. ${note.trim()}`
       : table.description;
     this.tables.push({ ...table, name, ...(description ? { description } : {}) });
+  }
+
+  /** Records rows top..bottom, columns c1..c2 as a table the page draws: no merge may fall inside it. */
+  tableRegion(name: string, top: number, c1: number, bottom: number, c2: number): void {
+    if (bottom >= top) this.tableRegions.push({ name, range: rangeAddress(top, c1, bottom, c2) });
   }
 
   /** Empty rows of `height` points. */
@@ -94,14 +101,14 @@ export class Page {
   /** A navy section heading, kept on the page of the block that follows it. */
   heading(text: string): void {
     this.startBlock({ keepWithNext: true });
-    this.sheet.text(this.row, 0, LAST_COL, text, STYLES.sectionHeading, false);
+    this.sheet.cell(this.row, 0, LAST_COL, text, STYLES.sectionHeading, false);
     this.sheet.height(this.row, 21);
     this.row++;
   }
 
   /** A subheading across a slot at `row`; it wraps rather than being cut when the slot is narrow. */
   subheadingAt(row: number, slot: Slot, text: string): void {
-    this.sheet.text(row, slot.c1, slot.c2, text, STYLES.subheading);
+    this.sheet.cell(row, slot.c1, slot.c2, text, STYLES.subheading);
     this.sheet.height(row, 20);
   }
 
@@ -112,7 +119,7 @@ export class Page {
 
   /** A line of text across a slot at `row`, wrapped and sized to fit. */
   noteAt(row: number, slot: Slot, text: string, style: CellStyle = STYLES.note): void {
-    this.sheet.text(row, slot.c1, slot.c2, text, style);
+    this.sheet.cell(row, slot.c1, slot.c2, text, style);
   }
 
   /** A line of text across the page at the next row. */
@@ -130,7 +137,7 @@ export class Page {
     word: string,
     size?: number,
   ): void {
-    this.sheet.text(row, col1, col2, word, ragStyle(grade, size));
+    this.sheet.cell(row, col1, col2, word, ragStyle(grade, size));
   }
 
   /** Draws a chart over the cells `from` (top left) to `to` (bottom right). */

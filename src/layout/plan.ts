@@ -24,7 +24,11 @@ export interface CellStyle {
   };
   /** Solid fill colour "#RRGGBB". */
   fill?: string;
-  horizontalAlignment?: "left" | "center" | "right";
+  /**
+   * "centerAcrossSelection": the value in the first cell is centred across it and the empty cells to its right that
+   * have the same alignment (Excel's "Centre Across Selection"), without merging them; it does not wrap.
+   */
+  horizontalAlignment?: "left" | "center" | "right" | "centerAcrossSelection";
   verticalAlignment?: "top" | "center" | "bottom";
   wrapText?: boolean;
   indent?: number;
@@ -167,6 +171,12 @@ export interface PlannedSheet {
   tables?: PlannedTable[];
   /** Links to places in the workbook (the data sheet's contents). */
   links?: PlannedLink[];
+  /**
+   * Where the page draws each of its tables (formatted ranges, not Excel tables), header row and the rows written
+   * under each record included, named as its copy on the data sheet. No merged cell is inside one. Renderers write
+   * nothing for it; it says which cells are a table's, for the accessibility check.
+   */
+  tableRegions?: { name: string; range: string }[];
 }
 
 /** Document properties of a written workbook (File > Info): a screen reader announces the title. */

@@ -214,6 +214,42 @@ export class SheetBuilder {
     }
   }
 
+  /**
+   * Writes a table's value into cells col1..col2 of a row without merging them, so a screen reader meets one cell a
+   * column: text in the first cell, running on into the empty cells to its right (it fits on one line of them); a
+   * number, or a right-aligned value, in the last cell; a centred value centred across the cells. The cells share
+   * the style, boxed as one: no border between them. Text too long for one line of the cells has to wrap across
+   * them, which only a merge does (one wide column a table cannot have on a shared grid): it is merged, as `text`.
+   */
+  cell(row: number, col1: number, col2: number, value: PlanValue, style: CellStyle, wrap = true): void {
+    const indent = (style.indent ?? 0) * 1.5;
+    if (
+      col1 === col2 ||
+      (wrap &&
+        typeof value === "string" &&
+        wrappedLineCount(value, this.width(col1, col2) - indent, style.font?.size ?? 10, style.font?.bold) >
+          1)
+    ) {
+      this.text(row, col1, col2, value, style, wrap);
+      return;
+    }
+    const align = style.horizontalAlignment ?? (typeof value === "string" ? "left" : "right");
+    this.set(row, align === "right" ? col2 : col1, value === "" ? null : value);
+    this.touch(row, col2);
+    const { left, right, ...sides } = style.borders ?? {};
+    this.style(rangeAddress(row, col1, row, col2), {
+      ...style,
+      ...(align === "center" ? { horizontalAlignment: "centerAcrossSelection" } : {}),
+      wrapText: false,
+      ...(style.borders ? { borders: sides } : {}),
+    });
+    if (left) this.style(rangeAddress(row, col1, row, col1), { borders: { left } });
+    if (right) this.style(rangeAddress(row, col2, row, col2), { borders: { right } });
+    // Sized as the one line it would have wrapped to.
+    if (wrap && typeof value === "string" && value.length > 0)
+      this.height(row, heightForLines(1, style.font?.size ?? 10));
+  }
+
   /** Sizes a row to hold `text` wrapped in one cell at `col` in `style`'s font. */
   fitText(row: number, col: number, text: string, style: CellStyle): void {
     const size = style.font?.size ?? 10;

@@ -94,5 +94,5 @@ export function finishSummarySheet(
     showGridlines: false,
     baseStyle: STYLES.base,
   });
-  return { ...sheet, links: page.links };
+  return { ...sheet, links: page.links, tableRegions: page.tableRegions };
 }

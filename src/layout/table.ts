@@ -42,7 +42,14 @@ export function writeTable<R>(
   page: Page,
   columns: readonly TableColumn<R>[],
   rows: readonly R[],
-  options: { top?: number; slot?: Slot; header?: boolean; copy?: { name: string; title: string } } = {},
+  options: {
+    top?: number;
+    slot?: Slot;
+    header?: boolean;
+    copy?: { name: string; title: string };
+    /** The table's name in the plan's table regions (default: its copy's name); false: the caller records it. */
+    region?: string | false;
+  } = {},
 ): number {
   if (options.copy) page.addDataTable(tableCopy(options.copy.name, options.copy.title, columns, rows));
   const slot = options.slot ?? FULL;
@@ -55,9 +62,10 @@ export function writeTable<R>(
   if (c - 1 > slot.c2) throw new Error(`A table ${c - slot.c1} columns wide does not fit its slot`); // a layout fault
   const sheet = page.sheet;
   let row = options.top ?? page.row;
+  const top = row;
   if (options.header !== false) {
     columns.forEach((column, i) => {
-      sheet.text(row, spans[i][0], spans[i][1], column.header, column.headerStyle ?? STYLES.tableHeader);
+      sheet.cell(row, spans[i][0], spans[i][1], column.header, column.headerStyle ?? STYLES.tableHeader);
     });
     row++;
   }
@@ -67,7 +75,7 @@ export function writeTable<R>(
       const [c1, c2] = spans[i];
       const value = column.value(record);
       const style = typeof column.style === "function" ? column.style(record) : column.style;
-      sheet.text(row, c1, c2, value, style, typeof value === "string");
+      sheet.cell(row, c1, c2, value, style, typeof value === "string");
       if (typeof column.format === "function") {
         const format = column.format(record);
         if (format) sheet.format(rangeAddress(row, c1, row, c2), format);
@@ -75,6 +83,8 @@ export function writeTable<R>(
     });
     row++;
   }
+  if (options.region !== false)
+    page.tableRegion(options.region ?? options.copy?.name ?? "table", top, slot.c1, row - 1, c - 1);
   if (rows.length > 0)
     columns.forEach((column, i) => {
       if (typeof column.format === "string")

@@ -59,6 +59,14 @@ const A4_PAPER_SIZE = 9;
 // eslint-disable-next-line no-control-regex
 const INVALID_XML_CHARS = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g;
 
+/** The plan's horizontal alignments as ExcelJS names them; centre across selection is "centerContinuous". */
+const H_ALIGN = {
+  left: "left",
+  center: "center",
+  right: "right",
+  centerAcrossSelection: "centerContinuous",
+} as const satisfies Record<NonNullable<CellStyle["horizontalAlignment"]>, string>;
+
 const argb = (hex: string): string => `FF${hex.replace(/^#/, "").toUpperCase()}`;
 
 /** Excel's sheet-name rules: at most 31 characters, none of []:*?/\ and not blank. Names are made unique. */
@@ -117,7 +125,7 @@ function applyStyle(cell: ExcelJS.Cell, style: CellStyle | undefined): void {
   if (style.fill) cell.fill = { type: "pattern", pattern: "solid", fgColor: { argb: argb(style.fill) } };
   if (style.horizontalAlignment || style.verticalAlignment || style.wrapText || style.indent) {
     cell.alignment = {
-      ...(style.horizontalAlignment ? { horizontal: style.horizontalAlignment } : {}),
+      ...(style.horizontalAlignment ? { horizontal: H_ALIGN[style.horizontalAlignment] } : {}),
       ...(style.verticalAlignment
         ? { vertical: style.verticalAlignment === "center" ? "middle" : style.verticalAlignment }
         : {}),

@@ -109,3 +109,22 @@ test("a month on, it lists what changed, each a click from its cell (screenshot 
   const axe = await new AxeBuilder({ page }).include("[data-section=since-last-report]").analyze();
   expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
 });
+
+test("Settings' Compare with: the last refresh instead of the last report, saved and refreshed (screenshot saved)", async () => {
+  const settings = page.locator("form", { has: page.getByLabel("Compare with") });
+  await page.getByLabel("Compare with").scrollIntoViewIfNeeded();
+  expect(await page.getByLabel("Compare with").inputValue()).toBe("previous_report");
+  await page
+    .getByLabel("Compare with")
+    .selectOption({ label: "The last refresh, whatever its reporting date" });
+  await settings.screenshot({ path: join(OUT, "pane-settings-compare-with-450.png") });
+  await page.getByRole("button", { name: "Save settings and refresh" }).click();
+  // The last refresh is this month's own: the same report, nothing moved since.
+  await page.getByRole("heading", { name: "Since the report of 10/02/2025" }).waitFor({ timeout: 60_000 });
+  const text = await page.locator("[data-section=since-last-report]").innerText();
+  expect(text).not.toContain("+43 plans, worse");
+  expect(text).not.toContain("Rescored 20 -> 16");
+  expect(await page.getByLabel("Compare with").inputValue()).toBe("previous_refresh");
+  const axe = await new AxeBuilder({ page }).include("form").analyze();
+  expect(axe.violations.filter((v) => v.impact === "serious" || v.impact === "critical")).toEqual([]);
+});

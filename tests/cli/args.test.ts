@@ -20,9 +20,23 @@ describe("parseArgs", () => {
     [["t.xlsx", "--out", "summary.csv"], /must end in \.xlsx \(got "summary\.csv"\)/],
     [["t.xlsx", "other.xlsx"], /Give one tracker file only/],
     [["t.xlsx", "--pdf"], /Unknown option "--pdf"/],
+    [["t.xlsx", "--baseline"], /--baseline needs last-report, last-refresh or a reporting date/],
+    [["t.xlsx", "--baseline", "yesterday"], /give last-report, last-refresh, or a reporting date/],
+    [["t.xlsx", "--baseline", "31/02/2025"], /no such date/],
   ])("rejects %j", (argv, message) => {
     const parsed = parseArgs(argv as string[]);
     expect(parsed.kind).toBe("error");
     if (parsed.kind === "error") expect(parsed.message).toMatch(message);
+  });
+
+  it.each([
+    ["last-report", { kind: "previous_report" }],
+    ["last-refresh", { kind: "previous_refresh" }],
+    ["10/01/2025", { kind: "report_of", reportingDate: "2025-01-10" }],
+    ["1/2/2025", { kind: "report_of", reportingDate: "2025-02-01" }],
+    ["2024-12-31", { kind: "report_of", reportingDate: "2024-12-31" }],
+  ])("--baseline %s", (value, baseline) => {
+    const parsed = parseArgs(["t.xlsx", "--baseline", value]);
+    expect(parsed).toEqual({ kind: "run", options: expect.objectContaining({ baseline }) });
   });
 });

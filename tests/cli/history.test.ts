@@ -85,6 +85,33 @@ describe("the CLI's history", () => {
     expect(run.stderr.trim()).toMatch(/is not a Portfolio Summary written with --json/);
   });
 
+  it("--baseline chooses the report compared with: a date in the history, the last refresh, or none recorded", async () => {
+    const both = join(dir, "february-kept.xlsx");
+    expect((await cli([next, "--history", first.out, "--out", both])).code).toBe(0);
+    // February again, against a history holding January and February: by default still January's report.
+    const byDefault = join(dir, "again-default.json");
+    expect((await cli([next, "--history", both, "--json", byDefault])).code).toBe(0);
+    expect(changes(json(byDefault))).toEqual(EXPECTED);
+    const byDate = join(dir, "again-date.json");
+    expect((await cli([next, "--history", both, "--baseline", "10/01/2025", "--json", byDate])).code).toBe(0);
+    expect(changes(json(byDate))).toEqual(EXPECTED);
+    // The last refresh is February's own: nothing moved since.
+    const byRefresh = join(dir, "again-refresh.json");
+    const run = await cli([next, "--history", both, "--baseline=last-refresh", "--json", byRefresh]);
+    expect(run.code).toBe(0);
+    const since = json(byRefresh).sinceLastReport;
+    expect(since?.heading).toBe("Since the report of 10/02/2025");
+    expect(since?.workstreams).toEqual([]);
+    expect(since?.keyRisks).toEqual([]);
+    expect(since?.kpis.map((k) => k.text)).toEqual(["no change", "no change", "no change"]);
+    const missing = join(dir, "again-missing.json");
+    expect((await cli([next, "--history", both, "--baseline", "2024-12-10", "--json", missing])).code).toBe(
+      0,
+    );
+    expect(json(missing).sinceLastReport?.baseline).toBeNull();
+    expect(json(missing).sinceLastReport?.message).toMatch(/No report of 10\/12\/2024 is recorded/);
+  });
+
   it("a --history workbook that does not exist yet starts the history, with a note", async () => {
     const run = await cli([SAMPLE, "--history", join(dir, "none.xlsx"), "--json", join(dir, "x.json")]);
     expect(run.code).toBe(0);

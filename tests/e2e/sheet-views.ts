@@ -196,7 +196,12 @@ export function simChartViews(snapshot: SheetSnapshot): ChartView[] {
 const hex = (color: Partial<ExcelJS.Color> | undefined): string | null =>
   typeof color?.argb === "string" ? `#${color.argb.slice(-6).toUpperCase()}` : null;
 
-const H_ALIGN: Record<string, string> = { left: "Left", center: "Center", right: "Right" };
+const H_ALIGN: Record<string, string> = {
+  left: "Left",
+  center: "Center",
+  right: "Right",
+  centerContinuous: "CenterAcrossSelection",
+};
 const V_ALIGN: Record<string, string> = { top: "Top", middle: "Center", bottom: "Bottom" };
 
 function fileValue(value: ExcelJS.CellValue): CellValue {

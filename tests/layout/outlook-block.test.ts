@@ -71,16 +71,17 @@ describe("the outlook block on the sample's page", () => {
     const page = pageOf(summary);
     const label = find(page, "Plans above the trajectory");
     const r = rowOf(label);
-    expect(valueAt(page, `E${r}`)).toBe(650);
+    // The amount (two columns, right-aligned) sits in the second of them; no merge.
+    expect(valueAt(page, `F${r}`)).toBe(650);
     expect(valueAt(page, `G${r}`)).toBe(
       "6,357 EHCPs against the forecast to date of 5,707, as at 07/01/2025",
     );
-    expect(Math.round(Number(valueAt(page, `E${r + 1}`)))).toBe(23_123);
-    expect(formatAt(page, `E${r + 1}`)).toBe('"£"#,##0;("£"#,##0);"£"0');
+    expect(Math.round(Number(valueAt(page, `F${r + 1}`)))).toBe(23_123);
+    expect(formatAt(page, `F${r + 1}`)).toBe('"£"#,##0;("£"#,##0);"£"0');
     expect(valueAt(page, `G${r + 1}`)).toBe("Q2 2024/25, period ending 30/09/2024");
-    expect(Math.round(Number(valueAt(page, `E${r + 2}`)))).toBe(15_029_708);
-    expect(formatAt(page, `E${r + 2}`)).toBe('"£"#,##0.00,,"m";("£"#,##0.00,,"m");"£"0.00"m"');
-    expect(valueAt(page, `E${r + 3}`)).toBe(14_990_000);
+    expect(Math.round(Number(valueAt(page, `F${r + 2}`)))).toBe(15_029_708);
+    expect(formatAt(page, `F${r + 2}`)).toBe('"£"#,##0.00,,"m";("£"#,##0.00,,"m");"£"0.00"m"');
+    expect(valueAt(page, `F${r + 3}`)).toBe(14_990_000);
     expect(valueAt(page, `G${r + 3}`)).toBe("Q2 Forecast, as at 30/09/2024");
     expect(find(page, "Cost of the demand gap: an indication")).not.toBeNull();
     expect(String(valueAt(page, `A${r + 4}`))).toMatch(

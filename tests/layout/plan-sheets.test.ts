@@ -83,7 +83,8 @@ describe("title rows", () => {
   it("names the programme and council, the page and the reporting date as a UK date", () => {
     expect(valueAt(page, "A1")).toBe("SEND Transformation — Wiltshire Council");
     expect(valueAt(page, "A2")).toBe("Portfolio Summary");
-    const date = offset(at(page, "Reporting date:"), 0, 2);
+    // "Reporting date:" is right-aligned in the second of its two columns, the date left-aligned beside it.
+    const date = offset(at(page, "Reporting date:"), 0, 1);
     expect(valueAt(page, date)).toBe(45667); // 10/01/2025 as an Excel serial
     expect(formatAt(page, date)).toBe("dd/mm/yyyy");
   });
@@ -291,8 +292,9 @@ describe("programmes", () => {
   });
 
   it("shows the special school places shortfall of 58 costing £2.24m, stored in pounds", () => {
-    expect(valueAt(page, offset(at(page, "Special School Places Shortfall"), 0, 4))).toBe(58);
-    const cost = offset(at(page, "Estimated Cost of Shortfall"), 0, 4);
+    // A key figure is right-aligned in the last of its two columns (a half page: label 4, value 2).
+    expect(valueAt(page, offset(at(page, "Special School Places Shortfall"), 0, 5))).toBe(58);
+    const cost = offset(at(page, "Estimated Cost of Shortfall"), 0, 5);
     expect([valueAt(page, cost), formatAt(page, cost)]).toEqual([2239960, NUMBER_FORMATS.financeMillions]);
   });
 

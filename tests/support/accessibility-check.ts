@@ -114,6 +114,12 @@ async function open(bytes: Uint8Array) {
 
 type Book = Awaited<ReturnType<typeof open>>;
 
+/** The text each cell of each sheet shows (shared strings resolved), by sheet name and address. */
+export async function cellTexts(bytes: Uint8Array): Promise<Map<string, Map<string, string>>> {
+  const book = await open(bytes);
+  return new Map(book.sheets.map((s) => [s.name, new Map(cells(book, s).map((c) => [c.ref, c.text]))]));
+}
+
 /** Every cell with a value: address, text shown (shared strings resolved) and its style index. */
 function cells(book: Book, sheet: Sheet): { ref: string; text: string; style: number }[] {
   return [...sheet.xml.matchAll(/<c\b([^>]*?)(?:\/>|>([\s\S]*?)<\/c>)/g)].flatMap((m) => {
@@ -164,8 +170,21 @@ const overlaps = (a: string, b: string) => {
   return r.left <= s.right && s.left <= r.right && r.top <= s.bottom && s.top <= r.bottom;
 };
 
-/** Runs every rule on the workbook's bytes. */
-export async function checkAccessibility(bytes: Uint8Array): Promise<RuleResult[]> {
+/**
+ * A table a sheet draws as formatted cells rather than as an Excel table (the page's tables): a file does not say
+ * where these are, so the caller gives them (`PlannedSheet.tableRegions`, matched against the file by the test).
+ */
+export interface TableRegion {
+  sheet: string;
+  name: string;
+  ref: string;
+}
+
+/** Runs every rule on the workbook's bytes; merged cells are looked for in its Excel tables and in `regions`. */
+export async function checkAccessibility(
+  bytes: Uint8Array,
+  regions: readonly TableRegion[] = [],
+): Promise<RuleResult[]> {
   const book = await open(bytes);
   const results: RuleResult[] = [];
   const rule = (r: Omit<RuleResult, "findings" | "checked">, checked: number, findings: string[]) =>
@@ -234,10 +253,12 @@ export async function checkAccessibility(bytes: Uint8Array): Promise<RuleResult[
   const merges = book.sheets.flatMap((s) =>
     [...s.xml.matchAll(/<mergeCell ref="([^"]*)"/g)].map((m) => ({ sheet: s.name, ref: m[1] })),
   );
+  // Every table, header row included: the Excel tables and the regions drawn as tables.
+  const everyTable = [...book.tables, ...regions];
   rule(
     { id: "merged-cells-in-tables", source: excel, severity: "warning", rule: "Tables have no merged cells" },
-    book.tables.length,
-    book.tables.flatMap((t) =>
+    everyTable.length,
+    everyTable.flatMap((t) =>
       merges
         .filter((m) => m.sheet === t.sheet && overlaps(m.ref, t.ref))
         .map((m) => `${t.sheet}: ${t.name} ${m.ref}`),

@@ -22,10 +22,12 @@ export function definitions(page: Page, summary: PortfolioSummary): void {
     ),
   );
   page.startBlock({ splittable: true });
+  const top = page.row;
   for (const d of summary.definitions) {
-    page.sheet.text(page.row, 0, 1, d.term, STYLES.definitionTerm);
-    page.sheet.text(page.row, 2, LAST_COL, d.definition, STYLES.definitionText);
+    page.sheet.cell(page.row, 0, 1, d.term, STYLES.definitionTerm);
+    page.sheet.cell(page.row, 2, LAST_COL, d.definition, STYLES.definitionText);
     page.row++;
   }
+  page.tableRegion("tblDefinitions", top, 0, page.row - 1, LAST_COL);
   page.gap();
 }

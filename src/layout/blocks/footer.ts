@@ -29,7 +29,8 @@ export function footerText(summary: PortfolioSummary): string {
 }
 
 export function footer(page: Page, summary: PortfolioSummary): void {
-  // Where a screen reader finds the page's tables: the data sheet, each an Excel table under its title.
+  // Where a screen reader finds the page's tables: the data sheet, each an Excel table under its title. Merged
+  // across the page so the whole sentence is the link (text running on past its cell is not).
   page.sheet.text(
     page.row,
     0,
@@ -40,6 +41,6 @@ export function footer(page: Page, summary: PortfolioSummary): void {
   );
   page.links.push({ cell: cellAddress(page.row, 0), target: { sheet: "data", cell: "A1" } });
   page.row++;
-  page.sheet.text(page.row, 0, LAST_COL, footerText(summary), STYLES.footer, false);
+  page.sheet.cell(page.row, 0, LAST_COL, footerText(summary), STYLES.footer, false);
   page.row++;
 }

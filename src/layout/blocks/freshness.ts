@@ -10,7 +10,9 @@ import { NUMBER_FORMATS, STYLES } from "../styles";
 
 export function freshness(page: Page, summary: PortfolioSummary): void {
   if (summary.freshness.length > 0) page.startBlock();
+  const top = page.row;
   const lines = summary.freshness.map((line) => freshnessLine(page, line));
+  page.tableRegion("tblDataFreshness", top, 0, page.row - 1, LAST_COL);
   if (lines.length > 0)
     page.addDataTable(
       tableCopy(
@@ -45,11 +47,13 @@ export function freshness(page: Page, summary: PortfolioSummary): void {
         summary.notComputed,
       ),
     );
+    const first = page.row;
     for (const missing of summary.notComputed) {
-      page.sheet.text(page.row, 0, 2, missing.section, STYLES.notComputedSection);
-      page.sheet.text(page.row, 3, LAST_COL, missing.reason, STYLES.notComputedReason);
+      page.sheet.cell(page.row, 0, 2, missing.section, STYLES.notComputedSection);
+      page.sheet.cell(page.row, 3, LAST_COL, missing.reason, STYLES.notComputedReason);
       page.row++;
     }
+    page.tableRegion("tblNotShown", first, 0, page.row - 1, LAST_COL);
     page.gap();
   }
 }
@@ -71,13 +75,13 @@ type NotComputed = PortfolioSummary["notComputed"][number];
 function freshnessLine(page: Page, line: FreshnessLine): FreshnessCopy {
   const sheet = page.sheet;
   const row = page.row;
-  sheet.text(row, 0, 2, `${line.label}:`, STYLES.label, false);
+  sheet.cell(row, 0, 2, `${line.label}:`, STYLES.label, false);
   const serial = line.date ? excelSerial(line.date) : null;
   // The engine writes a basis and its date as one text ("Q2 Forecast, as at 15/11/2024"): the basis goes in
   // the value cell and the date into the note, so neither is lost and the date is not said twice.
   const basis = line.text.replace(/,?\s*as at\s+\d{1,2}\/\d{1,2}\/\d{4}\s*$/i, "").trim();
   const showsDate = serial !== null && (basis === "" || basis === formatDate(line.date ?? ""));
-  sheet.text(row, 3, 4, showsDate ? serial : basis || line.text, STYLES.freshnessValue, false);
+  sheet.cell(row, 3, 4, showsDate ? serial : basis || line.text, STYLES.freshnessValue, false);
   if (showsDate) sheet.format(rangeAddress(row, 3, row, 4), NUMBER_FORMATS.date);
 
   const parts: string[] = [];
@@ -97,7 +101,7 @@ function freshnessLine(page: Page, line: FreshnessLine): FreshnessCopy {
     stale: line.stale,
   };
   if (line.stale) {
-    sheet.text(
+    sheet.cell(
       row,
       5,
       LAST_COL,
@@ -106,7 +110,7 @@ function freshnessLine(page: Page, line: FreshnessLine): FreshnessCopy {
     );
   } else if (parts.length > 0) {
     const text = parts.join(", ");
-    sheet.text(row, 5, LAST_COL, `${text.charAt(0).toUpperCase()}${text.slice(1)}.`, STYLES.freshnessNote);
+    sheet.cell(row, 5, LAST_COL, `${text.charAt(0).toUpperCase()}${text.slice(1)}.`, STYLES.freshnessNote);
   }
   sheet.height(row, 16);
   page.row++;

@@ -31,6 +31,6 @@ export function knownQueries(page: Page, summary: PortfolioSummary): void {
     "Data queries the finance team has looked into and explained; each comes back as a problem if its figure changes.",
     STYLES.wrapped,
   );
-  page.row = writeTable(page, COLUMNS, known);
+  page.row = writeTable(page, COLUMNS, known, { region: "Known and explained" });
   page.gap();
 }

@@ -144,7 +144,7 @@ function costRows(cost: DemandCost): CostRow[] {
 function measures(page: Page, list: OutlookMeasure[], yearEnd: string): void {
   page.startBlock({ splittable: true });
   const columns = measureColumns(formatMonth(yearEnd));
-  page.row = writeTable(page, columns, list);
+  page.row = writeTable(page, columns, list, { region: "tblOutlook" });
   // The data sheet's copy carries the notes under the page's table in columns of its own.
   page.addDataTable(
     tableCopy(
@@ -163,11 +163,11 @@ function measures(page: Page, list: OutlookMeasure[], yearEnd: string): void {
   // was found, and what is missing.
   for (const m of list) {
     if (m.neededText) {
-      page.sheet.text(page.row, 0, 1, m.label, STYLES.wrappedBold);
-      page.sheet.text(page.row, 2, LAST_COL, m.neededText, STYLES.wrapped);
+      page.sheet.cell(page.row, 0, 1, m.label, STYLES.wrappedBold);
+      page.sheet.cell(page.row, 2, LAST_COL, m.neededText, STYLES.wrapped);
       page.row++;
     }
-    if (m.trajectory) page.sheet.text(page.row++, 2, LAST_COL, m.trajectory.note, STYLES.note);
+    if (m.trajectory) page.sheet.cell(page.row++, 2, LAST_COL, m.trajectory.note, STYLES.note);
     for (const reason of m.reasons) page.note(`${m.label}: ${reason}`, STYLES.missingReason);
   }
 }
@@ -197,7 +197,9 @@ function figuresInWords(page: Page, summary: PortfolioSummary): void {
   page.note(draft.note);
   // A box of its own, on a band, so it is never taken for the lead's narrative at the top of the page.
   const first = page.row;
-  for (const paragraph of draft.paragraphs) page.note(paragraph, STYLES.draftParagraph);
+  // Each paragraph one merged cell across the box, short or long, so the box has no line inside it.
+  for (const paragraph of draft.paragraphs)
+    page.sheet.text(page.row++, 0, LAST_COL, paragraph, STYLES.draftParagraph);
   const last = page.row - 1;
   page.sheet.style(rangeAddress(first, 0, last, LAST_COL), {
     borders: { left: BOX_BORDERS.left, right: BOX_BORDERS.right },

@@ -168,7 +168,7 @@ function keyFigures(page: Page, top: number, slot: Slot, section: ProgrammeSecti
     style: CellStyle,
     format?: string | null,
   ) => {
-    sheet.text(r, c1, c2, v, style, typeof v === "string");
+    sheet.cell(r, c1, c2, v, style, typeof v === "string");
     if (format) sheet.format(rangeAddress(r, c1, r, c2), format);
   };
   for (const f of figures) {
@@ -183,6 +183,7 @@ function keyFigures(page: Page, top: number, slot: Slot, section: ProgrammeSecti
       row++;
     }
   }
+  page.tableRegion(tableName("Programme", section.number, "Key figures"), top + 1, slot.c1, row - 1, slot.c2);
   return row;
 }
 
@@ -223,7 +224,11 @@ function metricTable(
       value: (r) => tableValue(r[c.key], c.unit),
     };
   });
-  row = writeTable(page, columns, table.rows, { top: row, slot });
+  row = writeTable(page, columns, table.rows, {
+    top: row,
+    slot,
+    region: tableName("Programme", section.number, table.title),
+  });
   // The data sheet holds every column, the page only those it has room for.
   page.addDataTable(
     tableCopy(

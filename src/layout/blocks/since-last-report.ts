@@ -104,7 +104,7 @@ export function sinceLastReport(page: Page, summary: PortfolioSummary): void {
   if (reports.length >= 2) {
     page.startBlock();
     page.subheading(`The last ${reports.length} reports`);
-    page.row = writeTable(page, trendColumns(summary), reports);
+    page.row = writeTable(page, trendColumns(summary), reports, { region: "The last reports" });
     page.gap();
   }
 }
@@ -120,15 +120,15 @@ function changes(page: Page, summary: PortfolioSummary, since: SinceLastReport):
   }
   if (since.overallRag) {
     const row = page.row;
-    sheet.text(row, 0, 2, "Overall RAG", STYLES.label, false);
-    sheet.text(
+    sheet.cell(row, 0, 2, "Overall RAG", STYLES.label, false);
+    sheet.cell(
       row,
       3,
       4,
       since.overallRag.from.grade ?? (since.overallRag.from.text || "Not set"),
       ragStyle(since.overallRag.from.grade),
     );
-    sheet.text(
+    sheet.cell(
       row,
       5,
       5,
@@ -136,25 +136,27 @@ function changes(page: Page, summary: PortfolioSummary, since: SinceLastReport):
       { ...STYLES.body, horizontalAlignment: "center", verticalAlignment: "center" },
       false,
     );
-    sheet.text(
+    sheet.cell(
       row,
       6,
       7,
       since.overallRag.to.grade ?? (since.overallRag.to.text || "Not set"),
       ragStyle(since.overallRag.to.grade),
     );
-    sheet.text(row, 8, LAST_COL, since.overallRag.text, {
+    sheet.cell(row, 8, LAST_COL, since.overallRag.text, {
       ...changeStyle(since.overallRag.direction),
       borders: undefined,
     });
     sheet.height(row, 18);
     page.row++;
   }
-  if (since.kpis.length > 0) page.row = writeTable(page, KPI_COLUMNS, since.kpis);
+  if (since.kpis.length > 0)
+    page.row = writeTable(page, KPI_COLUMNS, since.kpis, { region: "Since last report: headline KPIs" });
   const others = changeItems(since);
   page.gap();
   page.startBlock({ splittable: true });
-  if (others.length > 0) page.row = writeTable(page, OTHER_COLUMNS, others);
+  if (others.length > 0)
+    page.row = writeTable(page, OTHER_COLUMNS, others, { region: "Since last report: other changes" });
   else page.note("No workstream RAG, key risk, milestone or data problem changed.", STYLES.body);
   page.gap();
 }

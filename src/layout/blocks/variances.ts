@@ -63,12 +63,13 @@ export function variances(page: Page, summary: PortfolioSummary): void {
   }
   page.addDataTable(tableCopy("tblFlaggedVariances", "Flagged variances", COLUMNS, summary.variances));
   if (summary.review) page.note(`${explainedCount(summary.review)}.`, STYLES.bodyBold);
+  const top = page.row;
   summary.variances.forEach((variance, i) => {
-    page.row = writeTable(page, COLUMNS, [variance], { header: i === 0 });
+    page.row = writeTable(page, COLUMNS, [variance], { header: i === 0, region: false });
     const review = variance.review;
     if (!review) return;
     const explained = review.state === "explained";
-    page.sheet.text(
+    page.sheet.cell(
       page.row,
       0,
       LAST_COL,
@@ -77,6 +78,7 @@ export function variances(page: Page, summary: PortfolioSummary): void {
     );
     page.row++;
   });
+  page.tableRegion("tblFlaggedVariances", top, 0, page.row - 1, LAST_COL);
   page.gap();
 }
 

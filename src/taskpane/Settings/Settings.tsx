@@ -1,4 +1,5 @@
-// Settings a council may change from the pane: risk threshold, staleness limits and KPI tolerances.
+// Settings a council may change from the pane: risk threshold, staleness limits, KPI tolerances and which earlier
+// report "Since last report" compares with.
 // They are saved in the workbook (so everyone opening the shared file gets the same results), then applied by a refresh.
 import { makeStyles, mergeClasses } from "@griffel/react";
 import { tokens } from "@fluentui/react-theme";
@@ -7,7 +8,15 @@ import { useEffect, useId, useState, type FormEvent } from "react";
 import type { SettingsOverrides } from "../../core/engine-api";
 import type { PortfolioSummary } from "../../core/model";
 import { Section } from "../Section";
-import { formFromOverrides, overridesFromForm, type SettingsErrors, type SettingsForm } from "./settingsForm";
+import {
+  baselineFromKey,
+  baselineKey,
+  baselineOptions,
+  formFromOverrides,
+  overridesFromForm,
+  type SettingsErrors,
+  type SettingsForm,
+} from "./settingsForm";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: "10px" },
@@ -112,7 +121,11 @@ export function Settings({ saved, summary, busy, onSave }: SettingsProps) {
   const styles = useStyles();
   const [form, setForm] = useState<SettingsForm>(() => formFromOverrides(saved));
   const [errors, setErrors] = useState<SettingsErrors>({});
-  useEffect(() => setForm(formFromOverrides(saved)), [saved]);
+  const [baseline, setBaseline] = useState(() => baselineKey(saved.baseline));
+  useEffect(() => {
+    setForm(formFromOverrides(saved));
+    setBaseline(baselineKey(saved.baseline));
+  }, [saved]);
   const current = inForce(summary);
   const idBase = useId();
 
@@ -120,14 +133,18 @@ export function Settings({ saved, summary, busy, onSave }: SettingsProps) {
     event.preventDefault();
     const result = overridesFromForm(form);
     setErrors(result.errors);
-    if (Object.keys(result.errors).length === 0) onSave(result.overrides);
+    const choice = baselineFromKey(baseline);
+    if (Object.keys(result.errors).length === 0)
+      onSave(choice ? { ...result.overrides, baseline: choice } : result.overrides);
   };
   const resetToTracker = () => {
     const empty = formFromOverrides({});
     setForm(empty);
+    setBaseline(baselineKey(undefined));
     setErrors({});
     onSave({});
   };
+  const baselineId = `${idBase}-baseline`;
 
   const renderField = (f: (typeof FIELDS)[number]) => {
     const id = `${idBase}-${f.key}`;
@@ -176,6 +193,32 @@ export function Settings({ saved, summary, busy, onSave }: SettingsProps) {
         <fieldset className={styles.fieldset}>
           <legend className={styles.legend}>KPI tolerances</legend>
           {FIELDS.filter((f) => f.group === "tolerances").map(renderField)}
+        </fieldset>
+        <fieldset className={styles.fieldset}>
+          <legend className={styles.legend}>Since last report</legend>
+          <div className={styles.field}>
+            <label htmlFor={baselineId} className={styles.label}>
+              Compare with
+            </label>
+            <select
+              id={baselineId}
+              name="baseline"
+              className={styles.input}
+              value={baseline}
+              aria-describedby={`${baselineId}-hint`}
+              onChange={(e) => setBaseline(e.target.value)}
+            >
+              {baselineOptions(summary, saved.baseline).map((o) => (
+                <option key={o.key} value={o.key}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <span id={`${baselineId}-hint`} className={styles.hint}>
+              Usually the latest report whose reporting date is earlier than this one, so refreshing again in
+              the same month still compares with last month.
+            </span>
+          </div>
         </fieldset>
         <div className={styles.buttons}>
           <Button type="submit" disabled={busy}>

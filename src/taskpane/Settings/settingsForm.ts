@@ -1,6 +1,8 @@
 // Converts between the settings form (text boxes in the units a finance officer types) and SettingsOverrides
 // (engine units: pounds, fractions). An empty box means "use the tracker's own value".
 import type { SettingsOverrides } from "../../core/engine-api";
+import { formatDate } from "../../core/format";
+import type { BaselineChoice, PortfolioSummary } from "../../core/model";
 
 export interface SettingsForm {
   riskThreshold: string;
@@ -84,4 +86,40 @@ export function overridesFromForm(form: SettingsForm): {
   if (values.inmssTolerancePp !== undefined) tolerances.inmss_share = tidy(values.inmssTolerancePp / 100);
   if (Object.keys(tolerances).length > 0) overrides.kpiTolerances = tolerances;
   return { overrides, errors };
+}
+
+/** The baseline choice as the value of the pane's list: "previous_report", "previous_refresh" or "report_of:<date>". */
+export function baselineKey(choice: BaselineChoice | undefined): string {
+  if (!choice) return "previous_report";
+  return choice.kind === "report_of" ? `report_of:${choice.reportingDate}` : choice.kind;
+}
+
+/** The choice a list value stands for; the default (the last report before this one) is saved as no choice. */
+export function baselineFromKey(key: string): BaselineChoice | undefined {
+  if (key === "previous_refresh") return { kind: "previous_refresh" };
+  const date = /^report_of:(\d{4}-\d{2}-\d{2})$/.exec(key)?.[1];
+  return date ? { kind: "report_of", reportingDate: date } : undefined;
+}
+
+/**
+ * What "Since last report" may be compared with: the default, the last refresh, and each earlier report the
+ * summary's trend holds (newest first), with a saved report the trend no longer shows kept in the list.
+ */
+export function baselineOptions(
+  summary: PortfolioSummary | null,
+  saved: BaselineChoice | undefined,
+): { key: string; label: string }[] {
+  const current = summary?.history?.current.reportingDate ?? null;
+  const dates = new Set<string>();
+  for (const r of summary?.history?.reports ?? [])
+    if (r.reportingDate && r.reportingDate !== current) dates.add(r.reportingDate);
+  if (saved?.kind === "report_of") dates.add(saved.reportingDate);
+  return [
+    { key: "previous_report", label: "The last report before this one (usual)" },
+    { key: "previous_refresh", label: "The last refresh, whatever its reporting date" },
+    ...[...dates]
+      .sort()
+      .reverse()
+      .map((d) => ({ key: `report_of:${d}`, label: `The report of ${formatDate(d)}` })),
+  ];
 }
