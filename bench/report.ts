@@ -27,7 +27,7 @@ const readFig = (p: unknown, key: string): string =>
   `${ms(at(p, `read.${key}.wallMs`))} (${ms(at(p, `read.${key}.cpuMs`))} CPU), ${n(at(p, `read.${key}.peakRssMb`))} MB`;
 
 /** The headline rows: what each issue asks to be measured, with the target where there is one. */
-export function headlineRows(r: Results): [string, string, string][] {
+function headlineRows(r: Results): [string, string, string][] {
   const p = r.parts;
   return [
     ["Engine, sample tracker (raw workbook -> summary)", ms(at(p, "engine.sample.medianMs")), ""],
@@ -126,7 +126,7 @@ export function headlineRows(r: Results): [string, string, string][] {
   ];
 }
 
-export function table(rows: [string, string, string][]): string {
+function table(rows: [string, string, string][]): string {
   return [
     "| Measure | Result | Target |",
     "| --- | --- | --- |",
@@ -134,7 +134,7 @@ export function table(rows: [string, string, string][]): string {
   ].join("\n");
 }
 
-export function renderReport(r: Results): string {
+function renderReport(r: Results): string {
   const m = r.machine;
   return [
     "# Benchmarks",
@@ -160,7 +160,7 @@ const START = "<!-- bench:start -->";
 const END = "<!-- bench:end -->";
 
 /** Replaces the README's table between the bench markers. */
-export function updateReadme(readme: string, r: Results): string {
+function updateReadme(readme: string, r: Results): string {
   const i = readme.indexOf(START);
   const j = readme.indexOf(END);
   if (i < 0 || j < i) return readme;

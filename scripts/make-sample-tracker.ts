@@ -158,7 +158,7 @@ function kpiSheet(): TrackerSheetInput {
 // SEND Monthly: Apr-22 .. Dec-24
 
 /** Funded EHCPs at each month end, Apr-22 .. Dec-24; Sep-Dec of 2023 and 2024 are the dashboard's figures. */
-const FUNDED_EHCPS = [
+export const FUNDED_EHCPS = [
   // 2022: Apr .. Dec
   4310, 4362, 4418, 4471, 4495, 4560, 4622, 4680, 4735,
   // 2023: Jan .. Dec

@@ -167,7 +167,7 @@ const needs = (option: string): string =>
   option === "--baseline" ? "last-report, last-refresh or a reporting date" : "a file name";
 
 /** `--baseline`'s value as a choice, or a sentence saying what is wrong with it. */
-export function baselineOf(value: string): BaselineChoice | string {
+function baselineOf(value: string): BaselineChoice | string {
   const v = value.trim().toLowerCase();
   if (v === "last-report") return { kind: "previous_report" };
   if (v === "last-refresh") return { kind: "previous_refresh" };

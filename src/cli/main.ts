@@ -76,6 +76,11 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
     io.err(parsed.message);
     return EXIT_UNREADABLE;
   }
+  /** A file an option names cannot be used: say why, and stop. */
+  const unreadable = (message: string): number => {
+    io.err(message);
+    return EXIT_UNREADABLE;
+  };
   const { trackerPath, jsonPath, outPath, quiet } = parsed.options;
   const mappingPath = parsed.options.mappingPath ?? null;
   const input = resolve(trackerPath);
@@ -111,35 +116,20 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
     }
     if (mappingPath !== null) {
       const mapping = await readMappingFile(mappingPath);
-      if (typeof mapping === "string") {
-        io.err(mapping);
-        return EXIT_UNREADABLE;
-      }
+      if (typeof mapping === "string") return unreadable(mapping);
       raw = withMapping(raw, mapping);
     }
-    let reviewNotes: ReviewNote[] | undefined;
-    if (parsed.options.notesPath !== undefined) {
-      const notes = await readNotesFile(parsed.options.notesPath);
-      if (typeof notes === "string") {
-        io.err(notes);
-        return EXIT_UNREADABLE;
-      }
-      reviewNotes = notes;
-    }
+    const { notesPath, previousPath } = parsed.options;
+    const reviewNotes = notesPath === undefined ? undefined : await readNotesFile(notesPath);
+    if (typeof reviewNotes === "string") return unreadable(reviewNotes);
     // The history: a previous --json, a workbook's history sheet, or the tracker's own (a file the add-in wrote to).
-    let previousSummary: PortfolioSummary | undefined;
-    if (parsed.options.previousPath !== undefined) {
-      const previous = await readPreviousFile(parsed.options.previousPath);
-      if (typeof previous === "string") {
-        io.err(previous);
-        return EXIT_UNREADABLE;
-      }
-      previousSummary = previous;
-    } else if (parsed.options.historyPath !== undefined) {
+    const previousSummary = previousPath === undefined ? undefined : await readPreviousFile(previousPath);
+    if (typeof previousSummary === "string") return unreadable(previousSummary);
+    if (previousSummary === undefined && parsed.options.historyPath !== undefined) {
       const kept = await readHistoryWorkbook(parsed.options.historyPath);
       if (kept.note) io.err(kept.note);
       raw = { ...raw, history: kept.sheet };
-    } else {
+    } else if (previousSummary === undefined) {
       const own = raw.sheets.find((s) => s.name === HISTORY_SHEET_NAME);
       if (own) raw = { ...raw, sheets: raw.sheets.filter((s) => s !== own), history: own };
     }
@@ -188,65 +178,67 @@ export async function runCli(argv: string[], io: CliIo = defaultIo, deps: CliDep
   }
 }
 
+/** What a JSON file an option names is called in its messages: when it is missing, unreadable, or not JSON. */
+interface JsonFileWords {
+  missing: string;
+  unreadable: string;
+  notJson: string;
+}
+
+/** A JSON file's content, or the sentence saying why it cannot be read. */
+async function readJsonFile(path: string, words: JsonFileWords): Promise<{ json: unknown } | string> {
+  let text: string;
+  try {
+    text = await readFile(path, "utf8");
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === "ENOENT" ? words.missing : `${words.unreadable} (${code ?? "unknown error"}).`;
+  }
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch {
+    return words.notJson;
+  }
+}
+
 /**
  * The mapping file's JSON, or a sentence saying why it cannot be used. Problems inside a usable mapping (an unknown
  * field, a sheet that is gone) are left to the engine, which reports them as issues with the rest.
  */
 async function readMappingFile(path: string): Promise<unknown> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === "ENOENT"
-      ? `There is no mapping file at "${path}": check the path, or make one with --suggest-mapping.`
-      : `The mapping file "${path}" could not be read (${code ?? "unknown error"}).`;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch {
-    return `The mapping file "${path}" is not valid JSON: check its brackets, quotes and commas (docs/mapping.md shows the format).`;
-  }
-  const parsed = parseMapping(json);
+  const read = await readJsonFile(path, {
+    missing: `There is no mapping file at "${path}": check the path, or make one with --suggest-mapping.`,
+    unreadable: `The mapping file "${path}" could not be read`,
+    notJson: `The mapping file "${path}" is not valid JSON: check its brackets, quotes and commas (docs/mapping.md shows the format).`,
+  });
+  if (typeof read === "string") return read;
+  const parsed = parseMapping(read.json);
   if (!parsed.mapping)
     return `The mapping file "${path}" cannot be used: ${parsed.issues[0]?.message ?? "it is not a mapping."}`;
-  return json;
+  return read.json;
 }
 
 /** The notes in a --notes file, or a sentence saying why they cannot be used. */
 async function readNotesFile(path: string): Promise<ReviewNote[] | string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(await readFile(path, "utf8")) as unknown;
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === "ENOENT") return `There is no notes file at "${path}": check the path.`;
-    if (code) return `The notes file "${path}" could not be read (${code}).`;
-    return `The notes file "${path}" is not valid JSON: check its brackets, quotes and commas (docs/cli.md shows the format).`;
-  }
-  const notes = notesFromJson(json);
+  const read = await readJsonFile(path, {
+    missing: `There is no notes file at "${path}": check the path.`,
+    unreadable: `The notes file "${path}" could not be read`,
+    notJson: `The notes file "${path}" is not valid JSON: check its brackets, quotes and commas (docs/cli.md shows the format).`,
+  });
+  if (typeof read === "string") return read;
+  const notes = notesFromJson(read.json);
   return typeof notes === "string" ? `The notes file "${path}" cannot be used: ${notes}.` : notes;
 }
 
 /** A previous --json: the summary, or a sentence saying why it cannot be compared with. */
 async function readPreviousFile(path: string): Promise<PortfolioSummary | string> {
-  let text: string;
-  try {
-    text = await readFile(path, "utf8");
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    return code === "ENOENT"
-      ? `There is no previous summary at "${path}": check the path (it is a file written with --json).`
-      : `The previous summary "${path}" could not be read (${code ?? "unknown error"}).`;
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text) as unknown;
-  } catch {
-    return `The previous summary "${path}" is not valid JSON: give a file written with --json.`;
-  }
-  const s = json as Partial<PortfolioSummary> | null;
+  const read = await readJsonFile(path, {
+    missing: `There is no previous summary at "${path}": check the path (it is a file written with --json).`,
+    unreadable: `The previous summary "${path}" could not be read`,
+    notJson: `The previous summary "${path}" is not valid JSON: give a file written with --json.`,
+  });
+  if (typeof read === "string") return read;
+  const s = read.json as Partial<PortfolioSummary> | null;
   if (
     !s ||
     typeof s !== "object" ||

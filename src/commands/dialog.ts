@@ -11,7 +11,7 @@ export const DIALOG_CLOSE = "close";
 const SIZE = { height: 45, width: 35 };
 
 /** Longest the dialog is kept open: Excel ends a ribbon command's runtime after five minutes. */
-export const DIALOG_MAX_MS = 4 * 60 * 1000;
+const DIALOG_MAX_MS = 4 * 60 * 1000;
 
 /** The part of Office.context.ui the ribbon uses. */
 export interface DialogUi {

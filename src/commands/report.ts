@@ -6,7 +6,7 @@ import { issueLocation, plural } from "../core/wording";
 import type { RefreshOutcome } from "../excel/api";
 
 /** At most this many problems are listed; the pane lists them all. */
-export const MAX_LISTED_PROBLEMS = 8;
+const MAX_LISTED_PROBLEMS = 8;
 
 export interface ReportProblem {
   /** "KPIs!B4", or the sheet, or "the workbook". */

@@ -2,8 +2,9 @@
 // UK conventions: dates dd/mm/yyyy, months "Dec-24", money in £m with two decimals, shares with two decimals,
 // share differences in percentage points (pp).
 import type { DisplayUnit, Kpi, KpiUnit } from "./model";
+import { MONTH_ABBREVIATIONS } from "./months";
 
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+const MONTHS = MONTH_ABBREVIATIONS;
 
 const grouped = (n: number, decimals = 0): string =>
   n.toLocaleString("en-GB", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });

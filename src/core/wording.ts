@@ -105,7 +105,7 @@ function noteDay(at: string): string {
 }
 
 /** "Head of SEND Finance, 09/01/2025" (either part left out when not known). */
-export function noteByline(note: Pick<ReviewNote, "by" | "at">): string {
+function noteByline(note: Pick<ReviewNote, "by" | "at">): string {
   return [note.by, note.at ? noteDay(note.at) : ""].filter(Boolean).join(", ");
 }
 

@@ -64,7 +64,3 @@ export function intersect(a: Rect, b: Rect): Rect | null {
   if (rowEnd <= row || colEnd <= col) return null;
   return { row, col, rows: rowEnd - row, cols: colEnd - col };
 }
-
-export function contains(outer: Rect, row: number, col: number): boolean {
-  return row >= outer.row && row < outer.row + outer.rows && col >= outer.col && col < outer.col + outer.cols;
-}

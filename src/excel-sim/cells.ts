@@ -1,6 +1,8 @@
 // What Excel does to what the API writes: formulas, apostrophe text, numeric/boolean/ISO date strings, and the
 // text a number format displays (number formats shown as in an English (United Kingdom) locale).
+import { MONTH_ABBREVIATIONS, MONTH_NAMES } from "../core/months";
 import { EXCEL_ERRORS } from "../core/raw";
+import { serialToYmd, ymdToSerial } from "../core/serial";
 import type { CellState, CellValue } from "./state";
 
 export type ValueType = "Empty" | "String" | "Double" | "Boolean" | "Error";
@@ -15,11 +17,6 @@ export interface Entry {
 }
 
 const NUMBER = /^[+-]?(\d{1,3}(,\d{3})+|\d+)?(\.\d+)?([eE][+-]?\d+)?$/;
-
-/** Days from Excel's epoch (1899-12-30, which absorbs the 1900 leap-year bug for modern dates). */
-export function dateSerial(year: number, month: number, day: number): number {
-  return Math.round((Date.UTC(year, month - 1, day) - Date.UTC(1899, 11, 30)) / 86_400_000);
-}
 
 function validDate(y: number, m: number, d: number): boolean {
   if (m < 1 || m > 12 || d < 1) return false;
@@ -59,7 +56,7 @@ export function enter(input: CellValue, numberFormat: string): Entry {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(input.trim());
   if (iso) {
     const [y, m, d] = [Number(iso[1]), Number(iso[2]), Number(iso[3])];
-    if (validDate(y, m, d)) return { value: dateSerial(y, m, d), impliedFormat: "dd/mm/yyyy" };
+    if (validDate(y, m, d)) return { value: ymdToSerial(y, m, d), impliedFormat: "dd/mm/yyyy" };
   }
   return { value: input };
 }
@@ -79,22 +76,6 @@ export function formulaOf(cell: CellState | undefined): CellValue {
   if (!cell) return "";
   return cell.formula ?? cell.value;
 }
-
-const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 /** Excel's General format in a default-width column: at most 11 characters, rounding decimals to fit. */
 function generalText(n: number): string {
@@ -138,11 +119,13 @@ function isDateFormat(section: string): boolean {
 }
 
 function formatDate(serial: number, section: string): string {
-  const ms = Date.UTC(1899, 11, 30) + Math.floor(serial) * 86_400_000;
-  const date = new Date(ms);
-  const y = date.getUTCFullYear();
-  const m = date.getUTCMonth();
-  const d = date.getUTCDate();
+  // Outside Excel's dates (before 01/01/1900, after 31/12/9999) Excel fills the cell with #; serial 60, the
+  // fictitious 29/02/1900, is not modelled and shows the same.
+  const ymd = serialToYmd(serial);
+  if (!ymd) return "#".repeat(11);
+  const [y, month, d] = ymd;
+  const m = month - 1;
+  const date = new Date(Date.UTC(y, m, d));
   return section.replace(/"([^"]*)"|yyyy|yy|mmmm|mmm|mm|m|dddd|ddd|dd|d|\\(.)/gi, (tok, lit, esc) => {
     if (lit !== undefined) return lit;
     if (esc !== undefined) return esc;
@@ -154,7 +137,7 @@ function formatDate(serial: number, section: string): string {
       case "mmmm":
         return MONTH_NAMES[m];
       case "mmm":
-        return MONTHS[m];
+        return MONTH_ABBREVIATIONS[m];
       case "mm":
         return String(m + 1).padStart(2, "0");
       case "m":

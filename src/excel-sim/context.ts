@@ -387,3 +387,47 @@ export abstract class SimCollection<I extends CollectionItem, R = unknown> exten
     return this;
   }
 }
+
+/** What a part or a collection hanging off another proxy is found through: its owner, found again in every sync. */
+export interface Owner<R> {
+  _target(tx: Tx): R;
+}
+
+/**
+ * A proxy with no identity of its own, found through its owner in every sync: a range's format, font and borders,
+ * a chart's title and axes, a sheet's page layout and protection.
+ */
+export abstract class SimPart<R, O extends Owner<R> = Owner<R>> extends SimObject<R> {
+  constructor(
+    context: SimContext,
+    protected readonly _owner: O,
+  ) {
+    super(context);
+  }
+  protected override _bindOnce(): boolean {
+    return false;
+  }
+  protected _locate(tx: Tx): R | null {
+    return this._owner._target(tx);
+  }
+}
+
+/** A collection found through its owner in every sync: a sheet's charts and custom properties, a range's borders. */
+export abstract class SimPartCollection<
+  I extends CollectionItem,
+  R,
+  O extends Owner<R> = Owner<R>,
+> extends SimCollection<I, R> {
+  constructor(
+    context: SimContext,
+    protected readonly _owner: O,
+  ) {
+    super(context);
+  }
+  protected override _bindOnce(): boolean {
+    return false;
+  }
+  protected _locate(tx: Tx): R | null {
+    return this._owner._target(tx);
+  }
+}

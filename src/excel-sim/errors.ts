@@ -51,6 +51,9 @@ export const MESSAGES = {
     'The request payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
   responseTooLarge:
     'The response payload size has exceeded the limit. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
+  cellEditMode:
+    "The operation isn't available while Excel is in Edit cell mode. Please exit the edit mode by using the Enter or " +
+    "Tab keys, or by selecting another cell, and then try again.",
   rangeExceedsLimit:
     'The cell count in the range has exceeded the maximum supported number. Please refer to the documentation: "https://docs.microsoft.com/office/dev/add-ins/concepts/resource-limits-and-performance-optimization#excel-add-ins".',
 } as const;

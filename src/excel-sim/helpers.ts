@@ -35,7 +35,7 @@ export function checkCellLimit(tx: Tx, rect: Rect): void {
 }
 
 /** True for ranges of whole rows or whole columns, which Excel formats without materialising cells. */
-export function isHuge(rect: Rect): boolean {
+function isHuge(rect: Rect): boolean {
   return rect.rows * rect.cols > 1_000_000;
 }
 

@@ -16,7 +16,7 @@ import { SimWorkbook } from "./workbook";
 import { SimWorksheet } from "./worksheet";
 
 /** OfficeExtension's ObjectPathType. */
-export const PathType = {
+const PathType = {
   GlobalObject: 1,
   NewObject: 2,
   Method: 3,
@@ -27,7 +27,7 @@ export const PathType = {
 } as const;
 
 /** OfficeExtension's ActionType. */
-export const ActionType = {
+const ActionType = {
   Instantiate: 1,
   Query: 2,
   Method: 3,
@@ -449,4 +449,19 @@ export function errorBody(error: unknown): ResponseBody {
 /** A request or response refused as a whole (the web host's payload limits), before or instead of running it. */
 export function transportError(code: string, message: string): RichApiResponse {
   return { HttpStatusCode: 400, ErrorCode: code, ErrorMessage: message, Headers: {}, Body: null };
+}
+
+/** The session object the client is given: its hooks for hosts, and the context it ended up with. */
+export interface HostSessionInfo {
+  _resolveRequestUrlAndHeaderInfo(): Promise<{ url: string; headers: Record<string, string> }>;
+  _createRequestExecutorOrNull(): unknown;
+  getEventRegistration(): unknown;
+  context?: Excel.RequestContext;
+}
+
+/** Whether a request only releases the ranges Excel.run kept (its closing cleanup, not a sync). */
+export function isCleanup(text: string): boolean {
+  const actions = (JSON.parse(text) as RequestBody).Actions ?? [];
+  const releases = (a: (typeof actions)[number]) => a.ActionType === 3 && a.Name === "_RemoveReference";
+  return actions.some(releases) && actions.every((a) => releases(a) || a.ActionType === 1);
 }

@@ -2,111 +2,44 @@
 // client: `run` is the client's Excel.run, whose requests (JSON, as Excel on the web receives them) the host
 // answers from the workbook state. Proxies, load/sync, null objects and errors are the client's; payload limits are
 // checked on the real serialised bytes; every sync applies all of its batch or nothing.
-import { parseRect, rectAddress, splitSheet } from "./address";
+import { parseRect, splitSheet } from "./address";
 import { SimContext, Tx, type SyncHost } from "./context";
 import { MESSAGES, SimExcelError } from "./errors";
 import { installExcelGlobals } from "./globals";
 import { cellAt } from "./helpers";
-import { errorBody, HostSession, transportError, type RequestBody, type RichApiResponse } from "./host";
+import {
+  errorBody,
+  HostSession,
+  isCleanup,
+  transportError,
+  type HostSessionInfo,
+  type RequestBody,
+  type RichApiResponse,
+} from "./host";
 import { officeClient } from "./office-client";
 import { shownValue } from "./references";
 import { readOnlyError, type HostEnvironment } from "./sheet-ops";
-import { snapshotSheet, type SheetSnapshot } from "./snapshot";
-import { newWorkbook, PEEK_CELLS, type CellValue, type WorkbookState } from "./state";
+import { selectionOf, settingsOf, sheetNamed, snapshotSheet, tablesOf, type SheetSnapshot } from "./snapshot";
+import { copyOnWrite, newWorkbook, type CellValue, type WorkbookState } from "./state";
 import { exportWorkbook, importWorkbook, type SideChannel } from "./xlsx";
+import {
+  isSideChannel,
+  type ExcelSimOptions,
+  type ImportXlsxOptions,
+  type SimRun,
+  type SimRunOptions,
+  type SimSettingsChangedEvent,
+  type SyncHook,
+  type SyncRecord,
+} from "./types";
 
 export { MESSAGES, SimExcelError } from "./errors";
 export type { RequestBody } from "./host";
-export { EXCEL_ENUMS, installExcelGlobals } from "./globals";
+export { installExcelGlobals } from "./globals";
 export { setOfficeClient, type OfficeClient } from "./office-client";
-export type { SheetSnapshot, CellSnapshot } from "./snapshot";
+export type { SheetSnapshot } from "./snapshot";
 export type { SideChannel } from "./xlsx";
-
-export interface ExcelSimOptions {
-  /** Largest request or response a sync may carry, in bytes of its JSON (Excel on the web: 5 MB). */
-  maxPayloadBytes?: number;
-  /** Largest range a read or write may touch (Excel: 5,000,000 cells). */
-  maxCells?: number;
-  /**
-   * What an *OrNullObject call made on a null object does: "lenient" (default) gives another null object;
-   * "strict" fails the whole sync with InvalidObjectPath. Real Excel's behaviour here is not documented, so the
-   * gateway is tested against both.
-   */
-  nullObjectCalls?: "lenient" | "strict";
-  /**
-   * What a failing sync leaves: "atomic" (default) applies nothing of its batch; "partial" keeps the operations
-   * that ran before the failing one, as Excel does.
-   */
-  failedBatches?: "atomic" | "partial";
-}
-
-/** Excel.run's options that the simulator honours (passed to the client's Excel.run). */
-export interface SimRunOptions {
-  /** Wait while the user is editing a cell instead of failing with InvalidOperationInCellEditMode. */
-  delayForCellEdit?: boolean;
-}
-
-/** sim.run: Excel.run's two forms, (batch) and (options, batch). */
-export interface SimRun {
-  <T>(batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-  <T>(options: SimRunOptions, batch: (context: Excel.RequestContext) => Promise<T>): Promise<T>;
-}
-
-/**
- * Called before each sync (awaited), so a test can act between two syncs of a run: start another, switch focus.
- * `run` numbers the sim.run calls from 1, so a test can tell two runtimes' syncs apart.
- */
-export type SyncHook = (sync: {
-  count: number;
-  run: number;
-  context: Excel.RequestContext;
-}) => void | Promise<void>;
-
-/** Excel.SettingsChangedEventArgs as the simulator gives it. */
-export interface SimSettingsChangedEvent {
-  type: "SettingsChanged";
-}
-
-export interface ImportXlsxOptions {
-  /** File name the workbook reports as `workbook.name` (default "Book1.xlsx"). */
-  name?: string;
-  /** What exportXlsx could not put in the file, for a full round trip. */
-  sideChannel?: SideChannel;
-}
-
-function isSideChannel(value: ImportXlsxOptions | SideChannel | undefined): value is SideChannel {
-  return value !== undefined && "charts" in value && "customProperties" in value;
-}
-
-/** One round trip from the client: the real sizes of its request and response. */
-export interface SyncRecord {
-  /** UTF-8 bytes of the request body, JSON.stringify(message.Body), as Excel on the web receives it. */
-  requestBytes: number;
-  /** UTF-8 bytes of the response body's JSON. */
-  responseBytes: number;
-  /** Actions in the request. */
-  actions: number;
-  /**
-   * True for the request Excel.run sends after the batch to release the ranges it kept (only _RemoveReference
-   * actions). It is not a context.sync(), and Office does not wait for it.
-   */
-  cleanup: boolean;
-}
-
-/** The session object the client is given: its hooks for hosts, and the context it ended up with. */
-interface HostSessionInfo {
-  _resolveRequestUrlAndHeaderInfo(): Promise<{ url: string; headers: Record<string, string> }>;
-  _createRequestExecutorOrNull(): unknown;
-  getEventRegistration(): unknown;
-  context?: Excel.RequestContext;
-}
-
-/** Whether a request only releases the ranges Excel.run kept (its closing cleanup, not a sync). */
-function isCleanup(text: string): boolean {
-  const actions = (JSON.parse(text) as RequestBody).Actions ?? [];
-  const releases = (a: (typeof actions)[number]) => a.ActionType === 3 && a.Name === "_RemoveReference";
-  return actions.some(releases) && actions.every((a) => releases(a) || a.ActionType === 1);
-}
+export type * from "./types";
 
 /** Where the host says the client's requests go; never contacted. */
 const HOST_URL = "https://excel.in-memory.invalid/";
@@ -118,50 +51,6 @@ const PAYLOAD_CODES = ["RequestPayloadSizeLimitExceeded", "ResponsePayloadSizeLi
 
 /** The request flag Excel.run sets for { delayForCellEdit: true } (office.js onBeforeExcelRun). */
 const DELAY_FOR_CELL_EDIT_FLAG = 64;
-
-const CELL_EDIT_MESSAGE =
-  "The operation isn't available while Excel is in Edit cell mode. Please exit the edit mode by using the Enter or " +
-  "Tab keys, or by selecting another cell, and then try again.";
-
-/**
- * A copy of the workbook for a sync that writes, whose sheets' cells are copied only when the sync first reaches
- * them: a 200,000-row tracker is not copied whole for a write that only builds the summary's sheets. `keep()` turns
- * the copy into plain state when the sync succeeds (cells never reached are the same, unchanged, maps).
- */
-function copyOnWrite(state: WorkbookState): { state: WorkbookState; keep(): void } {
-  const settle: (() => void)[] = [];
-  const sheets = state.sheets.map((sheet) => {
-    const { cells, ...rest } = sheet;
-    const copy = structuredClone(rest) as WorkbookState["sheets"][number];
-    let own: typeof cells | null = null;
-    Object.defineProperty(copy, "cells", {
-      configurable: true,
-      enumerable: true,
-      get: () => (own ??= structuredClone(cells)),
-      set: (value: typeof cells) => {
-        own = value;
-      },
-    });
-    Object.defineProperty(copy, PEEK_CELLS, { configurable: true, value: () => own ?? cells });
-    settle.push(() => {
-      Object.defineProperty(copy, "cells", {
-        value: own ?? cells,
-        writable: true,
-        enumerable: true,
-        configurable: true,
-      });
-      // Kept: its cells are a plain property again, which is what later reads must see.
-      delete (copy as unknown as Record<symbol, unknown>)[PEEK_CELLS];
-    });
-    return copy;
-  });
-  const { sheets: _sheets, ...workbook } = state;
-  void _sheets;
-  return {
-    state: { ...structuredClone(workbook), sheets },
-    keep: () => settle.forEach((fn) => fn()),
-  };
-}
 
 export class ExcelSim implements SyncHost {
   readonly limits: { maxPayloadBytes: number; maxCells: number };
@@ -256,7 +145,7 @@ export class ExcelSim implements SyncHost {
 
   /** Protects (or unprotects) a sheet, as Review > Protect Sheet does. */
   protectSheet(name: string, on = true): void {
-    this._sheetNamed(name).protected = on;
+    sheetNamed(this._state, name).protected = on;
   }
 
   /** Runs `hook` before every sync from now on (awaited); returns the function that removes it. */
@@ -304,7 +193,7 @@ export class ExcelSim implements SyncHost {
 
   /** The value a cell shows (a reference formula shows the cell it points at; see references.ts). */
   valueAt(sheetName: string, address: string): CellValue {
-    const sheet = this._sheetNamed(sheetName);
+    const sheet = sheetNamed(this._state, sheetName);
     const rect = parseRect(address);
     return shownValue(this._state, sheet, cellAt(sheet, rect.row, rect.col));
   }
@@ -391,7 +280,7 @@ export class ExcelSim implements SyncHost {
             if (!(flags & DELAY_FOR_CELL_EDIT_FLAG)) {
               this._syncCount++;
               this._requests.push({ requestBytes: byteLength(text), responseBytes: 0, actions: 0, cleanup });
-              return transportError("InvalidOperationInCellEditMode", CELL_EDIT_MESSAGE);
+              return transportError("InvalidOperationInCellEditMode", MESSAGES.cellEditMode);
             }
             await new Promise<void>((resume) => this._cellEditEnded.push(resume));
           }
@@ -539,9 +428,8 @@ export class ExcelSim implements SyncHost {
 
   /** Plain data of one sheet for assertions; throws when there is no such sheet (a fault in the test). */
   snapshot(sheetName: string): SheetSnapshot {
-    const index = this._state.sheets.findIndex((s) => s.name.toLowerCase() === sheetName.toLowerCase());
-    if (index < 0) throw new Error(`No sheet named "${sheetName}". Sheets: ${this.sheetNames.join(", ")}`);
-    return snapshotSheet(this._state, this._state.sheets[index], index);
+    const sheet = sheetNamed(this._state, sheetName);
+    return snapshotSheet(this._state, sheet, this._state.sheets.indexOf(sheet));
   }
 
   /** Sheet names in tab order. */
@@ -551,16 +439,12 @@ export class ExcelSim implements SyncHost {
 
   /** Document settings as stored (parsed JSON). */
   get settings(): Record<string, unknown> {
-    return Object.fromEntries(this._state.settings.map((s) => [s.key, JSON.parse(s.json) as unknown]));
+    return settingsOf(this._state);
   }
 
   /** Tables: name, sheet and local address. */
   get tables(): { name: string; sheet: string; range: string }[] {
-    return this._state.tables.map((t) => ({
-      name: t.name,
-      sheet: this._state.sheets.find((s) => s.id === t.sheetId)?.name ?? "",
-      range: rectAddress(t.rect),
-    }));
+    return tablesOf(this._state);
   }
 
   get calculationMode(): string {
@@ -568,17 +452,14 @@ export class ExcelSim implements SyncHost {
   }
 
   get selection(): { sheet: string; address: string } | null {
-    const sel = this._state.selection;
-    if (!sel) return null;
-    const sheet = this._state.sheets.find((s) => s.id === sel.sheetId);
-    return sheet ? { sheet: sheet.name, address: rectAddress(sel.rect) } : null;
+    return selectionOf(this._state);
   }
   set selection(value: { sheet: string; address: string } | null) {
     if (value === null) {
       this._state.selection = null;
       return;
     }
-    const sheet = this._sheetNamed(value.sheet);
+    const sheet = sheetNamed(this._state, value.sheet);
     this._state.selection = { sheetId: sheet.id, rect: parseRect(splitSheet(value.address).local) };
     this._state.activeSheetId = sheet.id;
   }
@@ -587,7 +468,7 @@ export class ExcelSim implements SyncHost {
     return this._state.sheets.find((s) => s.id === this._state.activeSheetId)?.name ?? "";
   }
   set activeSheet(name: string) {
-    const sheet = this._sheetNamed(name);
+    const sheet = sheetNamed(this._state, name);
     this._state.activeSheetId = sheet.id;
     this._state.selection = { sheetId: sheet.id, rect: { row: 0, col: 0, rows: 1, cols: 1 } };
   }
@@ -598,11 +479,5 @@ export class ExcelSim implements SyncHost {
   }
   set workbookName(name: string) {
     this._state.name = name;
-  }
-
-  private _sheetNamed(name: string): WorkbookState["sheets"][number] {
-    const sheet = this._state.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
-    if (!sheet) throw new Error(`No sheet named "${name}".`);
-    return sheet;
   }
 }

@@ -5,11 +5,12 @@ import { qualifiedAddress, splitSheet, tryParseRect, type Rect } from "./address
 import { SimObject, type Loadable, type Reader, type SimContext, type Tx } from "./context";
 import { simError } from "./errors";
 import { sheetById } from "./helpers";
-import { SimRange, type SimRangeFormat } from "./range";
+import { SimRange } from "./range";
+import type { SimRangeFormat } from "./range-format";
 import type { SimWorksheet } from "./worksheet";
 
 /** Excel's limit on the length of an address string (excel-add-ins-troubleshooting). */
-export const MAX_ADDRESS_LENGTH = 8192;
+const MAX_ADDRESS_LENGTH = 8192;
 
 interface AreasRef {
   sheetId: string;

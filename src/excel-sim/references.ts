@@ -27,7 +27,7 @@ interface SheetMention {
 }
 
 /** Every sheet-qualified reference in a formula ("Sheet1!A1", "'My sheet'!$B$2:$C$9"), outside string literals. */
-export function sheetMentions(formula: string): SheetMention[] {
+function sheetMentions(formula: string): SheetMention[] {
   const found: SheetMention[] = [];
   let i = 0;
   while (i < formula.length) {
@@ -88,12 +88,12 @@ function replaceMentions(formula: string, sheet: string, replacement: string): s
 }
 
 /** The formula with references to sheet `from` naming `to` instead, quoted as Excel quotes it. */
-export function renameInFormula(formula: string, from: string, to: string): string {
+function renameInFormula(formula: string, from: string, to: string): string {
   return replaceMentions(formula, from, `${quoteSheetName(to)}!`);
 }
 
 /** The formula after sheet `name` was deleted: "=Sheet2!A1" becomes "=#REF!A1", as in Excel. */
-export function breakInFormula(formula: string, name: string): string {
+function breakInFormula(formula: string, name: string): string {
   return replaceMentions(formula, name, REF_ERROR);
 }
 
@@ -189,7 +189,7 @@ export function isBroken(text: string | null | undefined): boolean {
 const CELL = /^\$?([A-Za-z]{1,3})\$?(\d+)$/;
 
 /** A defined name visible from `sheet`: one scoped to that sheet first, then a workbook name. */
-export function findName(wb: WorkbookState, name: string, sheet: SheetState | null): NamedItemState | null {
+function findName(wb: WorkbookState, name: string, sheet: SheetState | null): NamedItemState | null {
   const lower = name.toLowerCase();
   return (
     (sheet && wb.names.find((n) => n.scopeSheetId === sheet.id && n.name.toLowerCase() === lower)) ||
@@ -199,7 +199,7 @@ export function findName(wb: WorkbookState, name: string, sheet: SheetState | nu
 }
 
 /** The single cell a reference formula points at ("=Sheet1!$C$5", "=C5", "=SomeName"), or null. */
-export function referencedCell(
+function referencedCell(
   wb: WorkbookState,
   formula: string,
   from: SheetState | null,

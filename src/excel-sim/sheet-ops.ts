@@ -111,7 +111,7 @@ export function deleteSheet(wb: WorkbookState, env: HostEnvironment, sheet: Shee
 const INVALID_NAME = /[[\]:*?/\\]/;
 
 /** Excel's rules for a sheet name: 1-31 characters, none of : \ / ? * [ ], not starting or ending with an apostrophe. */
-export function checkSheetName(name: unknown): string {
+function checkSheetName(name: unknown): string {
   if (
     typeof name !== "string" ||
     name.trim() === "" ||
@@ -165,7 +165,7 @@ export function addSheet(wb: WorkbookState, env: HostEnvironment, name?: string 
 }
 
 /** The name Excel gives a copy: "Name (2)", or the next free number, the base cut to fit 31 characters. */
-export function copyName(wb: WorkbookState, name: string): string {
+function copyName(wb: WorkbookState, name: string): string {
   const base = name.replace(/ \(\d+\)$/, "");
   for (let n = 2; ; n++) {
     const suffix = ` (${n})`;

@@ -126,3 +126,34 @@ export function snapshotSheet(wb: WorkbookState, sheet: SheetState, position: nu
     protected: sheet.protected,
   };
 }
+
+// ---- The workbook's own views -----------------------------------------------------------------------------
+
+/** A sheet by name (names ignore case); a missing one is a fault in the test or the preview. */
+export function sheetNamed(wb: WorkbookState, name: string): SheetState {
+  const sheet = wb.sheets.find((s) => s.name.toLowerCase() === name.toLowerCase());
+  if (!sheet) throw new Error(`No sheet named "${name}". Sheets: ${wb.sheets.map((s) => s.name).join(", ")}`);
+  return sheet;
+}
+
+/** Document settings as stored (parsed JSON). */
+export function settingsOf(wb: WorkbookState): Record<string, unknown> {
+  return Object.fromEntries(wb.settings.map((s) => [s.key, JSON.parse(s.json) as unknown]));
+}
+
+/** Tables: name, sheet and local address. */
+export function tablesOf(wb: WorkbookState): { name: string; sheet: string; range: string }[] {
+  return wb.tables.map((t) => ({
+    name: t.name,
+    sheet: wb.sheets.find((s) => s.id === t.sheetId)?.name ?? "",
+    range: rectAddress(t.rect),
+  }));
+}
+
+/** The selected cells: their sheet's name and local address. */
+export function selectionOf(wb: WorkbookState): { sheet: string; address: string } | null {
+  const sel = wb.selection;
+  if (!sel) return null;
+  const sheet = wb.sheets.find((s) => s.id === sel.sheetId);
+  return sheet ? { sheet: sheet.name, address: rectAddress(sel.rect) } : null;
+}

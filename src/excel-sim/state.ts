@@ -153,7 +153,7 @@ export interface PageLayoutState {
  * sheet copied that way keeps, under this key, a look at its cells that copies nothing, for a pass that reads
  * every sheet and changes few (a rename or delete following references).
  */
-export const PEEK_CELLS = Symbol("cells, read without copying");
+const PEEK_CELLS = Symbol("cells, read without copying");
 
 /** A sheet's cells to read only: the copy where the sync made one, else the workbook's own, never a new copy. */
 export function cellsToRead(sheet: SheetState): Map<number, CellState> {
@@ -222,7 +222,7 @@ export interface WorkbookState {
   nextId: number;
 }
 
-export const DEFAULT_FONT: FontState = {
+const DEFAULT_FONT: FontState = {
   name: "Calibri",
   size: 11,
   bold: false,
@@ -251,7 +251,7 @@ export function emptyCell(): CellState {
 export const DEFAULT_COLUMN_WIDTH_POINTS = 48;
 export const DEFAULT_ROW_HEIGHT_POINTS = 15;
 
-export function defaultPageLayout(): PageLayoutState {
+function defaultPageLayout(): PageLayoutState {
   return {
     orientation: "Portrait",
     paperSize: "Letter",
@@ -337,4 +337,44 @@ export function withoutId<T extends { id: string }>(item: T): Omit<T, "id"> {
 
 export function newSeries(name: string, values: string | null, xValues: string | null): SeriesState {
   return { name, values, xValues };
+}
+
+/**
+ * A copy of the workbook for a sync that writes, whose sheets' cells are copied only when the sync first reaches
+ * them: a 200,000-row tracker is not copied whole for a write that only builds the summary's sheets. `keep()` turns
+ * the copy into plain state when the sync succeeds (cells never reached are the same, unchanged, maps).
+ */
+export function copyOnWrite(state: WorkbookState): { state: WorkbookState; keep(): void } {
+  const settle: (() => void)[] = [];
+  const sheets = state.sheets.map((sheet) => {
+    const { cells, ...rest } = sheet;
+    const copy = structuredClone(rest) as WorkbookState["sheets"][number];
+    let own: typeof cells | null = null;
+    Object.defineProperty(copy, "cells", {
+      configurable: true,
+      enumerable: true,
+      get: () => (own ??= structuredClone(cells)),
+      set: (value: typeof cells) => {
+        own = value;
+      },
+    });
+    Object.defineProperty(copy, PEEK_CELLS, { configurable: true, value: () => own ?? cells });
+    settle.push(() => {
+      Object.defineProperty(copy, "cells", {
+        value: own ?? cells,
+        writable: true,
+        enumerable: true,
+        configurable: true,
+      });
+      // Kept: its cells are a plain property again, which is what later reads must see.
+      delete (copy as unknown as Record<symbol, unknown>)[PEEK_CELLS];
+    });
+    return copy;
+  });
+  const { sheets: _sheets, ...workbook } = state;
+  void _sheets;
+  return {
+    state: { ...structuredClone(workbook), sheets },
+    keep: () => settle.forEach((fn) => fn()),
+  };
 }

@@ -1,8 +1,18 @@
-// Worksheets: the collection (add, getItem, active sheet), one sheet (name, position, visibility, ranges,
-// used range, freeze panes, page layout, page breaks, tab colour, gridlines) and its custom properties.
-import { MAX_COLS, MAX_ROWS, parseRect, rectAddress, splitSheet, tryParseRect } from "./address";
+// Worksheets: the collection (add, getItem, the active sheet, walking the tab order), one sheet (name, position,
+// visibility, ranges, used range, tab colour, gridlines, copy, delete) and its protection. What hangs off a sheet
+// has a file each: freeze-panes.ts, page-layout.ts (page layout and page breaks), custom-properties.ts, chart.ts,
+// table.ts.
+import { MAX_COLS, MAX_ROWS, splitSheet, tryParseRect } from "./address";
 import { SimChartCollection } from "./chart";
-import { SimCollection, SimObject, type Loadable, type Reader, type SimContext, type Tx } from "./context";
+import {
+  SimCollection,
+  SimObject,
+  SimPart,
+  type Loadable,
+  type Reader,
+  type SimContext,
+  type Tx,
+} from "./context";
 import { MESSAGES, simError } from "./errors";
 import { sheetById, sheetByName, usedRect } from "./helpers";
 import { SimRange } from "./range";
@@ -10,23 +20,22 @@ import { SimRangeAreas } from "./range-areas";
 import { SimClientResult } from "./result";
 import {
   addSheet,
-  checkSheetName,
   copySheet,
   deleteSheet,
   renameSheet,
-  FOCUS_SENSITIVE,
   requireFocus,
   requireStructureEditable,
   type WorksheetPosition,
 } from "./sheet-ops";
 import type { SheetState } from "./state";
 import { SimTableCollection } from "./table";
+import { SimCustomPropertyCollection } from "./custom-properties";
+import { SimFreezePanes } from "./freeze-panes";
+import { SimPageBreakCollection, SimPageLayout } from "./page-layout";
 
 export interface SheetRef {
   sheetId: string;
 }
-
-export { checkSheetName };
 
 function visibleCount(tx: Tx): number {
   return tx.wb.sheets.filter((s) => s.visibility === "Visible").length;
@@ -450,20 +459,8 @@ export class SimWorksheet extends SimObject<SheetRef> {
 }
 
 /** worksheet.protection: whether the sheet's cells, formats and charts are locked against changes. */
-export class SimWorksheetProtection extends SimObject<SheetRef> {
+export class SimWorksheetProtection extends SimPart<SheetRef, SimWorksheet> {
   protected readonly _entity = "WorksheetProtection";
-  constructor(
-    context: SimContext,
-    private readonly _sheet: SimWorksheet,
-  ) {
-    super(context);
-  }
-  protected override _bindOnce(): boolean {
-    return false;
-  }
-  protected _locate(tx: Tx): SheetRef | null {
-    return this._sheet._target(tx);
-  }
   protected _readers(): Record<string, Reader<SheetRef>> {
     return { protected: (tx, ref) => sheetById(tx, ref.sheetId).protected };
   }
@@ -475,409 +472,5 @@ export class SimWorksheetProtection extends SimObject<SheetRef> {
   }
   unprotect(): void {
     this._queue(0, (tx, ref) => (sheetById(tx, ref.sheetId).protected = false));
-  }
-}
-
-/** worksheet.freezePanes: frozen rows/columns at the top-left. */
-export class SimFreezePanes {
-  constructor(
-    private readonly _sheet: SimWorksheet,
-    private readonly _context: SimContext,
-  ) {}
-  private _apply(api: keyof typeof FOCUS_SENSITIVE, fn: (sheet: SheetState) => void): void {
-    this._context._enqueue({
-      requestBytes: 64,
-      run: (tx) => {
-        const sheet = this._sheet._state(tx);
-        requireFocus(tx.host.environment, api);
-        fn(sheet);
-      },
-    });
-  }
-  freezeRows(count = 1): void {
-    this._apply(
-      "WorksheetFreezePanes.freezeRows",
-      (s) => (s.freeze = count > 0 ? { rows: count, columns: 0 } : null),
-    );
-  }
-  freezeColumns(count = 1): void {
-    this._apply(
-      "WorksheetFreezePanes.freezeColumns",
-      (s) => (s.freeze = count > 0 ? { rows: 0, columns: count } : null),
-    );
-  }
-  /** Freezes the rows above and columns left of the bottom-right of the given range (Office.js semantics). */
-  freezeAt(frozenRange: SimRange | string): void {
-    this._context._enqueue({
-      requestBytes: 64,
-      run: (tx) => {
-        const sheet = this._sheet._state(tx);
-        requireFocus(tx.host.environment, "WorksheetFreezePanes.freezeAt");
-        const rect =
-          typeof frozenRange === "string"
-            ? parseRect(splitSheet(frozenRange).local)
-            : frozenRange._target(tx).rect;
-        sheet.freeze = { rows: rect.row + rect.rows, columns: rect.col + rect.cols };
-      },
-    });
-  }
-  unfreeze(): void {
-    this._apply("WorksheetFreezePanes.unfreeze", (s) => (s.freeze = null));
-  }
-  getLocationOrNullObject(): SimRange {
-    return new SimRange(
-      this._context,
-      (tx) => {
-        const sheet = this._sheet._state(tx);
-        requireFocus(tx.host.environment, "WorksheetFreezePanes.getLocationOrNullObject");
-        if (!sheet.freeze) return null;
-        return {
-          sheetId: sheet.id,
-          rect: {
-            row: 0,
-            col: 0,
-            rows: Math.max(1, sheet.freeze.rows),
-            cols: Math.max(1, sheet.freeze.columns),
-          },
-        };
-      },
-      true,
-    );
-  }
-}
-
-/** worksheet.horizontalPageBreaks: a manual break sits above the top row of the range given to add(). */
-export class SimPageBreakCollection {
-  constructor(
-    private readonly _sheet: SimWorksheet,
-    private readonly _context: SimContext,
-  ) {}
-  add(pageBreakRange: SimRange | string): void {
-    this._context._enqueue({
-      requestBytes: 64,
-      run: (tx) => {
-        const sheet = this._sheet._state(tx);
-        const rect =
-          typeof pageBreakRange === "string"
-            ? parseRect(splitSheet(pageBreakRange).local)
-            : pageBreakRange._target(tx).rect;
-        if (!sheet.horizontalPageBreaks.includes(rect.row)) sheet.horizontalPageBreaks.push(rect.row);
-        sheet.horizontalPageBreaks.sort((a, b) => a - b);
-      },
-    });
-  }
-  removePageBreaks(): void {
-    this._context._enqueue({
-      requestBytes: 64,
-      run: (tx) => (this._sheet._state(tx).horizontalPageBreaks = []),
-    });
-  }
-  getCount(): SimClientResult<number> {
-    const result = new SimClientResult<number>();
-    this._context._enqueue({
-      requestBytes: 64,
-      run: (tx) => {
-        const n = this._sheet._state(tx).horizontalPageBreaks.length;
-        tx.onCommit(() => result._resolve(n));
-      },
-    });
-    return result;
-  }
-}
-
-const ORIENTATIONS = ["Portrait", "Landscape"];
-const PAPER = ["Letter", "Legal", "A3", "A4", "A5", "B4", "B5", "Executive", "Tabloid"];
-
-/** worksheet.pageLayout: print orientation, paper, fit-to-page zoom, print area and titles, centring, margins, footer. */
-export class SimPageLayout extends SimObject<SheetRef> {
-  protected readonly _entity = "PageLayout";
-  readonly headersFooters: { defaultForAllPages: { centerFooter: string; centerHeader: string } };
-
-  constructor(
-    context: SimContext,
-    private readonly _sheet: SimWorksheet,
-  ) {
-    super(context);
-    const layout = (tx: Tx): SheetState["pageLayout"] => this._sheet._state(tx).pageLayout;
-    const queue = (fn: (tx: Tx) => void): void => this.context._enqueue({ requestBytes: 64, run: fn });
-    let footer = "";
-    let header = "";
-    this.headersFooters = {
-      defaultForAllPages: {
-        get centerFooter() {
-          return footer;
-        },
-        set centerFooter(v: string) {
-          footer = v;
-          queue((tx) => (layout(tx).centerFooter = v));
-        },
-        get centerHeader() {
-          return header;
-        },
-        set centerHeader(v: string) {
-          header = v;
-          queue((tx) => (layout(tx).centerHeader = v));
-        },
-      },
-    };
-  }
-  protected override _bindOnce(): boolean {
-    return false;
-  }
-  protected _locate(tx: Tx): SheetRef | null {
-    return this._sheet._target(tx);
-  }
-  private _layout(tx: Tx): SheetState["pageLayout"] {
-    return this._sheet._state(tx).pageLayout;
-  }
-  protected _readers(): Record<string, Reader<SheetRef>> {
-    const l = (tx: Tx): SheetState["pageLayout"] => this._layout(tx);
-    return {
-      orientation: (tx) => l(tx).orientation,
-      paperSize: (tx) => l(tx).paperSize,
-      zoom: (tx) => ({ ...l(tx).zoom }),
-      centerHorizontally: (tx) => l(tx).centerHorizontally,
-      centerVertically: (tx) => l(tx).centerVertically,
-      leftMargin: (tx) => l(tx).leftMargin,
-      rightMargin: (tx) => l(tx).rightMargin,
-      topMargin: (tx) => l(tx).topMargin,
-      bottomMargin: (tx) => l(tx).bottomMargin,
-      headerMargin: (tx) => l(tx).headerMargin,
-      footerMargin: (tx) => l(tx).footerMargin,
-    };
-  }
-  private _setLayout<K extends keyof SheetState["pageLayout"]>(
-    name: K,
-    value: SheetState["pageLayout"][K],
-    check?: () => void,
-  ): void {
-    this._set(name, value, (tx) => {
-      check?.();
-      this._layout(tx)[name] = value;
-    });
-  }
-  get orientation(): string {
-    return this._get("orientation");
-  }
-  set orientation(v: string) {
-    const value = ORIENTATIONS.find((o) => o.toLowerCase() === String(v).toLowerCase());
-    this._setLayout("orientation", value ?? v, () => {
-      if (!value) throw simError("InvalidArgument", MESSAGES.invalidArgument, "PageLayout.orientation");
-    });
-  }
-  get paperSize(): string {
-    return this._get("paperSize");
-  }
-  set paperSize(v: string) {
-    const value = PAPER.find((o) => o.toLowerCase() === String(v).toLowerCase());
-    this._setLayout("paperSize", value ?? v, () => {
-      if (!value) throw simError("InvalidArgument", MESSAGES.invalidArgument, "PageLayout.paperSize");
-    });
-  }
-  /** Excel.PageLayoutZoomOptions: fit-to-pages or a scale, not both. */
-  get zoom(): { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number } {
-    return this._get("zoom");
-  }
-  set zoom(v: { horizontalFitToPages?: number; verticalFitToPages?: number; scale?: number }) {
-    this._setLayout("zoom", { ...v }, () => {
-      const fit = v.horizontalFitToPages !== undefined || v.verticalFitToPages !== undefined;
-      if (fit && v.scale !== undefined)
-        throw simError("InvalidArgument", MESSAGES.invalidArgument, "PageLayout.zoom");
-    });
-  }
-  get centerHorizontally(): boolean {
-    return this._get("centerHorizontally");
-  }
-  set centerHorizontally(v: boolean) {
-    this._setLayout("centerHorizontally", v);
-  }
-  get centerVertically(): boolean {
-    return this._get("centerVertically");
-  }
-  set centerVertically(v: boolean) {
-    this._setLayout("centerVertically", v);
-  }
-  /** Margins are in points (72 to the inch), as in Office.js. */
-  get leftMargin(): number {
-    return this._get("leftMargin");
-  }
-  set leftMargin(v: number) {
-    this._setLayout("leftMargin", v);
-  }
-  get rightMargin(): number {
-    return this._get("rightMargin");
-  }
-  set rightMargin(v: number) {
-    this._setLayout("rightMargin", v);
-  }
-  get topMargin(): number {
-    return this._get("topMargin");
-  }
-  set topMargin(v: number) {
-    this._setLayout("topMargin", v);
-  }
-  get bottomMargin(): number {
-    return this._get("bottomMargin");
-  }
-  set bottomMargin(v: number) {
-    this._setLayout("bottomMargin", v);
-  }
-  get headerMargin(): number {
-    return this._get("headerMargin");
-  }
-  set headerMargin(v: number) {
-    this._setLayout("headerMargin", v);
-  }
-  get footerMargin(): number {
-    return this._get("footerMargin");
-  }
-  set footerMargin(v: number) {
-    this._setLayout("footerMargin", v);
-  }
-  setPrintArea(printArea: SimRange | string): void {
-    this._queue(64, (tx) => {
-      const rect =
-        typeof printArea === "string" ? parseRect(splitSheet(printArea).local) : printArea._target(tx).rect;
-      this._layout(tx).printArea = rectAddress(rect);
-    });
-  }
-  /** Rows repeated on each page: "$1:$3", "1:3" or a range whose rows are used. */
-  setPrintTitleRows(titleRows: SimRange | string): void {
-    this._queue(64, (tx) => {
-      let first: number;
-      let count: number;
-      if (typeof titleRows === "string") {
-        const m = /^\$?(\d+):\$?(\d+)$/.exec(splitSheet(titleRows).local);
-        if (!m) throw simError("InvalidArgument", MESSAGES.invalidArgument, "PageLayout.setPrintTitleRows");
-        first = Number(m[1]) - 1;
-        count = Number(m[2]) - first;
-      } else {
-        const rect = titleRows._target(tx).rect;
-        first = rect.row;
-        count = rect.rows;
-      }
-      this._layout(tx).printTitleRows = `$${first + 1}:$${first + count}`;
-    });
-  }
-}
-
-// ---- Worksheet custom properties -------------------------------------------------------------------------
-
-interface PropRef {
-  sheetId: string;
-  key: string;
-}
-
-function findProp(tx: Tx, ref: PropRef): { key: string; value: string } {
-  const prop = sheetById(tx, ref.sheetId).customProperties.find(
-    (p) => p.key.toLowerCase() === ref.key.toLowerCase(),
-  );
-  if (!prop) throw simError("ItemNotFound", MESSAGES.itemNotFound, "WorksheetCustomProperty");
-  return prop;
-}
-
-export class SimCustomPropertyCollection extends SimCollection<SimCustomProperty, SheetRef> {
-  protected readonly _entity = "WorksheetCustomPropertyCollection";
-  constructor(
-    context: SimContext,
-    private readonly _sheet: SimWorksheet,
-  ) {
-    super(context);
-  }
-  protected override _bindOnce(): boolean {
-    return false;
-  }
-  protected _locate(tx: Tx): SheetRef | null {
-    return this._sheet._target(tx);
-  }
-  protected _members(tx: Tx, ref: SheetRef): SimCustomProperty[] {
-    return sheetById(tx, ref.sheetId).customProperties.map(
-      (p) => new SimCustomProperty(this.context, () => ({ sheetId: ref.sheetId, key: p.key })),
-    );
-  }
-  /** Adds a property, or replaces the value of one with the same key (keys are case-insensitive, up to 255 characters). */
-  add(key: string, value: string): SimCustomProperty {
-    this._queue(jsonBytes2(key, value), (tx, ref) => {
-      if (typeof key !== "string" || key === "" || key.length > 255)
-        throw simError("InvalidArgument", MESSAGES.invalidArgument, "WorksheetCustomPropertyCollection.add");
-      const props = sheetById(tx, ref.sheetId).customProperties;
-      const existing = props.find((p) => p.key.toLowerCase() === key.toLowerCase());
-      if (existing) existing.value = String(value);
-      else props.push({ key, value: String(value) });
-    });
-    return new SimCustomProperty(this.context, (tx) => ({ sheetId: this._sheet._target(tx).sheetId, key }));
-  }
-  getItem(key: string): SimCustomProperty {
-    const prop = new SimCustomProperty(this.context, (tx) => {
-      const ref = { sheetId: this._sheet._target(tx).sheetId, key };
-      findProp(tx, ref);
-      return ref;
-    });
-    prop._resolveAtSync();
-    return prop;
-  }
-  getItemOrNullObject(key: string): SimCustomProperty {
-    return new SimCustomProperty(
-      this.context,
-      (tx) => {
-        // On a null sheet the property is a null object too, not an error (unless the sim is strict).
-        const sheetRef = this._sheet._resolveOrNullChain(tx, "CustomPropertyCollection.getItemOrNullObject");
-        if (sheetRef === null) return null;
-        const ref = { sheetId: sheetRef.sheetId, key };
-        return sheetById(tx, ref.sheetId).customProperties.some(
-          (p) => p.key.toLowerCase() === key.toLowerCase(),
-        )
-          ? ref
-          : null;
-      },
-      true,
-    );
-  }
-  getCount(): SimClientResult<number> {
-    return this._result((tx, ref) => sheetById(tx, ref.sheetId).customProperties.length);
-  }
-}
-
-function jsonBytes2(...parts: unknown[]): number {
-  return JSON.stringify(parts).length;
-}
-
-export class SimCustomProperty extends SimObject<PropRef> {
-  protected readonly _entity = "WorksheetCustomProperty";
-  constructor(
-    context: SimContext,
-    private readonly _locator: (tx: Tx) => PropRef | null,
-    nullable = false,
-  ) {
-    super(context, nullable);
-    if (nullable) this._queueExistenceCheck();
-  }
-  /** @internal */
-  _resolveAtSync(): void {
-    this._queueResolution();
-  }
-  protected _locate(tx: Tx): PropRef | null {
-    return this._locator(tx);
-  }
-  protected _readers(): Record<string, Reader<PropRef>> {
-    return { key: (tx, ref) => findProp(tx, ref).key, value: (tx, ref) => findProp(tx, ref).value };
-  }
-  get key(): string {
-    return this._get("key");
-  }
-  get value(): string {
-    return this._get("value");
-  }
-  set value(v: string) {
-    this._set("value", v, (tx, ref) => (findProp(tx, ref).value = String(v)));
-  }
-  delete(): void {
-    this._queue(0, (tx, ref) => {
-      const sheet = sheetById(tx, ref.sheetId);
-      findProp(tx, ref);
-      sheet.customProperties = sheet.customProperties.filter(
-        (p) => p.key.toLowerCase() !== ref.key.toLowerCase(),
-      );
-    });
   }
 }

@@ -4,21 +4,7 @@
 // under the chart's table on the data sheet, so both renderers carry it.
 import { formatByUnit, formatPounds } from "../core/format";
 import type { ChartData, DisplayUnit } from "../core/model";
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
+import { MONTH_NAMES } from "../core/months";
 
 /** A category as said aloud: "2024-12" -> "December 2024", "2025-01-07" -> "7 January 2025", others unchanged. */
 function spokenCategory(category: string): string {

@@ -10,7 +10,7 @@ import { SheetBuilder } from "./sheet-builder";
 import { STYLES } from "./styles";
 
 /** The built-in style of the data sheet's tables: light, so the cells' own formats read as on the page. */
-export const TABLE_STYLE = "TableStyleLight1";
+const TABLE_STYLE = "TableStyleLight1";
 
 /** Widths of the data sheet's columns in Excel units: at least this, and text wider than the most wraps. */
 const MIN_WIDTH = 11;

@@ -5,7 +5,7 @@ import type { CellStyle } from "./plan";
 import type { DisplayUnit, KpiStatus, KpiUnit, RagGrade, Severity } from "../core/model";
 import { statusText } from "../core/wording";
 
-export const FONT_NAME = "Calibri";
+const FONT_NAME = "Calibri";
 
 export const FONT_SIZE = {
   title: 16,

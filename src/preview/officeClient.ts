@@ -4,7 +4,7 @@
 import { setOfficeClient, type OfficeClient } from "../excel-sim";
 
 /** Where webpack puts the frame's page, next to its copy of the library. */
-export const EXCEL_CLIENT_PAGE = "office-js/excel-client.html";
+const EXCEL_CLIENT_PAGE = "office-js/excel-client.html";
 
 /** Loads the client once and makes the in-memory Excel use it; rejects when the library cannot be loaded. */
 export function loadOfficeClientFrame(page = EXCEL_CLIENT_PAGE): Promise<OfficeClient> {

@@ -10,7 +10,7 @@ export const TABLE_REL_TYPE = "http://schemas.openxmlformats.org/officeDocument/
 const MAIN_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main";
 
 /** Excel's rules for a table name: a letter or underscore first, then letters, digits, dots and underscores. */
-export function validTableName(name: string): boolean {
+function validTableName(name: string): boolean {
   return (
     /^[A-Za-z_][A-Za-z0-9_.]{0,254}$/.test(name) && !/^[A-Za-z]{1,3}\d+$/.test(name) && !/^[RrCc]$/.test(name)
   );

@@ -1,11 +1,10 @@
 // The task pane in a real browser: the preview page (pane + in-memory Excel + sample tracker) driven by Chromium.
 import { AxeBuilder } from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { ROOT, ensureBuild, launchChromium, serve, type Browser, type StaticServer } from "./support";
+import { OUT, ROOT, openPreview, until, type Browser, type Preview, type StaticServer } from "./support";
 
-const OUT = join(ROOT, "test-output");
+let preview: Preview;
 let browser: Browser;
 let server: StaticServer;
 let page: Page;
@@ -15,30 +14,16 @@ type Selection = { sheet: string; address: string } | null;
 const visible = (locator: ReturnType<Page["locator"]>) =>
   locator.waitFor({ state: "visible", timeout: 10_000 });
 
-async function until(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("Timed out waiting for the page.");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 const selection = () =>
   page.evaluate(() => (window as unknown as { __preview: { selection: Selection } }).__preview.selection);
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  const dist = ensureBuild("test-output/browser-dist");
-  server = await serve(dist);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.goto(`${server.url}preview.html`);
-  await page.getByRole("button", { name: "Refresh summary" }).waitFor({ timeout: 30_000 });
+  preview = await openPreview();
+  ({ browser, server, page } = preview);
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 test("the preview says plainly that it is not connected to Excel", async () => {
@@ -197,10 +182,7 @@ describe("a council's own tracker layout, through the mapping step", () => {
   let own: Page;
 
   beforeAll(async () => {
-    own = await browser.context.newPage();
-    await own.setViewportSize({ width: 1100, height: 900 });
-    await own.goto(`${server.url}preview.html`);
-    await own.getByRole("button", { name: "Refresh summary" }).waitFor({ timeout: 30_000 });
+    own = await preview.openPage({ width: 1100, height: 900 });
   });
   afterAll(async () => {
     await own?.close();

@@ -3,14 +3,12 @@
 // read the page back from the in-memory workbook and the pane; refresh three more times and nothing is lost or
 // duplicated; a person's edit on the notes sheet survives and wins. Screenshots of the pane while explaining.
 import { AxeBuilder } from "@axe-core/playwright";
-import { mkdirSync, writeFileSync } from "node:fs";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { ROOT, ensureBuild, launchChromium, serve, type Browser, type StaticServer } from "./support";
+import { OUT, openPreview, until as untilWithin, type Preview } from "./support";
 
-const OUT = join(ROOT, "test-output");
-let browser: Browser;
-let server: StaticServer;
+let preview: Preview;
 let page: Page;
 
 const OVERSPEND =
@@ -44,13 +42,8 @@ const noteRows = () =>
 
 const occurrences = (text: string, part: string) => text.split(part).length - 1;
 
-async function until(check: () => Promise<boolean>, timeout = 30_000): Promise<void> {
-  const end = Date.now() + timeout;
-  while (!(await check())) {
-    if (Date.now() > end) throw new Error("Timed out waiting for the page.");
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+/** Waits up to 30 s: a refresh over the whole sample takes longest here. */
+const until = (check: () => Promise<boolean>, timeout = 30_000) => untilWithin(check, timeout);
 
 /** Refresh summary, then wait for the new run (its id is in the header's last-run line). */
 async function refresh(): Promise<void> {
@@ -77,20 +70,14 @@ async function tabTo(name: RegExp, limit = 300): Promise<void> {
 }
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  const dist = ensureBuild("test-output/browser-dist");
-  server = await serve(dist);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.goto(`${server.url}preview.html`);
-  await page.getByRole("button", { name: "Refresh summary" }).waitFor({ timeout: 30_000 });
+  preview = await openPreview();
+  ({ page } = preview);
   await page.getByRole("button", { name: "Refresh summary" }).click();
   await page.getByRole("heading", { name: "Overall RAG" }).waitFor({ timeout: 30_000 });
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 test("the header counts the explained variances: none yet", async () => {

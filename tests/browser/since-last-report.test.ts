@@ -1,30 +1,20 @@
 // "Since last report" in the pane, in Chromium over the browser preview: the sample refreshed, then moved on a month
 // in the in-memory workbook (the cells a finance officer would type), then refreshed again. Screenshot saved.
 import { AxeBuilder } from "@axe-core/playwright";
-import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { Page } from "playwright-core";
-import { ROOT, ensureBuild, launchChromium, serve, type Browser, type StaticServer } from "./support";
+import { OUT, openPreview, type Preview } from "./support";
 
-const OUT = join(ROOT, "test-output");
-let server: StaticServer;
-let browser: Browser;
+let preview: Preview;
 let page: Page;
 
 beforeAll(async () => {
-  mkdirSync(OUT, { recursive: true });
-  const dist = ensureBuild("test-output/browser-dist");
-  server = await serve(dist);
-  browser = await launchChromium();
-  page = await browser.context.newPage();
-  await page.setViewportSize({ width: 450, height: 900 });
-  await page.goto(`${server.url}preview.html`);
-  await page.getByRole("button", { name: "Refresh summary" }).waitFor({ timeout: 30_000 });
+  preview = await openPreview({ width: 450, height: 900 });
+  ({ page } = preview);
 }, 600_000);
 
 afterAll(async () => {
-  await browser?.close();
-  await server?.close();
+  await preview?.close();
 });
 
 /** The month's edits, cell by cell (tests/support/moved-on.ts says why each). */

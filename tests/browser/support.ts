@@ -1,12 +1,16 @@
 // Shared by the browser test and the pane benchmark: the shared production build, served on 127.0.0.1, and Chromium.
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
-import { chromium, type BrowserContext } from "playwright-core";
+import { chromium, type BrowserContext, type Page } from "playwright-core";
+import { ensureBuild } from "../support/production-build";
+import { serve, type StaticServer } from "../../scripts/static-server";
 
 export const ROOT = resolve(__dirname, "../..");
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-export const CHROMIUM_ARGS = [
+/** Where the browser tests keep their screenshots and reports. */
+export const OUT = join(ROOT, "test-output");
+const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const CHROMIUM_ARGS = [
   "--headless",
   "--no-sandbox",
   "--disable-gpu",
@@ -17,9 +21,9 @@ export const CHROMIUM_ARGS = [
   "--disable-sync",
 ];
 
-export { ensureBuild } from "../support/production-build";
+export { ensureBuild };
 
-export { serve, type StaticServer } from "../../scripts/static-server";
+export { serve, type StaticServer };
 
 export interface Browser {
   context: BrowserContext;
@@ -48,4 +52,50 @@ export async function launchChromium(): Promise<Browser> {
       rmSync(profile, { recursive: true, force: true });
     },
   };
+}
+
+/** The browser preview (the pane, the in-memory Excel and the sample tracker), served from the shared build. */
+export interface Preview {
+  browser: Browser;
+  server: StaticServer;
+  /** The first page, its Refresh summary button ready. */
+  page: Page;
+  /** Another page of the preview (a workbook of its own), its Refresh summary button ready. */
+  openPage(viewport?: { width: number; height: number }): Promise<Page>;
+  close(): Promise<void>;
+}
+
+/** Builds (once) and serves the preview, opens it in Chromium and waits for the pane. */
+export async function openPreview(viewport?: { width: number; height: number }): Promise<Preview> {
+  mkdirSync(OUT, { recursive: true });
+  const dist = ensureBuild("test-output/browser-dist");
+  const server = await serve(dist);
+  const browser = await launchChromium();
+  const openPage = async (size?: { width: number; height: number }): Promise<Page> => {
+    const page = await browser.context.newPage();
+    if (size) await page.setViewportSize(size);
+    await page.goto(`${server.url}preview.html`);
+    await page.getByRole("button", { name: "Refresh summary" }).waitFor({ timeout: 30_000 });
+    return page;
+  };
+  const page = await openPage(viewport);
+  return {
+    browser,
+    server,
+    page,
+    openPage,
+    async close() {
+      await browser.close();
+      await server.close();
+    },
+  };
+}
+
+/** Polls `check` every 50 ms until it holds; fails after `timeout` ms. */
+export async function until(check: () => Promise<boolean>, timeout = 10_000): Promise<void> {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error("Timed out waiting for the page.");
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }

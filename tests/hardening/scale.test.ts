@@ -18,7 +18,8 @@ const NOW = new Date("2025-01-08T09:30:00Z");
 const MB = 1024 * 1024;
 const key = (i: Issue) => `${i.code} @ ${i.sheet}!${i.cell}`;
 
-jest.setTimeout(180_000);
+// Generous: the 200,000-row setup takes about a minute alone and several on a loaded machine (not a timed test).
+jest.setTimeout(900_000);
 
 /**
  * Peak memory while `work` runs: process.memoryUsage() sampled every 20 ms (timers run between the refresh's

@@ -8,13 +8,13 @@ import { dirname, join, resolve } from "node:path";
 export const ROOT = resolve(__dirname, "../..");
 
 /** Where the shared build goes, relative to the repository (ignored by git). */
-export const SHARED_BUILD = "test-output/browser-dist";
+const SHARED_BUILD = "test-output/browser-dist";
 
 /** What a production build depends on: a change to any of these makes the next ensureBuild rebuild. */
 const INPUTS = ["src", "assets", "webpack.config.js", "manifest.xml", "package-lock.json"];
 
 /** The build's webpack output, kept beside it so a test can read what a cached build printed. */
-export const buildLogOf = (dir: string): string => `${dir}.log`;
+const buildLogOf = (dir: string): string => `${dir}.log`;
 
 /** Newest modification time under a path (file or folder), in ms. */
 function newest(path: string): number {

@@ -1,6 +1,8 @@
 // Builds typed Tracker objects for core tests without a workbook: each value gets the cell address it would have
 // in the template layout (header on row 1, data from row 2, columns in template order), so sources can be checked.
-// `sampleTracker()` holds the seed dashboard's figures (refreshed 07/01/2025) and can be changed before build().
+// `sampleTracker()` holds the seed dashboard's figures (refreshed 07/01/2025) and can be changed before build(); the
+// funded EHCPs, population, statistical neighbours' shares, workstreams and milestone counts come from the sample
+// tracker (scripts/make-sample-tracker.ts), the rest is typed where it is a test's own.
 import { columnLetters } from "../../src/core/a1";
 import { DEFAULT_RISK_BANDS } from "../../src/core/metrics/risk";
 import type { KpiId, KpiUnit, MilestoneStatus, Polarity, RagGrade, RagValue } from "../../src/core/model";
@@ -19,6 +21,16 @@ import type {
   Tracker,
   WorkstreamRow,
 } from "../../src/core/tracker";
+import { parseRag } from "../../src/core/parse/rag";
+import {
+  FUNDED_EHCPS,
+  SAMPLE_FIRST_MONTH,
+  SAMPLE_MILESTONE_COUNTS,
+  SAMPLE_POPULATION_0_25,
+  SAMPLE_SN_EHCP_SHARE,
+  SAMPLE_SN_INMSS_SHARE,
+  SAMPLE_WORKSTREAMS,
+} from "../../scripts/make-sample-tracker";
 
 const SECTIONS: SectionId[] = [
   "settings",
@@ -359,19 +371,15 @@ export class TrackerBuilder {
 // ---------------------------------------------------------------------------------------------------------------
 // The seed dashboard's tracker
 
-/** Funded EHCPs Jan-23 .. Dec-24; Sep-Dec of both years are the dashboard's (6353 - 5481 = +872 ...). */
-const SAMPLE_FUNDED = [
-  4790, 4851, 4912, 4968, 5031, 5094, 5160, 5204, 5301, 5343, 5418, 5481, 5547, 5612, 5680, 5741, 5808, 5876,
-  5942, 5990, 6059, 6166, 6274, 6353,
-];
+/** Funded EHCPs Jan-23 .. Dec-24, the sample tracker's (from Apr-22); Sep-Dec of both years are the dashboard's. */
+const SAMPLE_FUNDED = FUNDED_EHCPS.slice(
+  (2023 - SAMPLE_FIRST_MONTH.year) * 12 - (SAMPLE_FIRST_MONTH.month - 1),
+);
 /** Placed in INMSS Jan-23 .. Dec-24: 2024 chosen so the mean of the 2024 monthly shares is 5.75%. */
 const SAMPLE_INMSS = [
   286, 290, 293, 296, 299, 302, 305, 306, 310, 318, 319, 317, 320, 322, 326, 330, 333, 337, 341, 345, 354,
   359, 359, 358,
 ];
-const SAMPLE_POPULATION = 166_500;
-const SAMPLE_SN_EHCP_SHARE = 0.0319;
-const SAMPLE_SN_INMSS_SHARE = 0.0572;
 
 /** "2023-01" plus i months. */
 const sampleMonth = (i: number) => {
@@ -417,7 +425,7 @@ export function sampleTracker(): TrackerBuilder {
       month: sampleMonth(i),
       fundedEhcps: funded,
       forecastEhcps: Math.round(4790 + ((5707 - 4790) * i) / 23),
-      population0to25: SAMPLE_POPULATION,
+      population0to25: SAMPLE_POPULATION_0_25,
       statNeighbourEhcpShare: SAMPLE_SN_EHCP_SHARE,
       placedInInmss: SAMPLE_INMSS[i],
       statNeighbourInmssShare: SAMPLE_SN_INMSS_SHARE,
@@ -459,42 +467,17 @@ export function sampleTracker(): TrackerBuilder {
     "Voice of the child and their family",
     "Further work to be done as part of developing the SEND Strategy Implementation Plan to understand what the workstreams and data are for this area.",
   );
-  const on = rag("Green", "on", "Green - On Track");
-  const agOff = rag("Amber/Green", "off", "Amber / Green - Off Track");
-  const workstreams: [number, string, RagValue][] = [
-    [2, "Improved early support offer, building on the Family Hub pilot", on],
-    [2, "Improved pathway navigation to ensure early support offer is fully utilised by early years", on],
-    [2, "Multi-agency approach to supporting schools before an EHCP is issued", agOff],
-    [2, "New Team of Inclusion Advisors working in schools", on],
-    [3, "Additional Secondary Resource Bases", on],
-    [3, "Further improvements to our Resource Base model", on],
-    [3, "Proactive approach to bringing children back into a mainstream setting", on],
-    [
-      4,
-      "Clear set of attractive employment options for young people with SEND, developed with employers",
-      on,
-    ],
-    [4, "Increase PfA capacity to allow more informed and proactive conversations about ceasing plans.", on],
-    [
-      4,
-      "To increase the options, support and information in order to better prepare young people with SEND for adulthood.",
-      on,
-    ],
-    [5, "Further development of our decision-making panels and review related processes", on],
-    [5, "Review of school SEND funding including special schools and top ups", on],
-    [6, "Clear the EHCNA backlog and create a Tribunals Team to effectively manage the process", on],
-    [6, "Communications strategy for communicating with parent carers", on],
-    [6, "Early Help Hub and Advice", on],
-    [6, "Further integrated processes and paperwork in our system to drive efficiencies", on],
-  ];
-  for (const [p, name, r] of workstreams) b.withWorkstream(p, name, r);
-  // The dashboard's "Status of Milestones Due": P3 7 complete and 3 on track, P4 10, P5 10, P6 12 and 5.
-  const milestoneCounts: [number, number, number][] = [
-    [3, 7, 3],
-    [4, 10, 0],
-    [5, 10, 0],
-    [6, 12, 5],
-  ];
+  // The sample tracker's workstreams, their RAG words read as the reader reads them.
+  for (const [p, name, text] of SAMPLE_WORKSTREAMS) {
+    const parsed = parseRag(text);
+    if (!parsed.ok) throw new Error(`The sample's RAG "${text}" does not parse`);
+    b.withWorkstream(p, name, rag(parsed.value.grade, parsed.value.track, parsed.value.text));
+  }
+  // The sample's milestone counts, the dashboard's "Status of Milestones Due" (P3 7 complete and 3 on track, P4 10,
+  // P5 10, P6 12 and 5). Override: programme 2's milestones are left out, so its workstreams stand alone here.
+  const milestoneCounts = Object.entries(SAMPLE_MILESTONE_COUNTS)
+    .map(([p, c]) => [Number(p), c.complete, c.onTrack] as const)
+    .filter(([p]) => p !== 2);
   for (const [p, complete, onTrack] of milestoneCounts) {
     for (let k = 0; k < complete; k++)
       b.withMilestone({

@@ -34,7 +34,7 @@ export interface CompareInput {
 }
 
 /** "Since the report of 10/12/2024" (or of the refresh, when the baseline has no reporting date). */
-export function sinceHeading(baseline: HistorySnapshot | null): string {
+function sinceHeading(baseline: HistorySnapshot | null): string {
   if (!baseline) return "Since last report";
   if (baseline.reportingDate) return `Since the report of ${formatDate(baseline.reportingDate)}`;
   return `Since the refresh of ${formatDate(baseline.refreshedAt.slice(0, 10))}`;
@@ -57,7 +57,7 @@ function shownChange(change: number, unit: KpiChange["unit"]): number {
   return Math.round(change);
 }
 
-export function kpiChanges(
+function kpiChanges(
   current: HistorySnapshot,
   baseline: HistorySnapshot,
   polarity: CompareInput["polarity"],

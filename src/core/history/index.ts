@@ -14,13 +14,12 @@ import { compareWithBaseline } from "./compare";
 import { HISTORY_SHEET_NAME } from "./record";
 import { openRiskScores, snapshotOf, type SnapshotInput } from "./snapshot";
 
-export { changeItems, type ChangeItem } from "./changes";
 export { HISTORY_COLUMNS, HISTORY_SHEET_NAME, historyHeader, historyRows, readHistorySheet } from "./record";
 
 /** Reports the trend shows: this one and the five before it. */
-export const TREND_REPORTS = 6;
+const TREND_REPORTS = 6;
 
-export const DEFAULT_BASELINE: BaselineChoice = { kind: "previous_report" };
+const DEFAULT_BASELINE: BaselineChoice = { kind: "previous_report" };
 
 /**
  * The record this refresh is compared with: by default the most recent one whose reporting date is earlier than
@@ -56,10 +55,7 @@ export function chooseBaseline(
 }
 
 /** The latest refresh of each reporting date up to this one, oldest first, this one last; at most TREND_REPORTS. */
-export function trendReports(
-  recorded: readonly HistorySnapshot[],
-  current: HistorySnapshot,
-): HistoryReport[] {
+function trendReports(recorded: readonly HistorySnapshot[], current: HistorySnapshot): HistoryReport[] {
   const byDate = new Map<string, HistorySnapshot>();
   for (const s of recorded) {
     if (!s.reportingDate || (current.reportingDate && s.reportingDate >= current.reportingDate)) continue;

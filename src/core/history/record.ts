@@ -70,7 +70,7 @@ export type HistoryKind = keyof typeof HISTORY_KINDS;
  * Data problems recorded per refresh at most: enough for any tracker a person keeps tidy, and a bound on the
  * block a very untidy one adds (five years of monthly refreshes stay far inside Excel's rows and 5 MB requests).
  */
-export const MAX_RECORDED_ISSUES = 200;
+const MAX_RECORDED_ISSUES = 200;
 
 /** One row of the sheet: cells in HISTORY_COLUMNS order, plus the kind of row (for its number formats). */
 export interface HistoryRow {

@@ -5,14 +5,7 @@
 import { sheetRowNumber, columnLetters } from "../a1";
 import type { Issue } from "../model";
 import { parseDate, parseMonth, parsePeriodEnd } from "../parse/dates";
-import {
-  parseBoolean,
-  parseKpiId,
-  parseMilestoneStatus,
-  parsePolarity,
-  parseRiskStatus,
-  parseUnit,
-} from "../parse/enums";
+import { WORD_TYPE_PARSERS } from "../parse/enums";
 import { normaliseHeader, similarity } from "../parse/headers";
 import { parseMoney, parseNumber } from "../parse/numbers";
 import { isPercentFormat } from "../parse/percent";
@@ -121,17 +114,12 @@ function fits(type: ColumnType, v: RawCell, fmt: string | undefined): boolean {
     case "programme":
       return parseProgramme(v).ok && (num === null || num <= 20);
     case "kpi_id":
-      return parseKpiId(v).ok;
     case "polarity":
-      return parsePolarity(v).ok;
     case "unit":
-      return parseUnit(v).ok;
     case "milestone_status":
-      return parseMilestoneStatus(v).ok;
     case "risk_status":
-      return parseRiskStatus(v).ok;
     case "boolean":
-      return parseBoolean(v).ok;
+      return WORD_TYPE_PARSERS[type](v).ok;
     case "text":
       return typeof v === "string" && !parseNumber(v).ok;
     default:

@@ -8,7 +8,7 @@ import { plural } from "../wording";
 /** The words round the cost to this many pounds, "to the nearest £0.1m". */
 export const DEMAND_COST_ROUNDING = 100_000;
 
-export const DEMAND_COST_LABEL =
+const DEMAND_COST_LABEL =
   "An indication: plans above the trajectory x the average cost per EHCP, which assumes each extra plan costs the average.";
 
 export interface AverageCostInput {

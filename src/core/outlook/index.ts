@@ -14,11 +14,9 @@ import { clip, measureOutlook, type MeasureInput } from "./measures";
 import { draftNarrative } from "./narrative";
 import { financialYearEnd, RANGE_MONTHS, TREND_MONTHS, yearEndOfMonth } from "./projection";
 
-export { DEMAND_COST_LABEL, DEMAND_COST_ROUNDING } from "./demand-cost";
-export { DRAFT_NOTE } from "./narrative";
 export { QUOTE_LIMIT, clip } from "./measures";
 
-export const OUTLOOK_METHOD =
+const OUTLOOK_METHOD =
   `Each measure is carried on from its latest month at its average monthly change of the last ${TREND_MONTHS} months; ` +
   `low and high at the smallest and largest monthly change of the last ${RANGE_MONTHS}. None with fewer than ` +
   `${TREND_MONTHS} monthly changes. A projection of recent trends, not a forecast.`;

@@ -83,7 +83,7 @@ function pastChange(change: number, unit: "count" | "share"): string {
 }
 
 /** The trajectory's figure at the year end, or why there is none. */
-export function trajectoryAtYearEnd(
+function trajectoryAtYearEnd(
   source: TrajectorySource,
   yearEnd: string,
   unit: "count" | "share",

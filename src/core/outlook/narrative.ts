@@ -7,7 +7,7 @@ import { changeItems } from "../history/changes";
 import type { DemandCost, DraftNarrative, KeyRisk, Kpi, Outlook, RagGrade, SinceLastReport } from "../model";
 import { amountText, clip, TREND_OPENING } from "./measures";
 
-export const DRAFT_NOTE =
+const DRAFT_NOTE =
   "Drafted from the figures on this page for the programme lead to edit; it does not replace the lead's narrative.";
 
 export interface NarrativeInputs {

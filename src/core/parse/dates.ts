@@ -1,5 +1,6 @@
 // Dates and months as councils type them, to ISO text: "YYYY-MM-DD" for dates, "YYYY-MM" for months.
 // UK order always: "07/01/2025" is 7 January. Excel serials use the 1900 date system (with its fictitious 29/02/1900).
+import { MONTH_NAMES as MONTH_NAMES_EN } from "../months";
 import type { RawCell } from "../raw";
 import { MS_PER_DAY, serialToYmd } from "../serial";
 import { fail, ok, quote, type ParseResult } from "./result";
@@ -16,32 +17,14 @@ export const DATE_RULES = [
   "Finance periods: 'Q2 2024/25' (quarters of the April-March financial year: Q1 ends 30 June), a month (Sep-24, taken as its last day) or '2024/25' (31 March).",
 ];
 
-const MONTH_NAMES: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  feb: 2,
-  february: 2,
-  mar: 3,
-  march: 3,
-  apr: 4,
-  april: 4,
-  may: 5,
-  jun: 6,
-  june: 6,
-  jul: 7,
-  july: 7,
-  aug: 8,
-  august: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  oct: 10,
-  october: 10,
-  nov: 11,
-  november: 11,
-  dec: 12,
-  december: 12,
-};
+/** Month names the reader accepts, in lower case: "jan", "january", ... and "sept". */
+const MONTH_NAMES: Record<string, number> = Object.fromEntries([
+  ...MONTH_NAMES_EN.flatMap((name, i) => [
+    [name.toLowerCase(), i + 1],
+    [name.slice(0, 3).toLowerCase(), i + 1],
+  ]),
+  ["sept", 9],
+]) as Record<string, number>;
 
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$/;
 const UK_DATE = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{2}|\d{4})$/;

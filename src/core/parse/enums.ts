@@ -1,6 +1,7 @@
 // Small vocabularies: KPI ids, polarity, unit, milestone and risk status, yes/no, the 20-week variant, risk bands.
 // Each accepts the ways councils commonly write it and fails with a reason naming the accepted words.
 import type { KpiId, KpiUnit, MilestoneStatus, Polarity } from "../model";
+import type { ColumnType } from "../template";
 import { textOf, type RawCell } from "../raw";
 import { normaliseHeader } from "./headers";
 import { fail, ok, quote, type ParseResult } from "./result";
@@ -105,3 +106,16 @@ export function parseRiskBands(v: RawCell): ParseResult<{ name: string; min: num
   bands.sort((a, b) => b.min - a.min);
   return ok(bands);
 }
+
+/**
+ * The parser of each column type whose cells hold a word from a fixed list: how the reader reads such a column
+ * (src/core/read/rows.ts) and how the suggested mapping tells whether a column looks like one (mapping/suggest.ts).
+ */
+export const WORD_TYPE_PARSERS = {
+  kpi_id: parseKpiId,
+  polarity: parsePolarity,
+  unit: parseUnit,
+  milestone_status: parseMilestoneStatus,
+  risk_status: parseRiskStatus,
+  boolean: parseBoolean,
+} as const satisfies Partial<Record<ColumnType, (v: RawCell) => ParseResult<unknown>>>;

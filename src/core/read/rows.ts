@@ -8,14 +8,7 @@ import { formatMonth } from "../format";
 import type { IssueCode } from "../issues";
 import type { KpiId, KpiUnit } from "../model";
 import { parsePeriodEnd } from "../parse/dates";
-import {
-  parseBoolean,
-  parseKpiId,
-  parseMilestoneStatus,
-  parsePolarity,
-  parseRiskStatus,
-  parseUnit,
-} from "../parse/enums";
+import { WORD_TYPE_PARSERS as WORDS } from "../parse/enums";
 import { parseNumber, tidy } from "../parse/numbers";
 import { programmeNameFrom } from "../parse/programme";
 import type { ParseResult } from "../parse/result";
@@ -75,12 +68,12 @@ export const READ_BY_TYPE: Record<Exclude<ColumnType, "period">, TypeReader> = {
   rag: (reader, r, f, required) => reader.rag(r, f.c, f.label, required),
   score: (reader, r, f, required) => reader.score(r, f.c, f.label, required),
   programme: (reader, r, f, required) => reader.programme(r, f.c, f.label, required),
-  kpi_id: word(parseKpiId, "unknown_kpi"),
-  polarity: word(parsePolarity, "unrecognised_value"),
-  unit: word(parseUnit, "unrecognised_value"),
-  milestone_status: word(parseMilestoneStatus, "unknown_status"),
-  risk_status: word(parseRiskStatus, "unknown_status"),
-  boolean: word(parseBoolean, "unrecognised_value"),
+  kpi_id: word(WORDS.kpi_id, "unknown_kpi"),
+  polarity: word(WORDS.polarity, "unrecognised_value"),
+  unit: word(WORDS.unit, "unrecognised_value"),
+  milestone_status: word(WORDS.milestone_status, "unknown_status"),
+  risk_status: word(WORDS.risk_status, "unknown_status"),
+  boolean: word(WORDS.boolean, "unrecognised_value"),
 };
 
 /**
@@ -208,7 +201,7 @@ function readKpis(t: TableRows, reader: CellReader): KpiRow[] {
   const out: KpiRow[] = [];
   const seen = new Map<KpiId, string>();
   for (const r of t.rows) {
-    const id = reader.word(r, f.id.c, f.id.label, true, parseKpiId, "unknown_kpi");
+    const id = reader.word(r, f.id.c, f.id.label, true, WORDS.kpi_id, "unknown_kpi");
     if (id.value === null) continue;
     if (seen.has(id.value)) {
       reader.report(
@@ -219,14 +212,14 @@ function readKpis(t: TableRows, reader: CellReader): KpiRow[] {
       continue;
     }
     seen.set(id.value, id.ref.cell);
-    const unitCell = reader.word(r, f.unit.c, f.unit.label, false, parseUnit, "unrecognised_value");
+    const unitCell = reader.word(r, f.unit.c, f.unit.label, false, WORDS.unit, "unrecognised_value");
     const unit = unitCell.value ?? KPI_DEFAULT_UNIT[id.value];
     out.push({
       id: id.value,
       label: reader.text(r, f.label.c, f.label.label, false),
       target: kpiFigure(reader, r, f.target, true, unit),
       targetLabel: reader.text(r, f.targetLabel.c, f.targetLabel.label, false),
-      polarity: reader.word(r, f.polarity.c, f.polarity.label, false, parsePolarity, "unrecognised_value"),
+      polarity: reader.word(r, f.polarity.c, f.polarity.label, false, WORDS.polarity, "unrecognised_value"),
       unit: { value: unit, ref: unitCell.ref },
       tolerance: kpiTolerance(reader, r, f.tolerance, unit),
       actual: kpiFigure(reader, r, f.actual, false, unit),
@@ -286,7 +279,7 @@ const READINGS: Partial<Record<SectionId, SectionReading>> = {
     special: {
       // A blank status means the risk is open (the template says so), pointing at the blank cell.
       status: (reader, r, f, { t, row }) => {
-        const status = reader.word(r, f.c, f.label, false, parseRiskStatus, "unknown_status");
+        const status = reader.word(r, f.c, f.label, false, WORDS.risk_status, "unknown_status");
         row.status =
           status.value === null && isBlank(rawAt(t, r, f)) ? { value: "open", ref: status.ref } : status;
       },

@@ -26,7 +26,7 @@ export const NOTES_COLUMNS: readonly { header: string; field: Field; format: str
 ];
 
 /** How each kind is written in the Kind column. */
-export const KIND_WORDS: Record<ReviewNote["kind"], string> = { variance: "Variance", query: "Data query" };
+const KIND_WORDS: Record<ReviewNote["kind"], string> = { variance: "Variance", query: "Data query" };
 
 const DATE_FIELDS = new Set<Field>(["reportingDate", "due"]);
 

@@ -7,14 +7,14 @@ import type { FlaggedVariance, Issue, PortfolioSummary, ReviewNote, ReviewSummar
 import { formatKpiVariance } from "../format";
 
 /** The key a variance's notes are filed under: its KPI or metric id, the same at every refresh. */
-export const varianceNoteId = (variance: Pick<FlaggedVariance, "id">): string => variance.id;
+const varianceNoteId = (variance: Pick<FlaggedVariance, "id">): string => variance.id;
 
 /** The key a data query's notes are filed under: its code and its place ("typed_value_mismatch@SEND Monthly!O34"). */
 export const queryNoteId = (issue: Pick<Issue, "code" | "sheet" | "cell">): string =>
   `${issue.code}@${issue.sheet}${issue.cell ? `!${issue.cell}` : ""}`;
 
 /** What a variance note is about, in words, for the notes sheet's About column: "HNB Overspend 2024/25: +£14.99m". */
-export const varianceNoteLabel = (variance: FlaggedVariance): string =>
+const varianceNoteLabel = (variance: FlaggedVariance): string =>
   `${variance.label}: ${formatKpiVariance(variance)}`;
 
 /** Only a warning can be acknowledged: an error stops the summary and must be fixed; information needs no answer. */
@@ -42,7 +42,7 @@ function last<N extends ReviewNote>(notes: readonly N[], match: (note: N) => boo
 }
 
 /** This reporting date's explanation of a variance, or null. */
-export function explanationFor<N extends ReviewNote>(
+function explanationFor<N extends ReviewNote>(
   notes: readonly N[],
   variance: Pick<FlaggedVariance, "id">,
   reportingDate: string,
@@ -52,7 +52,7 @@ export function explanationFor<N extends ReviewNote>(
 }
 
 /** The latest explanation of a variance from an earlier reporting date, or null. */
-export function carriedFor<N extends ReviewNote>(
+function carriedFor<N extends ReviewNote>(
   notes: readonly N[],
   variance: Pick<FlaggedVariance, "id">,
   reportingDate: string,
@@ -73,7 +73,7 @@ export function carriedFor<N extends ReviewNote>(
 }
 
 /** The note acknowledging a warning as it reads now, or null (none, or the warning's figure changed since). */
-export function acknowledgementFor<N extends ReviewNote>(notes: readonly N[], issue: Issue): N | null {
+function acknowledgementFor<N extends ReviewNote>(notes: readonly N[], issue: Issue): N | null {
   if (!canAcknowledge(issue)) return null;
   const id = queryNoteId(issue);
   return last(notes, (n) => n.kind === "query" && n.id === id && n.label === issue.message);

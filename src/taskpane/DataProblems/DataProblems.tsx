@@ -17,7 +17,7 @@ import { groupIssues, type IssueGroup } from "./groupIssues";
 /** Issues shown per group before "Show more". */
 export const ISSUE_PAGE_SIZE = 25;
 /** Up to this many problems, every group starts open; beyond it only the most severe groups do. */
-export const OPEN_ALL_UP_TO = 10;
+const OPEN_ALL_UP_TO = 10;
 
 const useStyles = makeStyles({
   groups: { display: "flex", flexDirection: "column", gap: "4px" },

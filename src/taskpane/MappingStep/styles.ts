@@ -2,6 +2,7 @@
 // variables (token.ts), so this lazily loaded chunk shares no module with the pane's first download.
 import { makeStyles } from "@griffel/react";
 import { token } from "./token";
+import { nativeField, secondaryButton } from "../lazyStyles";
 
 export const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: "12px" },
@@ -46,21 +47,7 @@ export const useStyles = makeStyles({
   check: { borderLeftColor: token("colorPaletteDarkOrangeBorder2") },
   needed: { borderLeftColor: token("colorPaletteRedBorder2") },
   label: { fontSize: token("fontSizeBase300"), color: token("colorNeutralForeground1") },
-  select: {
-    boxSizing: "border-box",
-    width: "100%",
-    maxWidth: "100%",
-    minHeight: "32px",
-    padding: "4px 6px",
-    fontFamily: "inherit",
-    fontSize: token("fontSizeBase300"),
-    color: token("colorNeutralForeground1"),
-    backgroundColor: token("colorNeutralBackground1"),
-    border: `1px solid ${token("colorNeutralStroke1")}`,
-    borderBottomColor: token("colorNeutralStrokeAccessible"),
-    borderRadius: token("borderRadiusMedium"),
-    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "1px" },
-  },
+  select: { ...nativeField, maxWidth: "100%", minHeight: "32px", padding: "4px 6px" },
   status: { fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2") },
   tag: {
     display: "inline-block",
@@ -102,19 +89,7 @@ export const useStyles = makeStyles({
   totals: { margin: 0, fontSize: token("fontSizeBase300"), fontWeight: token("fontWeightSemibold") },
   buttons: { display: "flex", flexWrap: "wrap", gap: "8px" },
   button: {
-    minHeight: "32px",
-    padding: "5px 12px",
-    fontFamily: "inherit",
-    fontSize: token("fontSizeBase300"),
-    fontWeight: token("fontWeightSemibold"),
-    lineHeight: token("lineHeightBase300"),
-    color: token("colorNeutralForeground1"),
-    backgroundColor: token("colorNeutralBackground1"),
-    border: `1px solid ${token("colorNeutralStroke1")}`,
-    borderRadius: token("borderRadiusMedium"),
-    cursor: "pointer",
-    ":hover": { backgroundColor: token("colorNeutralBackground1Hover") },
-    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
+    ...secondaryButton,
     ":disabled": {
       cursor: "not-allowed",
       color: token("colorNeutralForegroundDisabled"),

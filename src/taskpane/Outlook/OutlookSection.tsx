@@ -11,32 +11,14 @@ import type { OutlookMeasure, PortfolioSummary } from "../../core/model";
 import { levelText } from "../../core/outlook/measures";
 import { statusText } from "../../core/wording";
 import { token } from "../MappingStep/token";
+import { card, cardList, nativeField, primaryButton, sectionHeading } from "../lazyStyles";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px" },
-  heading: {
-    margin: 0,
-    fontSize: token("fontSizeBase400"),
-    fontWeight: token("fontWeightSemibold"),
-    color: token("colorNeutralForeground1"),
-  },
+  heading: sectionHeading,
   method: { margin: 0, fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2") },
-  list: {
-    listStyleType: "none",
-    margin: 0,
-    padding: 0,
-    display: "flex",
-    flexDirection: "column",
-    gap: "8px",
-  },
-  card: {
-    display: "flex",
-    flexDirection: "column",
-    gap: "4px",
-    padding: "8px 10px",
-    borderRadius: token("borderRadiusMedium"),
-    border: `1px solid ${token("colorNeutralStroke2")}`,
-  },
+  list: cardList,
+  card,
   head: { display: "flex", flexWrap: "wrap", justifyContent: "space-between", gap: "4px 8px" },
   title: { margin: 0, fontSize: token("fontSizeBase300"), fontWeight: token("fontWeightSemibold") },
   status: { fontWeight: token("fontWeightSemibold") },
@@ -44,39 +26,10 @@ const useStyles = makeStyles({
   favourable: { color: token("colorPaletteGreenForeground3") },
   figures: { fontWeight: token("fontWeightSemibold") },
   detail: { fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2") },
-  draft: {
-    boxSizing: "border-box",
-    width: "100%",
-    padding: "6px 8px",
-    fontFamily: "inherit",
-    fontSize: token("fontSizeBase300"),
-    lineHeight: token("lineHeightBase300"),
-    color: token("colorNeutralForeground1"),
-    backgroundColor: token("colorNeutralBackground1"),
-    border: `1px solid ${token("colorNeutralStroke1")}`,
-    borderBottomColor: token("colorNeutralStrokeAccessible"),
-    borderRadius: token("borderRadiusMedium"),
-    resize: "vertical",
-    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "1px" },
-  },
+  draft: { ...nativeField, padding: "6px 8px", lineHeight: token("lineHeightBase300"), resize: "vertical" },
   copyRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: "8px" },
   // Drawn like the pane's primary Fluent button.
-  button: {
-    alignSelf: "flex-start",
-    minHeight: "32px",
-    padding: "5px 12px",
-    fontFamily: "inherit",
-    fontSize: token("fontSizeBase300"),
-    fontWeight: token("fontWeightSemibold"),
-    lineHeight: token("lineHeightBase300"),
-    color: token("colorNeutralForegroundOnBrand"),
-    backgroundColor: token("colorBrandBackground"),
-    border: "1px solid transparent",
-    borderRadius: token("borderRadiusMedium"),
-    cursor: "pointer",
-    ":hover": { backgroundColor: token("colorBrandBackgroundHover") },
-    ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
-  },
+  button: { ...primaryButton, alignSelf: "flex-start" },
   copied: { fontSize: token("fontSizeBase200") },
 });
 

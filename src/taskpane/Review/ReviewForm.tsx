@@ -5,6 +5,7 @@ import { makeStyles } from "@griffel/react";
 import { useEffect, useId, useRef, useState, type FormEvent } from "react";
 import { noteProblem } from "../../core/review/review";
 import { token } from "../MappingStep/token";
+import { nativeField, primaryButton, secondaryButton } from "../lazyStyles";
 
 export interface NoteFields {
   text: string;
@@ -26,33 +27,9 @@ export interface ReviewFormProps {
   onCancel: () => void;
 }
 
-const field = {
-  boxSizing: "border-box",
-  width: "100%",
-  padding: "5px 8px",
-  fontFamily: "inherit",
-  fontSize: token("fontSizeBase300"),
-  lineHeight: token("lineHeightBase300"),
-  color: token("colorNeutralForeground1"),
-  backgroundColor: token("colorNeutralBackground1"),
-  border: `1px solid ${token("colorNeutralStroke1")}`,
-  borderBottomColor: token("colorNeutralStrokeAccessible"),
-  borderRadius: token("borderRadiusMedium"),
-  ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "1px" },
-} as const;
+const field = { ...nativeField, padding: "5px 8px", lineHeight: token("lineHeightBase300") } as const;
 
-const button = {
-  minHeight: "32px",
-  padding: "5px 12px",
-  fontFamily: "inherit",
-  fontSize: token("fontSizeBase300"),
-  fontWeight: token("fontWeightSemibold"),
-  lineHeight: token("lineHeightBase300"),
-  borderRadius: token("borderRadiusMedium"),
-  cursor: "pointer",
-  ":focus-visible": { outline: `2px solid ${token("colorStrokeFocus2")}`, outlineOffset: "2px" },
-  ":disabled": { cursor: "not-allowed", opacity: 0.6 },
-} as const;
+const disabled = { ":disabled": { cursor: "not-allowed", opacity: 0.6 } } as const;
 
 const useStyles = makeStyles({
   form: {
@@ -82,20 +59,8 @@ const useStyles = makeStyles({
     borderRadius: token("borderRadiusMedium"),
   },
   actions: { display: "flex", flexWrap: "wrap", gap: "8px" },
-  save: {
-    ...button,
-    color: token("colorNeutralForegroundOnBrand"),
-    backgroundColor: token("colorBrandBackground"),
-    border: "1px solid transparent",
-    ":hover": { backgroundColor: token("colorBrandBackgroundHover") },
-  },
-  cancel: {
-    ...button,
-    color: token("colorNeutralForeground1"),
-    backgroundColor: token("colorNeutralBackground1"),
-    border: `1px solid ${token("colorNeutralStroke1")}`,
-    ":hover": { backgroundColor: token("colorNeutralBackground1Hover") },
-  },
+  save: { ...primaryButton, ...disabled },
+  cancel: { ...secondaryButton, ...disabled },
 });
 
 export default function ReviewForm({ kind, about, initial, intro, onSave, onCancel }: ReviewFormProps) {

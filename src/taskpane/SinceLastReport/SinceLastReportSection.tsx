@@ -9,15 +9,11 @@ import { changeItems } from "../../core/history/changes";
 import type { ChangeDirection, PortfolioSummary, SourceRef } from "../../core/model";
 import { issueLocation } from "../../core/wording";
 import { token } from "../MappingStep/token";
+import { sectionHeading } from "../lazyStyles";
 
 const useStyles = makeStyles({
   section: { display: "flex", flexDirection: "column", gap: "8px" },
-  heading: {
-    margin: 0,
-    fontSize: token("fontSizeBase400"),
-    fontWeight: token("fontWeightSemibold"),
-    color: token("colorNeutralForeground1"),
-  },
+  heading: sectionHeading,
   note: { margin: 0, fontSize: token("fontSizeBase200"), color: token("colorNeutralForeground2") },
   list: {
     listStyleType: "none",

@@ -16,13 +16,13 @@ import type {
 import { generateTracker } from "../../support/generate-tracker";
 import { makeSummaryFixture } from "../../support/summary-fixture";
 
-export function countIssues(issues: Issue[]): Record<Severity, number> {
+function countIssues(issues: Issue[]): Record<Severity, number> {
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   for (const i of issues) counts[i.severity] += 1;
   return counts;
 }
 
-export const ALL_STEPS: RefreshStep[] = ["reading", "checking", "computing", "writing", "charts"];
+const ALL_STEPS: RefreshStep[] = ["reading", "checking", "computing", "writing", "charts"];
 
 export function okOutcome(
   summary: PortfolioSummary = makeSummaryFixture(),

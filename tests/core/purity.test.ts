@@ -1,5 +1,6 @@
 // The core and the layout are pure: no spreadsheet library, UI, file system or Office globals, and their arrows
-// point inward (the layout may use the core; the core uses nothing outside itself). Every module of src/core and
+// point inward (the layout may use the core; the core uses nothing outside itself); no browser globals, timers,
+// clock or randomness, so the same tracker gives the same summary and page. Every module of src/core and
 // src/layout is checked, so a new one is covered the day it is added.
 import { readdirSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, relative, resolve } from "node:path";
@@ -15,11 +16,15 @@ function modules(dir: string): string[] {
 const files = [...modules("src/core"), ...modules("src/layout")];
 /** What each layer may import from. */
 const ALLOWED: Record<string, string[]> = { core: ["src/core"], layout: ["src/core", "src/layout"] };
+/** The one place the current time is read: runEngine's default for `now`. */
+const CLOCK_DEFAULT = join("src", "core", "engine.ts");
 
 it("covers every module of src/core and src/layout", () => {
   expect(files.length).toBeGreaterThan(60);
   expect(files).toContain(join("src", "core", "read", "table.ts"));
   expect(files).toContain(join("src", "layout", "blocks", "key-risks.ts"));
+  expect(files).toContain(join("src", "core", "model", "history.ts"));
+  expect(files).toContain(CLOCK_DEFAULT);
 });
 
 describe.each(files)("%s", (file) => {
@@ -43,5 +48,22 @@ describe.each(files)("%s", (file) => {
 
   it("reads no file, environment or module at run time", () => {
     expect(code).not.toMatch(/\brequire\(|\bprocess\.|\bimport\(/);
+  });
+
+  it("uses no browser globals or timers", () => {
+    // A global object used (`window.x`); a parameter may be called `window` (a rolling average's).
+    expect(code).not.toMatch(/\b(document|window|globalThis|self|navigator)\s*[.[]/);
+    const calls = /\b(fetch|setTimeout|setInterval|queueMicrotask|requestAnimationFrame)\s*\(/;
+    expect(code).not.toMatch(calls);
+    expect(code).not.toMatch(
+      /\b(localStorage|sessionStorage|indexedDB|XMLHttpRequest|WebSocket|HTMLElement)\b/,
+    );
+  });
+
+  it("reads no clock and draws no random numbers", () => {
+    expect(code).not.toMatch(/\bDate\.now\(|\bMath\.random\(|\bperformance\.now\(|\bcrypto\./);
+    // "now" is the caller's: the engine's entry point alone falls back to the clock when it is not given.
+    const clockReads = [...code.matchAll(/\bnew Date\(\s*\)/g)].length;
+    expect(clockReads).toBe(file === CLOCK_DEFAULT ? 1 : 0);
   });
 });
