@@ -1,6 +1,9 @@
-/** Jest: TypeScript through SWC (type-checking is `npm run typecheck`). */
+/**
+ * Jest: TypeScript through SWC (type-checking is `npm run typecheck`), each module then wrapped so the built-ins it
+ * reads are its own bindings rather than lookups on jest's sandbox global (tests/support/jest-transform.js says why).
+ */
 const swc = [
-  "@swc/jest",
+  "<rootDir>/tests/support/jest-transform.js",
   {
     jsc: {
       parser: { syntax: "typescript", tsx: true },

@@ -1,6 +1,9 @@
 // The task pane: refresh the Portfolio Summary and read its results, talking to the workbook only through the gateway.
 // The same component runs in Excel (Office.js gateway), in the browser preview and in tests (in-memory Excel or a fake).
-import { Button, FluentProvider, makeStyles, tokens, webLightTheme } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
+import { FluentProvider } from "@fluentui/react-provider";
+import { tokens, webLightTheme } from "@fluentui/react-theme";
+import { Button } from "@fluentui/react-button";
 import { useCallback, useEffect, useReducer, useRef } from "react";
 import type { SettingsOverrides } from "../core/engine-api";
 import type { TrackerMapping } from "../core/mapping/format";

@@ -1,5 +1,6 @@
 // A titled region of the pane: one h2 per section so screen-reader users can jump between them.
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
 import { useId, type ReactNode } from "react";
 
 const useStyles = makeStyles({

@@ -1,5 +1,5 @@
 // The bordered card list shared by the flagged variances and the key risks.
-import { makeStyles } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
 import { card, cardList } from "./lazyStyles";
 
 export const useCardListStyles = makeStyles({ list: cardList, item: card });

@@ -1,5 +1,5 @@
 // Style for text that screen readers announce but sighted users do not need (it repeats what is next to it).
-import type { GriffelStyle } from "@fluentui/react-components";
+import type { GriffelStyle } from "@griffel/react";
 
 export const visuallyHidden: GriffelStyle = {
   position: "absolute",

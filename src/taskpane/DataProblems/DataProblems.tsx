@@ -1,7 +1,9 @@
 // Data problems: stale-data warnings first, then issues grouped by severity and sheet, each with "Go to cell".
 // Long lists start with only the most severe groups open and show a page at a time, so thousands of issues stay quick to render.
 // A warning can be acknowledged with a reason (a known data query): it then moves to "Known and explained".
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
+import { Button } from "@fluentui/react-button";
 import { useMemo, useState } from "react";
 import type { FreshnessLine, Issue, ReviewNote, SourceRef } from "../../core/model";
 import { canAcknowledge } from "../../core/review/review";

@@ -1,5 +1,6 @@
 // Pane header: programme, reporting date, and when the summary was last refreshed and by which run.
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
 import { formatDate } from "../../core/format";
 import type { PortfolioSummary } from "../../core/model";
 import { explainedCount, plural } from "../../core/wording";

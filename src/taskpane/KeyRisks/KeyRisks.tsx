@@ -1,5 +1,7 @@
 // Key risks: register rows scoring at or above the risk threshold, highest score first, each linked to its row.
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
+import { Button } from "@fluentui/react-button";
 import type { KeyRisk, SourceRef } from "../../core/model";
 import { useCardListStyles } from "../cardList";
 import { Section } from "../Section";

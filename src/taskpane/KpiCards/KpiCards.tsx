@@ -1,5 +1,6 @@
 // The three headline KPI tiles: value, target with its label, variance, and status as glyph and word.
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
 import { formatDate, formatKpiValue, formatKpiVariance } from "../../core/format";
 import type { Kpi } from "../../core/model";
 import { StatusLabel } from "../StatusLabel/StatusLabel";

@@ -1,9 +1,9 @@
 // The mapping step: when the tracker is not laid out as the template, the person says (or confirms the add-in's
 // guess) which sheet or table holds each part and which header each field is under, sees the first rows as they
 // will be read and the problems that would raise, then saves the mapping in the workbook. Loaded on demand.
-// Fluent's styling engine straight from its own package, and native buttons drawn like Fluent's: importing
-// @fluentui/react-components (or its Button, or a pane module that does) from this lazily loaded step stops the
-// build inlining Fluent's tokens, and keeps all of them (about 30 KB) in the pane's first download.
+// Fluent's styling engine straight from its own package, and native buttons drawn like Fluent's: importing Fluent's
+// `tokens` or Button (or a pane module that does) from this lazily loaded step stops the build inlining Fluent's
+// tokens, and keeps all of them (about 30 KB) in the pane's first download.
 import { mergeClasses } from "@griffel/react";
 import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type FormEvent } from "react";
 import {

@@ -1,6 +1,7 @@
 // A message box (failure, warning, information) with its kind in words and a glyph as well as a colour.
 // Plain markup rather than Fluent's MessageBar: it keeps the task pane bundle well inside its size budget.
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
 import type { ReactNode } from "react";
 
 export type NoticeIntent = "error" | "warning" | "info";

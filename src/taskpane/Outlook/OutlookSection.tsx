@@ -2,7 +2,8 @@
 // month that would put it on trajectory, the cost of the demand gap (an indication), and the drafted narrative
 // with a Copy button so the lead can paste it into the tracker. The draft is offered, never written anywhere.
 // Loaded on demand, so like the mapping step it uses Fluent's styling engine and token names but no Fluent
-// component (importing @fluentui/react-components here would put all its design tokens back in the first download).
+// component (importing Fluent's `tokens` or a component here would put all its design tokens back in the first
+// download).
 import { makeStyles, mergeClasses } from "@griffel/react";
 import { useId, useRef, useState } from "react";
 import { formatMonth, formatPp, formatSignedCount } from "../../core/format";

@@ -1,5 +1,6 @@
 // The overall RAG as a badge carrying its word; when the lead's RAG differs from the computed one, both are shown.
-import { makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
 import type { PortfolioSummary, RagGrade } from "../../core/model";
 
 const useStyles = makeStyles({

@@ -1,5 +1,7 @@
 // The "Refresh summary" button, a progress bar naming each step, and what to do when a run fails.
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
+import { Button } from "@fluentui/react-button";
 import { useId } from "react";
 import { Notice } from "../Notice/Notice";
 import { REFRESH_STEP_LABELS, type RefreshOutcome, type RefreshStep } from "../../excel/api";

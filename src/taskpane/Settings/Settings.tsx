@@ -1,7 +1,9 @@
 // Settings a council may change from the pane: risk threshold, staleness limits, KPI tolerances and which earlier
 // report "Since last report" compares with.
 // They are saved in the workbook (so everyone opening the shared file gets the same results), then applied by a refresh.
-import { Button, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { makeStyles, mergeClasses } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
+import { Button } from "@fluentui/react-button";
 import { useEffect, useId, useState, type FormEvent } from "react";
 import type { SettingsOverrides } from "../../core/engine-api";
 import type { PortfolioSummary } from "../../core/model";

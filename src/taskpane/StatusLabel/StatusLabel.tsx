@@ -1,5 +1,6 @@
 // A variance status shown as a glyph AND its word (Adverse / Favourable / On target), never by colour alone.
-import { makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
 import type { KpiStatus } from "../../core/model";
 import { NO_STATUS, STATUS_MARKS, STATUS_WORDS } from "../../core/wording";
 

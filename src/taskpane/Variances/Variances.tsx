@@ -1,6 +1,8 @@
 // Flagged variances: each amount with its plain-words reasoning, a "Show source" button per tracker cell, and the
 // officer's explanation: added, edited, or last report's carried to update or confirm.
-import { Button, makeStyles, tokens } from "@fluentui/react-components";
+import { makeStyles } from "@griffel/react";
+import { tokens } from "@fluentui/react-theme";
+import { Button } from "@fluentui/react-button";
 import { useState } from "react";
 import { formatKpiValue, formatKpiVariance } from "../../core/format";
 import type { FlaggedVariance, ReviewNote, SourceRef } from "../../core/model";

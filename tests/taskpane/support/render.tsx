@@ -1,6 +1,7 @@
 // Renders a pane component inside Fluent's provider, as the pane itself does.
 import "@testing-library/jest-dom";
-import { FluentProvider, webLightTheme } from "@fluentui/react-components";
+import { FluentProvider } from "@fluentui/react-provider";
+import { webLightTheme } from "@fluentui/react-theme";
 import { render } from "@testing-library/react";
 import type { ReactElement } from "react";
 
