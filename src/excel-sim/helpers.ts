@@ -98,9 +98,11 @@ export function hasDefaultStyle(cell: CellState): boolean {
     f.italic === d.font.italic &&
     f.underline === d.font.underline &&
     f.color === d.font.color;
+  // A field that differs settles it (the default's JSON holds every one of them): no keys to count.
+  if (!sameFields) return false;
   if (keyCount(s) !== STYLE_KEYS || keyCount(f) !== FONT_KEYS)
     return JSON.stringify(s) === DEFAULT_STYLE_JSON;
-  return sameFields && keyCount(s.borders) === 0;
+  return keyCount(s.borders) === 0;
 }
 
 /** Drops a cell that holds nothing and no formatting, so the used range stays right. */
