@@ -8,7 +8,7 @@ import type { RefreshSource } from "./lease";
 import type { NoteSaveResult } from "./notes";
 
 export type { RefreshSource } from "./lease";
-export type { NoteSaveResult, NoteSaveProblem } from "./notes";
+export type { NoteSaveResult } from "./notes";
 
 /** Excel.run, or a stand-in with the same contract. */
 export type ExcelRunner = <T>(batch: (context: Excel.RequestContext) => Promise<T>) => Promise<T>;

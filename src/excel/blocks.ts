@@ -8,17 +8,17 @@
 import type { RawCell } from "../core/raw";
 
 /** First guess of the response bytes a cell takes (its value and number format as JSON), before one is measured. */
-export const BYTES_PER_CELL = 64;
+const BYTES_PER_CELL = 64;
 /** Budget per sync: 10% under Excel's 5 MB payload limit, for the JSON envelope. */
 export const RESPONSE_BUDGET_BYTES = 4_500_000;
 /** Excel's limit on cells in one request, with the same margin. */
-export const MAX_CELLS_PER_REQUEST = 4_500_000;
+const MAX_CELLS_PER_REQUEST = 4_500_000;
 /** Columns read from a sheet's used range (IV, the old 256-column sheet): a tracker is far narrower. */
 export const MAX_READ_COLUMNS = 256;
 /** A sheet's read stops after this many blank rows in a row, when its used range goes on further. */
 export const BLANK_ROWS_TO_STOP = 2000;
 /** Cells read from one sheet at most (Excel on the web's own limit for one range). */
-export const MAX_CELLS_PER_SHEET = 5_000_000;
+const MAX_CELLS_PER_SHEET = 5_000_000;
 /** Safety over the bytes a cell was measured to take, for the rows still to come. */
 const MEASURE_MARGIN = 1.25;
 /** A block smaller than this waits for the next request rather than squeeze into what is left of this one. */

@@ -51,7 +51,7 @@ export interface BuildStep {
 }
 
 /** Bytes of the calls every build request starts with (workbook, worksheets, the suspensions). */
-export const BATCH_BASE_BYTES = 1500;
+const BATCH_BASE_BYTES = 1500;
 
 /**
  * Bytes of one chart: its add, titles, axes, legend and position, each series' source ranges, and the texts

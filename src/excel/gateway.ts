@@ -4,7 +4,6 @@
 import type { ExcelRunner, WorkbookGateway } from "./api";
 import { createGatewayWith, type GatewayDeps } from "./workbook-gateway";
 
-export { readWorkbook } from "./read";
 export type { GatewayDeps } from "./workbook-gateway";
 
 /** The gateway over `run` (Excel.run in Office); `deps` replaces parts for tests and the preview. */

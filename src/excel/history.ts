@@ -51,7 +51,7 @@ export interface HistoryTarget {
 }
 
 /** The live history sheet: the add-in's, in the history role, still under the name it gave it. */
-export function liveHistory(inventory: readonly SheetInventoryItem[]): SheetInventoryItem | undefined {
+function liveHistory(inventory: readonly SheetInventoryItem[]): SheetInventoryItem | undefined {
   return inventory.find((s) => isLiveAddinSheet(s) && roleOf(s) === "history");
 }
 
@@ -210,7 +210,7 @@ export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget): Wr
  * request (the sample's 76 rows are about 25 KB; 8,000 rows about 3 MB). A larger one is appended in requests of
  * its own before the swap, all but its first row.
  */
-export const SWAP_RESERVE_BYTES = 1_000_000;
+const SWAP_RESERVE_BYTES = 1_000_000;
 
 /** Whether the block goes whole in the swap (otherwise its rows but the first are appended before it). */
 export function historyFitsSwap(plan: PlannedHistory, target: HistoryTarget, budget: number): boolean {

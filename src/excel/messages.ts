@@ -6,7 +6,7 @@ import { issueLocation, plural } from "../core/wording";
 import type { RefreshStep } from "./api";
 import { SOURCE_WORDS, type Lease } from "./lease";
 
-export const UNCHANGED = "The previous summary is unchanged.";
+const UNCHANGED = "The previous summary is unchanged.";
 
 /** "Risk Register!G9: " before an issue's message; nothing for a problem with the workbook as a whole. */
 const where = (issue: Issue): string => (issue.sheet ? `${issueLocation(issue, "sentence")}: ` : "");
@@ -23,7 +23,7 @@ function whenText(iso: string): string {
 }
 
 /** Who holds a lease, in words: "the Refresh summary button, started 09:30 on 10/01/2025". */
-export function holderText(lease: Lease, here: boolean): string {
+function holderText(lease: Lease, here: boolean): string {
   const source = SOURCE_WORDS[lease.source] ?? "another copy of the add-in";
   const whose = here ? "" : " (here or on a colleague's computer)";
   return `${source}${lease.source === "ribbon" ? "" : whose}, started ${whenText(lease.startedAt)}`;
@@ -202,7 +202,7 @@ export const messages = {
   },
 };
 
-export { isAccessDenied, isCellEditError, isFocusError } from "./sync";
+export { isAccessDenied, isCellEditError } from "./sync";
 
 /** A part of the add-in that failed to download (webpack's ChunkLoadError; a failed dynamic import elsewhere). */
 export function isLoadError(error: unknown): boolean {

@@ -43,7 +43,7 @@ export const LAST_OUTCOME_KEY = "portfolioSummary.lastOutcome";
 
 /** Prefixes of the add-in's working names; "~" sorts them apart and no tracker sheet is expected to use it. */
 export const BUILDING_PREFIX = "~PS new ";
-export const SET_ASIDE_PREFIX = "~PS old ";
+const SET_ASIDE_PREFIX = "~PS old ";
 
 /** The summary and its data sheet (replaced at each refresh) or the history (appended to, never replaced). */
 export type SheetRole = SheetKey | "history";

@@ -74,7 +74,7 @@ const CHART_TYPE: Record<ChartSpec["type"], string> = {
  * A native chart whose series point at the plan's ranges. Excel makes one series from the source range given to
  * charts.add; it is then set explicitly like the others, so nothing depends on Excel's own guess.
  */
-export function addChart(
+function addChart(
   sheet: Excel.Worksheet,
   spec: ChartSpec,
   rangeOf: (ref: PlanRange) => Excel.Range,
@@ -127,7 +127,7 @@ export function addChart(
 }
 
 /** Footer text for Excel's header/footer codes, where "&" starts a code. */
-export function footerText(text: string): string {
+function footerText(text: string): string {
   return text.replace(/&/g, "&&");
 }
 
@@ -158,19 +158,6 @@ export function applyPrint(sheet: Excel.Worksheet, print: PrintSetup): void {
   if (print.footer) layout.headersFooters.defaultForAllPages.centerFooter = footerText(print.footer);
   // A break "after row n" sits above row n + 1.
   for (const row of print.rowBreaks) sheet.horizontalPageBreaks.add(`A${row + 1}`);
-}
-
-/** Consecutive rows of the same height, set with one action per run. */
-export function rowHeightRuns(
-  heights: PlannedSheet["rowHeights"],
-): { first: number; last: number; height: number }[] {
-  const runs: { first: number; last: number; height: number }[] = [];
-  for (const { row, height } of [...heights].sort((a, b) => a.row - b.row)) {
-    const last = runs[runs.length - 1];
-    if (last && last.last + 1 === row && last.height === height) last.last = row;
-    else runs.push({ first: row, last: row, height });
-  }
-  return runs;
 }
 
 /** Charts of one planned sheet; `sheets` maps each plan key to the worksheet it is being written to. */

@@ -64,7 +64,7 @@ export function untrackedRangeBytes(method: string, args: unknown[]): number {
 }
 
 /** Cells Office.js sends per SetProperty when it cuts a large values/numberFormat array into row blocks. */
-export const CLIENT_CHUNK_CELLS = 1500;
+const CLIENT_CHUNK_CELLS = 1500;
 
 /**
  * A 2-D array set on a range (values, numberFormat): the array, and above 1,500 cells the client's own cutting

@@ -22,7 +22,7 @@ import {
 export const BACKED_UP_SETTINGS = [SAVED_MAPPING_KEY, SAVED_SETTINGS_KEY] as const;
 
 /** Prefix of the charts the add-in draws ("PS_ehcp_trajectory"); other charts on the summary are the user's. */
-export const ADDIN_CHART_PREFIX = "PS_";
+const ADDIN_CHART_PREFIX = "PS_";
 
 export interface LiveSheetFacts {
   name: string;

@@ -73,7 +73,7 @@ export interface SwapInput extends SwapExtras {
 }
 
 /** Rows and columns a planned sheet covers from A1: content, formats, merges, rules and print area. */
-export function plannedExtent(planned: PlannedSheet): { rows: number; cols: number } {
+function plannedExtent(planned: PlannedSheet): { rows: number; cols: number } {
   let rows = planned.values.length;
   let cols = planned.values.reduce((w, r) => Math.max(w, r.length), 0);
   const ranges = [

@@ -53,10 +53,7 @@ import { BACKED_UP_SETTINGS, queueEditCheck, queueProbe, type ProbeResult } from
 import type { SwapExtras } from "./swap";
 import { backupOf, selectCell, settingsAccess, stored, watchSettings } from "./gateway-settings";
 
-export { stored } from "./gateway-settings";
 import { countingSync, errorText } from "./sync";
-
-export { messages } from "./messages";
 
 export interface GatewayDeps {
   /** May load the engine on demand (the entry point does, as it does the layout). */

@@ -62,7 +62,7 @@ export function regionsByValue(cells: Map<number, string>): Map<string, Rect[]> 
 }
 
 /** An area as getRanges takes it: "B4:D9", whole columns "C:D", whole rows "3:5". */
-export function areaAddress(rect: Rect): string {
+function areaAddress(rect: Rect): string {
   if (rect.row === 0 && rect.rows >= MAX_ROWS) {
     return `${columnLetters(rect.col)}:${columnLetters(rect.col + rect.cols - 1)}`;
   }

@@ -56,7 +56,7 @@ const BAND_BYTES = 400;
  * send the empty cells a wide table further down would pad it with. Empty rows between bands are not sent (a new
  * sheet is empty). The bands are chosen for the fewest bytes (each costs about BAND_BYTES to send).
  */
-export function valueSteps(planned: PlannedSheet): WriteStep[] {
+function valueSteps(planned: PlannedSheet): WriteStep[] {
   const values = valueGrid(planned.values);
   const n = values.length;
   if (n === 0 || (values[0]?.length ?? 0) === 0) return [];
@@ -149,7 +149,7 @@ function formatGrid(cells: Map<number, string>, rect: Rect): string[][] {
  * Rows that carry formats are taken in bands of consecutive rows; each band is sent as one block (General in its
  * gaps) or as its rectangles of one format, whichever is fewer bytes. Whole columns or rows stop at the content.
  */
-export function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
+function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
   const entries = planned.numberFormats
     .map((f) => ({ rect: parseRange(f.range), format: f.format }))
     .filter((f): f is { rect: Rect; format: string } => f.rect !== null);
@@ -221,7 +221,7 @@ function mergeStep(rect: Rect, across: boolean): WriteStep {
 }
 
 /** Merges: one-row merges of the same columns in consecutive rows become one merge(across) of the block. */
-export function mergeSteps(merges: string[]): WriteStep[] {
+function mergeSteps(merges: string[]): WriteStep[] {
   const rects = merges.map(parseRange).filter((r): r is Rect => r !== null);
   const single = rects
     .filter((r) => r.rows === 1)
@@ -319,7 +319,7 @@ function spanFirst(
 }
 
 /** Conditional formats, frozen panes, print setup, tab colour and gridlines: small, sent together. */
-export function layoutStep(planned: PlannedSheet): WriteStep {
+function layoutStep(planned: PlannedSheet): WriteStep {
   const breaks = planned.print?.rowBreaks.length ?? 0;
   return {
     what: "conditional formats, frozen panes and print setup",

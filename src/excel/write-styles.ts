@@ -143,7 +143,7 @@ function mergeStyle(a: CellStyle, b: CellStyle): CellStyle {
 const MAX_RESOLVED_CELLS = 1_000_000;
 
 /** Each cell's final style (entries in order, later properties winning), and the entries too big to resolve. */
-export function resolveStyles(styles: PlannedSheet["styles"]): {
+function resolveStyles(styles: PlannedSheet["styles"]): {
   cells: Map<number, CellStyle>;
   backgrounds: PlannedSheet["styles"];
 } {
