@@ -30,6 +30,16 @@ export const runEngine: RunEngine = (raw, options = {}) => {
     history: {
       recorded: options.recorded ?? sheetHistory?.snapshots ?? [],
       lastRefresh: sheetHistory?.lastRefresh,
+      sheet: raw.history
+        ? {
+            name: raw.history.name,
+            usedRows: Math.max(
+              raw.history.originRow + raw.history.values.length,
+              raw.history.usedEndRow ?? 0,
+            ),
+            originCol: raw.history.originCol,
+          }
+        : undefined,
       choice:
         baselineChoiceOf(options.settingsOverrides?.baseline) ??
         baselineChoiceOf(saved?.baseline) ??

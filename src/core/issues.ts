@@ -177,6 +177,13 @@ export const ISSUE_CODES = {
     title: "Reporting date taken from the data",
     fix: "Type the reporting date on the Settings sheet ('Reporting date', e.g. 10/01/2025).",
   },
+  history_sheet_full: {
+    severity: "warning",
+    title: "History sheet full",
+    fix:
+      "Move the oldest blocks of rows to another workbook (keep the header row) or delete the sheet to start a new " +
+      "history, then refresh.",
+  },
   not_read: {
     severity: "warning",
     title: "Part of a sheet not read",

@@ -24,6 +24,11 @@ export interface RawSheet {
   originCol: number;
   /** Sheet visibility, where known. */
   visibility?: "visible" | "hidden" | "veryHidden";
+  /**
+   * 0-based row just below the last row of the sheet's used range, where the shell knows it and the read stopped
+   * short of it (a capped read): what lies below `values` is there but was not read.
+   */
+  usedEndRow?: number;
 }
 
 /** An Excel table (ListObject) found in the workbook. */

@@ -8,7 +8,7 @@ import { computeKpis } from "./kpis";
 import { overallRagWithOverride } from "./metrics/overall-rag";
 import { keyRisks as selectKeyRisks } from "./metrics/risk";
 import { reportingDateFromDataIssue } from "./reporting-date";
-import { buildHistorySections } from "./history";
+import { buildHistorySections, historyFull } from "./history";
 import type { BaselineChoice, EffectiveSettings, HistorySnapshot, Issue, PortfolioSummary } from "./model";
 import { buildOutlookSections } from "./outlook";
 import { buildCharts } from "./summary/charts";
@@ -27,7 +27,13 @@ export function summarise(
     now: Date;
     workbookName: string;
     /** Refreshes recorded before this one, and which of them to compare with. */
-    history?: { recorded: readonly HistorySnapshot[]; choice?: BaselineChoice; lastRefresh?: number };
+    history?: {
+      recorded: readonly HistorySnapshot[];
+      choice?: BaselineChoice;
+      lastRefresh?: number;
+      /** The history sheet as read: its name and the rows it uses, header included (none: a new sheet). */
+      sheet?: { name: string; usedRows: number; originCol?: number };
+    };
   },
 ): PortfolioSummary {
   const ctx = summaryContext(tracker, settings, options.now);
@@ -57,6 +63,11 @@ export function summarise(
     tracker,
     riskThreshold: settings.riskThreshold,
   });
+
+  // A block that no longer fits on the history sheet is not recorded, and a warning says what to do.
+  const full = historyFull(since.history.current, options.history?.sheet);
+  if (full) allIssues.push(full.issue);
+  const history = full ? { ...since.history, full: full.full } : since.history;
 
   // The outlook to the year end, the cost of the demand gap and the drafted narrative (src/core/outlook).
   const outlook = buildOutlookSections({
@@ -104,7 +115,7 @@ export function summarise(
     demandCost: outlook.demandCost,
     draftNarrative: outlook.draftNarrative,
     sinceLastReport: since.sinceLastReport,
-    history: since.history,
+    history,
     settings,
     definitions: buildDefinitions({ settings, ageBand: ctx.ageBand }),
     notComputed: [...notComputed(ctx, kpis.notComputed), ...outlook.notComputed],

@@ -67,7 +67,9 @@ export function historyTarget(
 ): HistoryTarget {
   const live = liveHistory(inventory);
   if (live) {
-    const end = read && read.values.length > 0 ? read.originRow + read.values.length : 0;
+    const readEnd = read && read.values.length > 0 ? read.originRow + read.values.length : 0;
+    // Below everything on the sheet: a read stopped short (a cap, a long run of blank rows) must not be written over.
+    const end = Math.max(readEnd, read?.usedEndRow ?? 0);
     const headed = readHistorySheet(read).snapshots.length > 0 || hasHeader(read);
     return { name: live.name, create: null, row: end, withHeader: !headed };
   }

@@ -292,6 +292,8 @@ function historyRaw(s: SheetProbe, read: { values: RawCell[][]; numberFormats: s
     originRow: s.used.isNullObject ? 0 : s.used.rowIndex,
     originCol: s.used.isNullObject ? 0 : s.used.columnIndex,
     visibility: VISIBILITY[String(s.sheet.visibility)] ?? "visible",
+    // Where a block is appended and whether it fits: below the whole used range, not below what the read took.
+    ...(s.used.isNullObject ? {} : { usedEndRow: s.used.rowIndex + s.used.rowCount }),
   };
 }
 

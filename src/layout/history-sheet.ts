@@ -139,7 +139,8 @@ export function planHistory(
 ): PlannedHistory | undefined {
   const current = summary.history?.current;
   if (!current) return undefined;
-  const mine = summary.issueCounts.error > 0 ? [] : [current];
+  // Nothing is recorded for a refresh with errors, or when the block no longer fits on the sheet.
+  const mine = summary.issueCounts.error > 0 || summary.history?.full ? [] : [current];
   const before = block(recorded);
   const added = block(mine);
   return {

@@ -1,5 +1,6 @@
 // Every issue code, produced from a spoilt copy of a clean tracker and checked for its code, severity and the
 // exact cell, both on sheets starting at A1 and on sheets whose used range starts at C5.
+import { runEngine } from "../../src/core/engine";
 import { ISSUE_CODES, type IssueCode } from "../../src/core/issues";
 import type { Issue, Severity } from "../../src/core/model";
 import type { RawWorkbook } from "../../src/core/raw";
@@ -353,6 +354,25 @@ const SCENARIOS: Scenario[] = [
     message:
       /summary is as at 07\/01\/2025, the latest date in the tracker's data \('SEND data last refreshed', Settings![A-Z]+\d+\)/,
   },
+  {
+    code: "history_sheet_full",
+    story: "the history sheet has no room left below its rows for this refresh's block",
+    spoil: (raw) => {
+      // Laid out where the tracker's sheets are, so the warning's cell moves with them.
+      const { originRow, originCol } = raw.sheets[0];
+      raw.history = {
+        name: "Portfolio Summary History",
+        values: [["Refresh", "Refreshed at (UTC)"]],
+        originRow,
+        originCol,
+        usedEndRow: 1_048_566 + originRow,
+      };
+    },
+    severity: "warning",
+    sheet: "Portfolio Summary History",
+    cell: "A1048566",
+    message: /do not fit below the 1,048,5(66|70) rows the sheet already uses \(Excel has 1,048,576\)/,
+  },
 ];
 
 /** The reader's and validation's issues, with the two the engine adds from the tracker as read. */
@@ -365,6 +385,8 @@ function issuesOf(raw: RawWorkbook): Issue[] {
     ...formulas.issues,
     ...validateTracker(tracker, SAMPLE_SETTINGS),
     ...(fromData ? [reportingDateFromDataIssue(tracker, fromData)] : []),
+    // The one the history adds, where the workbook has a history sheet.
+    ...(raw.history ? runEngine(raw).issues.filter((i) => i.code === "history_sheet_full") : []),
   ];
 }
 

@@ -1,17 +1,20 @@
 // The history the workbook keeps, and what the summary makes of it: this refresh's record (appended to the
 // "Portfolio Summary History" sheet), the baseline it is compared with (the last report, not the last click),
 // what changed since ("Since last report"), and the trend of the last six reports.
+import { cellAddress, MAX_ROWS } from "../a1";
 import { formatDate } from "../format";
+import { makeIssue } from "../issues";
 import type {
   BaselineChoice,
   HistoryReport,
   HistorySnapshot,
+  Issue,
   KpiChange,
   SinceLastReport,
   SummaryHistory,
 } from "../model";
 import { compareWithBaseline } from "./compare";
-import { HISTORY_SHEET_NAME } from "./record";
+import { HISTORY_SHEET_NAME, historyRows } from "./record";
 import { openRiskScores, snapshotOf, type SnapshotInput } from "./snapshot";
 
 export { HISTORY_COLUMNS, HISTORY_SHEET_NAME, historyHeader, historyRows, readHistorySheet } from "./record";
@@ -129,4 +132,27 @@ export function baselineChoiceOf(value: unknown): BaselineChoice | null {
   )
     return { kind: "report_of", reportingDate: v.reportingDate };
   return null;
+}
+
+/**
+ * Whether this refresh's block fits below the rows the history sheet already uses (a new sheet has its header row
+ * to write first): when it does not, the block is not written and this warning, at the sheet's last row, says why.
+ */
+export function historyFull(
+  current: HistorySnapshot,
+  sheet: { name: string; usedRows: number; originCol?: number } | undefined,
+): { full: { usedRows: number; blockRows: number }; issue: Issue } | null {
+  const usedRows = sheet?.usedRows ?? 0;
+  const blockRows = historyRows(current).length;
+  if (Math.max(usedRows, 1) + blockRows <= MAX_ROWS) return null;
+  const name = sheet?.name ?? HISTORY_SHEET_NAME;
+  const fmt = (n: number) => n.toLocaleString("en-GB");
+  return {
+    full: { usedRows, blockRows },
+    issue: makeIssue(
+      "history_sheet_full",
+      { sheet: name, cell: cellAddress(usedRows - 1, sheet?.originCol ?? 0) },
+      `${name}: this refresh's ${fmt(blockRows)} rows do not fit below the ${fmt(usedRows)} rows the sheet already uses (Excel has ${fmt(MAX_ROWS)}), so this refresh is not recorded; the summary is written as usual.`,
+    ),
+  };
 }

@@ -150,4 +150,9 @@ export interface SummaryHistory {
   reports: HistoryReport[];
   /** This refresh's record: what is appended to the history sheet. */
   current: HistorySnapshot;
+  /**
+   * Set when this refresh's block does not fit below the rows the sheet already uses (Excel has 1,048,576): the
+   * refresh is not recorded, and a `history_sheet_full` warning says so.
+   */
+  full?: { usedRows: number; blockRows: number };
 }
