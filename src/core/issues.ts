@@ -1,6 +1,7 @@
 // The one table of issue codes (severity, title, what to do) that the reader, validation, docs and tests share,
 // and a small constructor so every issue carries its sheet and cell.
 import type { Issue, Severity } from "./model";
+import { HEADER_SEARCH_ROWS } from "./read/table";
 
 export interface IssueCodeSpec {
   /** Default severity; "error" only where a section cannot be computed at all. */
@@ -20,7 +21,7 @@ export const ISSUE_CODES = {
   header_not_found: {
     severity: "error",
     title: "Header row not found",
-    fix: "Put the column headers from the template in one row within the first 20 rows of the sheet.",
+    fix: `Put the column headers from the template in one row within the first ${HEADER_SEARCH_ROWS} rows of the sheet.`,
   },
   missing_column: {
     severity: "error",

@@ -25,7 +25,7 @@ export interface SectionMapping {
   layout?: MappingLayout;
   /**
    * 1-based sheet row of the header (rows layout) or of the month headers (months_across), as Excel numbers it.
-   * Left out: found by matching headers (or month cells) in the first 20 rows.
+   * Left out: found by matching headers (or month cells) in the first HEADER_SEARCH_ROWS rows (src/core/read/table.ts).
    */
   headerRow?: number;
   /** months_across only: column letter holding the measure names ("A"). Left out: found from the labels. */
