@@ -1,5 +1,6 @@
 // Command-line arguments of `npm run summary`: parsed into options, or a plain sentence saying what is wrong.
 import type { BaselineChoice } from "../core/model";
+import { parseDate } from "../core/parse/dates";
 
 export interface CliOptions {
   trackerPath: string;
@@ -171,14 +172,8 @@ function baselineOf(value: string): BaselineChoice | string {
   const v = value.trim().toLowerCase();
   if (v === "last-report") return { kind: "previous_report" };
   if (v === "last-refresh") return { kind: "previous_refresh" };
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(v);
-  const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(v);
-  const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2], uk[1]] : [];
-  if (y !== undefined && m !== undefined && d !== undefined) {
-    const date = new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
-    if (date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d))
-      return { kind: "report_of", reportingDate: date.toISOString().slice(0, 10) };
-    return `--baseline ${value}: there is no such date.`;
-  }
-  return `--baseline ${value}: give last-report, last-refresh, or a reporting date such as 31/10/2024. ${HELP_HINT}`;
+  // A reporting date, read as the tracker's dates are (UK order: 10/01/2025 is 10 January).
+  const date = parseDate(value);
+  if (date.ok) return { kind: "report_of", reportingDate: date.value };
+  return `--baseline ${value}: no such date or choice; ${date.reason}; give last-report, last-refresh, or a reporting date such as 31/10/2024. ${HELP_HINT}`;
 }
