@@ -2,6 +2,7 @@
 // every problem found on the way travels as an issue, so a shell only ever calls this one function.
 import { SAVED_SETTINGS_KEY, type RunEngine } from "./engine-api";
 import { baselineChoiceOf, readHistorySheet } from "./history";
+import { sheetEndRow } from "./raw";
 import { readTracker } from "./read";
 import { applyReview, findNotesTable, mergeNotes, parseNotes } from "./review";
 import { resolveSettings } from "./settings";
@@ -33,10 +34,7 @@ export const runEngine: RunEngine = (raw, options = {}) => {
       sheet: raw.history
         ? {
             name: raw.history.name,
-            usedRows: Math.max(
-              raw.history.originRow + raw.history.values.length,
-              raw.history.usedEndRow ?? 0,
-            ),
+            usedRows: sheetEndRow(raw.history),
             originCol: raw.history.originCol,
           }
         : undefined,

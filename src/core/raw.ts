@@ -132,3 +132,13 @@ export function textOf(v: RawCell | undefined): string {
   if (v === undefined) return "";
   return typeof v === "string" ? v.trim() : typeof v === "boolean" ? (v ? "TRUE" : "FALSE") : String(v);
 }
+
+/**
+ * 0-based row just below everything on the sheet: its used range where the shell knew it (`usedEndRow`), or else
+ * the rows read; 0 for an empty sheet. Where a block is appended below, and how many rows are taken.
+ */
+export function sheetEndRow(sheet: RawSheet | undefined): number {
+  if (!sheet) return 0;
+  const read = sheet.values.length > 0 ? sheet.originRow + sheet.values.length : 0;
+  return Math.max(read, sheet.usedEndRow ?? 0);
+}

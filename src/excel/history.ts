@@ -9,7 +9,7 @@
 // summary the block records. A reader takes a block only with that row (readHistorySheet), so a refresh that dies
 // half-way leaves rows nobody reads as a record, and the next refresh numbers its block past them.
 import { HISTORY_COLUMNS, HISTORY_SHEET_NAME, readHistorySheet } from "../core/history";
-import type { RawSheet } from "../core/raw";
+import { sheetEndRow, type RawSheet } from "../core/raw";
 import { historyFilterRange, historyPrint } from "../layout/history-sheet";
 import type { PlannedHistory, PlannedSheet, PlanValue } from "../layout/plan";
 import {
@@ -67,9 +67,8 @@ export function historyTarget(
 ): HistoryTarget {
   const live = liveHistory(inventory);
   if (live) {
-    const readEnd = read && read.values.length > 0 ? read.originRow + read.values.length : 0;
     // Below everything on the sheet: a read stopped short (a cap, a long run of blank rows) must not be written over.
-    const end = Math.max(readEnd, read?.usedEndRow ?? 0);
+    const end = sheetEndRow(read);
     const headed = readHistorySheet(read).snapshots.length > 0 || hasHeader(read);
     return { name: live.name, create: null, row: end, withHeader: !headed };
   }
