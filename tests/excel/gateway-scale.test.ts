@@ -6,10 +6,9 @@
 import { runEngine } from "../../src/core/engine";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { readWorkbookDetailed } from "../../src/excel/read";
-import { readHistorySheet } from "../../src/core/history";
 import { ExcelSim } from "../../src/excel-sim";
 import { generateTracker } from "../support/generate-tracker";
-import { simWithTracker } from "./sim-workbook";
+import { historyIn, simWithTracker } from "./sim-workbook";
 
 const NOW = new Date("2025-01-08T09:30:00Z");
 const FIVE_MB = 5 * 1024 * 1024;
@@ -93,13 +92,7 @@ describe("a tracker a hundred times the sample's size", () => {
     const largest = Math.max(...sim.requests.map((r) => r.requestBytes));
     expect(largest).toBeLessThanOrEqual(4 * 1024 * 1024);
     // Its ~40,000 history rows went in several requests before the swap, and read back as one complete record.
-    const history = sim.snapshot("Portfolio Summary History").values as never;
-    const read = readHistorySheet({
-      name: "Portfolio Summary History",
-      values: history,
-      originRow: 0,
-      originCol: 0,
-    });
+    const read = historyIn(sim);
     expect(read.snapshots.map((s) => s.refresh)).toEqual([1]);
     expect(read.snapshots[0].milestones.length).toBe(outcome.summary?.history?.current.milestones.length);
   }, 600_000);

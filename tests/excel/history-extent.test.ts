@@ -1,13 +1,12 @@
 // Where the add-in appends to its history sheet, and when it stops: below everything on the sheet (never over a
 // row the read did not take), and not at all once a block no longer fits in Excel's 1,048,576 rows.
 import { runEngine } from "../../src/core/engine";
-import { readHistorySheet } from "../../src/core/history";
 import type { RawWorkbook } from "../../src/core/raw";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import type { ExcelSim } from "../../src/excel-sim";
 import { readXlsxFile } from "../../src/xlsx/read";
 import { movedOnOneMonth } from "../support/moved-on";
-import { overwriteSheets, simWithTracker } from "./sim-workbook";
+import { historyIn, overwriteSheets, simWithTracker } from "./sim-workbook";
 
 jest.setTimeout(600_000);
 
@@ -70,12 +69,7 @@ describe("the history sheet's extent", () => {
     const values = sim.snapshot(HISTORY).values as unknown[][];
     expect(values.length).toBe(1048570);
     expect(values[1048569][0]).toBe("last row in use");
-    const read = readHistorySheet({
-      name: HISTORY,
-      values: values.slice(0, before) as never,
-      originRow: 0,
-      originCol: 0,
-    });
+    const read = historyIn(sim, before);
     expect(read.snapshots.map((s) => s.refresh)).toEqual([1]);
     // The summary was written, compared with January's report.
     expect(outcome.summary?.sinceLastReport?.heading).toBe("Since the report of 10/01/2025");

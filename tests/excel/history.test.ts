@@ -2,14 +2,13 @@
 // appends one block of rows to the "Portfolio Summary History" sheet (never rewriting the rows above), and the
 // next report's "Since last report" lists what changed since the last report, not the last click.
 import { runEngine } from "../../src/core/engine";
-import { readHistorySheet } from "../../src/core/history";
 import type { RawWorkbook } from "../../src/core/raw";
 import { createWorkbookGateway } from "../../src/excel/gateway";
 import { NAME_KEY, OWNER_KEY, ROLE_KEY } from "../../src/excel/ownership";
 import { readXlsxFile } from "../../src/xlsx/read";
 import { ExcelSim } from "../../src/excel-sim";
 import { MOVED_ON, movedOnOneMonth } from "../support/moved-on";
-import { overwriteSheets, simWithTracker } from "./sim-workbook";
+import { historyIn, overwriteSheets, simWithTracker } from "./sim-workbook";
 
 jest.setTimeout(900_000);
 
@@ -42,12 +41,7 @@ describe("the history sheet in the live workbook", () => {
     expect(props[OWNER_KEY]).toBe("portfolio-summary");
     expect(props[ROLE_KEY]).toBe("history");
     expect(props[NAME_KEY]).toBe(HISTORY);
-    const read = readHistorySheet({
-      name: HISTORY,
-      values: historyValues(sim) as never,
-      originRow: 0,
-      originCol: 0,
-    });
+    const read = historyIn(sim);
     expect(read.snapshots.map((s) => s.refresh)).toEqual([1]);
     expect(outcome.summary?.sinceLastReport?.baseline).toBeNull();
     expect(outcome.summary?.sinceLastReport?.message).toMatch(/^This is the first report recorded/);
@@ -81,12 +75,7 @@ describe("the history sheet in the live workbook", () => {
     expect(failed.ok).toBe(false);
     // The block's other rows are on the sheet (append only: nothing removes them), but they are no record.
     expect(historyValues(sim).length).toBeGreaterThan(rowsBefore + 50);
-    const half = readHistorySheet({
-      name: HISTORY,
-      values: historyValues(sim) as never,
-      originRow: 0,
-      originCol: 0,
-    });
+    const half = historyIn(sim);
     expect(half.snapshots.map((s) => s.refresh)).toEqual([1]);
     expect(half.lastRefresh).toBe(2);
 
@@ -94,12 +83,7 @@ describe("the history sheet in the live workbook", () => {
     const outcome = await small.refresh({ now: FEB });
     expect(outcome.ok).toBe(true);
     // Numbered past the incomplete block, so none of its rows joins this one; compared with the January report.
-    const read = readHistorySheet({
-      name: HISTORY,
-      values: historyValues(sim) as never,
-      originRow: 0,
-      originCol: 0,
-    });
+    const read = historyIn(sim);
     expect(read.snapshots.map((s) => s.refresh)).toEqual([1, 3]);
     expect(read.snapshots[1].milestones).toHaveLength(read.snapshots[0].milestones.length);
     expect(outcome.summary?.sinceLastReport?.baseline?.refresh).toBe(1);
@@ -210,7 +194,7 @@ describe("twelve monthly reports and several refreshes a month", () => {
         expect(values.slice(0, before.length)).toEqual(before);
         expect(values.length).toBeGreaterThan(before.length);
         before = values;
-        const read = readHistorySheet({ name: HISTORY, values: values as never, originRow: 0, originCol: 0 });
+        const read = historyIn(sim);
         expect(read.snapshots.map((s) => s.refresh)).toEqual(
           Array.from({ length: refreshes }, (_, k) => k + 1),
         );
@@ -236,12 +220,7 @@ describe("twelve monthly reports and several refreshes a month", () => {
     await overwriteSheets(sim, movedOnOneMonth(sample));
     const outcome = await gateway.refresh({ now: FEB });
     expect(outcome.summary?.sinceLastReport?.baseline).toBeNull();
-    const read = readHistorySheet({
-      name: HISTORY,
-      values: historyValues(sim) as never,
-      originRow: 0,
-      originCol: 0,
-    });
+    const read = historyIn(sim);
     expect(read.snapshots.map((s) => s.refresh)).toEqual([1]);
     // The new sheet follows the summary and its data, which were updated in place.
     expect(sim.sheetNames.slice(-3)).toEqual(["Portfolio Summary", "Portfolio Summary Data", HISTORY]);

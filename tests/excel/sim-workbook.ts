@@ -1,8 +1,21 @@
 // Test helpers: put a raw tracker into the in-memory Excel through the same Office.js calls a user's edits would
 // make, and small hand-made plans and summaries for the gateway tests.
-import type { RawWorkbook } from "../../src/core/raw";
+import { HISTORY_SHEET_NAME, readHistorySheet } from "../../src/core/history";
+import type { ReadHistoryResult } from "../../src/core/history/record";
+import type { RawCell, RawWorkbook } from "../../src/core/raw";
 import { guardText } from "../../src/excel/text";
 import { ExcelSim } from "../../src/excel-sim";
+
+/** The add-in's history sheet read back as the engine reads it, from the cells Excel holds (its first `rows`, if given). */
+export function historyIn(sim: ExcelSim, rows?: number): ReadHistoryResult {
+  const values = sim.snapshot(HISTORY_SHEET_NAME).values as RawCell[][];
+  return readHistorySheet({
+    name: HISTORY_SHEET_NAME,
+    values: rows === undefined ? values : values.slice(0, rows),
+    originRow: 0,
+    originCol: 0,
+  });
+}
 
 /** Bytes written per sync while loading, well under the simulator's 5 MB payload limit. */
 const LOAD_BUDGET_BYTES = 2_000_000;
