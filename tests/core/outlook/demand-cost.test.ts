@@ -2,37 +2,20 @@
 // its goal; an indication with both inputs and their dates, and nothing at all when an input is missing.
 import type { Kpi } from "../../../src/core/model";
 import { demandGapCost, type DemandCostInputs } from "../../../src/core/outlook/demand-cost";
+import { makeSummaryFixture } from "../../support/summary-fixture";
 
-const ehcpKpi = (over: Partial<Kpi> = {}): Kpi => ({
-  id: "ehcp_count",
-  label: "Number of EHCPs",
-  actual: 6357,
-  target: 5707,
-  targetLabel: "Forecast to date",
-  variance: 650,
-  unit: "count",
-  status: "adverse",
-  polarity: "higher_is_worse",
-  tolerance: 50,
-  explanation: "650 more plans than forecast; more is adverse",
-  asAt: "2025-01-07",
-  sources: [
-    { sheet: "KPIs", cell: "H2" },
-    { sheet: "KPIs", cell: "C2" },
-  ],
-  ...over,
-});
+/** The dashboard's headline KPI, as the summary fixture has it. */
+const fixtureKpi = (id: Kpi["id"]): Kpi => {
+  const kpi = makeSummaryFixture().kpis.find((k) => k.id === id);
+  if (!kpi) throw new Error(`The summary fixture has no ${id} KPI.`);
+  return kpi;
+};
+
+const ehcpKpi = (over: Partial<Kpi> = {}): Kpi => ({ ...fixtureKpi("ehcp_count"), ...over });
 
 const overspendKpi = (variance: number | null): Kpi => ({
-  ...ehcpKpi(),
-  id: "hnb_overspend",
-  label: "HNB Overspend 2024/25 (£m)",
-  actual: 43_200_000,
-  target: 28_210_000,
-  targetLabel: "Goal for this financial year",
+  ...fixtureKpi("hnb_overspend"),
   variance,
-  unit: "money",
-  asAt: "2024-09-30",
   sources: [{ sheet: "HNB Finance", cell: "C3" }],
 });
 
