@@ -80,7 +80,11 @@ describe("test tiers", () => {
     expect(pkg.scripts.test).toBe("node scripts/check.mjs");
     expect(pkg.scripts["test:fast"]).toBe("node scripts/check.mjs --fast");
     const check = readFileSync(join(ROOT, "scripts/check.mjs"), "utf8");
-    expect(check).toContain(`bin("tsc"), args: ["--noEmit", "-p", "tsconfig.json"]`);
+    // The type-check is TypeScript 7's native tsc (package typescript-7), in both and in npm run typecheck.
+    expect(check).toContain(`join(root, "node_modules", "typescript-7", "bin", "tsc")`);
+    expect(check).toContain(`args: [tsc7, "--noEmit", "-p", "tsconfig.json"]`);
+    expect(pkg.scripts.typecheck).toBe("node node_modules/typescript-7/bin/tsc --noEmit -p tsconfig.json");
+    expect(pkg.devDependencies["typescript-7"]).toMatch(/^npm:typescript@~7\./);
     expect(check).toContain(`bin("eslint")`);
     expect(check).toContain(`fast ? ["-c", "jest.fast.config.js"] : []`);
   });
