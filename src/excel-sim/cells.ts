@@ -188,6 +188,14 @@ function formatNumber(n: number, section: string): string {
   return text.replace("\u0000", number);
 }
 
+/**
+ * Texts already worked out, by number format and value: a number's text depends on nothing else, and a sheet shows
+ * the same few formats over and over (every read of Range.text and every snapshot asks again). Each format keeps
+ * at most TEXTS_PER_FORMAT values; the oldest go first.
+ */
+const shownTexts = new Map<string, Map<number, string>>();
+const TEXTS_PER_FORMAT = 10_000;
+
 /** The text Excel shows for a value under a number format (the common formats; see docs/excel-sim.md). */
 export function displayText(cell: CellState | undefined): string {
   if (!cell) return "";
@@ -197,6 +205,19 @@ export function displayText(cell: CellState | undefined): string {
   const format = cell.numberFormat;
   if (format === "General" || format === "") return generalText(v);
   if (format === "@") return generalText(v);
+  let texts = shownTexts.get(format);
+  if (!texts) shownTexts.set(format, (texts = new Map()));
+  let text = texts.get(v);
+  if (text === undefined) {
+    text = formattedText(v, format);
+    if (texts.size >= TEXTS_PER_FORMAT) texts.delete(texts.keys().next().value!);
+    texts.set(v, text);
+  }
+  return text;
+}
+
+/** A number's text under a number format other than General and "@". */
+function formattedText(v: number, format: string): string {
   const sections = splitSections(format);
   let section = sections[0];
   let value = v;

@@ -461,6 +461,8 @@ export interface HostSessionInfo {
 
 /** Whether a request only releases the ranges Excel.run kept (its closing cleanup, not a sync). */
 export function isCleanup(text: string): boolean {
+  // A request that names no _RemoveReference cannot be one: most requests are answered without parsing them here.
+  if (!text.includes('"_RemoveReference"')) return false;
   const actions = (JSON.parse(text) as RequestBody).Actions ?? [];
   const releases = (a: (typeof actions)[number]) => a.ActionType === 3 && a.Name === "_RemoveReference";
   return actions.some(releases) && actions.every((a) => releases(a) || a.ActionType === 1);

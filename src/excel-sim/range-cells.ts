@@ -6,6 +6,7 @@ import type { Tx } from "./context";
 import { MESSAGES, simError } from "./errors";
 import { cellAt, checkCellLimit, ensureCell, forEachCellIn, pruneCell, sheetById } from "./helpers";
 import {
+  clonePlain,
   emptyCell,
   nextId,
   type CellState,
@@ -89,7 +90,7 @@ export function copyCells(tx: Tx, from: RangeRef, to: RangeRef, kind: CopyKind, 
   const copies: { row: number; col: number; cell: CellState | undefined }[] = [];
   forEachCellIn(source, from.rect, (row, col) => {
     const cell = cellAt(source, row, col);
-    copies.push({ row: row + dr, col: col + dc, cell: cell ? structuredClone(cell) : undefined });
+    copies.push({ row: row + dr, col: col + dc, cell: cell ? clonePlain(cell) : undefined });
   });
   const formats = kind === "All" || kind === "Formats";
   const contents = kind !== "Formats";
@@ -109,7 +110,7 @@ export function copyCells(tx: Tx, from: RangeRef, to: RangeRef, kind: CopyKind, 
     }
     if (formats) {
       into.numberFormat = cell?.numberFormat ?? "General";
-      into.style = cell ? structuredClone(cell.style) : emptyCell().style;
+      into.style = cell ? clonePlain(cell.style) : emptyCell().style;
     }
     pruneCell(target, row, col);
   }

@@ -4,6 +4,7 @@ import { displayText, valueType } from "./cells";
 import { hasDefaultStyle, keyCol, keyRow, usedRect } from "./helpers";
 import { shownValue } from "./references";
 import {
+  clonePlain,
   withoutId,
   type CellStyleState,
   type CellValue,
@@ -88,7 +89,7 @@ export function snapshotSheet(wb: WorkbookState, sheet: SheetState, position: nu
     if (cell.formula) formulas[address] = cell.formula;
     if (cell.hyperlink) hyperlinks[address] = { ...cell.hyperlink };
     if (cell.numberFormat !== "General") numberFormats[address] = cell.numberFormat;
-    if (!hasDefaultStyle(cell)) styles[address] = structuredClone(cell.style);
+    if (!hasDefaultStyle(cell)) styles[address] = clonePlain(cell.style);
     const shown = cell.formula ? { ...cell, value } : cell;
     cells[address] = {
       value,
@@ -96,7 +97,7 @@ export function snapshotSheet(wb: WorkbookState, sheet: SheetState, position: nu
       numberFormat: cell.numberFormat,
       text: displayText(shown),
       valueType: valueType(shown),
-      style: structuredClone(cell.style),
+      style: clonePlain(cell.style),
     };
   }
   return {

@@ -331,6 +331,27 @@ export function pointsToChars(points: number): number {
   return Math.round(((pixels - 5) / 7) * 100) / 100;
 }
 
+/**
+ * A deep copy of plain data (primitives, arrays, plain objects), keys in the same order: what structuredClone gives
+ * for a cell or a style, without its serialising and deserialising of every small object (the copy a writing sync
+ * makes of a sheet's cells and every snapshot's styles were a tenth of the gateway suites' CPU through it).
+ */
+export function clonePlain<T>(value: T): T {
+  if (typeof value !== "object" || value === null) return value;
+  if (Array.isArray(value)) return value.map(clonePlain) as T;
+  const out: Record<string, unknown> = {};
+  const source = value as Record<string, unknown>;
+  for (const key in source) out[key] = clonePlain(source[key]);
+  return out as T;
+}
+
+/** A copy of a sheet's cells: the same keys in the same order, each cell copied whole. */
+export function cloneCells(cells: ReadonlyMap<number, CellState>): Map<number, CellState> {
+  const out = new Map<number, CellState>();
+  for (const [key, cell] of cells) out.set(key, clonePlain(cell));
+  return out;
+}
+
 /** A copy of a record without its internal id (for snapshots and the side channel). */
 export function withoutId<T extends { id: string }>(item: T): Omit<T, "id"> {
   const copy: Partial<T> = structuredClone(item);
@@ -356,7 +377,7 @@ export function copyOnWrite(state: WorkbookState): { state: WorkbookState; keep(
     Object.defineProperty(copy, "cells", {
       configurable: true,
       enumerable: true,
-      get: () => (own ??= structuredClone(cells)),
+      get: () => (own ??= cloneCells(cells)),
       set: (value: typeof cells) => {
         own = value;
       },

@@ -7,7 +7,7 @@ import { SimRange } from "./range";
 import { writeEntry } from "./range-cells";
 import { requireSheetEditable } from "./sheet-ops";
 import { SimClientResult } from "./result";
-import { nextId, type TableState } from "./state";
+import { clonePlain, nextId, type TableState } from "./state";
 import { SimWorksheet } from "./worksheet";
 
 interface TableRef {
@@ -247,7 +247,7 @@ export class SimTable extends SimObject<TableRef> {
           if (above) {
             const cell = ensureCell(sheet, below + r, col);
             cell.numberFormat = above.numberFormat;
-            cell.style = structuredClone(above.style);
+            cell.style = clonePlain(above.style);
           }
           writeEntry(sheet, below + r, col, values ? values[r][c] : null, false);
         }
