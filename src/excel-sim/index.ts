@@ -21,7 +21,7 @@ import { shownValue } from "./references";
 import { readOnlyError, type HostEnvironment } from "./sheet-ops";
 import { selectionOf, settingsOf, sheetNamed, snapshotSheet, tablesOf, type SheetSnapshot } from "./snapshot";
 import { copyOnWrite, newWorkbook, type CellValue, type WorkbookState } from "./state";
-import { exportWorkbook, importWorkbook, type SideChannel } from "./xlsx";
+import type { SideChannel } from "./xlsx";
 import {
   isSideChannel,
   type ExcelSimOptions,
@@ -32,6 +32,13 @@ import {
   type SyncHook,
   type SyncRecord,
 } from "./types";
+
+/**
+ * The .xlsx import and export (ExcelJS), loaded when first used: most runs of the simulator never open or save a
+ * file, and ExcelJS is about 0.3 s of CPU to load (in every jest test file that uses the simulator). Bundled with
+ * the rest ("eager": no chunk of its own), so the preview page loads as before.
+ */
+const xlsx = () => import(/* webpackMode: "eager" */ "./xlsx");
 
 export { MESSAGES, SimExcelError } from "./errors";
 export type { RequestBody } from "./host";
@@ -415,12 +422,14 @@ export class ExcelSim implements SyncHost {
     const { name, sideChannel } = isSideChannel(options)
       ? { name: undefined, sideChannel: options }
       : (options ?? {});
+    const { importWorkbook } = await xlsx();
     this._state = await importWorkbook(data, sideChannel);
     if (name !== undefined) this._state.name = name;
   }
 
   /** Writes the workbook to .xlsx (via ExcelJS); charts and other parts ExcelJS cannot write go to lastExportSideChannel. */
   async exportXlsx(): Promise<Uint8Array> {
+    const { exportWorkbook } = await xlsx();
     const { bytes, sideChannel } = await exportWorkbook(this._state);
     this.lastExportSideChannel = sideChannel;
     return bytes;
