@@ -1,8 +1,8 @@
-// The style steps of one planned sheet: each distinct style property value once over a multi-area range, borders
-// once per region of cells bordered alike, and every part over the same areas sent through one range. A new sheet's
+// The style steps of one planned sheet: each distinct style property value once over a multi-area range, border
+// lines once per look and edge, and every part over the same areas sent through one range. A new sheet's
 // defaults (not bold, no fill, bottom aligned, ...) are not set again; the font name, size and colour always are.
 import type { BorderSide, CellStyle, PlannedSheet } from "../layout/plan";
-import { parseRange, type Rect } from "../core/a1";
+import { MAX_COLS, parseRange, type Rect } from "../core/a1";
 import {
   INSTANTIATE_BYTES,
   jsonBytes,
@@ -226,7 +226,7 @@ function backgroundStep(range: string, style: CellStyle): WriteStep {
   };
 }
 
-/** The style steps: backgrounds first, then each property value once over its areas, then borders by region. */
+/** The style steps: backgrounds first, then each property value once over its areas, then border lines by look and edge. */
 export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
   const { cells, backgrounds } = resolveStyles(styles);
   // Over a background a default may not be the cell's state, so then every value is set.
@@ -254,40 +254,7 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
       }
     }
   }
-  const bordered = new Map<number, string>();
-  for (const [key, style] of cells) {
-    const b = style.borders;
-    if (b && (b.top || b.bottom || b.left || b.right)) {
-      bordered.set(key, JSON.stringify([b.top ?? null, b.bottom ?? null, b.left ?? null, b.right ?? null]));
-    }
-  }
-  for (const [json, rects] of regionsByValue(bordered)) {
-    const [top, bottom, left, right] = JSON.parse(json) as (BorderSide | null)[];
-    const borders: Borders = {
-      ...(top ? { top } : {}),
-      ...(bottom ? { bottom } : {}),
-      ...(left ? { left } : {}),
-      ...(right ? { right } : {}),
-    };
-    // Inside lines only where every area has them to draw, as a single-row range has none.
-    for (const rows of [false, true]) {
-      for (const cols of [false, true]) {
-        const alike = rects.filter((r) => r.rows > 1 === rows && r.cols > 1 === cols);
-        for (const list of areaLists(alike)) {
-          const edges = borderEdges(borders, rows, cols);
-          parts.push({
-            what: "borders",
-            rects: list,
-            via: ["Borders"],
-            bytes: edges.reduce((n, [edge, side]) => n + borderBytes(edge, side), 0),
-            apply: (format) => {
-              for (const [edge, side] of edges) setBorder(format, edge, side);
-            },
-          });
-        }
-      }
-    }
-  }
+  parts.push(...borderParts(cells));
   const byAddress = new Map<string, StylePart[]>();
   for (const part of parts) {
     const address = joinAreas(part.rects);
@@ -298,6 +265,74 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
   for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
   return steps;
 }
+
+/**
+ * The border lines of the resolved cells, by look and edge rather than by cell: each cell's side is set as the
+ * edge it is in the plan (a table's last line stays the bottom of its last row, so it prints on that row's page),
+ * but a cell's bottom border and the top border of the cell below are one line on the grid, so a top (left) side
+ * the cell above (to the left) already draws alike is not set again. The lines of one look and edge then go out as
+ * one multi-area range, a block of rows of them as one area's edge and its inside lines: the sample's page needs
+ * nine border sets where a set per region of cells bordered alike took 52. Where two cells disagree
+ * about the line between them, both are set, as the plan asks, and Excel shows its choice.
+ */
+function borderParts(cells: Map<number, CellStyle>): StylePart[] {
+  // Each edge's lines: the cell whose side it is, and its look.
+  const lines = new Map<Edge, Map<number, string>>();
+  const draw = (edge: Edge, key: number, side: BorderSide): void => {
+    const byEdge = lines.get(edge) ?? new Map<number, string>();
+    lines.set(edge, byEdge);
+    byEdge.set(key, JSON.stringify(side));
+  };
+  const same = (a: BorderSide | undefined, b: BorderSide) =>
+    !!a && a.style === b.style && a.color === b.color;
+  for (const [key, style] of cells) {
+    const b = style.borders;
+    if (!b) continue;
+    const row = Math.floor(key / MAX_COLS);
+    const col = key % MAX_COLS;
+    if (b.top && !(row > 0 && same(cells.get(cellKey(row - 1, col))?.borders?.bottom, b.top))) {
+      draw("EdgeTop", key, b.top);
+    }
+    if (b.left && !(col > 0 && same(cells.get(cellKey(row, col - 1))?.borders?.right, b.left))) {
+      draw("EdgeLeft", key, b.left);
+    }
+    if (b.bottom) draw("EdgeBottom", key, b.bottom);
+    if (b.right) draw("EdgeRight", key, b.right);
+  }
+  const parts: StylePart[] = [];
+  for (const [edge, byEdge] of lines) {
+    // A block of several rows of top (bottom) lines is one area's top (bottom) edge and its inside horizontal
+    // lines; several columns of left (right) lines, its inside vertical lines.
+    const inside = edge === "EdgeTop" || edge === "EdgeBottom" ? "InsideHorizontal" : "InsideVertical";
+    for (const [json, rects] of regionsByValue(byEdge)) {
+      const side = JSON.parse(json) as BorderSide;
+      for (const blocks of [false, true]) {
+        const alike = rects.filter((r) => (inside === "InsideHorizontal" ? r.rows : r.cols) > 1 === blocks);
+        const edges: [string, BorderSide][] =
+          blocks && inside
+            ? [
+                [edge, side],
+                [inside, side],
+              ]
+            : [[edge, side]];
+        for (const list of areaLists(alike)) {
+          parts.push({
+            what: "borders",
+            rects: list,
+            via: ["Borders"],
+            bytes: edges.reduce((n, [e, s]) => n + borderBytes(e, s), 0),
+            apply: (format) => {
+              for (const [e, s] of edges) setBorder(format, e, s);
+            },
+          });
+        }
+      }
+    }
+  }
+  return parts;
+}
+
+type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight";
 
 /** One property value (or one set of border lines) over its areas. */
 interface StylePart {
