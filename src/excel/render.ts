@@ -87,8 +87,9 @@ function addChart(
   );
   chart.name = spec.id;
   spec.series.forEach((s, i) => {
+    // An added series takes its name from add (ChartSeriesCollection.add(name)); the first, Excel's own, is renamed.
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-    series.name = s.name;
+    if (i === 0) series.name = s.name;
     series.setValues(rangeOf(s.values));
     series.setXAxisValues(rangeOf(s.categories));
     // The plan's colour (RAG series in RAG colours, milestone statuses in theirs), not the theme's turn.

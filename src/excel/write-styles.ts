@@ -235,35 +235,76 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
   // Each property value's areas, then every part over the same areas sent through one range (one getRanges, one
   // format, one font): a header row styled bold, filled and coloured is one range, not three.
   const parts: StylePart[] = [];
+  // Parts laid first, under every other: a property's most common value over the whole block it covers.
+  const under: StylePart[] = [];
   for (const property of STYLE_PROPERTIES) {
     const values = new Map<number, string>();
     for (const [key, style] of cells) {
       const v = property.value(style, keepDefaults);
       if (v !== undefined) values.set(key, JSON.stringify(v));
     }
-    for (const [json, rects] of regionsByValue(values)) {
+    const part = (json: string, rects: Rect[]): StylePart => {
       const value = JSON.parse(json) as string | number | boolean;
-      for (const list of areaLists(rects)) {
-        parts.push({
-          what: property.name,
-          rects: list,
-          via: property.via,
-          bytes: setBytes(property.setName, utf8Bytes(json)),
-          apply: (format) => property.apply(format, value),
-        });
-      }
+      return {
+        what: property.name,
+        rects,
+        via: property.via,
+        bytes: setBytes(property.setName, utf8Bytes(json)),
+        apply: (format) => property.apply(format, value),
+      };
+    };
+    const common = commonValue(values);
+    if (common) {
+      // Every cell of the block has a value of this property: the common one goes over the whole block (one
+      // area, sent with the font name's), the others over it, so the page's body text (10 pt, #1A1A1A) is not
+      // a list of hundreds of areas.
+      under.push(part(common.json, [common.block]));
+      for (const [key, json] of values) if (json === common.json) values.delete(key);
+    }
+    for (const [json, rects] of regionsByValue(values)) {
+      for (const list of areaLists(rects)) parts.push(part(json, list));
     }
   }
   parts.push(...borderParts(cells));
-  const byAddress = new Map<string, StylePart[]>();
-  for (const part of parts) {
-    const address = joinAreas(part.rects);
-    const list = byAddress.get(address) ?? [];
-    list.push(part);
-    byAddress.set(address, list);
+  // The common values first, so that every other value lands over them.
+  for (const layer of [under, parts]) {
+    const byAddress = new Map<string, StylePart[]>();
+    for (const part of layer) {
+      const address = joinAreas(part.rects);
+      const list = byAddress.get(address) ?? [];
+      list.push(part);
+      byAddress.set(address, list);
+    }
+    for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
   }
-  for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
   return steps;
+}
+
+/**
+ * The value most cells have, when every cell of the rectangle around them has one (so each other cell is set
+ * again over it) and it takes more than one area on its own; otherwise null.
+ */
+function commonValue(values: Map<number, string>): { json: string; block: Rect } | null {
+  if (values.size < 2) return null;
+  let top = Infinity;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  const counts = new Map<string, number>();
+  for (const [key, json] of values) {
+    const row = Math.floor(key / MAX_COLS);
+    const col = key % MAX_COLS;
+    top = Math.min(top, row);
+    bottom = Math.max(bottom, row);
+    left = Math.min(left, col);
+    right = Math.max(right, col);
+    counts.set(json, (counts.get(json) ?? 0) + 1);
+  }
+  const block = { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  if (block.rows * block.cols !== values.size) return null;
+  const [json] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const only = new Map([...values].filter(([, v]) => v === json));
+  return (regionsByValue(only).get(json)?.length ?? 0) > 1 ? { json, block } : null;
 }
 
 /**
