@@ -81,11 +81,12 @@ describe("test tiers", () => {
     expect(pkg.scripts["test:fast"]).toBe("node scripts/check.mjs --fast");
     const check = readFileSync(join(ROOT, "scripts/check.mjs"), "utf8");
     // The type-check is TypeScript 7's native tsc (package typescript-7), in both and in npm run typecheck.
-    expect(check).toContain(`join(root, "node_modules", "typescript-7", "bin", "tsc")`);
-    expect(check).toContain(`args: [tsc7, "--noEmit", "-p", "tsconfig.json"]`);
+    expect(check).toContain(`const tsc7 = node(join("typescript-7", "bin", "tsc"));`);
+    expect(check).toContain(`...tsc7, args: ["--noEmit", "-p", "tsconfig.json"]`);
     expect(pkg.scripts.typecheck).toBe("node node_modules/typescript-7/bin/tsc --noEmit -p tsconfig.json");
     expect(pkg.devDependencies["typescript-7"]).toMatch(/^npm:typescript@~7\./);
-    expect(check).toContain(`bin("eslint")`);
+    expect(check).toContain(`node(join("eslint", "bin", "eslint.js")`);
+    expect(check).toContain(`node(join("jest", "bin", "jest.js")`);
     expect(check).toContain(`fast ? ["-c", "jest.fast.config.js"] : []`);
   });
 });
