@@ -346,7 +346,7 @@ export function clonePlain<T>(value: T): T {
 }
 
 /** A copy of a sheet's cells: the same keys in the same order, each cell copied whole. */
-export function cloneCells(cells: ReadonlyMap<number, CellState>): Map<number, CellState> {
+function cloneCells(cells: ReadonlyMap<number, CellState>): Map<number, CellState> {
   const out = new Map<number, CellState>();
   for (const [key, cell] of cells) out.set(key, clonePlain(cell));
   return out;
