@@ -6,6 +6,7 @@
 // Renderer tests find a cell by what it holds (the KPI's value, a heading's text), not by its address, so the
 // page's layout may change without them. On top of the layout's plan stand only the features a renderer test needs
 // and the real page does not have, each a named override below that says which tests need it.
+import type { PortfolioSummary } from "../../src/core/model";
 import { planSheets } from "../../src/layout";
 import type { PlannedSheet, SheetPlan } from "../../src/layout/plan";
 import { find } from "../layout/plan-reading";
@@ -19,14 +20,14 @@ export { DATA_SHEET_NAME, HISTORY_SHEET_NAME, SUMMARY_SHEET_NAME } from "../../s
  */
 export const FIXTURE_WORKBOOK_NAME = "Sample & Co tracker.xlsx";
 
-let planned: SheetPlan | undefined;
+let planned: { plan: SheetPlan; summary: PortfolioSummary } | undefined;
 
-/** The layout's plan of the summary fixture, made on first use. */
-function samplePlan(): SheetPlan {
+/** The layout's plan of the summary fixture, made on first use, with the summary it was planned from. */
+function samplePlan(): { plan: SheetPlan; summary: PortfolioSummary } {
   if (!planned) {
     const summary = makeSummaryFixture();
     summary.source.workbookName = FIXTURE_WORKBOOK_NAME;
-    planned = planSheets(summary);
+    planned = { plan: planSheets(summary), summary };
   }
   return planned;
 }
@@ -36,9 +37,9 @@ function samplePlan(): SheetPlan {
  * The real page colours RAG cells by fill alone; the renderers must still write Excel's "contains text" rule
  * (tests/xlsx/write, tests/excel/apply-plan).
  */
-function ragTextRule(plan: SheetPlan): void {
+function ragTextRule(plan: SheetPlan, summary: PortfolioSummary): void {
   const page = plan.sheets.find((s) => s.key === "summary") as PlannedSheet;
-  const rag = find(page, makeSummaryFixture().overallRag.value);
+  const rag = find(page, summary.overallRag.value);
   if (!rag) throw new Error("The planned page does not show the overall RAG");
   page.conditionalFormats.push({
     range: rag,
@@ -49,7 +50,8 @@ function ragTextRule(plan: SheetPlan): void {
 
 /** The sample's plan with the overrides above, a fresh copy each call. */
 export function planFixture(): SheetPlan {
-  const plan = structuredClone(samplePlan());
-  ragTextRule(plan);
+  const { plan: sample, summary } = samplePlan();
+  const plan = structuredClone(sample);
+  ragTextRule(plan, summary);
   return plan;
 }
