@@ -18,9 +18,8 @@ import { variances } from "./blocks/variances";
 import { overviewCharts, workstreamStatus } from "./blocks/workstream-status";
 import type { ChartBlock, DrawableChart } from "./chart-data";
 import {
-  COLUMN_WIDTH,
+  COLUMN_WIDTHS,
   LAST_COL,
-  PAGE_COLUMNS,
   Page,
   REPEATED_TITLE_ROWS,
   TITLE_HEIGHTS,
@@ -71,7 +70,7 @@ export function finishSummarySheet(
   const rowCount = page.row;
   const pageHeight = pageContentHeight({
     orientation: "landscape",
-    columnWidths: Array<number>(PAGE_COLUMNS).fill(COLUMN_WIDTH),
+    columnWidths: [...COLUMN_WIDTHS],
     margins: MARGINS,
     repeatedRowsHeight: TITLE_HEIGHTS[0] + TITLE_HEIGHTS[1],
   });

@@ -1,0 +1,23 @@
+// Prints the page's merged ranges, those inside table regions marked, with their text: npx tsx scripts/merges-report.ts
+import { runEngine } from "../src/core/engine";
+import { planSheets } from "../src/layout";
+import { readXlsxFile } from "../src/xlsx/read";
+import { parseRangeAddress } from "../src/core/a1";
+
+async function main() {
+  const raw = await readXlsxFile("assets/sample-tracker.xlsx");
+  const plan = planSheets(runEngine(raw, { now: new Date("2025-01-08T09:30:00Z") }));
+  for (const s of plan.sheets) {
+    const regions = (s.tableRegions ?? []).map((r) => ({ name: r.name, r: parseRangeAddress(r.range)! }));
+    let inside = 0;
+    for (const m of s.merges) {
+      const r = parseRangeAddress(m)!;
+      const reg = regions.find((g) => g.r.top <= r.top && r.bottom <= g.r.bottom && g.r.left <= r.right && r.left <= g.r.right);
+      if (reg) inside++;
+      if (process.argv.includes("-v")) console.log(`${reg ? "IN " + reg.name : "out"}\t${m}\t${String(s.values[r.top]?.[r.left]).slice(0, 90)}`);
+    }
+    console.log(`${s.name}: ${s.merges.length} merges, ${inside} inside ${regions.length} table regions; ${s.values.length} rows; widths ${s.columnWidths.map((c) => c.width).join(",")}`);
+    console.log(`  page breaks: ${s.print?.rowBreaks?.length ?? 0}`);
+  }
+}
+main();
