@@ -12,11 +12,18 @@ async function main() {
     let inside = 0;
     for (const m of s.merges) {
       const r = parseRangeAddress(m)!;
-      const reg = regions.find((g) => g.r.top <= r.top && r.bottom <= g.r.bottom && g.r.left <= r.right && r.left <= g.r.right);
+      const reg = regions.find(
+        (g) => g.r.top <= r.top && r.bottom <= g.r.bottom && g.r.left <= r.right && r.left <= g.r.right,
+      );
       if (reg) inside++;
-      if (process.argv.includes("-v")) console.log(`${reg ? "IN " + reg.name : "out"}\t${m}\t${String(s.values[r.top]?.[r.left]).slice(0, 90)}`);
+      if (process.argv.includes("-v"))
+        console.log(
+          `${reg ? "IN " + reg.name : "out"}\t${m}\t${String(s.values[r.top]?.[r.left]).slice(0, 90)}`,
+        );
     }
-    console.log(`${s.name}: ${s.merges.length} merges, ${inside} inside ${regions.length} table regions; ${s.values.length} rows; widths ${s.columnWidths.map((c) => c.width).join(",")}`);
+    console.log(
+      `${s.name}: ${s.merges.length} merges, ${inside} inside ${regions.length} table regions; ${s.values.length} rows; widths ${s.columnWidths.map((c) => c.width).join(",")}`,
+    );
     console.log(`  page breaks: ${s.print?.rowBreaks?.length ?? 0}`);
   }
 }

@@ -1,4 +1,4 @@
-// The page's grid and its cursor: twelve columns, the next free row, the printed blocks page breaks fall between,
+// The page's grid and its cursor: eleven columns of different widths, the next free row, the printed blocks page breaks fall between,
 // and the few things every block writes (a gap, a section heading, a subheading, a note). Each block of the page
 // (src/layout/blocks) is a function of this page and the summary.
 import { cellAddress, rangeAddress } from "../core/a1";
@@ -17,9 +17,11 @@ export const SUMMARY_SHEET_NAME = "Portfolio Summary";
  * first (a risk, a workstream, a measure, a term), the second (an impact, the latest month, where a problem is), the
  * third (an owner, a target) or the last (an action, a commentary, an explanation, a problem, a definition); the
  * seven narrow columns between hold numbers, scores and RAG cells. The halves (charts, half-page tables) are
- * columns 1-5 and 6-11; the three KPI tiles are columns 1-2, 3-8 and 9-11 (docs/page-layout.md).
+ * columns 1-5 and 6-11; the three KPI tiles are columns 1-2, 3-8 and 9-11 (docs/page-layout.md). The narrow width
+ * is 9.2, not 9: ExcelJS takes 9 for its default width and writes no width for such a column, which Excel would
+ * then draw at its own default of 8.43.
  */
-export const COLUMN_WIDTHS: readonly number[] = [32, 22, 13, 9, 9, 9, 9, 9, 9, 9, 44];
+export const COLUMN_WIDTHS: readonly number[] = [32, 22, 13, ...Array<number>(7).fill(9.2), 44];
 export const PAGE_COLUMNS = COLUMN_WIDTHS.length;
 export const LAST_COL = PAGE_COLUMNS - 1;
 /** The last column: the page's widest, where a table's long wrapped text goes. */
@@ -46,11 +48,7 @@ export const slotWidth = (slot: Slot): number => slot.c2 - slot.c1 + 1;
 
 /** The summary sheet being written, and where the next block goes. Rows are 0-based, as everywhere in src. */
 export class Page {
-  readonly sheet = new SheetBuilder(
-    "summary",
-    SUMMARY_SHEET_NAME,
-    [...COLUMN_WIDTHS],
-  );
+  readonly sheet = new SheetBuilder("summary", SUMMARY_SHEET_NAME, [...COLUMN_WIDTHS]);
   /** Next free row. */
   row = 0;
   /** Where each printed block starts; page breaks fall only between blocks (or between rows of a long table). */

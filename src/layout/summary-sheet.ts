@@ -17,14 +17,7 @@ import { title } from "./blocks/title";
 import { variances } from "./blocks/variances";
 import { overviewCharts, workstreamStatus } from "./blocks/workstream-status";
 import type { ChartBlock, DrawableChart } from "./chart-data";
-import {
-  COLUMN_WIDTHS,
-  LAST_COL,
-  Page,
-  REPEATED_TITLE_ROWS,
-  TITLE_HEIGHTS,
-  TITLE_ROWS,
-} from "./page";
+import { COLUMN_WIDTHS, LAST_COL, Page, REPEATED_TITLE_ROWS, TITLE_HEIGHTS, TITLE_ROWS } from "./page";
 import { pageContentHeight, paginate } from "./pagination";
 import type { PlannedSheet } from "./plan";
 import { PALETTE, STYLES } from "./styles";

@@ -26,10 +26,11 @@ export function definitions(page: Page, summary: PortfolioSummary): void {
       summary.definitions,
     ),
   );
-  page.startBlock({ splittable: true });
   // A paragraph across the page is one cell, merged only where it wraps (docs/page-layout.md#merged-cells): a
   // table's text column would be the page's last, 44 wide, and the definitions would take three times the paper.
   for (const d of summary.definitions) {
+    // A page may break between two definitions, never between a term and its definition.
+    page.startBlock();
     page.sheet.cell(page.row, 0, LAST_COL, d.term, STYLES.definitionTerm, false);
     page.sheet.height(page.row++, TERM_HEIGHT);
     page.sheet.cell(page.row++, 0, LAST_COL, d.definition, STYLES.definitionText);
