@@ -33,6 +33,7 @@ import {
   setBytes,
   untrackedRangeBytes,
 } from "./request-size";
+import { cellKey, regionsByValue } from "./write-areas";
 import { contentSteps, type WriteStep } from "./write-content";
 
 /** Where this refresh's block goes. */
@@ -133,16 +134,18 @@ function rowsStep(
   width: number,
 ): WriteStep {
   const grid = valueGrid(values.map((r) => Array.from({ length: width }, (_, c) => r[c] ?? null)));
-  const runs: { row: number; col: number; rows: number; format: string }[] = [];
-  for (let c = 0; c < width; c++) {
-    let start = 0;
-    for (let r = 1; r <= formats.length; r++) {
-      const format = formats[start]?.[c] ?? "General";
-      if (r < formats.length && (formats[r][c] ?? "General") === format) continue;
-      if (format !== "General") runs.push({ row: firstRow + start, col: c, rows: r - start, format });
-      start = r;
+  // Each format once per rectangle of cells that share it (a 1 x 1 array formats every cell of its range): the
+  // three date columns of a block are one range, as is a figure's format across its value, target and variance.
+  const cells = new Map<number, string>();
+  formats.forEach((row, r) => {
+    for (let c = 0; c < width; c++) {
+      const format = row[c] ?? "General";
+      if (format !== "General") cells.set(cellKey(firstRow + r, c), format);
     }
-  }
+  });
+  const runs = [...regionsByValue(cells)].flatMap(([format, rects]) =>
+    rects.map((rect) => ({ ...rect, format })),
+  );
   return {
     what,
     bytes:
@@ -151,14 +154,14 @@ function rowsStep(
       runs.reduce(
         (n, run) =>
           n +
-          untrackedRangeBytes("GetRangeByIndexes", [run.row, run.col, run.rows, 1]) +
+          untrackedRangeBytes("GetRangeByIndexes", [run.row, run.col, run.rows, run.cols]) +
           setBytes("NumberFormat", jsonBytes([[run.format]])),
         0,
       ),
     queue: (sheet) => {
       // Formats first, then the values: one format for a whole run (a 1 x 1 array formats every cell of it).
       for (const run of runs)
-        sheet.getRangeByIndexes(run.row, run.col, run.rows, 1).untrack().numberFormat = [[run.format]];
+        sheet.getRangeByIndexes(run.row, run.col, run.rows, run.cols).untrack().numberFormat = [[run.format]];
       // Text guarded as the summary's is: a tracker's "=HYPERLINK(...)" in a label stays text.
       sheet.getRangeByIndexes(firstRow, 0, grid.length, width).untrack().values = grid;
     },

@@ -87,8 +87,9 @@ function addChart(
   );
   chart.name = spec.id;
   spec.series.forEach((s, i) => {
+    // An added series takes its name from add (ChartSeriesCollection.add(name)); the first, Excel's own, is renamed.
     const series = i === 0 ? chart.series.getItemAt(0) : chart.series.add(s.name);
-    series.name = s.name;
+    if (i === 0) series.name = s.name;
     series.setValues(rangeOf(s.values));
     series.setXAxisValues(rangeOf(s.categories));
     // The plan's colour (RAG series in RAG colours, milestone statuses in theirs), not the theme's turn.
@@ -100,13 +101,12 @@ function addChart(
       series.format.fill.setSolidColor(s.color);
     }
   });
+  // Setting a title's text shows it: Microsoft's own snippets add a chart or axis title by its text alone
+  // (OfficeDev/office-js-snippet-explorer: addChartTitle.js, addAxisTitle.js) and remove one with visible = false
+  // (deleteAxisTitle.js), so visible is not sent as well. A new chart has no axis titles: only those the plan gives
+  // are set.
   chart.title.text = spec.title;
-  chart.title.visible = true;
-  // A new chart has no axis titles: only those the plan gives are set.
-  if (spec.categoryAxisTitle !== "") {
-    chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
-    chart.axes.categoryAxis.title.visible = true;
-  }
+  if (spec.categoryAxisTitle !== "") chart.axes.categoryAxis.title.text = spec.categoryAxisTitle;
   // Labels at the chart's edge, clear of negative bars (the HNB net position), as the .xlsx renderer writes them.
   chart.axes.categoryAxis.tickLabelPosition = "Low" as Excel.ChartAxisTickLabelPosition;
   if (spec.reverseCategories) {
@@ -115,10 +115,7 @@ function addChart(
     chart.axes.categoryAxis.reversePlotOrder = true;
     chart.axes.categoryAxis.position = "Maximum" as Excel.ChartAxisPosition;
   }
-  if (spec.valueAxisTitle !== "") {
-    chart.axes.valueAxis.title.text = spec.valueAxisTitle;
-    chart.axes.valueAxis.title.visible = true;
-  }
+  if (spec.valueAxisTitle !== "") chart.axes.valueAxis.title.text = spec.valueAxisTitle;
   if (spec.valueAxisNumberFormat) chart.axes.valueAxis.numberFormat = spec.valueAxisNumberFormat;
   chart.legend.visible = spec.showLegend;
   if (spec.showLegend) chart.legend.position = "Bottom" as Excel.ChartLegendPosition;

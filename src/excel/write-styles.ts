@@ -1,8 +1,8 @@
-// The style steps of one planned sheet: each distinct style property value once over a multi-area range, borders
-// once per region of cells bordered alike, and every part over the same areas sent through one range. A new sheet's
+// The style steps of one planned sheet: each distinct style property value once over a multi-area range, border
+// lines once per look and edge, and every part over the same areas sent through one range. A new sheet's
 // defaults (not bold, no fill, bottom aligned, ...) are not set again; the font name, size and colour always are.
 import type { BorderSide, CellStyle, PlannedSheet } from "../layout/plan";
-import { parseRange, type Rect } from "../core/a1";
+import { MAX_COLS, parseRange, type Rect } from "../core/a1";
 import {
   INSTANTIATE_BYTES,
   jsonBytes,
@@ -226,7 +226,7 @@ function backgroundStep(range: string, style: CellStyle): WriteStep {
   };
 }
 
-/** The style steps: backgrounds first, then each property value once over its areas, then borders by region. */
+/** The style steps: backgrounds first, then each property value once over its areas, then border lines by look and edge. */
 export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
   const { cells, backgrounds } = resolveStyles(styles);
   // Over a background a default may not be the cell's state, so then every value is set.
@@ -235,69 +235,145 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
   // Each property value's areas, then every part over the same areas sent through one range (one getRanges, one
   // format, one font): a header row styled bold, filled and coloured is one range, not three.
   const parts: StylePart[] = [];
+  // Parts laid first, under every other: a property's most common value over the whole block it covers.
+  const under: StylePart[] = [];
   for (const property of STYLE_PROPERTIES) {
     const values = new Map<number, string>();
     for (const [key, style] of cells) {
       const v = property.value(style, keepDefaults);
       if (v !== undefined) values.set(key, JSON.stringify(v));
     }
-    for (const [json, rects] of regionsByValue(values)) {
+    const part = (json: string, rects: Rect[]): StylePart => {
       const value = JSON.parse(json) as string | number | boolean;
-      for (const list of areaLists(rects)) {
-        parts.push({
-          what: property.name,
-          rects: list,
-          via: property.via,
-          bytes: setBytes(property.setName, utf8Bytes(json)),
-          apply: (format) => property.apply(format, value),
-        });
-      }
+      return {
+        what: property.name,
+        rects,
+        via: property.via,
+        bytes: setBytes(property.setName, utf8Bytes(json)),
+        apply: (format) => property.apply(format, value),
+      };
+    };
+    const common = commonValue(values);
+    if (common) {
+      // Every cell of the block has a value of this property: the common one goes over the whole block (one
+      // area, sent with the font name's), the others over it, so the page's body text (10 pt, #1A1A1A) is not
+      // a list of hundreds of areas.
+      under.push(part(common.json, [common.block]));
+      for (const [key, json] of values) if (json === common.json) values.delete(key);
+    }
+    for (const [json, rects] of regionsByValue(values)) {
+      for (const list of areaLists(rects)) parts.push(part(json, list));
     }
   }
-  const bordered = new Map<number, string>();
+  parts.push(...borderParts(cells));
+  // The common values first, so that every other value lands over them.
+  for (const layer of [under, parts]) {
+    const byAddress = new Map<string, StylePart[]>();
+    for (const part of layer) {
+      const address = joinAreas(part.rects);
+      const list = byAddress.get(address) ?? [];
+      list.push(part);
+      byAddress.set(address, list);
+    }
+    for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
+  }
+  return steps;
+}
+
+/**
+ * The value most cells have, when every cell of the rectangle around them has one (so each other cell is set
+ * again over it) and it takes more than one area on its own; otherwise null.
+ */
+function commonValue(values: Map<number, string>): { json: string; block: Rect } | null {
+  if (values.size < 2) return null;
+  let top = Infinity;
+  let bottom = -1;
+  let left = Infinity;
+  let right = -1;
+  const counts = new Map<string, number>();
+  for (const [key, json] of values) {
+    const row = Math.floor(key / MAX_COLS);
+    const col = key % MAX_COLS;
+    top = Math.min(top, row);
+    bottom = Math.max(bottom, row);
+    left = Math.min(left, col);
+    right = Math.max(right, col);
+    counts.set(json, (counts.get(json) ?? 0) + 1);
+  }
+  const block = { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
+  if (block.rows * block.cols !== values.size) return null;
+  const [json] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
+  const only = new Map([...values].filter(([, v]) => v === json));
+  return (regionsByValue(only).get(json)?.length ?? 0) > 1 ? { json, block } : null;
+}
+
+/**
+ * The border lines of the resolved cells, by look and edge rather than by cell: each cell's side is set as the
+ * edge it is in the plan (a table's last line stays the bottom of its last row, so it prints on that row's page),
+ * but a cell's bottom border and the top border of the cell below are one line on the grid, so a top (left) side
+ * the cell above (to the left) already draws alike is not set again. The lines of one look and edge then go out as
+ * one multi-area range, a block of rows of them as one area's edge and its inside lines: the sample's page needs
+ * nine border sets where a set per region of cells bordered alike took 52. Where two cells disagree
+ * about the line between them, both are set, as the plan asks, and Excel shows its choice.
+ */
+function borderParts(cells: Map<number, CellStyle>): StylePart[] {
+  // Each edge's lines: the cell whose side it is, and its look.
+  const lines = new Map<Edge, Map<number, string>>();
+  const draw = (edge: Edge, key: number, side: BorderSide): void => {
+    const byEdge = lines.get(edge) ?? new Map<number, string>();
+    lines.set(edge, byEdge);
+    byEdge.set(key, JSON.stringify(side));
+  };
+  const same = (a: BorderSide | undefined, b: BorderSide) =>
+    !!a && a.style === b.style && a.color === b.color;
   for (const [key, style] of cells) {
     const b = style.borders;
-    if (b && (b.top || b.bottom || b.left || b.right)) {
-      bordered.set(key, JSON.stringify([b.top ?? null, b.bottom ?? null, b.left ?? null, b.right ?? null]));
+    if (!b) continue;
+    const row = Math.floor(key / MAX_COLS);
+    const col = key % MAX_COLS;
+    if (b.top && !(row > 0 && same(cells.get(cellKey(row - 1, col))?.borders?.bottom, b.top))) {
+      draw("EdgeTop", key, b.top);
     }
+    if (b.left && !(col > 0 && same(cells.get(cellKey(row, col - 1))?.borders?.right, b.left))) {
+      draw("EdgeLeft", key, b.left);
+    }
+    if (b.bottom) draw("EdgeBottom", key, b.bottom);
+    if (b.right) draw("EdgeRight", key, b.right);
   }
-  for (const [json, rects] of regionsByValue(bordered)) {
-    const [top, bottom, left, right] = JSON.parse(json) as (BorderSide | null)[];
-    const borders: Borders = {
-      ...(top ? { top } : {}),
-      ...(bottom ? { bottom } : {}),
-      ...(left ? { left } : {}),
-      ...(right ? { right } : {}),
-    };
-    // Inside lines only where every area has them to draw, as a single-row range has none.
-    for (const rows of [false, true]) {
-      for (const cols of [false, true]) {
-        const alike = rects.filter((r) => r.rows > 1 === rows && r.cols > 1 === cols);
+  const parts: StylePart[] = [];
+  for (const [edge, byEdge] of lines) {
+    // A block of several rows of top (bottom) lines is one area's top (bottom) edge and its inside horizontal
+    // lines; several columns of left (right) lines, its inside vertical lines.
+    const inside = edge === "EdgeTop" || edge === "EdgeBottom" ? "InsideHorizontal" : "InsideVertical";
+    for (const [json, rects] of regionsByValue(byEdge)) {
+      const side = JSON.parse(json) as BorderSide;
+      for (const blocks of [false, true]) {
+        const alike = rects.filter((r) => (inside === "InsideHorizontal" ? r.rows : r.cols) > 1 === blocks);
+        const edges: [string, BorderSide][] =
+          blocks && inside
+            ? [
+                [edge, side],
+                [inside, side],
+              ]
+            : [[edge, side]];
         for (const list of areaLists(alike)) {
-          const edges = borderEdges(borders, rows, cols);
           parts.push({
             what: "borders",
             rects: list,
             via: ["Borders"],
-            bytes: edges.reduce((n, [edge, side]) => n + borderBytes(edge, side), 0),
+            bytes: edges.reduce((n, [e, s]) => n + borderBytes(e, s), 0),
             apply: (format) => {
-              for (const [edge, side] of edges) setBorder(format, edge, side);
+              for (const [e, s] of edges) setBorder(format, e, s);
             },
           });
         }
       }
     }
   }
-  const byAddress = new Map<string, StylePart[]>();
-  for (const part of parts) {
-    const address = joinAreas(part.rects);
-    const list = byAddress.get(address) ?? [];
-    list.push(part);
-    byAddress.set(address, list);
-  }
-  for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
-  return steps;
+  return parts;
 }
+
+type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight";
 
 /** One property value (or one set of border lines) over its areas. */
 interface StylePart {

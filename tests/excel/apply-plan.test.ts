@@ -271,3 +271,87 @@ function resolveStyles(styles: PlannedSheet["styles"]): Record<string, unknown> 
   }
   return out;
 }
+
+describe("border lines", () => {
+  const grey = { style: "thin" as const, color: "#BFBFBF" };
+  const navy = { style: "medium" as const, color: "#1F3864" };
+  const box: CellStyle["borders"] = { top: grey, bottom: grey, left: grey, right: grey };
+
+  /** Lines on the grid as a person sees them: "h B7" along the top of B7 (the bottom of B6), "v B7" its left. */
+  function drawn(
+    cells: Record<
+      string,
+      { style: { borders: Record<string, { style: string; color: string; weight: string }> } }
+    >,
+  ) {
+    const lines: Record<string, string[]> = {};
+    const add = (key: string, look: string) => {
+      lines[key] = [...new Set([...(lines[key] ?? []), look])].sort();
+    };
+    for (const [address, cell] of Object.entries(cells)) {
+      const at = parseRange(address)!;
+      for (const [edge, b] of Object.entries(cell.style.borders)) {
+        if (!b || b.style === "None") continue;
+        const look = `${b.weight} ${b.color}`;
+        if (edge === "EdgeTop") add(`h ${cellAddress(at.row, at.col)}`, look);
+        if (edge === "EdgeBottom") add(`h ${cellAddress(at.row + 1, at.col)}`, look);
+        if (edge === "EdgeLeft") add(`v ${cellAddress(at.row, at.col)}`, look);
+        if (edge === "EdgeRight") add(`v ${cellAddress(at.row, at.col + 1)}`, look);
+      }
+    }
+    return lines;
+  }
+
+  it("draws every line the plan asks for, once per look and edge, and both sides where two cells disagree", async () => {
+    // Ten tables boxed alike, at different places and of different shapes, a heading underlined in navy over a
+    // grey-topped row (a clash: both are set), and a single cell with only a left border.
+    const styles: PlannedSheet["styles"] = [];
+    for (let t = 0; t < 10; t++) {
+      const row = 3 + t * 6;
+      styles.push({ range: `B${row}:${"CDEFG"[t % 5]}${row + (t % 3)}`, style: { borders: box } });
+    }
+    styles.push({ range: "J2:L2", style: { borders: { bottom: navy } } });
+    styles.push({ range: "J3:L3", style: { borders: { top: grey } } });
+    styles.push({ range: "N5", style: { borders: { left: grey } } });
+    const sim = new ExcelSim();
+    sim.recordRequestBodies();
+    const plan: SheetPlan = { sheets: [sheet({ key: "summary", name: "Portfolio Summary", styles })] };
+    expect((await sim.run((context) => applyPlan(context, plan))).ok).toBe(true);
+
+    // What the plan asks for, cell side by cell side, as lines.
+    const want: Record<string, string[]> = {};
+    const weight = { thin: "Thin", medium: "Medium" } as Record<string, string>;
+    const planned: Record<
+      string,
+      { style: { borders: Record<string, { style: string; color: string; weight: string }> } }
+    > = {};
+    for (const [key, style] of Object.entries(resolveStyles(styles)) as [string, CellStyle][]) {
+      const [r, c] = key.split(",").map(Number);
+      const borders: Record<string, { style: string; color: string; weight: string }> = {};
+      const sides = { top: "EdgeTop", bottom: "EdgeBottom", left: "EdgeLeft", right: "EdgeRight" } as const;
+      for (const [side, edge] of Object.entries(sides)) {
+        const b = style.borders?.[side as keyof typeof sides];
+        if (b) borders[edge] = { style: "Continuous", color: b.color, weight: weight[b.style] };
+      }
+      planned[cellAddress(r, c)] = { style: { borders } };
+    }
+    Object.assign(want, drawn(planned));
+    expect(Object.keys(want).length).toBeGreaterThan(100);
+    expect(drawn(sim.snapshot("Portfolio Summary").cells as never)).toEqual(want);
+    expect(want["h J3"]).toEqual(["Medium #1F3864", "Thin #BFBFBF"]);
+
+    // Border sets (one per edge item reached through a range's borders): a few per look and edge, however many
+    // tables there are, where one set per region of cells bordered alike took one per table shape.
+    const borderItems = sim.requestBodies.flatMap((text) => {
+      const body = JSON.parse(text) as {
+        ObjectPaths?: Record<string, { Name?: string; ParentObjectPathId?: number }>;
+      };
+      const paths = body.ObjectPaths ?? {};
+      return Object.values(paths).filter(
+        (p) => p.ParentObjectPathId !== undefined && paths[p.ParentObjectPathId]?.Name === "Borders",
+      );
+    });
+    expect(borderItems.length).toBeGreaterThan(0);
+    expect(borderItems.length).toBeLessThanOrEqual(12);
+  });
+});
