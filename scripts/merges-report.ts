@@ -1,4 +1,6 @@
-// Prints the page's merged ranges, those inside table regions marked, with their text: npx tsx scripts/merges-report.ts
+// The merged ranges of each sheet the sample's plan holds, and how many fall inside the tables the page draws (the
+// plan's tableRegions): the figures docs/page-layout.md quotes. Usage: npx tsx scripts/merges-report.ts [-v]
+// (-v lists each merge, "IN <table>" or "out", with the start of its text).
 import { runEngine } from "../src/core/engine";
 import { planSheets } from "../src/layout";
 import { readXlsxFile } from "../src/xlsx/read";
@@ -13,7 +15,7 @@ async function main() {
     for (const m of s.merges) {
       const r = parseRangeAddress(m)!;
       const reg = regions.find(
-        (g) => g.r.top <= r.top && r.bottom <= g.r.bottom && g.r.left <= r.right && r.left <= g.r.right,
+        (g) => g.r.top <= r.bottom && r.top <= g.r.bottom && g.r.left <= r.right && r.left <= g.r.right,
       );
       if (reg) inside++;
       if (process.argv.includes("-v"))
@@ -27,4 +29,7 @@ async function main() {
     console.log(`  page breaks: ${s.print?.rowBreaks?.length ?? 0}`);
   }
 }
-main();
+main().catch((err: unknown) => {
+  console.error(err instanceof Error ? err.message : String(err));
+  process.exit(1);
+});
