@@ -59,6 +59,8 @@ function sparseSummary(): PortfolioSummary {
   ];
   summary.issues = [];
   summary.issueCounts = { error: 0, warning: 0, info: 0 };
+  if (summary.review)
+    summary.review = { ...summary.review, flagged: 0, openIssueCounts: summary.issueCounts };
   return summary;
 }
 
@@ -103,7 +105,7 @@ describe("a summary with missing sections", () => {
     expect(ids).toContain("PS_special_school_places");
     const texts = filledCells(page).map((a) => String(valueAt(page, a)));
     expect(texts).toContain(
-      "Chart not drawn — Number of EHCPs against the Safety Valve trajectory: The SEND Monthly sheet is missing from the tracker.",
+      "Chart not drawn — Funded EHCPs against the forecast trajectory: The SEND Monthly sheet is missing from the tracker.",
     );
     expect(texts.some((t) => t.startsWith("Chart not drawn — Children with an EHCP in independent"))).toBe(
       true,
@@ -172,6 +174,7 @@ describe("a tracker with thousands of problems", () => {
     const summary = makeSummaryFixture();
     summary.issues = issues;
     summary.issueCounts = { error: 500, warning: 4500, info: 0 };
+    if (summary.review) summary.review.openIssueCounts = summary.issueCounts;
     const { page, texts } = textsOf(summary);
     expect(texts.filter((t) => t === "Error" || t === "Warning")).toHaveLength(MAX_ISSUES_ON_PAGE);
     expect(texts.filter((t) => t === "Error")).toHaveLength(MAX_ISSUES_ON_PAGE);

@@ -1,4 +1,4 @@
-// The Portfolio Summary page planned from the dashboard's own figures (the summary fixture).
+// The Portfolio Summary page planned from the sample tracker's summary (the summary fixture), the seed dashboard's figures.
 import { DATA_SHEET_NAME, planSheets, SUMMARY_SHEET_NAME } from "../../src/layout";
 import type { PlannedSheet } from "../../src/layout/plan";
 import { NUMBER_FORMATS, PALETTE, RAG_COLOURS } from "../../src/layout/styles";
@@ -110,7 +110,7 @@ describe("title rows", () => {
     expect(valueAt(page, cell)).toBe("Red");
     expect(styleAt(page, cell).fill).toBe(RAG_COLOURS.Red.fill);
     expect(String(valueAt(page, offset(label, 0, 3)))).toContain("differs from the programme lead's");
-    expect(find(page, "• Two open risks score 15 or more.")).not.toBeNull();
+    expect(find(page, "• Two open risks score 15 or more: raised to Red.")).not.toBeNull();
   });
 
   it("freezes the title rows, and repeats the programme, page name and date (not the RAG) on every printed page", () => {
@@ -125,7 +125,7 @@ describe("KPI tiles", () => {
   // the page's columns 1-2, 3-8 and 9-11, split after the first, third and second of them.
   const RIGHT_PART: Record<string, number> = {
     "Number of EHCPs": 1,
-    "HNB Overspend 2024/25 (£m)": 3,
+    "HNB Overspend 2024/25": 3,
     "Children with EHCPs in INMSS": 2,
   };
   const tile = (title: string) => {
@@ -142,7 +142,7 @@ describe("KPI tiles", () => {
   };
 
   it("stand side by side on one row", () => {
-    const rows = ["Number of EHCPs", "HNB Overspend 2024/25 (£m)", "Children with EHCPs in INMSS"].map(
+    const rows = ["Number of EHCPs", "HNB Overspend 2024/25", "Children with EHCPs in INMSS"].map(
       (t) => parseRangeAddress(at(page, t)).row1,
     );
     expect(new Set(rows).size).toBe(1);
@@ -159,7 +159,7 @@ describe("KPI tiles", () => {
   });
 
   it("show the HNB overspend in pounds displayed as £43.20m against a goal of £28.21m: +£14.99m, adverse", () => {
-    const t = tile("HNB Overspend 2024/25 (£m)");
+    const t = tile("HNB Overspend 2024/25");
     expect([valueAt(page, t.value), formatAt(page, t.value)]).toEqual([43200000, '"£"#,##0.00,,"m"']);
     expect(valueAt(page, t.flag)).toBe("! Adverse");
     expect(valueAt(page, t.targetLabel)).toBe("Goal for this financial year:");
@@ -172,13 +172,13 @@ describe("KPI tiles", () => {
 
   it("show the INMSS share as 5.75% against 6.92%: -1.17 pp stored as points, favourable with a tick", () => {
     const t = tile("Children with EHCPs in INMSS");
-    expect([valueAt(page, t.value), formatAt(page, t.value)]).toEqual([0.0575, "0.00%"]);
+    // The 12-month rolling average as computed (0.057486…), shown to two decimals of a percent.
+    expect(valueAt(page, t.value)).toBeCloseTo(0.0575, 4);
+    expect(formatAt(page, t.value)).toBe("0.00%");
     expect(valueAt(page, t.flag)).toBe("✓ Favourable");
     expect(styleAt(page, t.flag).font?.color).toBe(PALETTE.favourable);
-    expect([valueAt(page, t.variance), formatAt(page, t.variance)]).toEqual([
-      -1.17,
-      '+0.00" pp";-0.00" pp";0.00" pp"',
-    ]);
+    expect(valueAt(page, t.variance)).toBeCloseTo(-1.17, 2);
+    expect(formatAt(page, t.variance)).toBe('+0.00" pp";-0.00" pp";0.00" pp"');
   });
 });
 
@@ -317,12 +317,13 @@ describe("programmes", () => {
       872,
       "+#,##0;-#,##0;0",
     ]);
-    expect([valueAt(page, offset(dec, 0, 3)), formatAt(page, offset(dec, 0, 3))]).toEqual([0.0382, "0.00%"]);
-    expect(valueAt(page, offset(dec, 0, 4))).toBe(0.63);
+    expect(valueAt(page, offset(dec, 0, 3))).toBeCloseTo(0.0382, 4); // 6,353 / 166,500
+    expect(formatAt(page, offset(dec, 0, 3))).toBe("0.00%");
+    expect(valueAt(page, offset(dec, 0, 4))).toBeCloseTo(0.63, 2);
   });
 
-  it("puts negatives in brackets in finance tables", () => {
-    const net = offset(at(page, "In-year net position (£m)"), 1);
+  it("puts negatives in brackets in finance figures", () => {
+    const net = offset(at(page, "In-year net position HNB"), 0, 5);
     expect(valueAt(page, net)).toBe(-43200000);
     expect(formatAt(page, net)).toBe('"£"#,##0.00,,"m";("£"#,##0.00,,"m");"£"0.00"m"');
   });
@@ -367,16 +368,29 @@ describe("charts", () => {
     expect(chartRow("workstream_rag")).toBeLessThan(headingRow(1));
   });
 
-  it("reads the EHCP trajectory from 33 months of data: months as dated serials, the forecast from April 2023", () => {
+  it("reads the EHCP trajectory from 24 months of data (Jan-23 to Dec-24), months as dated serials", () => {
     const chart = page.charts.find((c) => c.id === "PS_ehcp_trajectory");
     const [actual, forecast] = chart?.series ?? [];
     const cats = parseRangeAddress(actual.categories.range);
-    expect(cats.row2 - cats.row1 + 1).toBe(33);
+    expect(cats.row2 - cats.row1 + 1).toBe(24);
     expect(formatAt(data, actual.categories.range.split(":")[0])).toBe("mmm-yy");
     expect(valueAt(data, actual.values.range.split(":")[1])).toBe(6353);
     expect(valueAt(data, forecast.values.range.split(":")[1])).toBe(5707);
-    expect(valueAt(data, forecast.values.range.split(":")[0])).toBeNull();
     expect(chart?.valueAxisNumberFormat).toBe("#,##0");
+  });
+
+  it("leaves a month with no forecast blank in the chart's data, rather than zero", () => {
+    // The sample's forecast covers every month: here it starts a year later than the counts.
+    const summary = makeSummaryFixture();
+    const trajectory = summary.charts.find((c) => c.id === "ehcp_trajectory");
+    trajectory?.series[1].values.fill(null, 0, 12);
+    const later = planSheets(summary);
+    const chart = sheetOf(later, "summary").charts.find((c) => c.id === "PS_ehcp_trajectory");
+    const forecast = chart?.series[1];
+    expect(forecast).toBeDefined();
+    const values = forecast!.values.range.split(":");
+    expect(valueAt(sheetOf(later, "data"), values[0])).toBeNull();
+    expect(valueAt(sheetOf(later, "data"), values[1])).toBe(5707);
   });
 
   it("shows money axes in £m when the figures are millions and in whole pounds when they are not", () => {
@@ -410,12 +424,14 @@ describe("closing sections", () => {
 
   it("defines every metric on the page", () => {
     for (const d of makeSummaryFixture().definitions) {
-      expect(valueAt(page, offset(at(page, d.term), 1, 0))).toBe(d.definition);
+      // The definitions close the page: a term that also names a KPI tile is found there, in column A; its
+      // definition is the line under it.
+      expect(valueAt(page, offset(lastAt(page, d.term), 1, 0))).toBe(d.definition);
     }
   });
 
   it("ends with when it was generated (UK date and time) and from which workbook", () => {
-    const footer = "Generated 10/01/2025 09:30 (UK time) from SEND Transformation Tracker.xlsx.";
+    const footer = "Generated 10/01/2025 09:30 (UK time) from sample-tracker.xlsx.";
     expect(valueAt(page, cellAddress(page.values.length, 0))).toBe(footer);
     expect(page.print?.footer).toBe(`Portfolio Summary — ${footer}`);
   });

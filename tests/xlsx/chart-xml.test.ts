@@ -14,15 +14,24 @@ import {
   seriesColour,
   sheetRangeFormula,
 } from "../../src/xlsx/chart-xml";
-import {
-  DATA_SHEET_NAME,
-  FIXTURE_CHARTS,
-  FORECAST_EHCPS,
-  FUNDED_EHCPS,
-  planFixture,
-} from "../support/plan-fixture";
+import { DATA_SHEET_NAME, planFixture } from "../support/plan-fixture";
+import { parseRangeAddress, sheetOf } from "../layout/plan-reading";
 
 const names = { summary: "Portfolio Summary", data: DATA_SHEET_NAME };
+const CHARTS = sheetOf(planFixture(), "summary").charts;
+
+/** "A1:B2" as a formula on the data sheet, "'Portfolio Summary Data'!$A$1:$B$2". */
+const onData = (range: string) => `'${DATA_SHEET_NAME}'!${range.replace(/([A-Z]+)(\d+)/g, "$$$1$$$2")}`;
+
+/** The sample's funded EHCPs and forecast trajectory, Jan-23 to Dec-24 (the seed's Sep-24 to Dec-24 last). */
+const FUNDED_EHCPS = [
+  4790, 4851, 4912, 4968, 5031, 5094, 5160, 5204, 5301, 5343, 5418, 5481, 5547, 5612, 5680, 5741, 5808, 5876,
+  5942, 5990, 6059, 6166, 6274, 6353,
+];
+const FORECAST_EHCPS = [
+  4790, 4851, 4912, 4950, 4988, 5026, 5063, 5101, 5139, 5177, 5215, 5253, 5291, 5328, 5366, 5404, 5442, 5480,
+  5518, 5556, 5593, 5631, 5669, 5707,
+];
 
 /** Parser errors and namespace errors both count: Excel refuses either. */
 async function xmlProblems(xml: string): Promise<string> {
@@ -32,7 +41,11 @@ async function xmlProblems(xml: string): Promise<string> {
     : r.rawOutput || r.errors.map((e) => e.message).join("\n");
 }
 
-const chart = (id: string): ChartSpec => FIXTURE_CHARTS.find((c) => c.id === id)!;
+function chart(id: string): ChartSpec {
+  const spec = CHARTS.find((c) => c.id === id);
+  if (!spec) throw new Error(`The plan has no chart ${id}`);
+  return spec;
+}
 const count = (xml: string, re: RegExp) => (xml.match(re) ?? []).length;
 
 describe("A1 addresses", () => {
@@ -78,24 +91,27 @@ describe("escaping", () => {
 
 describe("resolving a chart against the plan", () => {
   it("points each series at the data sheet and caches the plan's current values", () => {
-    const resolved = resolveChart(planFixture(), chart("PS_ehcp_trajectory"), names);
+    const spec = chart("PS_ehcp_trajectory");
+    const resolved = resolveChart(planFixture(), spec, names);
     const [funded, forecast] = resolved.series;
-    expect(funded.nameFormula).toBe("'Portfolio Summary Data'!$B$1");
-    expect(funded.categories).toMatchObject({ formula: "'Portfolio Summary Data'!$A$2:$A$13", kind: "str" });
-    expect(funded.categories.points[11]).toBe("Dec-24");
-    expect(funded.values.formula).toBe("'Portfolio Summary Data'!$B$2:$B$13");
+    expect(funded.nameFormula).toBe(onData(spec.series[0].nameRef!.range));
+    expect(funded.categories.formula).toBe(onData(spec.series[0].categories.range));
+    expect(funded.values.formula).toBe(onData(spec.series[0].values.range));
     expect(funded.values.points).toEqual(FUNDED_EHCPS);
     expect(funded.values.formatCode).toBe("#,##0");
     expect(forecast.values.points).toEqual(FORECAST_EHCPS);
   });
 
+  it("uses a text category cache when the categories are words (the programmes)", () => {
+    const [green] = resolveChart(planFixture(), chart("PS_workstream_rag"), names).series;
+    expect(green.categories).toMatchObject({ kind: "str" });
+    expect(green.categories.points[0]).toBe("1 - Voice of the child and their family");
+  });
+
   it("uses a numeric category cache when the categories are numbers (dates stored as serials)", () => {
-    const plan = planFixture();
-    const data = plan.sheets.find((s) => s.key === "data")!;
-    for (let r = 1; r <= 12; r++) data.values[r][0] = 45292 + 31 * (r - 1);
-    plan.sheets.find((s) => s.key === "data")!.numberFormats.push({ range: "A2:A13", format: "mmm-yy" });
-    const resolved = resolveChart(plan, chart("PS_ehcp_trajectory"), names);
+    const resolved = resolveChart(planFixture(), chart("PS_ehcp_trajectory"), names);
     expect(resolved.series[0].categories).toMatchObject({ kind: "num", formatCode: "mmm-yy" });
+    expect(resolved.series[0].categories.points[0]).toBe(44927); // 01/01/2023
     const xml = chartSpaceXml(resolved);
     expect(xml).toContain("<c:cat><c:numRef>");
     expect(xml).toContain("<c:formatCode>mmm-yy</c:formatCode>");
@@ -105,11 +121,13 @@ describe("resolving a chart against the plan", () => {
 
   it("leaves blanks out of the cache so the chart shows a gap, not a zero", () => {
     const plan = planFixture();
-    plan.sheets.find((s) => s.key === "data")!.values[12][1] = null;
-    const xml = chartSpaceXml(resolveChart(plan, chart("PS_ehcp_trajectory"), names));
+    const spec = chart("PS_ehcp_trajectory");
+    const funded = parseRangeAddress(spec.series[0].values.range);
+    sheetOf(plan, "data").values[funded.row2 - 1][funded.col1] = null;
+    const xml = chartSpaceXml(resolveChart(plan, spec, names));
     const firstSeries = xml.split("</c:ser>")[0];
-    expect(count(firstSeries.split("<c:val>")[1], /<c:pt /g)).toBe(11);
-    expect(firstSeries).toContain('<c:ptCount val="12"/>');
+    expect(count(firstSeries.split("<c:val>")[1], /<c:pt /g)).toBe(23);
+    expect(firstSeries).toContain('<c:ptCount val="24"/>');
     expect(xml).toContain('<c:dispBlanksAs val="gap"/>');
   });
 
@@ -122,7 +140,7 @@ describe("resolving a chart against the plan", () => {
 describe("chart parts", () => {
   const xmlFor = (id: string) => chartSpaceXml(resolveChart(planFixture(), chart(id), names));
 
-  it.each(FIXTURE_CHARTS.map((c) => c.id))("%s is a well-formed chartSpace", async (id) => {
+  it.each(CHARTS.map((c) => c.id))("%s is a well-formed chartSpace", async (id) => {
     const xml = xmlFor(id);
     expect(xml.startsWith('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>')).toBe(true);
     expect(await xmlProblems(xml)).toBe("");
@@ -133,12 +151,13 @@ describe("chart parts", () => {
     expect(xml).toContain("<c:lineChart>");
     expect(xml).not.toContain("<c:barChart>");
     expect(count(xml, /<c:ser>/g)).toBe(2);
-    expect(xml).toContain("<c:tx><c:strRef><c:f>'Portfolio Summary Data'!$B$1</c:f>");
-    expect(xml).toContain('<c:pt idx="11"><c:v>6353</c:v></c:pt>');
+    const funded = chart("PS_ehcp_trajectory").series[0];
+    expect(xml).toContain(`<c:tx><c:strRef><c:f>${onData(funded.nameRef!.range)}</c:f>`);
+    expect(xml).toContain('<c:pt idx="23"><c:v>6353</c:v></c:pt>');
   });
 
   it("draws clustered columns without overlap", () => {
-    const xml = xmlFor("PS_twenty_week_rates");
+    const xml = xmlFor("PS_special_school_places");
     expect(xml).toContain('<c:barDir val="col"/><c:grouping val="clustered"/>');
     expect(xml).not.toContain("<c:overlap");
   });
@@ -152,7 +171,9 @@ describe("chart parts", () => {
   });
 
   it("stacks milestone status as columns that overlap fully", () => {
-    const xml = xmlFor("PS_milestone_status");
+    // The page stacks them as bars; drawn as stacked columns, they overlap as fully.
+    const columns: ChartSpec = { ...chart("PS_milestone_status"), type: "columnStacked" };
+    const xml = chartSpaceXml(resolveChart(planFixture(), columns, names));
     expect(xml).toContain('<c:barDir val="col"/><c:grouping val="stacked"/>');
     expect(xml).toContain('<c:overlap val="100"/>');
   });
@@ -167,10 +188,10 @@ describe("chart parts", () => {
 
   it("writes the title, both axis titles and the value axis number format", () => {
     const xml = xmlFor("PS_twenty_week_rates");
-    expect(xml).toContain("<a:t>EHC plans issued within 20 weeks (incl. exceptions)</a:t>");
-    expect(xml).toContain("<a:t>Calendar year</a:t>");
-    expect(xml).toContain("<a:t>Share of plans</a:t>");
-    expect(xml).toMatch(/<c:valAx>.*<c:numFmt formatCode="0%" sourceLinked="0"\/>.*<\/c:valAx>/);
+    expect(xml).toContain("<a:t>EHCNA 20-week rates (excluding exceptions)</a:t>");
+    expect(xml).toContain("<a:t>Month</a:t>");
+    expect(xml).toContain("<a:t>Made within 20 weeks</a:t>");
+    expect(xml).toMatch(/<c:valAx>.*<c:numFmt formatCode="0.0%" sourceLinked="0"\/>.*<\/c:valAx>/);
     expect(xml).toContain('<c:autoTitleDeleted val="0"/>');
   });
 
@@ -193,8 +214,10 @@ describe("chart parts", () => {
 
 describe("drawing part", () => {
   it("anchors each chart from its top-left cell to the far corner of its bottom-right cell", async () => {
+    // A chart placed at A22:F37, wherever the page places it.
+    const placed: ChartSpec = { ...chart("PS_ehcp_trajectory"), position: { from: "A22", to: "F37" } };
     const xml = drawingXml([
-      { spec: chart("PS_ehcp_trajectory"), relId: "rId1" },
+      { spec: placed, relId: "rId1" },
       { spec: chart("PS_twenty_week_rates"), relId: "rId2" },
     ]);
     expect(await xmlProblems(xml)).toBe("");
@@ -208,7 +231,7 @@ describe("drawing part", () => {
     );
     // The description is the chart's alternative text (what it shows); the title attribute is its title.
     expect(xml).toContain(
-      'name="PS_ehcp_trajectory" descr="Line chart: EHCPs against forecast. Funded EHCPs rose over the twelve months, above the forecast." title="EHCPs against forecast"',
+      'name="PS_ehcp_trajectory" descr="Line chart: Funded EHCPs against the forecast trajectory. Funded EHCPs rose from 4,790 in January 2023 to 6,353 in December 2024, 646 above the forecast trajectory of 5,707." title="Funded EHCPs against the forecast trajectory"',
     );
     expect(xml).toContain('r:id="rId2"');
   });

@@ -71,8 +71,8 @@ describe("on the sample's figures", () => {
       "The 650 plans above the trajectory (as at 07/01/2025), at the average cost of £23,123 a plan (Q2 2024/25), come to about £15.0m a year, in line with the HNB overspend of £14.99m above the goal (Q2 Forecast).",
     );
     expect(cost.sources).toEqual([
-      { sheet: "KPIs", cell: "H2" },
-      { sheet: "KPIs", cell: "C2" },
+      { sheet: "KPIs", cell: "H5" },
+      { sheet: "KPIs", cell: "C5" },
       { sheet: "HNB Finance", cell: "F3" },
       { sheet: "HNB Finance", cell: "C3" },
     ]);

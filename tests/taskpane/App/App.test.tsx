@@ -50,12 +50,12 @@ describe("the task pane", () => {
     expect(kpis.getByText("6,357")).toBeInTheDocument();
     expect(kpis.getByText("£43.20m")).toBeInTheDocument();
     expect(kpis.getByText("5.75%")).toBeInTheDocument();
-    expect(screen.getByRole("heading", { name: "Flagged variances (3)" })).toBeInTheDocument();
+    expect(screen.getByRole("heading", { name: "Flagged variances (6)" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Data problems (3)" })).toBeInTheDocument();
     expect(screen.getByRole("heading", { name: "Key risks scoring 15 or more (2)" })).toBeInTheDocument();
     expect(screen.getByTestId("last-run")).toHaveTextContent("(run run-0001)");
     expect(screen.getByRole("status")).toHaveTextContent(
-      "Summary refreshed: 3 flagged variances, 3 data problems.",
+      "Summary refreshed: 6 flagged variances, 3 data problems.",
     );
   });
 
@@ -148,8 +148,8 @@ describe("the task pane", () => {
     const gateway = fakeGateway();
     await renderApp(gateway);
     await refresh();
-    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H2" }));
-    expect(gateway.selections).toEqual([{ sheet: "KPIs", address: "H2" }]);
+    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H5" }));
+    expect(gateway.selections).toEqual([{ sheet: "KPIs", address: "H5" }]);
   });
 
   test("Go to cell on a data problem selects that cell", async () => {
@@ -203,14 +203,14 @@ describe("the task pane", () => {
     };
     await renderApp(gateway);
     await refresh();
-    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H2" }));
-    await waitFor(() => expect(screen.getByText(/Could not go to KPIs!H2/)).toBeInTheDocument());
+    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H5" }));
+    await waitFor(() => expect(screen.getByText(/Could not go to KPIs!H5/)).toBeInTheDocument());
   });
 
   test("Go to cell on a hidden sheet says it is hidden and how to unhide it, not that it was deleted", async () => {
     await renderApp(fakeGateway({ select: "hidden" }));
     await refresh();
-    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H2" }));
+    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H5" }));
     const message = await screen.findByText(/The sheet "KPIs" is hidden/);
     expect(message).toHaveTextContent(/Unhide/);
     expect(message).not.toHaveTextContent(/renamed or deleted/);
@@ -219,7 +219,7 @@ describe("the task pane", () => {
   test("Go to cell on a sheet that is gone says it was renamed or deleted", async () => {
     await renderApp(fakeGateway({ select: "missing" }));
     await refresh();
-    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H2" }));
+    await userEvent.click(screen.getByRole("button", { name: "Show source KPIs!H5" }));
     expect(await screen.findByText(/no sheet called "KPIs" any more/)).toBeInTheDocument();
   });
 

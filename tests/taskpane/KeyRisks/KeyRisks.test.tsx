@@ -28,8 +28,8 @@ describe("key risks", () => {
     renderInPane(
       <KeyRisks risks={makeSummaryFixture().keyRisks} threshold={15} onShowSource={(r) => shown.push(r)} />,
     );
-    await userEvent.click(screen.getByRole("button", { name: "Show in register (risk R03)" }));
-    expect(shown).toEqual([{ sheet: "Risk Register", cell: "A4" }]);
+    await userEvent.click(screen.getByRole("button", { name: "Show in register (risk R02)" }));
+    expect(shown).toEqual([{ sheet: "Risk Register", cell: "B3" }]);
   });
 
   test("with no key risks it says none reaches the threshold", () => {

@@ -35,7 +35,7 @@ describe("headline KPI cards", () => {
   });
 
   test("an HNB overspend of £43.20m against a goal of £28.21m is +£14.99m and Adverse", () => {
-    const c = within(card("HNB Overspend 2024/25 (£m)"));
+    const c = within(card("HNB Overspend 2024/25"));
     expect(c.getByText("£43.20m")).toBeInTheDocument();
     expect(c.getByText(line("Goal for this financial year: £28.21m"))).toBeInTheDocument();
     expect(c.getByText(line("Variance: +£14.99m"))).toBeInTheDocument();

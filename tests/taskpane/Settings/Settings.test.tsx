@@ -53,7 +53,7 @@ describe("settings", () => {
       expect.stringContaining("In force: £0.5m."),
     );
     expect(screen.getByLabelText("Share in INMSS (percentage points)")).toHaveAccessibleDescription(
-      expect.stringContaining("In force: 0.1 pp."),
+      expect.stringContaining("In force: 0.25 pp."),
     );
   });
 

@@ -26,22 +26,22 @@ describe("flagged variances", () => {
     const item = within(screen.getByRole("heading", { name: "Number of EHCPs" }).closest("li")!);
     expect(item.getByText("Variance +650")).toBeInTheDocument();
     expect(item.getByText("6,357 against 5,707")).toBeInTheDocument();
-    expect(item.getByText("650 more plans than forecast; more is adverse.")).toBeInTheDocument();
+    expect(item.getByText("650 more plans than forecast; more is adverse")).toBeInTheDocument();
     expect(item.getByText("Adverse")).toBeInTheDocument();
   });
 
-  test("Show source on the overspend selects HNB Finance!E3", async () => {
+  test("Show source on the overspend selects HNB Finance!C7", async () => {
     const { shown } = setup();
-    await userEvent.click(screen.getByRole("button", { name: "Show source HNB Finance!E3" }));
-    expect(shown).toEqual([{ sheet: "HNB Finance", cell: "E3" }]);
+    await userEvent.click(screen.getByRole("button", { name: "Show source HNB Finance!C7" }));
+    expect(shown).toEqual([{ sheet: "HNB Finance", cell: "C7" }]);
   });
 
   test("Show source works from the keyboard", async () => {
     const { shown } = setup();
-    const button = screen.getByRole("button", { name: "Show source KPIs!H4" });
+    const button = screen.getByRole("button", { name: "Show source SEND Monthly!F26:F37" });
     button.focus();
     await userEvent.keyboard("{Enter}");
-    expect(shown).toEqual([{ sheet: "KPIs", cell: "H4" }]);
+    expect(shown).toEqual([{ sheet: "SEND Monthly", cell: "F26:F37" }]);
   });
 
   test("with nothing flagged it says every variance is within tolerance", () => {
