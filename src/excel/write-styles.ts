@@ -42,6 +42,8 @@ interface StyleProperty {
   apply(format: Excel.RangeFormat, value: string | number | boolean): void;
   via: string[];
   setName: string;
+  /** A new sheet's own value, where value() leaves it unset. */
+  fallback?: string | number | boolean;
 }
 
 /** A value, or undefined when it is the new sheet's own and need not be set. */
@@ -73,6 +75,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   },
   {
     name: "bold",
+    fallback: false,
     value: (s, keep) => unlessDefault(s.font?.bold, false, keep),
     apply: (f, v) => (f.font.bold = Boolean(v)),
     via: ["Font"],
@@ -80,6 +83,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   },
   {
     name: "italic",
+    fallback: false,
     value: (s, keep) => unlessDefault(s.font?.italic, false, keep),
     apply: (f, v) => (f.font.italic = Boolean(v)),
     via: ["Font"],
@@ -87,6 +91,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   },
   {
     name: "underline",
+    fallback: false,
     value: (s, keep) => unlessDefault(s.font?.underline, false, keep),
     apply: (f, v) => (f.font.underline = (v ? "Single" : "None") as Excel.RangeUnderlineStyle),
     via: ["Font"],
@@ -108,6 +113,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   },
   {
     name: "vertical alignment",
+    fallback: "Bottom",
     value: (s, keep) =>
       unlessDefault(s.verticalAlignment ? V_ALIGN[s.verticalAlignment] : undefined, "Bottom", keep),
     apply: (f, v) => (f.verticalAlignment = v as Excel.VerticalAlignment),
@@ -116,6 +122,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   },
   {
     name: "wrapping",
+    fallback: false,
     value: (s, keep) => unlessDefault(s.wrapText, false, keep),
     apply: (f, v) => (f.wrapText = Boolean(v)),
     via: [],
@@ -123,6 +130,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   },
   {
     name: "indent",
+    fallback: 0,
     value: (s, keep) => unlessDefault(s.indent, 0, keep),
     apply: (f, v) => (f.indentLevel = Number(v)),
     via: [],
@@ -235,8 +243,9 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
   // Each property value's areas, then every part over the same areas sent through one range (one getRanges, one
   // format, one font): a header row styled bold, filled and coloured is one range, not three.
   const parts: StylePart[] = [];
-  // Parts laid first, under every other: a property's most common value over the whole block it covers.
-  const under: StylePart[] = [];
+  // Parts laid first, under every other: a property's value over the whole block of styled cells.
+  const underParts: StylePart[] = [];
+  const block = fullBlock(cells);
   for (const property of STYLE_PROPERTIES) {
     const values = new Map<number, string>();
     for (const [key, style] of cells) {
@@ -253,13 +262,16 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
         apply: (format) => property.apply(format, value),
       };
     };
-    const common = commonValue(values);
-    if (common) {
-      // Every cell of the block has a value of this property: the common one goes over the whole block (one
-      // area, sent with the font name's), the others over it, so the page's body text (10 pt, #1A1A1A) is not
-      // a list of hundreds of areas.
-      under.push(part(common.json, [common.block]));
-      for (const [key, json] of values) if (json === common.json) values.delete(key);
+    const fallback =
+      keepDefaults || property.fallback === undefined ? undefined : JSON.stringify(property.fallback);
+    const under = underValue(values, fallback, block);
+    if (under) {
+      // One value goes over the whole block first (one area, sent with the font name's) and every other value
+      // over it, a new sheet's own included: the page's body text (10 pt, #1A1A1A) and its many bold cells are
+      // then not lists of hundreds of areas.
+      underParts.push(part(under.json, [block as Rect]));
+      values.clear();
+      for (const [key, json] of under.painted) if (json !== under.json) values.set(key, json);
     }
     for (const [json, rects] of regionsByValue(values)) {
       for (const list of areaLists(rects)) parts.push(part(json, list));
@@ -267,7 +279,7 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
   }
   parts.push(...borderParts(cells));
   // The common values first, so that every other value lands over them.
-  for (const layer of [under, parts]) {
+  for (const layer of [underParts, parts]) {
     const byAddress = new Map<string, StylePart[]>();
     for (const part of layer) {
       const address = joinAreas(part.rects);
@@ -280,31 +292,65 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
   return steps;
 }
 
-/**
- * The value most cells have, when every cell of the rectangle around them has one (so each other cell is set
- * again over it) and it takes more than one area on its own; otherwise null.
- */
-function commonValue(values: Map<number, string>): { json: string; block: Rect } | null {
-  if (values.size < 2) return null;
+/** The rectangle the styled cells fill, when they fill one (a page's print area); otherwise null. */
+function fullBlock(cells: Map<number, CellStyle>): Rect | null {
+  if (cells.size < 2) return null;
   let top = Infinity;
   let bottom = -1;
   let left = Infinity;
   let right = -1;
-  const counts = new Map<string, number>();
-  for (const [key, json] of values) {
+  for (const key of cells.keys()) {
     const row = Math.floor(key / MAX_COLS);
     const col = key % MAX_COLS;
     top = Math.min(top, row);
     bottom = Math.max(bottom, row);
     left = Math.min(left, col);
     right = Math.max(right, col);
-    counts.set(json, (counts.get(json) ?? 0) + 1);
   }
   const block = { row: top, col: left, rows: bottom - top + 1, cols: right - left + 1 };
-  if (block.rows * block.cols !== values.size) return null;
-  const [json] = [...counts].reduce((a, b) => (b[1] > a[1] ? b : a));
-  const only = new Map([...values].filter(([, v]) => v === json));
-  return (regionsByValue(only).get(json)?.length ?? 0) > 1 ? { json, block } : null;
+  return block.rows * block.cols === cells.size ? block : null;
+}
+
+/** Bytes a multi-area range costs besides its address (its path, the client's two instantiations, its format). */
+const RANGE_BYTES = 300;
+
+/**
+ * The value to lay over the whole block first, when that sends fewer bytes: every cell of the block then gets each
+ * other value set over it (a new sheet's own value too, where the block's is another), so this is chosen only
+ * where every cell has a value or a new sheet's one. The value laid first is the one whose own areas cost most.
+ */
+function underValue(
+  values: Map<number, string>,
+  fallback: string | undefined,
+  block: Rect | null,
+): { json: string; painted: Map<number, string> } | null {
+  if (!block) return null;
+  const painted = new Map<number, string>();
+  for (let r = block.row; r < block.row + block.rows; r++) {
+    for (let c = block.col; c < block.col + block.cols; c++) {
+      const key = cellKey(r, c);
+      const json = values.get(key) ?? fallback;
+      if (json === undefined) return null;
+      painted.set(key, json);
+    }
+  }
+  const cost = new Map<string, number>();
+  for (const [json, rects] of regionsByValue(painted)) {
+    cost.set(
+      json,
+      areaLists(rects).reduce((n, list) => n + RANGE_BYTES + joinAreas(list).length, 0),
+    );
+  }
+  const sent = (json: string) => (json === fallback ? 0 : (cost.get(json) ?? 0));
+  const plain = [...cost.keys()].reduce((n, json) => n + sent(json), 0);
+  let best: { json: string; bytes: number } | null = null;
+  for (const json of cost.keys()) {
+    if (json === fallback) continue;
+    const bytes =
+      RANGE_BYTES + joinAreas([block]).length + [...cost].reduce((n, [j, c]) => (j === json ? n : n + c), 0);
+    if (!best || bytes < best.bytes) best = { json, bytes };
+  }
+  return best && best.bytes < plain ? { json: best.json, painted } : null;
 }
 
 /**
