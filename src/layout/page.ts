@@ -1,4 +1,4 @@
-// The page's grid and its cursor: twelve columns, the next free row, the printed blocks page breaks fall between,
+// The page's grid and its cursor: eleven columns of different widths, the next free row, the printed blocks page breaks fall between,
 // and the few things every block writes (a gap, a section heading, a subheading, a note). Each block of the page
 // (src/layout/blocks) is a function of this page and the summary.
 import { cellAddress, rangeAddress } from "../core/a1";
@@ -11,10 +11,21 @@ import { SheetBuilder } from "./sheet-builder";
 import { STYLES, ragStyle } from "./styles";
 
 export const SUMMARY_SHEET_NAME = "Portfolio Summary";
-/** The page is 12 columns wide: three KPI tiles of four columns, two charts or tables of six side by side. */
-export const PAGE_COLUMNS = 12;
+/**
+ * The page's grid: eleven columns of different widths, shared by every block (a sheet has one set of widths). Text
+ * that wraps wraps only inside its own cell, so each table puts its wrapping text in one of the wide columns: the
+ * first (a risk, a workstream, a measure, a term), the second (an impact, the latest month, where a problem is), the
+ * third (an owner, a target) or the last (an action, a commentary, an explanation, a problem, a definition); the
+ * seven narrow columns between hold numbers, scores and RAG cells. The halves (charts, half-page tables) are
+ * columns 1-5 and 6-11; the three KPI tiles are columns 1-2, 3-8 and 9-11 (docs/page-layout.md). The narrow width
+ * is 9.2, not 9: ExcelJS takes 9 for its default width and writes no width for such a column, which Excel would
+ * then draw at its own default of 8.43.
+ */
+export const COLUMN_WIDTHS: readonly number[] = [32, 22, 13, ...Array<number>(7).fill(9.2), 44];
+export const PAGE_COLUMNS = COLUMN_WIDTHS.length;
 export const LAST_COL = PAGE_COLUMNS - 1;
-export const COLUMN_WIDTH = 14;
+/** The last column: the page's widest, where a table's long wrapped text goes. */
+export const TEXT_COL = LAST_COL;
 /** Rows 1-3 (title, page name and date, overall RAG) stay frozen on screen. */
 export const TITLE_ROWS = 3;
 /** Rows 1-2 (programme, page name and reporting date) head every printed page; the RAG is printed once. */
@@ -30,17 +41,14 @@ export interface Slot {
   c2: number;
 }
 export const FULL: Slot = { c1: 0, c2: LAST_COL };
-export const LEFT: Slot = { c1: 0, c2: PAGE_COLUMNS / 2 - 1 };
-export const RIGHT: Slot = { c1: PAGE_COLUMNS / 2, c2: LAST_COL };
+/** The halves: 85 and 89 width units. */
+export const LEFT: Slot = { c1: 0, c2: 4 };
+export const RIGHT: Slot = { c1: 5, c2: LAST_COL };
 export const slotWidth = (slot: Slot): number => slot.c2 - slot.c1 + 1;
 
 /** The summary sheet being written, and where the next block goes. Rows are 0-based, as everywhere in src. */
 export class Page {
-  readonly sheet = new SheetBuilder(
-    "summary",
-    SUMMARY_SHEET_NAME,
-    Array<number>(PAGE_COLUMNS).fill(COLUMN_WIDTH),
-  );
+  readonly sheet = new SheetBuilder("summary", SUMMARY_SHEET_NAME, [...COLUMN_WIDTHS]);
   /** Next free row. */
   row = 0;
   /** Where each printed block starts; page breaks fall only between blocks (or between rows of a long table). */

@@ -219,7 +219,8 @@ export class SheetBuilder {
    * column: text in the first cell, running on into the empty cells to its right (it fits on one line of them); a
    * number, or a right-aligned value, in the last cell; a centred value centred across the cells. The cells share
    * the style, boxed as one: no border between them. Text too long for one line of the cells has to wrap across
-   * them, which only a merge does (one wide column a table cannot have on a shared grid): it is merged, as `text`.
+   * them, which only a merge does: it is merged, as `text`. A table's text that may wrap is therefore written in one
+   * wide column of the page's grid (src/layout/page.ts), where it wraps in its own cell.
    */
   cell(row: number, col1: number, col2: number, value: PlanValue, style: CellStyle, wrap = true): void {
     const indent = (style.indent ?? 0) * 1.5;

@@ -17,15 +17,7 @@ import { title } from "./blocks/title";
 import { variances } from "./blocks/variances";
 import { overviewCharts, workstreamStatus } from "./blocks/workstream-status";
 import type { ChartBlock, DrawableChart } from "./chart-data";
-import {
-  COLUMN_WIDTH,
-  LAST_COL,
-  PAGE_COLUMNS,
-  Page,
-  REPEATED_TITLE_ROWS,
-  TITLE_HEIGHTS,
-  TITLE_ROWS,
-} from "./page";
+import { COLUMN_WIDTHS, LAST_COL, Page, REPEATED_TITLE_ROWS, TITLE_HEIGHTS, TITLE_ROWS } from "./page";
 import { pageContentHeight, paginate } from "./pagination";
 import type { PlannedSheet } from "./plan";
 import { PALETTE, STYLES } from "./styles";
@@ -71,7 +63,7 @@ export function finishSummarySheet(
   const rowCount = page.row;
   const pageHeight = pageContentHeight({
     orientation: "landscape",
-    columnWidths: Array<number>(PAGE_COLUMNS).fill(COLUMN_WIDTH),
+    columnWidths: [...COLUMN_WIDTHS],
     margins: MARGINS,
     repeatedRowsHeight: TITLE_HEIGHTS[0] + TITLE_HEIGHTS[1],
   });

@@ -55,10 +55,16 @@ export async function convertToPdf(xlsxPath: string, outDir: string = dirname(xl
 
 /**
  * Text of a PDF, pages separated by form feeds. In reading order by default, which keeps a wrapped cell's lines
- * together; `layout` keeps the page's columns side by side instead (pdftotext -layout).
+ * together while the next column's text stands clear of them; `raw` in the order LibreOffice draws it, cell by cell
+ * (pdftotext -raw), which keeps them together however close the columns are; `layout` keeps the page's columns side
+ * by side instead (pdftotext -layout).
  */
-export async function pdfText(pdfPath: string, options: { layout?: boolean } = {}): Promise<string> {
-  const args = options.layout ? ["-layout", pdfPath, "-"] : [pdfPath, "-"];
+export async function pdfText(
+  pdfPath: string,
+  options: { layout?: boolean; raw?: boolean } = {},
+): Promise<string> {
+  const mode = options.layout ? ["-layout"] : options.raw ? ["-raw"] : [];
+  const args = [...mode, pdfPath, "-"];
   const { stdout } = await run("pdftotext", args, { maxBuffer: 32 * 1024 * 1024 });
   return stdout;
 }

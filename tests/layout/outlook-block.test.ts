@@ -37,22 +37,22 @@ describe("the outlook block on the sample's page", () => {
     const page = pageOf(summary);
     const r = rowOf(find(page, "Funded EHCPs"));
     expect([
-      valueAt(page, `D${r}`),
+      valueAt(page, `C${r}`),
+      valueAt(page, `E${r}`),
       valueAt(page, `F${r}`),
       valueAt(page, `G${r}`),
-      valueAt(page, `H${r}`),
     ]).toEqual([6353, 6592, 6497, 6677]);
-    expect([valueAt(page, `I${r}`), valueAt(page, `J${r}`), valueAt(page, `K${r}`)]).toEqual([
+    expect([valueAt(page, `H${r}`), valueAt(page, `I${r}`), valueAt(page, `K${r}`)]).toEqual([
       5821,
       771,
       "! Adverse",
     ]);
-    expect(valueAt(page, `E${r}`)).toBe(79.5);
-    expect(Math.round(Number(valueAt(page, `L${r}`)))).toBe(-177);
-    expect(formatAt(page, `C${r}`)).toBe("mmm-yy");
-    expect(formatAt(page, `F${r}`)).toBe("#,##0");
-    expect(formatAt(page, `E${r}`)).toBe("+#,##0;-#,##0;0");
-    expect(formatAt(page, `L${r}`)).toBe("+#,##0;-#,##0;0");
+    expect(valueAt(page, `D${r}`)).toBe(79.5);
+    expect(Math.round(Number(valueAt(page, `J${r}`)))).toBe(-177);
+    expect(formatAt(page, `B${r}`)).toBe("mmm-yy");
+    expect(formatAt(page, `E${r}`)).toBe("#,##0");
+    expect(formatAt(page, `D${r}`)).toBe("+#,##0;-#,##0;0");
+    expect(formatAt(page, `J${r}`)).toBe("+#,##0;-#,##0;0");
     expect(textsOf(page)).toContain(
       "To be back on trajectory by Mar-25 the count would have to fall by 177 a month; it has risen by 80 a month over the last six months.",
     );
@@ -61,10 +61,10 @@ describe("the outlook block on the sample's page", () => {
   it("shows INMSS shares as percentages and its changes in percentage points", () => {
     const page = pageOf(summary);
     const r = rowOf(find(page, "INMSS share (12-month rolling average)"));
-    expect(formatAt(page, `F${r}`)).toBe("0.00%");
-    expect(Number(valueAt(page, `F${r}`)).toFixed(4)).toBe("0.0572");
-    expect(formatAt(page, `J${r}`)).toBe('+0.00" pp";-0.00" pp";0.00" pp"');
-    expect(Number(valueAt(page, `J${r}`)).toFixed(2)).toBe("-1.20");
+    expect(formatAt(page, `E${r}`)).toBe("0.00%");
+    expect(Number(valueAt(page, `E${r}`)).toFixed(4)).toBe("0.0572");
+    expect(formatAt(page, `I${r}`)).toBe('+0.00" pp";-0.00" pp";0.00" pp"');
+    expect(Number(valueAt(page, `I${r}`)).toFixed(2)).toBe("-1.20");
   });
 
   it("costs the gap with both inputs and their dates, labelled an indication, beside the overspend above the goal", () => {
@@ -72,17 +72,17 @@ describe("the outlook block on the sample's page", () => {
     const label = find(page, "Plans above the trajectory");
     const r = rowOf(label);
     // The amount (two columns, right-aligned) sits in the second of them; no merge.
-    expect(valueAt(page, `F${r}`)).toBe(650);
-    expect(valueAt(page, `G${r}`)).toBe(
+    expect(valueAt(page, `C${r}`)).toBe(650);
+    expect(valueAt(page, `D${r}`)).toBe(
       "6,357 EHCPs against the forecast to date of 5,707, as at 07/01/2025",
     );
-    expect(Math.round(Number(valueAt(page, `F${r + 1}`)))).toBe(23_123);
-    expect(formatAt(page, `F${r + 1}`)).toBe('"£"#,##0;("£"#,##0);"£"0');
-    expect(valueAt(page, `G${r + 1}`)).toBe("Q2 2024/25, period ending 30/09/2024");
-    expect(Math.round(Number(valueAt(page, `F${r + 2}`)))).toBe(15_029_708);
-    expect(formatAt(page, `F${r + 2}`)).toBe('"£"#,##0.00,,"m";("£"#,##0.00,,"m");"£"0.00"m"');
-    expect(valueAt(page, `F${r + 3}`)).toBe(14_990_000);
-    expect(valueAt(page, `G${r + 3}`)).toBe("Q2 Forecast, as at 30/09/2024");
+    expect(Math.round(Number(valueAt(page, `C${r + 1}`)))).toBe(23_123);
+    expect(formatAt(page, `C${r + 1}`)).toBe('"£"#,##0;("£"#,##0);"£"0');
+    expect(valueAt(page, `D${r + 1}`)).toBe("Q2 2024/25, period ending 30/09/2024");
+    expect(Math.round(Number(valueAt(page, `C${r + 2}`)))).toBe(15_029_708);
+    expect(formatAt(page, `C${r + 2}`)).toBe('"£"#,##0.00,,"m";("£"#,##0.00,,"m");"£"0.00"m"');
+    expect(valueAt(page, `C${r + 3}`)).toBe(14_990_000);
+    expect(valueAt(page, `D${r + 3}`)).toBe("Q2 Forecast, as at 30/09/2024");
     expect(find(page, "Cost of the demand gap: an indication")).not.toBeNull();
     expect(String(valueAt(page, `A${r + 4}`))).toMatch(
       /^An indication: .* The two agree to the nearest £0\.1m\.$/,
@@ -151,8 +151,8 @@ describe("when parts are missing", () => {
       },
     });
     const r = rowOf(find(page, "Funded EHCPs"));
-    expect(valueAt(page, `F${r}`)).toBe("–");
-    expect(valueAt(page, `I${r}`)).toBe(5821);
+    expect(valueAt(page, `E${r}`)).toBe("–");
+    expect(valueAt(page, `H${r}`)).toBe(5821);
     expect(textsOf(page)).toContain(`Funded EHCPs: ${reason}`);
   });
 });

@@ -88,13 +88,13 @@ describe("a summary with missing sections", () => {
     const tile = find(page, "Number of EHCPs") ?? "A1";
     const row = Number(tile.slice(1));
     expect(valueAt(page, `A${row + 1}`)).toBe("Not available");
-    expect(valueAt(page, `C${row + 1}`)).toBe("Not assessed");
-    expect(valueAt(page, `C${row + 3}`)).toBe("–");
+    expect(valueAt(page, `B${row + 1}`)).toBe("Not assessed");
+    expect(valueAt(page, `B${row + 3}`)).toBe("–");
   });
 
   it("says the overall RAG is not set, in words, and that the reporting date is missing", () => {
-    expect(valueAt(page, "C3")).toBe("Not set");
-    expect(String(valueAt(page, "E3"))).toContain("could not be computed");
+    expect(valueAt(page, "B3")).toBe("Not set");
+    expect(String(valueAt(page, "D3"))).toContain("could not be computed");
     expect(valueAt(page, "K2")).toBe("Not set in the tracker");
   });
 

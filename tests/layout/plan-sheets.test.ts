@@ -90,14 +90,14 @@ describe("title rows", () => {
   });
 
   it("shows the overall RAG as a filled cell with its word, and says who set it", () => {
-    expect(valueAt(page, "C3")).toBe("Amber/Red");
-    expect(styleAt(page, "C3").fill).toBe(RAG_COLOURS["Amber/Red"].fill);
-    expect(valueAt(page, "E3")).toBe("Set by the programme lead: Amber/Red - At Risk");
+    expect(valueAt(page, "B3")).toBe("Amber/Red");
+    expect(styleAt(page, "B3").fill).toBe(RAG_COLOURS["Amber/Red"].fill);
+    expect(valueAt(page, "D3")).toBe("Set by the programme lead: Amber/Red - At Risk");
   });
 
   it("writes the lead's narrative a paragraph a row, wrapped, each row tall enough for its text", () => {
     const first = at(page, makeSummaryFixture().overallRag.narrative.split("\n\n")[0]);
-    expect(page.merges).toContain(`${first}:${offset(first, 0, 11)}`);
+    expect(page.merges).toContain(`${first}:${offset(first, 0, 10)}`);
     expect(styleAt(page, first).wrapText).toBe(true);
     const height = page.rowHeights.find((h) => h.row === parseRangeAddress(first).row1)?.height ?? 0;
     // 340 characters are about 1,360 points of Calibri 10 and a line across the page holds about 880: two lines.
@@ -106,10 +106,10 @@ describe("title rows", () => {
 
   it("says when the computed RAG differs from the lead's, with the computed RAG and how it was reached", () => {
     const label = at(page, "Computed RAG");
-    const cell = offset(label, 0, 2);
+    const cell = offset(label, 0, 1);
     expect(valueAt(page, cell)).toBe("Red");
     expect(styleAt(page, cell).fill).toBe(RAG_COLOURS.Red.fill);
-    expect(String(valueAt(page, offset(label, 0, 4)))).toContain("differs from the programme lead's");
+    expect(String(valueAt(page, offset(label, 0, 3)))).toContain("differs from the programme lead's");
     expect(find(page, "• Two open risks score 15 or more: raised to Red.")).not.toBeNull();
   });
 
@@ -121,15 +121,23 @@ describe("title rows", () => {
 });
 
 describe("KPI tiles", () => {
+  // A tile's right part (its status, target and variance) starts `right` columns from its left edge: tiles sit on
+  // the page's columns 1-2, 3-8 and 9-11, split after the first, third and second of them.
+  const RIGHT_PART: Record<string, number> = {
+    "Number of EHCPs": 1,
+    "HNB Overspend 2024/25": 3,
+    "Children with EHCPs in INMSS": 2,
+  };
   const tile = (title: string) => {
     const top = at(page, title);
+    const right = RIGHT_PART[title];
     return {
       top,
       value: offset(top, 1),
-      flag: offset(top, 1, 2),
+      flag: offset(top, 1, right),
       targetLabel: offset(top, 2),
-      target: offset(top, 2, 2),
-      variance: offset(top, 3, 2),
+      target: offset(top, 2, right),
+      variance: offset(top, 3, right),
     };
   };
 
@@ -176,11 +184,11 @@ describe("KPI tiles", () => {
 
 describe("data freshness", () => {
   it("states when the SEND data were refreshed and which forecast the finance figures reflect", () => {
-    const send = offset(at(page, "SEND data last refreshed:"), 0, 3);
+    const send = offset(at(page, "SEND data last refreshed:"), 0, 1);
     expect([valueAt(page, send), formatAt(page, send)]).toEqual([45664, "dd/mm/yyyy"]);
     const finance = at(page, "Finance data reflects:");
-    expect(valueAt(page, offset(finance, 0, 3))).toBe("Q2 Forecast");
-    expect(valueAt(page, offset(finance, 0, 5))).toBe(
+    expect(valueAt(page, offset(finance, 0, 1))).toBe("Q2 Forecast");
+    expect(valueAt(page, offset(finance, 0, 2))).toBe(
       "As at 15/11/2024, 56 days old at the reporting date (limit 120 days).",
     );
     expect(filledCells(page).some((a) => String(valueAt(page, a)).includes("Stale"))).toBe(false);
@@ -191,15 +199,15 @@ describe("data freshness", () => {
     Object.assign(summary.freshness[1], { date: null, text: "Q2 Forecast", ageDays: null, limitDays: null });
     const plain = sheetOf(planSheets(summary), "summary");
     const finance = at(plain, "Finance data reflects:");
-    expect(valueAt(plain, offset(finance, 0, 3))).toBe("Q2 Forecast");
-    expect(valueAt(plain, offset(finance, 0, 5))).toBeNull();
+    expect(valueAt(plain, offset(finance, 0, 1))).toBe("Q2 Forecast");
+    expect(valueAt(plain, offset(finance, 0, 2))).toBeNull();
   });
 
   it("warns visibly, in words and on a warning fill, when a data source is older than its limit", () => {
     const summary = makeSummaryFixture();
     Object.assign(summary.freshness[0], { ageDays: 52, stale: true });
     const stale = sheetOf(planSheets(summary), "summary");
-    const warning = offset(find(stale, "SEND data last refreshed:") ?? "A1", 0, 5);
+    const warning = offset(find(stale, "SEND data last refreshed:") ?? "A1", 0, 2);
     expect(valueAt(stale, warning)).toBe(
       "⚠ Stale: 52 days old at the reporting date (limit 45 days). Refresh this data before the page is shared.",
     );
@@ -211,19 +219,19 @@ describe("workstream status and key risks", () => {
   it("counts workstreams by programme and RAG grade, 16 in all, with the grades as coloured headers", () => {
     const header = at(page, "Programme");
     RAG_SCALE.forEach((grade, i) => {
-      const cell = offset(header, 0, 4 + i);
+      const cell = offset(header, 0, 3 + i);
       expect(valueAt(page, cell)).toBe(grade);
       expect(styleAt(page, cell).fill).toBe(RAG_COLOURS[grade].fill);
     });
     const programme2 = at(page, "2 - Improving support, skills and practice");
-    expect([4, 5, 10].map((c) => valueAt(page, offset(programme2, 0, c)))).toEqual([3, 1, 4]);
-    expect(valueAt(page, offset(at(page, "All programmes"), 0, 10))).toBe(16);
+    expect([3, 4, 9].map((c) => valueAt(page, offset(programme2, 0, c)))).toEqual([3, 1, 4]);
+    expect(valueAt(page, offset(at(page, "All programmes"), 0, 9))).toBe(16);
   });
 
   it("lists the two risks scoring 15 or more with the register's columns, the actions wrapped", () => {
     const heading = at(page, "Key programme risks (score 15+)");
     const header = offset(heading, 1);
-    expect([0, 2, 4, 5, 6, 7, 8].map((c) => valueAt(page, offset(header, 0, c)))).toEqual([
+    expect([0, 1, 2, 3, 5, 7, 10].map((c) => valueAt(page, offset(header, 0, c)))).toEqual([
       "Risk",
       "Impact",
       "Risk owner",
@@ -233,9 +241,9 @@ describe("workstream status and key risks", () => {
       "Action required",
     ]);
     const first = offset(header, 1);
-    expect([5, 6, 7].map((c) => valueAt(page, offset(first, 0, c)))).toEqual([5, 4, 20]);
-    expect([5, 6, 7].map((c) => valueAt(page, offset(first, 1, c)))).toEqual([4, 4, 16]);
-    expect(styleAt(page, offset(first, 0, 8)).wrapText).toBe(true);
+    expect([3, 5, 7].map((c) => valueAt(page, offset(first, 0, c)))).toEqual([5, 4, 20]);
+    expect([3, 5, 7].map((c) => valueAt(page, offset(first, 1, c)))).toEqual([4, 4, 16]);
+    expect(styleAt(page, offset(first, 0, 10)).wrapText).toBe(true);
   });
 
   it("has the spreadsheet colour the risk scores: the top band darkest, the rest from the threshold", () => {
@@ -261,7 +269,7 @@ describe("programmes", () => {
 
   it("shows each workstream's RAG as the council wrote it, on the fill of its grade", () => {
     const name = at(page, "Multi-agency approach to supporting schools before an EHCP is issued");
-    const ragCell = offset(name, 0, 5);
+    const ragCell = offset(name, 0, 1);
     expect(valueAt(page, ragCell)).toBe("Amber / Green - Off Track");
     expect(styleAt(page, ragCell).fill).toBe(RAG_COLOURS["Amber/Green"].fill);
   });
@@ -396,7 +404,7 @@ describe("charts", () => {
 describe("closing sections", () => {
   it("lists the flagged variances with values, status words and explanations", () => {
     const ehcp = page.values.findIndex((row, r) => row[0] === "Number of EHCPs" && r > 30) + 1;
-    expect([3, 4, 5, 6].map((c) => valueAt(page, cellAddress(ehcp, c)))).toEqual([
+    expect([1, 2, 4, 5].map((c) => valueAt(page, cellAddress(ehcp, c)))).toEqual([
       6357,
       5707,
       650,
@@ -407,7 +415,7 @@ describe("closing sections", () => {
   it("lists each data problem with its severity, tracker sheet!cell and message", () => {
     const where = at(page, "'Risk Register'!G9");
     expect(valueAt(page, offset(where, 0, -1))).toBe("Warning");
-    expect(String(valueAt(page, offset(where, 0, 2)))).toContain("impact 4 × likelihood 4 is 16");
+    expect(String(valueAt(page, offset(where, 0, 9)))).toContain("impact 4 × likelihood 4 is 16");
     expect(find(page, "Milestones!E23")).not.toBeNull();
     expect(String(valueAt(page, offset(at(page, "Data problems in the tracker"), 1)))).toBe(
       "3 problems found: 0 errors, 2 warnings, 1 for information. Fix them in the tracker at the cell shown, then refresh.",
@@ -416,8 +424,9 @@ describe("closing sections", () => {
 
   it("defines every metric on the page", () => {
     for (const d of makeSummaryFixture().definitions) {
-      // The definitions close the page: a term that also names a KPI tile is found there, in column A.
-      expect(valueAt(page, offset(lastAt(page, d.term), 0, 2))).toBe(d.definition);
+      // The definitions close the page: a term that also names a KPI tile is found there, in column A; its
+      // definition is the line under it.
+      expect(valueAt(page, offset(lastAt(page, d.term), 1, 0))).toBe(d.definition);
     }
   });
 
@@ -441,7 +450,7 @@ describe("print and look", () => {
   it("prints the summary alone on A4 landscape, one page wide, breaking only between blocks", () => {
     const print = page.print;
     expect(print).toMatchObject({ orientation: "landscape", paperSize: "A4", fitToPagesWide: 1 });
-    expect(print?.printArea).toBe(`A1:L${page.values.length}`);
+    expect(print?.printArea).toBe(`A1:K${page.values.length}`);
     expect(print?.rowBreaks).toEqual([...(print?.rowBreaks ?? [])].sort((a, b) => a - b));
     expect(breakProblems(page, summaryPageHeight(page))).toEqual([]);
   });
@@ -482,6 +491,6 @@ describe("print and look", () => {
 
   it("gives every row of the page an explicit height and every column a width", () => {
     expect(page.rowHeights.map((h) => h.row)).toEqual(page.values.map((_, i) => i + 1));
-    expect(page.columnWidths.map((w) => w.column)).toEqual([...Array(12).keys()]);
+    expect(page.columnWidths.map((w) => w.column)).toEqual([...Array(11).keys()]);
   });
 });

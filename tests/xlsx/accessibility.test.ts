@@ -10,8 +10,6 @@ import type { SheetPlan } from "../../src/layout/plan";
 import { readXlsxFile } from "../../src/xlsx/read";
 import { writePlanXlsx } from "../../src/xlsx/write";
 import { cellAddress as cellAddressOf, parseRangeAddress } from "../../src/core/a1";
-import { wrappedLineCount } from "../../src/layout/sheet-builder";
-import type { CellStyle, PlannedSheet } from "../../src/layout/plan";
 import {
   cellTexts,
   checkAccessibility,
@@ -30,17 +28,6 @@ let texts: Map<string, Map<string, string>>;
 /** The page's table regions, on their sheets' names. */
 const regionsOf = (p: SheetPlan): TableRegion[] =>
   p.sheets.flatMap((s) => (s.tableRegions ?? []).map((r) => ({ sheet: s.name, name: r.name, ref: r.range })));
-
-/** A cell's style in the plan: its style entries in order, later ones over earlier ones. */
-function styleAt(sheet: PlannedSheet, row: number, col: number): CellStyle {
-  let style: CellStyle = {};
-  for (const { range, style: s } of sheet.styles) {
-    const r = parseRangeAddress(range);
-    if (r && r.top <= row && row <= r.bottom && r.left <= col && col <= r.right)
-      style = { ...style, ...s, font: { ...style.font, ...s.font } };
-  }
-  return style;
-}
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "ps-a11y-"));
@@ -89,34 +76,14 @@ describe("the sample's workbook, as the CLI writes it", () => {
     }
   });
 
-  it("has no merged cell inside a table on the data sheet, and on the page only where a cell's text wraps across its columns", () => {
+  it("has no merged cell inside a table on either sheet", () => {
     const merged = of("merged-cells-in-tables");
     expect(merged.checked).toBe(of("table-headers").checked + regions.length);
-    const data = samplePlan.sheets[1].name;
-    expect(merged.findings.filter((f) => f.startsWith(`${data}:`))).toEqual([]);
-    const page = samplePlan.sheets[0];
-    const onPage = merged.findings.filter((f) => f.startsWith(`${page.name}:`));
-    // Each merge left in a page table is one row holding text too long for one line of its columns: text that
-    // has to wrap across them, which only a merge does on the page's one grid (docs/page-layout.md#merged-cells).
-    const unjustified = onPage.filter((f) => {
-      const r = parseRangeAddress(f.split(" ").pop()!)!;
-      const value = page.values[r.top]?.[r.left];
-      const style = styleAt(page, r.top, r.left);
-      const width = page.columnWidths.slice(r.left, r.right + 1).reduce((w, c) => w + c.width, 0);
-      const lines =
-        typeof value === "string"
-          ? wrappedLineCount(
-              value,
-              width - (style.indent ?? 0) * 1.5,
-              style.font?.size ?? 10,
-              style.font?.bold,
-            )
-          : 0;
-      return r.top !== r.bottom || !style.wrapText || lines < 2;
-    });
-    expect(unjustified).toEqual([]);
-    // Of the 218 merges the sample's page tables had, these are left.
-    expect(onPage.length).toBeLessThanOrEqual(35);
+    // The page's tables put their wrapping text in single wide columns of the page's grid
+    // (docs/page-layout.md#merged-cells): of the 218 merges the sample's page tables once had, none is left.
+    expect(merged.findings).toEqual([]);
+    // And the page still merges elsewhere only where it says why (tiles, paragraphs across the page, the link).
+    expect(samplePlan.sheets[0].merges.length).toBeLessThanOrEqual(32);
   });
 
   it("has no other warning: meaningful sheet and table names, contrast, titles, links", () => {
@@ -145,10 +112,10 @@ describe("the check finds each break", () => {
     const top = table.range.split(":")[0].replace(/\d+/, (n) => String(Number(n) + 1));
     const next = top.replace(/^A/, "B");
     data.merges.push(`${top}:${next}`);
-    // And on the page: the workstream status table's first header, now one cell running on into three, merged.
+    // And on the page: the workstream status table's first header, now one cell running on into two, merged.
     const status = page.tableRegions!.find((r) => r.name === "tblWorkstreamStatus")!;
     const header = parseRangeAddress(status.range)!;
-    const pageMerge = `${cellAddressOf(header.top, 0)}:${cellAddressOf(header.top, 3)}`;
+    const pageMerge = `${cellAddressOf(header.top, 0)}:${cellAddressOf(header.top, 2)}`;
     page.merges.push(pageMerge);
     data.tables![2].name = "Table1";
     data.styles.push({ range: top, style: { font: { color: "#AAAAAA" }, fill: "#FFFFFF" } });

@@ -19,11 +19,11 @@ const COLUMNS: TableColumn<Issue>[] = [
   },
   {
     header: "Where (sheet!cell)",
-    span: 2,
+    span: 9,
     style: STYLES.tableCell,
     value: (i) => issueLocation(i, "reference"),
   },
-  { header: "Problem", span: 9, style: STYLES.tableCell, value: (i) => i.message },
+  { header: "Problem", span: 1, style: STYLES.tableCell, value: (i) => i.message },
 ];
 
 export function dataProblems(page: Page, summary: PortfolioSummary): void {

@@ -4,7 +4,7 @@ import { rangeAddress } from "../../core/a1";
 import { formatDate } from "../../core/format";
 import type { FreshnessLine, PortfolioSummary } from "../../core/model";
 import { excelSerial } from "../../core/serial";
-import { LAST_COL, type Page } from "../page";
+import { LAST_COL, TEXT_COL, type Page } from "../page";
 import { tableCopy } from "../data-tables";
 import { NUMBER_FORMATS, STYLES } from "../styles";
 
@@ -49,8 +49,8 @@ export function freshness(page: Page, summary: PortfolioSummary): void {
     );
     const first = page.row;
     for (const missing of summary.notComputed) {
-      page.sheet.cell(page.row, 0, 2, missing.section, STYLES.notComputedSection);
-      page.sheet.cell(page.row, 3, LAST_COL, missing.reason, STYLES.notComputedReason);
+      page.sheet.cell(page.row, 0, TEXT_COL - 1, missing.section, STYLES.notComputedSection);
+      page.sheet.cell(page.row, TEXT_COL, TEXT_COL, missing.reason, STYLES.notComputedReason);
       page.row++;
     }
     page.tableRegion("tblNotShown", first, 0, page.row - 1, LAST_COL);
@@ -75,14 +75,14 @@ type NotComputed = PortfolioSummary["notComputed"][number];
 function freshnessLine(page: Page, line: FreshnessLine): FreshnessCopy {
   const sheet = page.sheet;
   const row = page.row;
-  sheet.cell(row, 0, 2, `${line.label}:`, STYLES.label, false);
+  sheet.cell(row, 0, 0, `${line.label}:`, STYLES.label, false);
   const serial = line.date ? excelSerial(line.date) : null;
   // The engine writes a basis and its date as one text ("Q2 Forecast, as at 15/11/2024"): the basis goes in
   // the value cell and the date into the note, so neither is lost and the date is not said twice.
   const basis = line.text.replace(/,?\s*as at\s+\d{1,2}\/\d{1,2}\/\d{4}\s*$/i, "").trim();
   const showsDate = serial !== null && (basis === "" || basis === formatDate(line.date ?? ""));
-  sheet.cell(row, 3, 4, showsDate ? serial : basis || line.text, STYLES.freshnessValue, false);
-  if (showsDate) sheet.format(rangeAddress(row, 3, row, 4), NUMBER_FORMATS.date);
+  sheet.cell(row, 1, 1, showsDate ? serial : basis || line.text, STYLES.freshnessValue, false);
+  if (showsDate) sheet.format(rangeAddress(row, 1, row, 1), NUMBER_FORMATS.date);
 
   const parts: string[] = [];
   if (!showsDate && line.date) parts.push(`as at ${formatDate(line.date)}`);
@@ -103,14 +103,14 @@ function freshnessLine(page: Page, line: FreshnessLine): FreshnessCopy {
   if (line.stale) {
     sheet.cell(
       row,
-      5,
+      2,
       LAST_COL,
       `⚠ Stale: ${parts.join(", ")}. Refresh this data before the page is shared.`,
       STYLES.warningIndented,
     );
   } else if (parts.length > 0) {
     const text = parts.join(", ");
-    sheet.cell(row, 5, LAST_COL, `${text.charAt(0).toUpperCase()}${text.slice(1)}.`, STYLES.freshnessNote);
+    sheet.cell(row, 2, LAST_COL, `${text.charAt(0).toUpperCase()}${text.slice(1)}.`, STYLES.freshnessNote);
   }
   sheet.height(row, 16);
   page.row++;

@@ -7,34 +7,35 @@ import { NUMBER_FORMATS, RAG_COLOURS, STYLES } from "../styles";
 import { columnStart, writeTable, type TableColumn } from "../table";
 
 const COLUMNS: TableColumn<KeyRisk>[] = [
-  { header: "Risk", span: 2, style: STYLES.tableCell, value: (r) => r.title },
-  { header: "Impact", span: 2, style: STYLES.tableCell, value: (r) => r.consequence },
+  { header: "Risk", span: 1, style: STYLES.tableCell, value: (r) => r.title },
+  { header: "Impact", span: 1, style: STYLES.tableCell, value: (r) => r.consequence },
   { header: "Risk owner", span: 1, style: STYLES.tableCell, value: (r) => r.owner },
   {
     header: "Impact (1-5)",
-    span: 1,
+    span: 2,
     style: STYLES.tableScore,
     format: NUMBER_FORMATS.integer,
     value: (r) => r.impact,
   },
   {
     header: "Likelihood (1-5)",
-    span: 1,
+    span: 2,
     style: STYLES.tableScore,
     format: NUMBER_FORMATS.integer,
     value: (r) => r.likelihood,
   },
   {
     header: "Risk score",
-    span: 1,
+    span: 3,
     style: STYLES.tableScoreBold,
     format: NUMBER_FORMATS.integer,
     value: (r) => r.score,
   },
-  { header: "Action required", span: 4, style: STYLES.tableCell, value: (r) => r.action },
+  { header: "Action required", span: 1, style: STYLES.tableCell, value: (r) => r.action },
 ];
-/** The column of the score, for its conditional formats. */
+/** The columns of the score (centred across them), for its conditional formats. */
 const SCORE_COLUMN = columnStart(COLUMNS, "Risk score");
+const SCORE_LAST = SCORE_COLUMN + (COLUMNS.find((c) => c.header === "Risk score")?.span ?? 1) - 1;
 
 export function keyRisks(page: Page, summary: PortfolioSummary): void {
   const threshold = summary.riskThreshold;
@@ -50,7 +51,7 @@ export function keyRisks(page: Page, summary: PortfolioSummary): void {
   page.row = writeTable(page, COLUMNS, risks, {
     copy: { name: "tblKeyRisks", title: `Key programme risks (score ${threshold}+)` },
   });
-  const scores = rangeAddress(first, SCORE_COLUMN, page.row - 1, SCORE_COLUMN);
+  const scores = rangeAddress(first, SCORE_COLUMN, page.row - 1, SCORE_LAST);
   const bands = summary.settings.riskBands.filter((b) => b.min >= threshold);
   const top = bands[0]?.min ?? threshold;
   page.sheet.conditionalFormats.push(

@@ -9,14 +9,14 @@ import { writeTable, type TableColumn } from "../table";
 const COLUMNS: TableColumn<Issue>[] = [
   {
     header: "Where (sheet!cell)",
-    span: 2,
+    span: 1,
     style: STYLES.tableCell,
     value: (i) => issueLocation(i, "reference"),
   },
-  { header: "Query", span: 5, style: STYLES.tableCell, value: (i) => i.message },
+  { header: "Query", span: 9, style: STYLES.tableCell, value: (i) => i.message },
   {
     header: "Explanation",
-    span: 5,
+    span: 1,
     style: STYLES.tableCell,
     value: (i) => (i.acknowledged ? acknowledgedText(i.acknowledged) : ""),
   },

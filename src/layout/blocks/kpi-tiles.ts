@@ -1,4 +1,4 @@
-// The headline KPI tiles, three side by side (four columns each): title; big value with its status mark and word;
+// The headline KPI tiles, three side by side (columns 1-2, 3-8, 9-11 of the grid): title; big value with its status mark and word;
 // target with its label; variance; the engine's explanation; the date the figure is as at.
 import { rangeAddress } from "../../core/a1";
 import type { Kpi, PortfolioSummary } from "../../core/model";
@@ -16,8 +16,17 @@ import {
 import { tableCopy } from "../data-tables";
 import { kpiCellVariance } from "../values";
 
-const TILES_A_ROW = 3;
-const TILE_COLUMNS = 4;
+/**
+ * Where each tile of a row goes on the page's grid: its columns c1..c2, about a third of the page each, and the
+ * first column of its right part (status, target, variance, date), `split`; the left part holds the large figure
+ * and the labels.
+ */
+const TILE_SLOTS: readonly { c1: number; split: number; c2: number }[] = [
+  { c1: 0, split: 1, c2: 1 },
+  { c1: 2, split: 5, c2: 7 },
+  { c1: 8, split: 10, c2: 10 },
+];
+const TILES_A_ROW = TILE_SLOTS.length;
 const TILE_ROWS = 6;
 
 export function kpiTiles(page: Page, summary: PortfolioSummary): void {
@@ -56,16 +65,16 @@ export function kpiTiles(page: Page, summary: PortfolioSummary): void {
   for (let start = 0; start < kpis.length; start += TILES_A_ROW) {
     page.startBlock();
     const top = page.row;
-    kpis.slice(start, start + TILES_A_ROW).forEach((kpi, i) => kpiTile(page, kpi, top, i * TILE_COLUMNS));
+    kpis.slice(start, start + TILES_A_ROW).forEach((kpi, i) => kpiTile(page, kpi, top, TILE_SLOTS[i]));
     page.row = top + TILE_ROWS;
     page.gap();
   }
 }
 
-function kpiTile(page: Page, kpi: Kpi, top: number, col: number): void {
+function kpiTile(page: Page, kpi: Kpi, top: number, slot: (typeof TILE_SLOTS)[number]): void {
   const s = page.sheet;
-  const end = col + TILE_COLUMNS - 1;
-  const formatted = (row: number, format: string) => s.format(rangeAddress(row, col + 2, row, end), format);
+  const { c1: col, split, c2: end } = slot;
+  const formatted = (row: number, format: string) => s.format(rangeAddress(row, split, row, end), format);
   s.text(top, col, end, kpi.label, STYLES.tileTitle);
   s.height(top, 22);
 
@@ -73,28 +82,28 @@ function kpiTile(page: Page, kpi: Kpi, top: number, col: number): void {
   s.text(
     top + 1,
     col,
-    col + 1,
+    split - 1,
     kpi.actual ?? "Not available",
     kpi.actual === null ? STYLES.tileValueMissing : STYLES.tileValue,
     false,
   );
-  if (kpi.actual !== null) s.format(rangeAddress(top + 1, col, top + 1, col + 1), kpiValueFormat(kpi.unit));
-  s.text(top + 1, col + 2, end, flag.text, tileStatusStyle(flag.color), false);
+  if (kpi.actual !== null) s.format(rangeAddress(top + 1, col, top + 1, split - 1), kpiValueFormat(kpi.unit));
+  s.text(top + 1, split, end, flag.text, tileStatusStyle(flag.color), false);
   s.height(top + 1, 36);
 
-  s.text(top + 2, col, col + 1, `${kpi.targetLabel || "Target"}:`, STYLES.tileLabel, false);
-  s.text(top + 2, col + 2, end, kpi.target ?? "Not set", STYLES.tileFigure, false);
+  s.text(top + 2, col, split - 1, `${kpi.targetLabel || "Target"}:`, STYLES.tileLabel, false);
+  s.text(top + 2, split, end, kpi.target ?? "Not set", STYLES.tileFigure, false);
   if (kpi.target !== null) formatted(top + 2, kpiValueFormat(kpi.unit));
 
-  s.text(top + 3, col, col + 1, "Variance:", STYLES.tileLabel, false);
-  s.text(top + 3, col + 2, end, kpiCellVariance(kpi.variance, kpi.unit) ?? "–", STYLES.tileFigure, false);
+  s.text(top + 3, col, split - 1, "Variance:", STYLES.tileLabel, false);
+  s.text(top + 3, split, end, kpiCellVariance(kpi.variance, kpi.unit) ?? "–", STYLES.tileFigure, false);
   if (kpi.variance !== null) formatted(top + 3, kpiVarianceFormat(kpi.unit));
 
   s.text(top + 4, col, end, kpi.explanation, STYLES.tileNote);
 
-  s.text(top + 5, col, col + 1, "As at:", STYLES.tileLabel, false);
+  s.text(top + 5, col, split - 1, "As at:", STYLES.tileLabel, false);
   const asAt = kpi.asAt ? excelSerial(kpi.asAt) : null;
-  s.text(top + 5, col + 2, end, asAt ?? "Not recorded", STYLES.tileFigure, false);
+  s.text(top + 5, split, end, asAt ?? "Not recorded", STYLES.tileFigure, false);
   if (asAt !== null) formatted(top + 5, NUMBER_FORMATS.date);
   s.style(rangeAddress(top, col, top + 5, end), {
     borders: {

@@ -44,7 +44,7 @@ const changeFormat = (m: OutlookMeasure) => kpiVarianceFormat(m.unit);
 
 function measureColumns(by: string): TableColumn<OutlookMeasure>[] {
   return [
-    { header: "Measure", span: 2, style: STYLES.tableCellBold, value: (m) => m.label },
+    { header: "Measure", span: 1, style: STYLES.tableCellBold, value: (m) => m.label },
     {
       header: "Latest month",
       span: 1,
@@ -92,7 +92,7 @@ interface CostRow {
 }
 
 const COST_COLUMNS: TableColumn<CostRow>[] = [
-  { header: "Figure", span: 4, style: STYLES.tableCellBold, value: (r) => r.label },
+  { header: "Figure", span: 1, style: STYLES.tableCellBold, value: (r) => r.label },
   {
     header: "Amount",
     span: 2,
@@ -100,7 +100,7 @@ const COST_COLUMNS: TableColumn<CostRow>[] = [
     value: (r) => r.value ?? "Not available",
     format: (r) => (r.value === null ? null : r.format),
   },
-  { header: "Input and date", span: 6, style: STYLES.tableNote, value: (r) => r.basis },
+  { header: "Input and date", span: 8, style: STYLES.tableNote, value: (r) => r.basis },
 ];
 
 /** Money in the finance format, in millions from £100,000 and in pounds below. */
@@ -144,7 +144,11 @@ function costRows(cost: DemandCost): CostRow[] {
 function measures(page: Page, list: OutlookMeasure[], yearEnd: string): void {
   page.startBlock({ splittable: true });
   const columns = measureColumns(formatMonth(yearEnd));
-  page.row = writeTable(page, columns, list, { region: "tblOutlook" });
+  // On the page the status (a mark and a word) takes the wide last column and the change needed, a number, the
+  // narrow one before it; the data sheet keeps the order of the figures.
+  const status = columns.findIndex((c) => c.header === "Status");
+  const onPage = [...columns.slice(0, status), ...columns.slice(status + 1), columns[status]];
+  page.row = writeTable(page, onPage, list, { region: "tblOutlook" });
   // The data sheet's copy carries the notes under the page's table in columns of its own.
   page.addDataTable(
     tableCopy(
@@ -163,11 +167,11 @@ function measures(page: Page, list: OutlookMeasure[], yearEnd: string): void {
   // was found, and what is missing.
   for (const m of list) {
     if (m.neededText) {
-      page.sheet.cell(page.row, 0, 1, m.label, STYLES.wrappedBold);
-      page.sheet.cell(page.row, 2, LAST_COL, m.neededText, STYLES.wrapped);
+      page.sheet.cell(page.row, 0, 0, m.label, STYLES.wrappedBold);
+      page.sheet.cell(page.row, 1, LAST_COL, m.neededText, STYLES.wrapped);
       page.row++;
     }
-    if (m.trajectory) page.sheet.cell(page.row++, 2, LAST_COL, m.trajectory.note, STYLES.note);
+    if (m.trajectory) page.sheet.cell(page.row++, 1, LAST_COL, m.trajectory.note, STYLES.note);
     for (const reason of m.reasons) page.note(`${m.label}: ${reason}`, STYLES.missingReason);
   }
 }

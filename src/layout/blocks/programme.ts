@@ -12,16 +12,16 @@ import { tableValue } from "../values";
 
 const WORKSTREAM_COLUMNS: TableColumn<Workstream>[] = [
   // The dashboard's "Key contributing workstreams" heads the table's first column rather than a row of its own.
-  { header: "Key contributing workstreams", span: 5, style: STYLES.tableCell, value: (w) => w.name },
+  { header: "Key contributing workstreams", span: 1, style: STYLES.tableCell, value: (w) => w.name },
   {
     header: "RAG",
-    span: 2,
+    span: 3,
     // The council's own wording, coloured by its grade; an unreadable RAG keeps its text on a neutral fill.
     style: (w) => ragStyle(w.rag.grade),
     value: (w) => w.rag.text || w.rag.grade || "Not set",
   },
-  { header: "Lead", span: 2, style: STYLES.tableCell, value: (w) => w.lead },
-  { header: "Commentary", span: 3, style: STYLES.tableCell, value: (w) => w.commentary },
+  { header: "Lead", span: 6, style: STYLES.tableCell, value: (w) => w.lead },
+  { header: "Commentary", span: 1, style: STYLES.tableCell, value: (w) => w.commentary },
 ];
 
 /** Every programme, in number order. */
@@ -159,8 +159,11 @@ function keyFigures(page: Page, top: number, slot: Slot, section: ProgrammeSecti
   page.subheadingAt(top, slot, "Key figures");
   let row = top + 1;
   const wide = slotWidth(slot) >= 10;
-  const label: [number, number] = wide ? [slot.c1, slot.c1 + 4] : [slot.c1, slot.c1 + 3];
-  const value: [number, number] = wide ? [slot.c1 + 5, slot.c1 + 6] : [slot.c1 + 4, slot.c2];
+  // The label wraps in the page's first column when the slot starts there, else runs on across the slot's columns
+  // before its last; the value stands in the third column (or the slot's last), a number in one cell.
+  const first = slot.c1 === 0;
+  const label: [number, number] = first ? [0, 0] : [slot.c1, slot.c2 - 1];
+  const value: [number, number] = first ? [1, 2] : [slot.c2, slot.c2];
   const cell = (
     r: number,
     [c1, c2]: [number, number],
@@ -176,7 +179,7 @@ function keyFigures(page: Page, top: number, slot: Slot, section: ProgrammeSecti
     const format = figureFormat(f);
     cell(row, label, f.label, STYLES.tableCellBold);
     cell(row, value, cellValue ?? "Not available", STYLES.keyFigure, cellValue === null ? null : format);
-    if (wide) cell(row, [slot.c1 + 7, slot.c2], f.note ?? "", STYLES.tableNote);
+    if (wide) cell(row, [3, slot.c2], f.note ?? "", STYLES.tableNote);
     row++;
     if (!wide && f.note) {
       cell(row, [slot.c1, slot.c2], f.note, STYLES.tableNote);

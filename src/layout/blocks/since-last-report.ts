@@ -26,33 +26,33 @@ function changeStyle(direction: ChangeDirection | null): CellStyle {
 }
 
 const KPI_COLUMNS: TableColumn<KpiChange>[] = [
-  { header: "Headline KPI", span: 3, style: STYLES.tableCell, value: (k) => k.label },
+  { header: "Headline KPI", span: 1, style: STYLES.tableCell, value: (k) => k.label },
   {
     header: "Then",
-    span: 2,
+    span: 1,
     style: STYLES.tableNumber,
     format: (k) => kpiValueFormat(k.unit),
     value: (k) => k.from ?? "Not recorded",
   },
   {
     header: "Now",
-    span: 2,
+    span: 1,
     style: STYLES.tableNumber,
     format: (k) => kpiValueFormat(k.unit),
     value: (k) => k.to ?? "Not available",
   },
   {
     header: "Change",
-    span: 5,
+    span: 8,
     style: (k) => changeStyle(k.direction),
     value: (k) => (k.arrow ? `${k.arrow} ${k.text}` : k.text),
   },
 ];
 
 const OTHER_COLUMNS: TableColumn<ChangeItem>[] = [
-  { header: "What", span: 2, style: STYLES.tableCellBold, value: (c) => c.what },
-  { header: "Which", span: 5, style: STYLES.tableCell, value: (c) => c.which },
-  { header: "Change", span: 5, style: (c) => changeStyle(c.direction), value: (c) => c.text },
+  { header: "What", span: 1, style: STYLES.tableCellBold, value: (c) => c.what },
+  { header: "Which", span: 9, style: STYLES.tableCell, value: (c) => c.which },
+  { header: "Change", span: 1, style: (c) => changeStyle(c.direction), value: (c) => c.text },
 ];
 
 const unitOf = (summary: PortfolioSummary, id: string): KpiUnit =>
@@ -69,14 +69,14 @@ function trendColumns(summary: PortfolioSummary): TableColumn<HistoryReport>[] {
   return [
     {
       header: "Report of",
-      span: 2,
+      span: 1,
       style: STYLES.tableDate,
       format: (r) => (r.reportingDate && excelSerial(r.reportingDate) !== null ? NUMBER_FORMATS.date : null),
       value: (r) => (r.reportingDate ? (excelSerial(r.reportingDate) ?? r.reportingDate) : "Not dated"),
     },
     {
       header: "Overall RAG",
-      span: 4,
+      span: 2,
       style: (r) => ragStyle(r.overallRag.grade),
       value: (r) => r.overallRag.grade ?? (r.overallRag.text || "Not set"),
     },
@@ -120,30 +120,30 @@ function changes(page: Page, summary: PortfolioSummary, since: SinceLastReport):
   }
   if (since.overallRag) {
     const row = page.row;
-    sheet.cell(row, 0, 2, "Overall RAG", STYLES.label, false);
+    sheet.cell(row, 0, 0, "Overall RAG", STYLES.label, false);
     sheet.cell(
       row,
-      3,
-      4,
+      1,
+      1,
       since.overallRag.from.grade ?? (since.overallRag.from.text || "Not set"),
       ragStyle(since.overallRag.from.grade),
     );
     sheet.cell(
       row,
-      5,
-      5,
+      2,
+      2,
       "->",
       { ...STYLES.body, horizontalAlignment: "center", verticalAlignment: "center" },
       false,
     );
     sheet.cell(
       row,
-      6,
-      7,
+      3,
+      5,
       since.overallRag.to.grade ?? (since.overallRag.to.text || "Not set"),
       ragStyle(since.overallRag.to.grade),
     );
-    sheet.cell(row, 8, LAST_COL, since.overallRag.text, {
+    sheet.cell(row, 6, LAST_COL, since.overallRag.text, {
       ...changeStyle(since.overallRag.direction),
       borders: undefined,
     });

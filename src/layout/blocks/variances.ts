@@ -16,7 +16,7 @@ const figure = (value: (v: FlaggedVariance) => number | null, format: (v: Flagge
 });
 
 const COLUMNS: TableColumn<FlaggedVariance>[] = [
-  { header: "Measure", span: 3, style: STYLES.tableCell, value: (v) => v.label },
+  { header: "Measure", span: 1, style: STYLES.tableCell, value: (v) => v.label },
   {
     header: "Actual",
     span: 1,
@@ -37,7 +37,7 @@ const COLUMNS: TableColumn<FlaggedVariance>[] = [
   },
   {
     header: "Variance",
-    span: 1,
+    span: 2,
     style: STYLES.tableNumber,
     ...figure(
       (v) => kpiCellVariance(v.variance, v.unit),
@@ -46,11 +46,11 @@ const COLUMNS: TableColumn<FlaggedVariance>[] = [
   },
   {
     header: "Status",
-    span: 2,
+    span: 5,
     style: (v) => tableStatusStyle(statusFlag(v.status).color),
     value: (v) => statusFlag(v.status).text,
   },
-  { header: "Explanation", span: 4, style: STYLES.tableCell, value: (v) => v.explanation },
+  { header: "Explanation", span: 1, style: STYLES.tableCell, value: (v) => v.explanation },
 ];
 
 export function variances(page: Page, summary: PortfolioSummary): void {

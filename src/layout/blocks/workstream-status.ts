@@ -28,7 +28,7 @@ const count = (value: (r: CountsRow) => number, header: string, headerStyle?: Re
 const COLUMNS: TableColumn<CountsRow>[] = [
   {
     header: "Programme",
-    span: 4,
+    span: 3,
     style: (r) => (r.isTotal ? STYLES.totalCell : STYLES.tableCell),
     value: (r) => r.label,
   },
