@@ -6,10 +6,7 @@
 //
 // jest (and its workers, which inherit the flag) runs with V8's garbage collector on the thread it collects for
 // (--single-threaded-gc): with every core already busy, the collector's helper threads only add CPU (about a tenth
-// of what the gateway and pane suites use). Its young generation is 64 MB a half (--max-semi-space-size=64, where
-// V8's default is 16 MB): the suites allocate fast, and with a larger nursery fewer short-lived objects are
-// scavenged again and again (tests/excel and tests/taskpane, warm, 128.3 s -> 113.1 s of CPU). For eslint neither
-// flag made a difference that could be measured.
+// of what the gateway and pane suites use). For eslint the flag made no difference that could be measured.
 //
 //   node scripts/check.mjs [--fast] [jest arguments ...]
 //     --fast   jest.fast.config.js: every suite but the slow ones listed in jest.config.js
@@ -27,7 +24,7 @@ const node = (script, ...flags) => ({
 // by its path). tsc 6 stays the "typescript" package that typescript-eslint and knip use through its API.
 const tsc7 = node(join("typescript-7", "bin", "tsc"));
 const eslint = node(join("eslint", "bin", "eslint.js"));
-const jest = node(join("jest", "bin", "jest.js"), "--single-threaded-gc", "--max-semi-space-size=64");
+const jest = node(join("jest", "bin", "jest.js"), "--single-threaded-gc");
 
 const args = process.argv.slice(2);
 const fast = args.includes("--fast");
