@@ -34,21 +34,27 @@ const BORDER: Record<BorderSide["style"], { style: Excel.BorderLineStyle; weight
 // ---------------------------------------------------------------------------------------------------------------
 // Styles
 
-/** One property of a cell's style: its value (undefined: a new sheet's default, left alone), and how to set it. */
+/** One property of a cell's style: its value in the plan (undefined: not given), and how to set it. */
 interface StyleProperty {
   name: string;
-  value(style: CellStyle, keepDefaults: boolean): string | number | boolean | undefined;
+  value(style: CellStyle): string | number | boolean | undefined;
   /** The set, and the objects reached on the way (format.font, format.fill). */
   apply(format: Excel.RangeFormat, value: string | number | boolean): void;
   via: string[];
   setName: string;
-  /** A new sheet's own value, where value() leaves it unset. */
+  /** A new sheet's own value: not set again unless asked to keep defaults. */
   fallback?: string | number | boolean;
 }
 
-/** A value, or undefined when it is the new sheet's own and need not be set. */
-const unlessDefault = <T>(value: T | undefined, fallback: T, keepDefaults: boolean): T | undefined =>
-  value === undefined || (!keepDefaults && value === fallback) ? undefined : value;
+/** A cell's value of a property, or undefined when it is not given or is the new sheet's own and need not be set. */
+function valueToSet(
+  property: StyleProperty,
+  style: CellStyle,
+  keepDefaults: boolean,
+): string | number | boolean | undefined {
+  const value = property.value(style);
+  return !keepDefaults && value === property.fallback ? undefined : value;
+}
 
 const STYLE_PROPERTIES: StyleProperty[] = [
   {
@@ -76,7 +82,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   {
     name: "bold",
     fallback: false,
-    value: (s, keep) => unlessDefault(s.font?.bold, false, keep),
+    value: (s) => s.font?.bold,
     apply: (f, v) => (f.font.bold = Boolean(v)),
     via: ["Font"],
     setName: "Bold",
@@ -84,7 +90,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   {
     name: "italic",
     fallback: false,
-    value: (s, keep) => unlessDefault(s.font?.italic, false, keep),
+    value: (s) => s.font?.italic,
     apply: (f, v) => (f.font.italic = Boolean(v)),
     via: ["Font"],
     setName: "Italic",
@@ -92,7 +98,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   {
     name: "underline",
     fallback: false,
-    value: (s, keep) => unlessDefault(s.font?.underline, false, keep),
+    value: (s) => s.font?.underline,
     apply: (f, v) => (f.font.underline = (v ? "Single" : "None") as Excel.RangeUnderlineStyle),
     via: ["Font"],
     setName: "Underline",
@@ -114,8 +120,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   {
     name: "vertical alignment",
     fallback: "Bottom",
-    value: (s, keep) =>
-      unlessDefault(s.verticalAlignment ? V_ALIGN[s.verticalAlignment] : undefined, "Bottom", keep),
+    value: (s) => (s.verticalAlignment ? V_ALIGN[s.verticalAlignment] : undefined),
     apply: (f, v) => (f.verticalAlignment = v as Excel.VerticalAlignment),
     via: [],
     setName: "VerticalAlignment",
@@ -123,7 +128,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   {
     name: "wrapping",
     fallback: false,
-    value: (s, keep) => unlessDefault(s.wrapText, false, keep),
+    value: (s) => s.wrapText,
     apply: (f, v) => (f.wrapText = Boolean(v)),
     via: [],
     setName: "WrapText",
@@ -131,7 +136,7 @@ const STYLE_PROPERTIES: StyleProperty[] = [
   {
     name: "indent",
     fallback: 0,
-    value: (s, keep) => unlessDefault(s.indent, 0, keep),
+    value: (s) => s.indent,
     apply: (f, v) => (f.indentLevel = Number(v)),
     via: [],
     setName: "IndentLevel",
@@ -213,7 +218,7 @@ function borderEdges(borders: Borders, rows: boolean, cols: boolean): [string, B
 
 /** Every property of a style, defaults included, on one range (the rare whole-row or whole-column entry). */
 function backgroundStep(range: string, style: CellStyle): WriteStep {
-  const properties = STYLE_PROPERTIES.map((p) => [p, p.value(style, true)] as const).filter(
+  const properties = STYLE_PROPERTIES.map((p) => [p, valueToSet(p, style, true)] as const).filter(
     ([, v]) => v !== undefined,
   );
   const rect = parseRange(range);
@@ -249,7 +254,7 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
   for (const property of STYLE_PROPERTIES) {
     const values = new Map<number, string>();
     for (const [key, style] of cells) {
-      const v = property.value(style, keepDefaults);
+      const v = valueToSet(property, style, keepDefaults);
       if (v !== undefined) values.set(key, JSON.stringify(v));
     }
     const part = (json: string, rects: Rect[]): StylePart => {
