@@ -6,7 +6,7 @@
 // against 107 ms of CPU to load in plain Node). Jest loads a package again for every test file, and about half
 // the test files build or read a workbook; neither the project nor its tests use the streaming classes. The
 // Workbook, its .xlsx reader and writer, and every value and enum are the package's, unchanged.
-// tests/support/exceljs.test.ts checks the exports against the package's entry.
+// tests/xlsx/exceljs-entry.test.ts checks the exports against the package's entry.
 const ExcelJS = { Workbook: require("exceljs/lib/doc/workbook") };
 Object.assign(ExcelJS, require("exceljs/lib/doc/enums"));
 
