@@ -5,7 +5,7 @@
 // per distinct size. Every range is untracked at once, so Excel.run keeps no reference to release.
 import type { PlannedSheet } from "../layout/plan";
 import { parseRange, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
-import { addConditionalFormat, applyPrint, valueGrid, widthCharsToPoints } from "./render";
+import { applyPrint, queueConditionalFormats, valueGrid, widthCharsToPoints } from "./render";
 import {
   arraySetBytes,
   jsonBytes,
@@ -325,9 +325,7 @@ function layoutStep(planned: PlannedSheet): WriteStep {
     what: "conditional formats, frozen panes and print setup",
     bytes: 800 + planned.conditionalFormats.length * 1200 + (planned.print ? 2500 + breaks * 250 : 0),
     queue: (sheet) => {
-      // Excel gives each new format the top priority, while the plan (and the .xlsx file) rank the first entry
-      // highest: adding them last to first gives the same order, so overlapping rules resolve alike.
-      for (const cf of [...planned.conditionalFormats].reverse()) addConditionalFormat(sheet, cf);
+      queueConditionalFormats(sheet, planned.conditionalFormats);
       if (planned.freeze && (planned.freeze.rows > 0 || planned.freeze.columns > 0)) {
         const { rows, columns } = planned.freeze;
         if (columns === 0) sheet.freezePanes.freezeRows(rows);
