@@ -318,14 +318,19 @@ function spanFirst(
   return out;
 }
 
-/** Conditional formats, frozen panes, print setup, tab colour and gridlines: small, sent together. */
-function layoutStep(planned: PlannedSheet): WriteStep {
+/**
+ * Conditional formats, frozen panes, print setup, tab colour and gridlines: small, sent together. A sheet that is
+ * only the source of a paste (`pasteOnly`) gets its conditional formats alone, the rest being set on the live sheet.
+ */
+function layoutStep(planned: PlannedSheet, pasteOnly: boolean): WriteStep {
   const breaks = planned.print?.rowBreaks.length ?? 0;
   return {
-    what: "conditional formats, frozen panes and print setup",
-    bytes: 800 + planned.conditionalFormats.length * 1200 + (planned.print ? 2500 + breaks * 250 : 0),
+    what: pasteOnly ? "conditional formats" : "conditional formats, frozen panes and print setup",
+    bytes:
+      800 + planned.conditionalFormats.length * 1200 + (planned.print && !pasteOnly ? 2500 + breaks * 250 : 0),
     queue: (sheet) => {
       queueConditionalFormats(sheet, planned.conditionalFormats);
+      if (pasteOnly) return;
       if (planned.freeze && (planned.freeze.rows > 0 || planned.freeze.columns > 0)) {
         const { rows, columns } = planned.freeze;
         if (columns === 0) sheet.freezePanes.freezeRows(rows);
@@ -342,15 +347,18 @@ function layoutStep(planned: PlannedSheet): WriteStep {
 
 /**
  * Everything but the charts, in the order Excel needs: values before merges (a merge keeps the top-left value),
- * merges before sizes, as the .xlsx renderer lays them.
+ * merges before sizes, as the .xlsx renderer lays them. A working copy that only gets pasted over the live sheet
+ * (`pasteOnly`: the summary updated in place, swap.ts) is built without what a paste does not carry and the swap
+ * sets on the live sheet itself: column widths, row heights, print setup, frozen panes, tab colour, gridlines.
  */
-export function contentSteps(planned: PlannedSheet): WriteStep[] {
+export function contentSteps(planned: PlannedSheet, options: { pasteOnly?: boolean } = {}): WriteStep[] {
+  const pasteOnly = options.pasteOnly === true;
   return [
     ...valueSteps(planned),
     ...numberFormatSteps(planned),
     ...styleSteps(planned.styles),
     ...mergeSteps(planned.merges),
-    ...sizeStepsOf(planned),
-    layoutStep(planned),
+    ...(pasteOnly ? [] : sizeStepsOf(planned)),
+    layoutStep(planned, pasteOnly),
   ];
 }
