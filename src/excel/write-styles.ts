@@ -283,17 +283,17 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
     }
   }
   parts.push(...borderParts(cells));
-  // The common values first, so that every other value lands over them.
-  for (const layer of [underParts, parts]) {
-    const byAddress = new Map<string, StylePart[]>();
-    for (const part of layer) {
-      const address = joinAreas(part.rects);
-      const list = byAddress.get(address) ?? [];
-      list.push(part);
-      byAddress.set(address, list);
-    }
-    for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
+  // The common values first, so that every other value lands over them. A part over the whole block too (the
+  // page's one font name) joins them: its property has that one value, so no other part of it must land after it,
+  // and the order of the other parts among themselves is free (each property's values cover cells of their own).
+  const byAddress = new Map<string, StylePart[]>();
+  for (const part of [...underParts, ...parts]) {
+    const address = joinAreas(part.rects);
+    const list = byAddress.get(address) ?? [];
+    list.push(part);
+    byAddress.set(address, list);
   }
+  for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
   return steps;
 }
 
