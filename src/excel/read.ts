@@ -9,6 +9,9 @@ import { HISTORY_SHEET_NAME } from "../core/history";
 import { isNotesSheet, queueNotesRead } from "./notes";
 import { NOTES_SHEET_NAME } from "../core/review/notes-sheet";
 import {
+  BACKUP_KEY,
+  CHARTS_KEY,
+  FINGERPRINT_KEY,
   isAddinSheet,
   isLiveAddinSheet,
   MARK_KEYS,
@@ -16,6 +19,7 @@ import {
   roleOf,
   ROLE_KEY,
   type SheetInventoryItem,
+  UPDATING_KEY,
 } from "./ownership";
 import { jsonBytes } from "./request-size";
 import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
@@ -33,6 +37,11 @@ export interface ReadOptions {
 /** What the first sync learnt, for the caller's check before any value is read. */
 export interface FirstSyncFacts {
   inventory: SheetInventoryItem[];
+  /**
+   * Each sheet of the inventory (by its position), its name and visibility loaded: work queued on one rides the
+   * next sync without a proxy of its own for the sheet.
+   */
+  sheets: Excel.Worksheet[];
   /** The workbook settings, by key. */
   settings: Record<string, unknown>;
 }
@@ -135,7 +144,7 @@ export async function readWorkbookDetailed(
     properties: (s.owner.isNullObject ? {} : { [OWNER_KEY]: s.owner.value }) as Record<string, string>,
   }));
   const savedSettings = Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown]));
-  options.firstSync?.check({ inventory, settings: savedSettings });
+  options.firstSync?.check({ inventory, sheets: sheets.map((s) => s.sheet), settings: savedSettings });
   const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
   // The add-in's history sheet is read with the tracker (the same size-bounded blocks, last), and kept apart.
   const historyAt = inventory.findIndex(isHistoryCandidate);
@@ -169,9 +178,11 @@ export async function readWorkbookDetailed(
   const trackerTables = tables.items.filter((t) => !ownNames.has(t.worksheet.name));
   const needExtras = trackerTables.length > 0 || farParts.length > 0 || ownSheets.length > 0;
   const queueExtras = () => ({
+    // All of their properties in one load a sheet (these sheets exist: no null object here), rather than a proxy
+    // for each mark: what the refresh asks of the live summary (its fingerprint, backup, ...) is among them.
     marks: ownSheets.map((s) => ({
       position: sheets.indexOf(s),
-      marks: LATER_MARK_KEYS.map((key) => s.sheet.customProperties.getItemOrNullObject(key).load("value")),
+      properties: s.sheet.customProperties.load("items/key,items/value"),
     })),
     notes: notesCandidate ? queueNotesRead(sheets[notesCandidate.position].sheet, notesCandidate.name) : null,
     // The range's address names its sheet ("'Risk Register'!A1:H20"): no proxy for the worksheet.
@@ -228,9 +239,8 @@ export async function readWorkbookDetailed(
   }
   const tableInfo = extras?.tables ?? [];
   for (const own of extras?.marks ?? []) {
-    own.marks.forEach((m, i) => {
-      if (!m.isNullObject) inventory[own.position].properties[LATER_MARK_KEYS[i]] = m.value;
-    });
+    const properties = inventory[own.position].properties;
+    for (const { key, value } of own.properties.items) properties[markKey(key)] = value;
   }
 
   const unread: RawUnread[] = trackerSheets.flatMap((s, i) =>
@@ -311,8 +321,13 @@ interface SheetProbe {
   owner: Excel.WorksheetCustomProperty;
 }
 
-/** The marks read after the first sync, on the add-in's own sheets only (MARK_KEYS but the ownership mark). */
-const LATER_MARK_KEYS = MARK_KEYS.filter((key) => key !== OWNER_KEY);
+/** Every key the add-in gives its sheets, by its lower case: Excel's keys ignore case, a property list keeps it. */
+const ADDIN_KEYS = new Map(
+  [...MARK_KEYS, FINGERPRINT_KEY, UPDATING_KEY, BACKUP_KEY, CHARTS_KEY].map((key) => [key.toLowerCase(), key]),
+);
+
+/** A custom property's key as the add-in spells it (any other key as it is). */
+const markKey = (key: string) => ADDIN_KEYS.get(key.toLowerCase()) ?? key;
 
 /** Queues the loads for one sheet proxy, which may turn out to be a null object past the last sheet. */
 function probeSheet(sheet: Excel.Worksheet): SheetProbe {
