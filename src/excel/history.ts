@@ -182,8 +182,9 @@ const blockWidth = (plan: PlannedHistory) =>
 /**
  * The block's rows but the first (the completion mark, written by the swap), and the header where it goes first:
  * build steps on the history sheet (historySheetName), cut by rows, each cut again when Excel refuses its size.
+ * From row 0 (`from`), the first row is among them: the whole block, for the swap to write at once.
  */
-export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget): WriteStep[] {
+export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget, from = 1): WriteStep[] {
   const { values, numberFormats } = plan.block;
   if (values.length === 0) return [];
   const width = blockWidth(plan);
@@ -193,7 +194,7 @@ export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget): Wr
     const header = plan.header.values.slice(0, 1);
     steps.push(rowsStep("the history's header", header, [header[0].map(() => "General")], target.row, width));
   }
-  for (let first = 1; first < values.length; first += HISTORY_ROWS_PER_STEP) {
+  for (let first = from; first < values.length; first += HISTORY_ROWS_PER_STEP) {
     const last = Math.min(values.length, first + HISTORY_ROWS_PER_STEP);
     steps.push(
       rowsStep(
@@ -244,16 +245,24 @@ export function queueHistoryCompletion(
     if (options.position !== null) sheet.position = options.position;
     mark(sheet, { [NAME_KEY]: target.name });
   }
-  if (options.whole) for (const step of historyRowSteps(plan, target)) step.queue(sheet);
   const start = target.row + (target.withHeader ? 1 : 0);
-  rowsStep(
-    "the history's first row",
-    values.slice(0, 1),
-    numberFormats.slice(0, 1),
-    start,
-    blockWidth(plan),
-  ).queue(sheet);
+  if (options.whole) {
+    // The whole block at once, its first row with the rest (one range for its values and one for each run of a
+    // format, not a second set for the first row): written together, in the request that completes the summary.
+    for (const step of historyRowSteps(plan, target, 0)) step.queue(sheet);
+  } else {
+    rowsStep(
+      "the history's first row",
+      values.slice(0, 1),
+      numberFormats.slice(0, 1),
+      start,
+      blockWidth(plan),
+    ).queue(sheet);
+  }
   // A header written again (someone removed it) gets its filter buttons again.
   if (target.withHeader) sheet.autoFilter.apply(sheet.getRange(historyFilterRange(target.row)).untrack());
-  applyPrint(sheet, historyPrint(start + values.length - 1));
+  const print = historyPrint(start + values.length - 1);
+  // A sheet made by this refresh's build has the rest of its print setup from there: only its print area grows.
+  if (target.create) sheet.pageLayout.setPrintArea(print.printArea);
+  else applyPrint(sheet, print);
 }
