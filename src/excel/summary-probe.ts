@@ -140,6 +140,8 @@ export function queueEditCheck(context: Excel.RequestContext, summary: LiveSumma
   const used = context.workbook.worksheets
     .getItem(summary.name)
     .getUsedRangeOrNullObject(true)
+    // Read with the sync that loads it: untracked, so Excel.run keeps no reference to release afterwards.
+    .untrack()
     .load("values,rowIndex,columnIndex");
   return () => {
     if (summary.fingerprint === undefined || summary.incomplete) return false;

@@ -98,11 +98,14 @@ function plannedExtent(planned: PlannedSheet): { rows: number; cols: number } {
 /** Pastes the working copy over a live sheet, after clearing it, and sets what a paste does not carry. */
 function updateInPlace(live: Excel.Worksheet, working: Excel.Worksheet, planned: PlannedSheet): void {
   const { rows, cols } = plannedExtent(planned);
-  live.getRange().clear("All" as Excel.ClearApplyTo);
+  // Every range here is used in this request only: untracked, so Excel.run keeps no reference to release after it.
+  const whole = live.getRange().untrack();
+  whole.clear("All" as Excel.ClearApplyTo);
   live
     .getRangeByIndexes(0, 0, rows, cols)
-    .copyFrom(working.getRangeByIndexes(0, 0, rows, cols), "All" as Excel.RangeCopyType);
-  const sheetFormat = live.getRange().untrack().format;
+    .untrack()
+    .copyFrom(working.getRangeByIndexes(0, 0, rows, cols).untrack(), "All" as Excel.RangeCopyType);
+  const sheetFormat = whole.format;
   sheetFormat.useStandardWidth = true;
   sheetFormat.useStandardHeight = true;
   // Each width and height once over all its columns or rows (write-content.ts), as the build sets them.
@@ -178,7 +181,8 @@ export async function swapIntoPlace(
   for (const planned of plan.sheets) queueTables(final[planned.key], planned, tableNames);
   for (const planned of plan.sheets) {
     const sheet = final[planned.key];
-    mark(sheet, { [RUN_KEY]: runId, ...(input.marks?.[planned.key] ?? {}) });
+    // A working sheet renamed into place has carried this run's mark since the build made it.
+    mark(sheet, { ...(live[planned.key] ? { [RUN_KEY]: runId } : {}), ...(input.marks?.[planned.key] ?? {}) });
     if (live[planned.key]) sheet.customProperties.getItem(UPDATING_KEY).delete();
   }
   // The history's block completed, with the summary it records: its first row below the rest, nothing above it
