@@ -242,29 +242,60 @@ function mergeSteps(merges: string[]): WriteStep[] {
   ];
 }
 
-function sizeSteps(
-  what: string,
-  bySize: Map<string, Rect[]>,
-  setName: string,
-  set: (f: Excel.RangeFormat, v: number) => void,
-) {
+/**
+ * Column widths and row heights, each distinct size once over its columns or rows. A range sets the width of every
+ * column it spans and the height of every row ("Specifies the width of all columns within the range", "The
+ * height of all rows in the range": RangeFormat.columnWidth and rowHeight), so one range carries a width and a
+ * height together: the n-th width's columns across the n-th height's rows ("B:B" at 119.25 and "3:3" at 24 are
+ * "B3"), where one of the two is a single run of columns or rows, so the areas are no more than the other's. Each
+ * kind keeps its order (the size laid over a whole span first, the others over it).
+ */
+export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
+  const widths = [...columnWidthRuns(planned)];
+  const heights = [...rowHeightRuns(planned)];
   const steps: WriteStep[] = [];
-  for (const [size, rects] of bySize) {
-    const value = Number(size);
-    const extra = navigationBytes("Format") + setBytes(setName, jsonBytes(value));
-    for (const list of areaLists(rects))
-      steps.push(areasStep(what, list, extra, (a) => set(a.format, value)));
+  for (let i = 0; i < Math.max(widths.length, heights.length); i++) {
+    const w = widths[i];
+    const h = heights[i];
+    if (w && h && (w[1].length === 1 || h[1].length === 1)) {
+      const width = Number(w[0]);
+      const height = Number(h[0]);
+      const areas = w[1].flatMap((c) => h[1].map((r) => ({ row: r.row, rows: r.rows, col: c.col, cols: c.cols })));
+      const extra =
+        navigationBytes("Format") +
+        setBytes("ColumnWidth", jsonBytes(width)) +
+        setBytes("RowHeight", jsonBytes(height));
+      for (const list of areaLists(areas)) {
+        steps.push(
+          areasStep("column width and row height", list, extra, (a) => {
+            a.format.columnWidth = width;
+            a.format.rowHeight = height;
+          }),
+        );
+      }
+      continue;
+    }
+    if (w) steps.push(...sizeSteps("column width", w, "ColumnWidth", (f, v) => (f.columnWidth = v)));
+    if (h) steps.push(...sizeSteps("row height", h, "RowHeight", (f, v) => (f.rowHeight = v)));
   }
   return steps;
 }
 
-/** Column widths and row heights, each distinct size once over its columns or rows. */
-export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
+function sizeSteps(
+  what: string,
+  [size, rects]: [string, Rect[]],
+  setName: string,
+  set: (f: Excel.RangeFormat, v: number) => void,
+): WriteStep[] {
+  const value = Number(size);
+  const extra = navigationBytes("Format") + setBytes(setName, jsonBytes(value));
+  return areaLists(rects).map((list) => areasStep(what, list, extra, (a) => set(a.format, value)));
+}
+
+/** Each distinct column width (in points) and its runs of whole columns, the one laid over a whole span first. */
+function columnWidthRuns(planned: PlannedSheet): Map<string, Rect[]> {
   const widths = new Map<number, string>();
   for (const { column, width } of planned.columnWidths) widths.set(column, String(widthCharsToPoints(width)));
-  const heights = new Map<number, string>();
-  // The plan numbers rows from 1.
-  for (const { row, height } of planned.rowHeights) heights.set(row - 1, String(height));
   // A column is a one-cell-wide run along a single row of the map: join neighbours, then lay them as whole columns.
   const columnRuns = new Map<string, Rect[]>();
   for (const [size, rects] of regionsByValue(new Map([...widths].map(([c, s]) => [cellKey(0, c), s])))) {
@@ -273,6 +304,14 @@ export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
       rects.map((r) => ({ row: 0, col: r.col, rows: MAX_ROWS, cols: r.cols })),
     );
   }
+  return spanFirst(columnRuns, widths, "cols");
+}
+
+/** Each distinct row height and its runs of whole rows, the one laid over a whole span first. */
+function rowHeightRuns(planned: PlannedSheet): Map<string, Rect[]> {
+  const heights = new Map<number, string>();
+  // The plan numbers rows from 1.
+  for (const { row, height } of planned.rowHeights) heights.set(row - 1, String(height));
   const rowRuns = new Map<string, Rect[]>();
   for (const [size, rects] of regionsByValue(new Map([...heights].map(([r, s]) => [cellKey(r, 0), s])))) {
     rowRuns.set(
@@ -280,15 +319,7 @@ export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
       rects.map((r) => ({ row: r.row, col: 0, rows: r.rows, cols: MAX_COLS })),
     );
   }
-  return [
-    ...sizeSteps(
-      "column width",
-      spanFirst(columnRuns, widths, "cols"),
-      "ColumnWidth",
-      (f, v) => (f.columnWidth = v),
-    ),
-    ...sizeSteps("row height", spanFirst(rowRuns, heights, "rows"), "RowHeight", (f, v) => (f.rowHeight = v)),
-  ];
+  return spanFirst(rowRuns, heights, "rows");
 }
 
 /**
