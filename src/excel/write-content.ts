@@ -25,25 +25,42 @@ const VALUE_ROWS_PER_STEP = 2000;
 // ---------------------------------------------------------------------------------------------------------------
 // Values and number formats
 
+/** A band of rows to write: its first row, how many, and how wide (from column A). */
+interface Band {
+  first: number;
+  count: number;
+  cols: number;
+}
+
+/**
+ * A band's values, and with them (`formats`: the sheet's, by row from the band's first) the band's number formats
+ * through the same range, where that sends fewer bytes than ranges of their own (see numberFormatSteps).
+ */
 function valuesStep(
   values: (string | number | boolean)[][],
-  first: number,
-  count: number,
-  cols: number,
+  { first, count, cols }: Band,
+  formats?: string[][],
 ): WriteStep {
   const block = values.slice(first, first + count).map((row) => row.slice(0, cols));
+  const grid = formats ? sentFormats(formats.slice(0, count)) : null;
   return {
     what: `values of rows ${first + 1}-${first + count}`,
     bytes:
       untrackedRangeBytes("GetRangeByIndexes", [first, 0, count, cols]) +
-      arraySetBytes("Values", jsonBytes(block), count, cols),
+      arraySetBytes("Values", jsonBytes(block), count, cols) +
+      (grid ? formatSetBytes(grid, count, cols) : 0),
     queue: (sheet) => {
-      sheet.getRangeByIndexes(first, 0, count, cols).untrack().values = block;
+      const range = sheet.getRangeByIndexes(first, 0, count, cols).untrack();
+      range.values = block;
+      if (grid) range.numberFormat = grid;
     },
     split: () => {
       if (count <= 1) return null;
       const half = Math.ceil(count / 2);
-      return [valuesStep(values, first, half, cols), valuesStep(values, first + half, count - half, cols)];
+      return [
+        valuesStep(values, { first, count: half, cols }, formats),
+        valuesStep(values, { first: first + half, count: count - half, cols }, formats?.slice(half)),
+      ];
     },
   };
 }
@@ -56,8 +73,7 @@ const BAND_BYTES = 400;
  * send the empty cells a wide table further down would pad it with. Empty rows between bands are not sent (a new
  * sheet is empty). The bands are chosen for the fewest bytes (each costs about BAND_BYTES to send).
  */
-function valueSteps(planned: PlannedSheet): WriteStep[] {
-  const values = valueGrid(planned.values);
+function valueBands(values: (string | number | boolean)[][]): Band[] {
   const n = values.length;
   if (n === 0 || (values[0]?.length ?? 0) === 0) return [];
   // Each row's width to its last non-empty cell, and the bytes of its cells to there.
@@ -91,7 +107,7 @@ function valueSteps(planned: PlannedSheet): WriteStep[] {
       }
     }
   }
-  const bands: { first: number; count: number; cols: number }[] = [];
+  const bands: Band[] = [];
   for (let i = n; i > 0;) {
     if (from[i] === -2) {
       i--;
@@ -101,28 +117,81 @@ function valueSteps(planned: PlannedSheet): WriteStep[] {
     bands.push({ first: j, count: i - j, cols: width.slice(j, i).reduce((w, x) => Math.max(w, x), 0) });
     i = j;
   }
-  const steps: WriteStep[] = [];
+  const steps: Band[] = [];
   for (const band of bands.reverse()) {
     for (let first = band.first; first < band.first + band.count; first += VALUE_ROWS_PER_STEP) {
       const count = Math.min(VALUE_ROWS_PER_STEP, band.first + band.count - first);
-      steps.push(valuesStep(values, first, count, band.cols));
+      steps.push({ first, count, cols: band.cols });
     }
   }
   return steps;
 }
 
+/** A rectangle of one format goes as a 1 x 1 array, which formats every cell of the range. */
+function sentFormats(grid: string[][]): string[][] {
+  const one = grid.every((row) => row.every((f) => f === grid[0][0]));
+  return one ? [[grid[0][0]]] : grid;
+}
+
+function formatSetBytes(grid: string[][], rows: number, cols: number): number {
+  return grid.length === 1 && grid[0].length === 1 && rows * cols > 1
+    ? setBytes("NumberFormat", jsonBytes(grid))
+    : arraySetBytes("NumberFormat", jsonBytes(grid), rows, cols);
+}
+
+/**
+ * The values in bands (valueBands), and the number formats (numberFormatBlocks). A band whose cells hold number
+ * formats sets them too, through its own range, as one grid ("" where a cell has none), when that is fewer bytes
+ * than the ranges of their own the formats inside it would take: each range costs about 240 bytes, each cell of
+ * the grid without a format three. Formats reaching outside every band keep ranges of their own.
+ */
+function valueAndFormatSteps(planned: PlannedSheet): WriteStep[] {
+  const values = valueGrid(planned.values);
+  const cells = formatCells(planned);
+  const blocks = numberFormatBlocks(cells);
+  const folded = new Set<number>();
+  const steps: WriteStep[] = [];
+  if (values.length > 0 && (values[0]?.length ?? 0) > 0) {
+    for (const band of valueBands(values)) {
+      const inside = blocks
+        .map((block, i) => ({ block, i }))
+        .filter(
+          ({ block: { rect } }) =>
+            rect.row >= band.first &&
+            rect.row + rect.rows <= band.first + band.count &&
+            rect.col + rect.cols <= band.cols,
+        );
+      const plain = valuesStep(values, band);
+      if (inside.length === 0) {
+        steps.push(plain);
+        continue;
+      }
+      const withFormats = valuesStep(
+        values,
+        band,
+        formatGrid(cells, { row: band.first, col: 0, rows: band.count, cols: band.cols }),
+      );
+      if (withFormats.bytes < plain.bytes + inside.reduce((n, { block }) => n + block.step.bytes, 0)) {
+        for (const { i } of inside) folded.add(i);
+        steps.push(withFormats);
+      } else {
+        steps.push(plain);
+      }
+    }
+  }
+  return [...steps, ...blocks.filter((_, i) => !folded.has(i)).map((b) => b.step)];
+}
+
 function numberFormatStep(rect: Rect, grid: string[][]): WriteStep {
   // A rectangle of one format takes it as a 1 x 1 array, which formats every cell of the range (as Microsoft's
   // own sample does: getRange("E3:E6").numberFormat = [["$0.00"]]).
-  const one = grid.every((row) => row.every((f) => f === grid[0][0]));
-  const sent = one ? [[grid[0][0]]] : grid;
+  const sent = sentFormats(grid);
+  const one = sent !== grid;
   return {
     what: `number formats of ${rectAddress(rect)}`,
     bytes:
       untrackedRangeBytes("GetRangeByIndexes", [rect.row, rect.col, rect.rows, rect.cols]) +
-      (one
-        ? setBytes("NumberFormat", jsonBytes(sent))
-        : arraySetBytes("NumberFormat", jsonBytes(grid), rect.rows, rect.cols)),
+      formatSetBytes(sent, rect.rows, rect.cols),
     queue: (sheet) => {
       sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).untrack().numberFormat = sent;
     },
@@ -148,11 +217,10 @@ function formatGrid(cells: Map<number, string>, rect: Rect): string[][] {
 }
 
 /**
- * The plan's number formats, later entries winning; General, which every cell of a new sheet has, is not sent.
- * Rows that carry formats are taken in bands of consecutive rows; each band is sent as one block (General in its
- * gaps) or as its rectangles of one format, whichever is fewer bytes. Whole columns or rows stop at the content.
+ * The plan's number formats by cell, later entries winning; General, which every cell of a new sheet has, is left
+ * out. Whole columns or rows stop at the content.
  */
-function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
+function formatCells(planned: PlannedSheet): Map<number, string> {
   const entries = planned.numberFormats
     .map((f) => ({ rect: parseRange(f.range), format: f.format }))
     .filter((f): f is { rect: Rect; format: string } => f.rect !== null);
@@ -169,6 +237,14 @@ function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
     }
   }
   for (const [key, format] of cells) if (format === "General") cells.delete(key);
+  return cells;
+}
+
+/**
+ * The number formats as ranges of their own: rows that carry formats are taken in bands of consecutive rows; each
+ * band is sent as one block (General in its gaps) or as its rectangles of one format, whichever is fewer bytes.
+ */
+function numberFormatBlocks(cells: Map<number, string>): { rect: Rect; step: WriteStep }[] {
   // Bands of consecutive rows with formats, each with the columns its formats span.
   const bands: Rect[] = [];
   for (const key of [...cells.keys()].sort((a, b) => a - b)) {
@@ -184,7 +260,7 @@ function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
       bands.push({ row, col, rows: 1, cols: 1 });
     }
   }
-  const steps: WriteStep[] = [];
+  const blocks: { rect: Rect; step: WriteStep }[] = [];
   for (const band of bands) {
     const inBand = new Map<number, string>();
     for (let r = band.row; r < band.row + band.rows; r++) {
@@ -194,13 +270,13 @@ function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
       }
     }
     const pieces = [...regionsByValue(inBand)].flatMap(([, rects]) => rects);
-    const byRect = pieces.map((rect) => numberFormatStep(rect, formatGrid(cells, rect)));
+    const byRect = pieces.map((rect) => ({ rect, step: numberFormatStep(rect, formatGrid(cells, rect)) }));
     const whole = numberFormatStep(band, formatGrid(cells, band));
-    const piecesBytes = byRect.reduce((n, step) => n + step.bytes, 0);
-    if (whole.bytes <= piecesBytes) steps.push(whole);
-    else steps.push(...byRect);
+    const piecesBytes = byRect.reduce((n, { step }) => n + step.bytes, 0);
+    if (whole.bytes <= piecesBytes) blocks.push({ rect: band, step: whole });
+    else blocks.push(...byRect);
   }
-  return steps;
+  return blocks;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -388,8 +464,7 @@ function layoutStep(planned: PlannedSheet, pasteOnly: boolean): WriteStep {
 export function contentSteps(planned: PlannedSheet, options: { pasteOnly?: boolean } = {}): WriteStep[] {
   const pasteOnly = options.pasteOnly === true;
   return [
-    ...valueSteps(planned),
-    ...numberFormatSteps(planned),
+    ...valueAndFormatSteps(planned),
     ...styleSteps(planned.styles),
     ...mergeSteps(planned.merges),
     ...(pasteOnly ? [] : sizeStepsOf(planned)),
