@@ -15,10 +15,10 @@
 // to remove. Where there is no summary yet, the working sheets are renamed.
 import type { PlannedHistory, PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
 import { queueHistoryCompletion, type HistoryTarget } from "./history";
-import { parseRange } from "../core/a1";
+import { parseRange, rectAddress } from "../core/a1";
 import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
 import { applyPrint, queueCharts, queueTables, tableNamesFor } from "./render";
-import { sizeStepsOf } from "./write-content";
+import { RangeCache, sizeStepsOf } from "./write-content";
 import type { StoredOutcome } from "./api";
 import type { CountingSync } from "./sync";
 
@@ -101,15 +101,17 @@ function updateInPlace(live: Excel.Worksheet, working: Excel.Worksheet, planned:
   // Every range here is used in this request only: untracked, so Excel.run keeps no reference to release after it.
   const whole = live.getRange().untrack();
   whole.clear("All" as Excel.ClearApplyTo);
-  live
-    .getRangeByIndexes(0, 0, rows, cols)
-    .untrack()
-    .copyFrom(working.getRangeByIndexes(0, 0, rows, cols).untrack(), "All" as Excel.RangeCopyType);
+  // The paste's range serves the sizes laid over the same block (the page's columns and its rows).
+  const ranges = new RangeCache();
+  const block = rectAddress({ row: 0, col: 0, rows, cols });
+  ranges
+    .range(live, block)
+    .copyFrom(working.getRange(block).untrack(), "All" as Excel.RangeCopyType);
   const sheetFormat = whole.format;
   sheetFormat.useStandardWidth = true;
   sheetFormat.useStandardHeight = true;
   // Each width and height once over all its columns or rows (write-content.ts), as the build sets them.
-  for (const step of sizeStepsOf(planned)) step.queue(live);
+  for (const step of sizeStepsOf(planned)) step.queue(live, ranges);
   live.horizontalPageBreaks.removePageBreaks();
   if (planned.print) applyPrint(live, planned.print);
   if (planned.tabColor) live.tabColor = planned.tabColor;

@@ -10,9 +10,43 @@ export interface WriteStep {
   what: string;
   /** Request bytes it adds, as Office.js serialises it (see request-size.ts). */
   bytes: number;
-  queue(sheet: Excel.Worksheet): void;
+  /** Queues the step; the steps of one request given the same `ranges` share a range over the same cells. */
+  queue(sheet: Excel.Worksheet, ranges?: RangeCache): void;
   /** Smaller steps that do the same together, or null when this one cannot be cut further. */
   split(): WriteStep[] | null;
+}
+
+/**
+ * The ranges of one request by address, on each sheet: a step over cells another step of the same request already
+ * reached reuses that range (and its format) rather than sending a path and two Instantiate actions again (the
+ * page's block takes its common style and its sizes through one range). Every range is untracked, so none is kept
+ * past the request: a cache serves one request only.
+ */
+export class RangeCache {
+  private readonly bySheet = new Map<Excel.Worksheet, Map<string, Excel.Range | Excel.RangeAreas>>();
+
+  /** The cells at `address`: one area as a Range (getRange takes "A:C" and "2:4" too), several as RangeAreas. */
+  areas(sheet: Excel.Worksheet, address: string): Excel.Range | Excel.RangeAreas {
+    let ranges = this.bySheet.get(sheet);
+    if (!ranges) this.bySheet.set(sheet, (ranges = new Map()));
+    let range = ranges.get(address);
+    if (!range) {
+      range = (address.includes(",") ? sheet.getRanges(address) : sheet.getRange(address)).untrack();
+      ranges.set(address, range);
+    }
+    return range;
+  }
+
+  /** The one area at `address`, as a Range (values, number formats, merges). */
+  range(sheet: Excel.Worksheet, address: string): Excel.Range {
+    if (address.includes(",")) throw new Error(`"${address}" is several areas, not one range.`);
+    return this.areas(sheet, address) as Excel.Range;
+  }
+}
+
+/** Bytes of reaching the cells at `address`: getRange for one area, getRanges for several. */
+export function areasBytes(address: string): number {
+  return untrackedRangeBytes(address.includes(",") ? "GetRanges" : "GetRange", [address]);
 }
 
 /** Longest address given to getRanges: Excel takes 8,192 characters; the margin keeps clear of it. */
@@ -96,14 +130,14 @@ export function areasStep(
   what: string,
   rects: Rect[],
   extraBytes: number,
-  apply: (areas: Excel.RangeAreas) => void,
+  apply: (areas: Excel.Range | Excel.RangeAreas) => void,
   remake: (rects: Rect[]) => WriteStep = (half) => areasStep(what, half, extraBytes, apply),
 ): WriteStep {
   const address = joinAreas(rects);
   return {
     what: `${what} (${address.length > 40 ? `${address.slice(0, 40)}...` : address})`,
-    bytes: untrackedRangeBytes("GetRanges", [address]) + extraBytes,
-    queue: (sheet) => apply(sheet.getRanges(address).untrack()),
+    bytes: areasBytes(address) + extraBytes,
+    queue: (sheet, ranges = new RangeCache()) => apply(ranges.areas(sheet, address)),
     split: () =>
       rects.length > 1
         ? [

@@ -12,12 +12,19 @@ import {
   methodBytes,
   navigationBytes,
   setBytes,
-  untrackedRangeBytes,
 } from "./request-size";
-import { areaLists, areasStep, cellKey, regionsByValue, type WriteStep } from "./write-areas";
+import {
+  areaLists,
+  areasBytes,
+  areasStep,
+  cellKey,
+  RangeCache,
+  regionsByValue,
+  type WriteStep,
+} from "./write-areas";
 import { styleSteps } from "./write-styles";
 
-export { MAX_AREAS_ADDRESS, type WriteStep } from "./write-areas";
+export { MAX_AREAS_ADDRESS, RangeCache, type WriteStep } from "./write-areas";
 
 /** Rows of values per step before any cutting: well under the budget for a page of text. */
 const VALUE_ROWS_PER_STEP = 2000;
@@ -43,14 +50,15 @@ function valuesStep(
 ): WriteStep {
   const block = values.slice(first, first + count).map((row) => row.slice(0, cols));
   const grid = formats ? sentFormats(formats.slice(0, count)) : null;
+  const address = rectAddress({ row: first, col: 0, rows: count, cols });
   return {
     what: `values of rows ${first + 1}-${first + count}`,
     bytes:
-      untrackedRangeBytes("GetRangeByIndexes", [first, 0, count, cols]) +
+      areasBytes(address) +
       arraySetBytes("Values", jsonBytes(block), count, cols) +
       (grid ? formatSetBytes(grid, count, cols) : 0),
-    queue: (sheet) => {
-      const range = sheet.getRangeByIndexes(first, 0, count, cols).untrack();
+    queue: (sheet, ranges = new RangeCache()) => {
+      const range = ranges.range(sheet, address);
       range.values = block;
       if (grid) range.numberFormat = grid;
     },
@@ -187,13 +195,12 @@ function numberFormatStep(rect: Rect, grid: string[][]): WriteStep {
   // own sample does: getRange("E3:E6").numberFormat = [["$0.00"]]).
   const sent = sentFormats(grid);
   const one = sent !== grid;
+  const address = rectAddress(rect);
   return {
-    what: `number formats of ${rectAddress(rect)}`,
-    bytes:
-      untrackedRangeBytes("GetRangeByIndexes", [rect.row, rect.col, rect.rows, rect.cols]) +
-      formatSetBytes(sent, rect.rows, rect.cols),
-    queue: (sheet) => {
-      sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).untrack().numberFormat = sent;
+    what: `number formats of ${address}`,
+    bytes: areasBytes(address) + formatSetBytes(sent, rect.rows, rect.cols),
+    queue: (sheet, ranges = new RangeCache()) => {
+      ranges.range(sheet, address).numberFormat = sent;
     },
     split: () => {
       if (one || rect.rows <= 1) return null;
@@ -286,8 +293,8 @@ function mergeStep(rect: Rect, across: boolean): WriteStep {
   const address = rectAddress(rect);
   return {
     what: `merge of ${address}`,
-    bytes: untrackedRangeBytes("GetRange", [address]) + methodBytes("Merge", [across]),
-    queue: (sheet) => sheet.getRange(address).untrack().merge(across),
+    bytes: areasBytes(address) + methodBytes("Merge", [across]),
+    queue: (sheet, ranges = new RangeCache()) => ranges.range(sheet, address).merge(across),
     split: () => {
       if (!across || rect.rows <= 1) return null;
       const half = Math.ceil(rect.rows / 2);
