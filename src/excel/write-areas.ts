@@ -1,7 +1,7 @@
 // What the content writer's steps are, and the areas they set things over: cells grouped by value into as few
 // rectangles as possible, joined into multi-area addresses (worksheet.getRanges("A1:B2,D4:E9"), ExcelApi 1.9) kept
 // under Excel's 8,192 characters, each range untracked at once so Excel.run keeps no reference to release.
-import { columnLetters, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
+import { columnLetters, parseRect, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
 import { untrackedRangeBytes } from "./request-size";
 
 /** A part of the write, queued on the sheet being built; the writer sends as many as fit one request. */
@@ -23,18 +23,34 @@ export interface WriteStep {
  * past the request: a cache serves one request only.
  */
 export class RangeCache {
-  private readonly bySheet = new Map<Excel.Worksheet, Map<string, Excel.Range | Excel.RangeAreas>>();
+  private readonly bySheet = new Map<
+    Excel.Worksheet,
+    Map<string, { range: Excel.Range | Excel.RangeAreas; rects: Rect[] | null }>
+  >();
 
   /** The cells at `address`: one area as a Range (getRange takes "A:C" and "2:4" too), several as RangeAreas. */
   areas(sheet: Excel.Worksheet, address: string): Excel.Range | Excel.RangeAreas {
     let ranges = this.bySheet.get(sheet);
     if (!ranges) this.bySheet.set(sheet, (ranges = new Map()));
-    let range = ranges.get(address);
-    if (!range) {
-      range = (address.includes(",") ? sheet.getRanges(address) : sheet.getRange(address)).untrack();
-      ranges.set(address, range);
+    let entry = ranges.get(address);
+    if (!entry) {
+      const range = (address.includes(",") ? sheet.getRanges(address) : sheet.getRange(address)).untrack();
+      const rects = address.split(",").map(parseRect);
+      ranges.set(address, (entry = { range, rects: rects.every((r) => r !== null) ? (rects as Rect[]) : null }));
     }
-    return range;
+    return entry.range;
+  }
+
+  /**
+   * A range of this request that spans exactly the rows (or columns) of `rects`, whatever its columns (rows): for
+   * a row height (column width), which Excel sets on every row (column) a range spans.
+   */
+  spanning(sheet: Excel.Worksheet, along: "rows" | "cols", rects: Rect[]): Excel.Range | Excel.RangeAreas | null {
+    const key = lines(along, rects);
+    for (const entry of this.bySheet.get(sheet)?.values() ?? []) {
+      if (entry.rects && lines(along, entry.rects) === key) return entry.range;
+    }
+    return null;
   }
 
   /** The one area at `address`, as a Range (values, number formats, merges). */
@@ -42,6 +58,20 @@ export class RangeCache {
     if (address.includes(",")) throw new Error(`"${address}" is several areas, not one range.`);
     return this.areas(sheet, address) as Excel.Range;
   }
+}
+
+/** The rows (or columns) areas span, as a key: their runs, joined. */
+function lines(along: "rows" | "cols", rects: Rect[]): string {
+  const spans = rects
+    .map((r) => (along === "rows" ? [r.row, r.row + r.rows] : [r.col, r.col + r.cols]))
+    .sort((a, b) => a[0] - b[0]);
+  const runs: number[][] = [];
+  for (const [from, to] of spans) {
+    const last = runs[runs.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else runs.push([from, to]);
+  }
+  return runs.map(([from, to]) => `${from}-${to}`).join(",");
 }
 
 /** Bytes of reaching the cells at `address`: getRange for one area, getRanges for several. */

@@ -358,21 +358,36 @@ export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
       }
       continue;
     }
-    if (w) steps.push(...sizeSteps("column width", w, "ColumnWidth", (f, v) => (f.columnWidth = v)));
-    if (h) steps.push(...sizeSteps("row height", h, "RowHeight", (f, v) => (f.rowHeight = v)));
+    if (w) steps.push(...sizeSteps("column width", w, "cols", "ColumnWidth", (f, v) => (f.columnWidth = v)));
+    if (h) steps.push(...sizeSteps("row height", h, "rows", "RowHeight", (f, v) => (f.rowHeight = v)));
   }
   return steps;
 }
 
+/**
+ * One size over its runs. Where another range of the request spans exactly those rows (columns), a merge or a
+ * style's cells along them, the size is set through it: Excel sizes every row (column) a range spans.
+ */
 function sizeSteps(
   what: string,
   [size, rects]: [string, Rect[]],
+  along: "rows" | "cols",
   setName: string,
   set: (f: Excel.RangeFormat, v: number) => void,
 ): WriteStep[] {
   const value = Number(size);
   const extra = navigationBytes("Format") + setBytes(setName, jsonBytes(value));
-  return areaLists(rects).map((list) => areasStep(what, list, extra, (a) => set(a.format, value)));
+  return areaLists(rects).map((list) => {
+    const own = areasStep(what, list, extra, (a) => set(a.format, value));
+    return {
+      ...own,
+      queue: (sheet, ranges = new RangeCache()) => {
+        const over = ranges.spanning(sheet, along, list);
+        if (over) set(over.format, value);
+        else own.queue(sheet, ranges);
+      },
+    };
+  });
 }
 
 /** Each distinct column width (in points) and its runs of whole columns, the one laid over a whole span first. */
