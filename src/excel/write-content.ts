@@ -334,8 +334,8 @@ function mergeSteps(merges: string[]): WriteStep[] {
  * kind keeps its order (the size laid over a whole span first, the others over it).
  */
 export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
-  const widths = [...columnWidthRuns(planned)];
-  const heights = [...rowHeightRuns(planned)];
+  const widths = pairingOrder([...columnWidthRuns(planned)]);
+  const heights = pairingOrder([...rowHeightRuns(planned)]);
   const steps: WriteStep[] = [];
   for (let i = 0; i < Math.max(widths.length, heights.length); i++) {
     const w = widths[i];
@@ -362,6 +362,16 @@ export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
     if (h) steps.push(...sizeSteps("row height", h, "rows", "RowHeight", (f, v) => (f.rowHeight = v)));
   }
   return steps;
+}
+
+/**
+ * The sizes in the order they are paired: the first (the one laid over a whole span, which must go before the
+ * others) stays first, then those of the most runs. Those of a single run are left to the last: unpaired, one may
+ * still ride a range that spans just its row or column (sizeSteps), which a size of several runs seldom finds.
+ */
+function pairingOrder(sizes: [string, Rect[]][]): [string, Rect[]][] {
+  const [first, ...rest] = sizes;
+  return first ? [first, ...rest.sort((a, b) => b[1].length - a[1].length)] : [];
 }
 
 /**
