@@ -141,7 +141,9 @@ export function buildSteps(
   const newHistory = history?.create && plan.history ? [newHistoryStep(plan.history, history, runId)] : [];
   // A sheet updated in place is pasted from its working copy, which then needs nothing a paste does not carry.
   const content = plan.sheets.flatMap((planned) =>
-    contentSteps(planned, { pasteOnly: updatedInPlace(planned.key) }).map((step) => contentStep(planned.key, step)),
+    contentSteps(planned, { pasteOnly: updatedInPlace(planned.key) }).map((step) =>
+      contentStep(planned.key, step),
+    ),
   );
   // A sheet updated in place gets its charts drawn again by the swap, on itself: drawing them on its working copy
   // too would send each chart twice.

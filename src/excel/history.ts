@@ -153,17 +153,15 @@ function rowsStep(
       areasBytes(rectAddress({ row: firstRow, col: 0, rows: grid.length, cols: width })) +
       arraySetBytes("Values", jsonBytes(grid), grid.length, width) +
       runs.reduce(
-        (n, run) =>
-          n +
-          areasBytes(rectAddress(run)) +
-          setBytes("NumberFormat", jsonBytes([[run.format]])),
+        (n, run) => n + areasBytes(rectAddress(run)) + setBytes("NumberFormat", jsonBytes([[run.format]])),
         0,
       ),
     queue: (sheet, ranges = new RangeCache()) => {
       // Formats first, then the values: one format for a whole run (a 1 x 1 array formats every cell of it).
       for (const run of runs) ranges.range(sheet, rectAddress(run)).numberFormat = [[run.format]];
       // Text guarded as the summary's is: a tracker's "=HYPERLINK(...)" in a label stays text.
-      ranges.range(sheet, rectAddress({ row: firstRow, col: 0, rows: grid.length, cols: width })).values = grid;
+      ranges.range(sheet, rectAddress({ row: firstRow, col: 0, rows: grid.length, cols: width })).values =
+        grid;
     },
     split: () => {
       if (values.length <= 1) return null;

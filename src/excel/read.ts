@@ -358,7 +358,10 @@ function usedArea(range: Excel.Range): UsedArea {
 
 /** Every key the add-in gives its sheets, by its lower case: Excel's keys ignore case, a property list keeps it. */
 const ADDIN_KEYS = new Map(
-  [...MARK_KEYS, FINGERPRINT_KEY, UPDATING_KEY, BACKUP_KEY, CHARTS_KEY].map((key) => [key.toLowerCase(), key]),
+  [...MARK_KEYS, FINGERPRINT_KEY, UPDATING_KEY, BACKUP_KEY, CHARTS_KEY].map((key) => [
+    key.toLowerCase(),
+    key,
+  ]),
 );
 
 /** A custom property's key as the add-in spells it (any other key as it is). */

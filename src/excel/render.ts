@@ -47,11 +47,15 @@ const asFormula = (text: string) => (text.startsWith("=") ? text : `=${text}`);
  * the .xlsx file) rank the first entry highest, so overlapping rules resolve alike. Rules over the same cells share
  * one range, untracked (used in this request only, so Excel.run keeps no reference to release).
  */
-export function queueConditionalFormats(sheet: Excel.Worksheet, specs: readonly ConditionalFormatSpec[]): void {
+export function queueConditionalFormats(
+  sheet: Excel.Worksheet,
+  specs: readonly ConditionalFormatSpec[],
+): void {
   const collections = new Map<string, Excel.ConditionalFormatCollection>();
   for (const spec of [...specs].reverse()) {
     let formats = collections.get(spec.range);
-    if (!formats) collections.set(spec.range, (formats = sheet.getRange(spec.range).untrack().conditionalFormats));
+    if (!formats)
+      collections.set(spec.range, (formats = sheet.getRange(spec.range).untrack().conditionalFormats));
     addConditionalFormat(formats, spec);
   }
 }

@@ -104,9 +104,7 @@ function updateInPlace(live: Excel.Worksheet, working: Excel.Worksheet, planned:
   // The paste's range serves the sizes laid over the same block (the page's columns and its rows).
   const ranges = new RangeCache();
   const block = rectAddress({ row: 0, col: 0, rows, cols });
-  ranges
-    .range(live, block)
-    .copyFrom(working.getRange(block).untrack(), "All" as Excel.RangeCopyType);
+  ranges.range(live, block).copyFrom(working.getRange(block).untrack(), "All" as Excel.RangeCopyType);
   const sheetFormat = whole.format;
   sheetFormat.useStandardWidth = true;
   sheetFormat.useStandardHeight = true;
@@ -184,7 +182,10 @@ export async function swapIntoPlace(
   for (const planned of plan.sheets) {
     const sheet = final[planned.key];
     // A working sheet renamed into place has carried this run's mark since the build made it.
-    mark(sheet, { ...(live[planned.key] ? { [RUN_KEY]: runId } : {}), ...(input.marks?.[planned.key] ?? {}) });
+    mark(sheet, {
+      ...(live[planned.key] ? { [RUN_KEY]: runId } : {}),
+      ...(input.marks?.[planned.key] ?? {}),
+    });
     if (live[planned.key]) sheet.customProperties.getItem(UPDATING_KEY).delete();
   }
   // The history's block completed, with the summary it records: its first row below the rest, nothing above it

@@ -36,7 +36,10 @@ export class RangeCache {
     if (!entry) {
       const range = (address.includes(",") ? sheet.getRanges(address) : sheet.getRange(address)).untrack();
       const rects = address.split(",").map(parseRect);
-      ranges.set(address, (entry = { range, rects: rects.every((r) => r !== null) ? (rects as Rect[]) : null }));
+      ranges.set(
+        address,
+        (entry = { range, rects: rects.every((r) => r !== null) ? (rects as Rect[]) : null }),
+      );
     }
     return entry.range;
   }
@@ -45,7 +48,11 @@ export class RangeCache {
    * A range of this request that spans exactly the rows (or columns) of `rects`, whatever its columns (rows): for
    * a row height (column width), which Excel sets on every row (column) a range spans.
    */
-  spanning(sheet: Excel.Worksheet, along: "rows" | "cols", rects: Rect[]): Excel.Range | Excel.RangeAreas | null {
+  spanning(
+    sheet: Excel.Worksheet,
+    along: "rows" | "cols",
+    rects: Rect[],
+  ): Excel.Range | Excel.RangeAreas | null {
     const key = lines(along, rects);
     for (const entry of this.bySheet.get(sheet)?.values() ?? []) {
       if (entry.rects && lines(along, entry.rects) === key) return entry.range;

@@ -6,13 +6,7 @@
 import type { PlannedSheet } from "../layout/plan";
 import { parseRange, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
 import { applyPrint, queueConditionalFormats, valueGrid, widthCharsToPoints } from "./render";
-import {
-  arraySetBytes,
-  jsonBytes,
-  methodBytes,
-  navigationBytes,
-  setBytes,
-} from "./request-size";
+import { arraySetBytes, jsonBytes, methodBytes, navigationBytes, setBytes } from "./request-size";
 import {
   areaLists,
   areasBytes,
@@ -343,7 +337,9 @@ export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
     if (w && h && (w[1].length === 1 || h[1].length === 1)) {
       const width = Number(w[0]);
       const height = Number(h[0]);
-      const areas = w[1].flatMap((c) => h[1].map((r) => ({ row: r.row, rows: r.rows, col: c.col, cols: c.cols })));
+      const areas = w[1].flatMap((c) =>
+        h[1].map((r) => ({ row: r.row, rows: r.rows, col: c.col, cols: c.cols })),
+      );
       const extra =
         navigationBytes("Format") +
         setBytes("ColumnWidth", jsonBytes(width)) +
@@ -469,7 +465,9 @@ function layoutStep(planned: PlannedSheet, pasteOnly: boolean): WriteStep {
   return {
     what: pasteOnly ? "conditional formats" : "conditional formats, frozen panes and print setup",
     bytes:
-      800 + planned.conditionalFormats.length * 1200 + (planned.print && !pasteOnly ? 2500 + breaks * 250 : 0),
+      800 +
+      planned.conditionalFormats.length * 1200 +
+      (planned.print && !pasteOnly ? 2500 + breaks * 250 : 0),
     queue: (sheet) => {
       queueConditionalFormats(sheet, planned.conditionalFormats);
       if (pasteOnly) return;
