@@ -114,12 +114,16 @@ export async function readWorkbookDetailed(
         probes.push(last);
       }
     };
-    // One proxy past SHEETS_PER_SYNC sheets, so a null there proves a workbook of exactly that many is complete.
-    extendChain(SHEETS_PER_SYNC);
+    // SHEETS_PER_SYNC proxies, and the number of sheets (hidden ones included, as the chain includes them): a
+    // workbook of exactly that many is known complete without a proxy past its last sheet.
+    extendChain(SHEETS_PER_SYNC - 1);
+    let total = workbook.worksheets.getCount();
     await sync();
-    // More sheets than proxies (rare): go on from the last one found, one more sync per SHEETS_PER_SYNC sheets.
-    while (!last.sheet.isNullObject) {
-      extendChain(SHEETS_PER_SYNC);
+    // More sheets than proxies (rare): go on from the last one found, as many as are left (at most
+    // SHEETS_PER_SYNC a sync), until the chain ends or has found them all (counted again, should one be added).
+    while (!last.sheet.isNullObject && probes.length < total.value) {
+      extendChain(Math.min(SHEETS_PER_SYNC, total.value - probes.length));
+      total = workbook.worksheets.getCount();
       await sync();
     }
     sheets = probes.filter((p) => !p.sheet.isNullObject);
