@@ -117,14 +117,19 @@ export async function readWorkbookDetailed(
     // SHEETS_PER_SYNC proxies, and the number of sheets (hidden ones included, as the chain includes them): a
     // workbook of exactly that many is known complete without a proxy past its last sheet.
     extendChain(SHEETS_PER_SYNC - 1);
-    let total = workbook.worksheets.getCount();
+    const counted = workbook.worksheets.getCount();
     await sync();
+    // A ClientResult holds its value once the sync (`sync` wraps context.sync) has run.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    let total = counted.value;
     // More sheets than proxies (rare): go on from the last one found, as many as are left (at most
     // SHEETS_PER_SYNC a sync), until the chain ends or has found them all (counted again, should one be added).
-    while (!last.sheet.isNullObject && probes.length < total.value) {
-      extendChain(Math.min(SHEETS_PER_SYNC, total.value - probes.length));
-      total = workbook.worksheets.getCount();
+    while (!last.sheet.isNullObject && probes.length < total) {
+      extendChain(Math.min(SHEETS_PER_SYNC, total - probes.length));
+      const recounted = workbook.worksheets.getCount();
       await sync();
+      // eslint-disable-next-line office-addins/call-sync-before-read
+      total = recounted.value;
     }
     sheets = probes.filter((p) => !p.sheet.isNullObject);
   } catch (error) {
