@@ -14,7 +14,7 @@ import {
   untrackedRangeBytes,
 } from "./request-size";
 import { errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
-import { contentSteps, type WriteStep } from "./write-content";
+import { contentSteps, RangeCache, type WriteStep } from "./write-content";
 
 /**
  * Request budget per sync while building, as Office.js serialises it: under Excel on the web's 5 MB, with room for
@@ -40,6 +40,8 @@ export interface BuildBatch {
   named(name: string): Excel.Worksheet;
   madeNamed(name: string, sheet: Excel.Worksheet): void;
   readonly worksheets: Excel.WorksheetCollection;
+  /** The request's ranges by address: steps over the same cells share one. */
+  readonly ranges: RangeCache;
 }
 
 export interface BuildStep {
@@ -63,7 +65,7 @@ function contentStep(key: SheetKey, step: WriteStep): BuildStep {
   return {
     what: step.what,
     bytes: step.bytes,
-    queue: (batch) => step.queue(batch.sheet(key)),
+    queue: (batch) => step.queue(batch.sheet(key), batch.ranges),
     split: () => step.split()?.map((s) => contentStep(key, s)) ?? null,
   };
 }
@@ -72,7 +74,7 @@ function namedStep(name: string, step: WriteStep): BuildStep {
   return {
     what: step.what,
     bytes: step.bytes,
-    queue: (batch) => step.queue(batch.named(name)),
+    queue: (batch) => step.queue(batch.named(name), batch.ranges),
     split: () => step.split()?.map((s) => namedStep(name, s)) ?? null,
   };
 }
@@ -84,7 +86,7 @@ function newHistoryStep(plan: PlannedHistory, target: HistoryTarget, runId: stri
   return {
     what: "the history sheet",
     bytes: made.bytes,
-    queue: (batch) => batch.madeNamed(name, made.queue(batch.worksheets)),
+    queue: (batch) => batch.madeNamed(name, made.queue(batch.worksheets, batch.ranges)),
     split: () => null,
   };
 }
@@ -137,8 +139,11 @@ export function buildSteps(
     split: () => null,
   };
   const newHistory = history?.create && plan.history ? [newHistoryStep(plan.history, history, runId)] : [];
+  // A sheet updated in place is pasted from its working copy, which then needs nothing a paste does not carry.
   const content = plan.sheets.flatMap((planned) =>
-    contentSteps(planned).map((step) => contentStep(planned.key, step)),
+    contentSteps(planned, { pasteOnly: updatedInPlace(planned.key) }).map((step) =>
+      contentStep(planned.key, step),
+    ),
   );
   // A sheet updated in place gets its charts drawn again by the swap, on itself: drawing them on its working copy
   // too would send each chart twice.
@@ -231,6 +236,7 @@ export async function sendBuild(
     const worksheets = context.workbook.worksheets;
     const view: BuildBatch = {
       worksheets,
+      ranges: new RangeCache(),
       made: (key, sheet) => (made[key] = sheet),
       sheet: (key) => made[key] ?? (found[key] ??= worksheets.getItem(options.sheetName(key))),
       madeNamed: (name, sheet) => void byName.set(name, sheet),

@@ -12,6 +12,7 @@ import { HISTORY_COLUMNS, HISTORY_SHEET_NAME, readHistorySheet } from "../core/h
 import { sheetEndRow, type RawSheet } from "../core/raw";
 import { historyFilterRange, historyPrint } from "../layout/history-sheet";
 import type { PlannedHistory, PlannedSheet, PlanValue } from "../layout/plan";
+import { rectAddress } from "../core/a1";
 import {
   buildingName,
   chooseSheetName,
@@ -33,8 +34,8 @@ import {
   setBytes,
   untrackedRangeBytes,
 } from "./request-size";
-import { cellKey, regionsByValue } from "./write-areas";
-import { contentSteps, type WriteStep } from "./write-content";
+import { areasBytes, cellKey, regionsByValue } from "./write-areas";
+import { contentSteps, RangeCache, type WriteStep } from "./write-content";
 
 /** Where this refresh's block goes. */
 export interface HistoryTarget {
@@ -95,7 +96,7 @@ export function newHistorySheetStep(
   plan: PlannedHistory,
   target: HistoryTarget,
   runId: string,
-): { bytes: number; queue(worksheets: Excel.WorksheetCollection): Excel.Worksheet } {
+): { bytes: number; queue(worksheets: Excel.WorksheetCollection, ranges: RangeCache): Excel.Worksheet } {
   const working = target.create as string;
   const marks = { [OWNER_KEY]: OWNER_VALUE, [ROLE_KEY]: "history", [NAME_KEY]: working, [RUN_KEY]: runId };
   // The header is one row: its steps fit any request.
@@ -111,10 +112,10 @@ export function newHistorySheetStep(
       pathBytes(4, "AutoFilter") +
       INSTANTIATE_BYTES +
       200,
-    queue: (worksheets) => {
+    queue: (worksheets, ranges) => {
       const sheet = worksheets.add(working);
       mark(sheet, marks);
-      for (const step of header) step.queue(sheet);
+      for (const step of header) step.queue(sheet, ranges);
       // Filter buttons on the header (ExcelApi 1.9), over whole columns, so every block appended later is filterable.
       sheet.autoFilter.apply(sheet.getRange(filter).untrack());
       return sheet;
@@ -149,21 +150,18 @@ function rowsStep(
   return {
     what,
     bytes:
-      untrackedRangeBytes("GetRangeByIndexes", [firstRow, 0, grid.length, width]) +
+      areasBytes(rectAddress({ row: firstRow, col: 0, rows: grid.length, cols: width })) +
       arraySetBytes("Values", jsonBytes(grid), grid.length, width) +
       runs.reduce(
-        (n, run) =>
-          n +
-          untrackedRangeBytes("GetRangeByIndexes", [run.row, run.col, run.rows, run.cols]) +
-          setBytes("NumberFormat", jsonBytes([[run.format]])),
+        (n, run) => n + areasBytes(rectAddress(run)) + setBytes("NumberFormat", jsonBytes([[run.format]])),
         0,
       ),
-    queue: (sheet) => {
+    queue: (sheet, ranges = new RangeCache()) => {
       // Formats first, then the values: one format for a whole run (a 1 x 1 array formats every cell of it).
-      for (const run of runs)
-        sheet.getRangeByIndexes(run.row, run.col, run.rows, run.cols).untrack().numberFormat = [[run.format]];
+      for (const run of runs) ranges.range(sheet, rectAddress(run)).numberFormat = [[run.format]];
       // Text guarded as the summary's is: a tracker's "=HYPERLINK(...)" in a label stays text.
-      sheet.getRangeByIndexes(firstRow, 0, grid.length, width).untrack().values = grid;
+      ranges.range(sheet, rectAddress({ row: firstRow, col: 0, rows: grid.length, cols: width })).values =
+        grid;
     },
     split: () => {
       if (values.length <= 1) return null;
@@ -182,8 +180,9 @@ const blockWidth = (plan: PlannedHistory) =>
 /**
  * The block's rows but the first (the completion mark, written by the swap), and the header where it goes first:
  * build steps on the history sheet (historySheetName), cut by rows, each cut again when Excel refuses its size.
+ * From row 0 (`from`), the first row is among them: the whole block, for the swap to write at once.
  */
-export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget): WriteStep[] {
+export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget, from = 1): WriteStep[] {
   const { values, numberFormats } = plan.block;
   if (values.length === 0) return [];
   const width = blockWidth(plan);
@@ -193,7 +192,7 @@ export function historyRowSteps(plan: PlannedHistory, target: HistoryTarget): Wr
     const header = plan.header.values.slice(0, 1);
     steps.push(rowsStep("the history's header", header, [header[0].map(() => "General")], target.row, width));
   }
-  for (let first = 1; first < values.length; first += HISTORY_ROWS_PER_STEP) {
+  for (let first = from; first < values.length; first += HISTORY_ROWS_PER_STEP) {
     const last = Math.min(values.length, first + HISTORY_ROWS_PER_STEP);
     steps.push(
       rowsStep(
@@ -244,16 +243,25 @@ export function queueHistoryCompletion(
     if (options.position !== null) sheet.position = options.position;
     mark(sheet, { [NAME_KEY]: target.name });
   }
-  if (options.whole) for (const step of historyRowSteps(plan, target)) step.queue(sheet);
   const start = target.row + (target.withHeader ? 1 : 0);
-  rowsStep(
-    "the history's first row",
-    values.slice(0, 1),
-    numberFormats.slice(0, 1),
-    start,
-    blockWidth(plan),
-  ).queue(sheet);
+  const ranges = new RangeCache();
+  if (options.whole) {
+    // The whole block at once, its first row with the rest (one range for its values and one for each run of a
+    // format, not a second set for the first row): written together, in the request that completes the summary.
+    for (const step of historyRowSteps(plan, target, 0)) step.queue(sheet, ranges);
+  } else {
+    rowsStep(
+      "the history's first row",
+      values.slice(0, 1),
+      numberFormats.slice(0, 1),
+      start,
+      blockWidth(plan),
+    ).queue(sheet, ranges);
+  }
   // A header written again (someone removed it) gets its filter buttons again.
   if (target.withHeader) sheet.autoFilter.apply(sheet.getRange(historyFilterRange(target.row)).untrack());
-  applyPrint(sheet, historyPrint(start + values.length - 1));
+  const print = historyPrint(start + values.length - 1);
+  // A sheet made by this refresh's build has the rest of its print setup from there: only its print area grows.
+  if (target.create) sheet.pageLayout.setPrintArea(print.printArea);
+  else applyPrint(sheet, print);
 }

@@ -2,13 +2,16 @@
 // bytes: sync 1 learns every sheet (walking the tab order), its used range and the add-in's marks, the tables and
 // settings; then values and number formats in row blocks planned by blocks.ts (one sync for a tracker of ordinary
 // size), with the tables' places and what lies past the columns read riding along.
-import { localAddress, rectAddress } from "../core/a1";
+import { localAddress, parseRange, rectAddress, type Rect } from "../core/a1";
 import type { RawCell, RawSheet, RawTable, RawUnread, RawWorkbook } from "../core/raw";
 import { DEFAULT_READ_LIMITS, ReadPlan, type ReadLimits } from "./blocks";
 import { HISTORY_SHEET_NAME } from "../core/history";
 import { isNotesSheet, queueNotesRead } from "./notes";
 import { NOTES_SHEET_NAME } from "../core/review/notes-sheet";
 import {
+  BACKUP_KEY,
+  CHARTS_KEY,
+  FINGERPRINT_KEY,
   isAddinSheet,
   isLiveAddinSheet,
   MARK_KEYS,
@@ -16,6 +19,7 @@ import {
   roleOf,
   ROLE_KEY,
   type SheetInventoryItem,
+  UPDATING_KEY,
 } from "./ownership";
 import { jsonBytes } from "./request-size";
 import { countingSync, errorCode, errorText, PAYLOAD_TOO_LARGE_CODES, type CountingSync } from "./sync";
@@ -33,6 +37,11 @@ export interface ReadOptions {
 /** What the first sync learnt, for the caller's check before any value is read. */
 export interface FirstSyncFacts {
   inventory: SheetInventoryItem[];
+  /**
+   * Each sheet of the inventory (by its position), its name and visibility loaded: work queued on one rides the
+   * next sync without a proxy of its own for the sheet.
+   */
+  sheets: Excel.Worksheet[];
   /** The workbook settings, by key. */
   settings: Record<string, unknown>;
 }
@@ -105,13 +114,22 @@ export async function readWorkbookDetailed(
         probes.push(last);
       }
     };
-    // One proxy past SHEETS_PER_SYNC sheets, so a null there proves a workbook of exactly that many is complete.
-    extendChain(SHEETS_PER_SYNC);
+    // SHEETS_PER_SYNC proxies, and the number of sheets (hidden ones included, as the chain includes them): a
+    // workbook of exactly that many is known complete without a proxy past its last sheet.
+    extendChain(SHEETS_PER_SYNC - 1);
+    const counted = workbook.worksheets.getCount();
     await sync();
-    // More sheets than proxies (rare): go on from the last one found, one more sync per SHEETS_PER_SYNC sheets.
-    while (!last.sheet.isNullObject) {
-      extendChain(SHEETS_PER_SYNC);
+    // A ClientResult holds its value once the sync (`sync` wraps context.sync) has run.
+    // eslint-disable-next-line office-addins/call-sync-before-read, office-addins/load-object-before-read
+    let total = counted.value;
+    // More sheets than proxies (rare): go on from the last one found, as many as are left (at most
+    // SHEETS_PER_SYNC a sync), until the chain ends or has found them all (counted again, should one be added).
+    while (!last.sheet.isNullObject && probes.length < total) {
+      extendChain(Math.min(SHEETS_PER_SYNC, total - probes.length));
+      const recounted = workbook.worksheets.getCount();
       await sync();
+      // eslint-disable-next-line office-addins/call-sync-before-read
+      total = recounted.value;
     }
     sheets = probes.filter((p) => !p.sheet.isNullObject);
   } catch (error) {
@@ -135,7 +153,7 @@ export async function readWorkbookDetailed(
     properties: (s.owner.isNullObject ? {} : { [OWNER_KEY]: s.owner.value }) as Record<string, string>,
   }));
   const savedSettings = Object.fromEntries(settings.items.map((s) => [s.key, s.value as unknown]));
-  options.firstSync?.check({ inventory, settings: savedSettings });
+  options.firstSync?.check({ inventory, sheets: sheets.map((s) => s.sheet), settings: savedSettings });
   const trackerSheets = sheets.filter((_, i) => !isAddinSheet(inventory[i]));
   // The add-in's history sheet is read with the tracker (the same size-bounded blocks, last), and kept apart.
   const historyAt = inventory.findIndex(isHistoryCandidate);
@@ -169,9 +187,11 @@ export async function readWorkbookDetailed(
   const trackerTables = tables.items.filter((t) => !ownNames.has(t.worksheet.name));
   const needExtras = trackerTables.length > 0 || farParts.length > 0 || ownSheets.length > 0;
   const queueExtras = () => ({
+    // All of their properties in one load a sheet (these sheets exist: no null object here), rather than a proxy
+    // for each mark: what the refresh asks of the live summary (its fingerprint, backup, ...) is among them.
     marks: ownSheets.map((s) => ({
       position: sheets.indexOf(s),
-      marks: LATER_MARK_KEYS.map((key) => s.sheet.customProperties.getItemOrNullObject(key).load("value")),
+      properties: s.sheet.customProperties.load("items/key,items/value"),
     })),
     notes: notesCandidate ? queueNotesRead(sheets[notesCandidate.position].sheet, notesCandidate.name) : null,
     // The range's address names its sheet ("'Risk Register'!A1:H20"): no proxy for the worksheet.
@@ -228,9 +248,8 @@ export async function readWorkbookDetailed(
   }
   const tableInfo = extras?.tables ?? [];
   for (const own of extras?.marks ?? []) {
-    own.marks.forEach((m, i) => {
-      if (!m.isNullObject) inventory[own.position].properties[LATER_MARK_KEYS[i]] = m.value;
-    });
+    const properties = inventory[own.position].properties;
+    for (const { key, value } of own.properties.items) properties[markKey(key)] = value;
   }
 
   const unread: RawUnread[] = trackerSheets.flatMap((s, i) =>
@@ -300,26 +319,69 @@ function historyRaw(s: SheetProbe, read: { values: RawCell[][]; numberFormats: s
 /**
  * Sheets learnt per sync while walking the tabs: a tracker has a dozen or so, and the add-in adds up to four (the
  * summary, its data, the history and the notes), so the template's nine sheets, the add-in's four and a few of the
- * user's own are learnt in the first sync. Each proxy past the last sheet costs bytes (about 2.5 KB), so the chain
+ * user's own are learnt in the first sync. Each proxy past the last sheet costs bytes (about 1 KB), so the chain
  * is not longer than that.
  */
 export const SHEETS_PER_SYNC = 16;
 
 interface SheetProbe {
   sheet: Excel.Worksheet;
-  used: Excel.Range;
+  used: UsedArea;
   owner: Excel.WorksheetCustomProperty;
 }
 
-/** The marks read after the first sync, on the add-in's own sheets only (MARK_KEYS but the ownership mark). */
-const LATER_MARK_KEYS = MARK_KEYS.filter((key) => key !== OWNER_KEY);
+/** Where a sheet's used range is: a null object past the last sheet or on an empty sheet. */
+interface UsedArea {
+  readonly isNullObject: boolean;
+  readonly rowIndex: number;
+  readonly columnIndex: number;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/**
+ * The used range's place, from its address alone ("'Risk Register'!A1:H20"): one property loaded on every proxy
+ * of the walk, where its row and column index and count were four (about 45 bytes of request a proxy fewer).
+ */
+function usedArea(range: Excel.Range): UsedArea {
+  let rect: Rect | undefined;
+  const at = () => (rect ??= parseRange(range.address) ?? { row: 0, col: 0, rows: 0, cols: 0 });
+  return {
+    get isNullObject() {
+      return range.isNullObject;
+    },
+    get rowIndex() {
+      return at().row;
+    },
+    get columnIndex() {
+      return at().col;
+    },
+    get rowCount() {
+      return at().rows;
+    },
+    get columnCount() {
+      return at().cols;
+    },
+  };
+}
+
+/** Every key the add-in gives its sheets, by its lower case: Excel's keys ignore case, a property list keeps it. */
+const ADDIN_KEYS = new Map(
+  [...MARK_KEYS, FINGERPRINT_KEY, UPDATING_KEY, BACKUP_KEY, CHARTS_KEY].map((key) => [
+    key.toLowerCase(),
+    key,
+  ]),
+);
+
+/** A custom property's key as the add-in spells it (any other key as it is). */
+const markKey = (key: string) => ADDIN_KEYS.get(key.toLowerCase()) ?? key;
 
 /** Queues the loads for one sheet proxy, which may turn out to be a null object past the last sheet. */
 function probeSheet(sheet: Excel.Worksheet): SheetProbe {
   sheet.load("name,visibility");
   return {
     sheet,
-    used: sheet.getUsedRangeOrNullObject(true).untrack().load("rowIndex,columnIndex,rowCount,columnCount"),
+    used: usedArea(sheet.getUsedRangeOrNullObject(true).untrack().load("address")),
     // The mark is read by key: a collection load would fail on a null sheet and end the whole sync. Only the
     // ownership mark (about 300 bytes of request a key, on every proxy of the walk): the add-in's own sheets have
     // the rest read with the next sync.

@@ -42,8 +42,25 @@ const CF_OPERATOR: Record<string, Excel.ConditionalCellValueOperator> = {
 
 const asFormula = (text: string) => (text.startsWith("=") ? text : `=${text}`);
 
-export function addConditionalFormat(sheet: Excel.Worksheet, spec: ConditionalFormatSpec): void {
-  const formats = sheet.getRange(spec.range).conditionalFormats;
+/**
+ * The plan's conditional formats, last to first: Excel gives each new format the top priority, while the plan (and
+ * the .xlsx file) rank the first entry highest, so overlapping rules resolve alike. Rules over the same cells share
+ * one range, untracked (used in this request only, so Excel.run keeps no reference to release).
+ */
+export function queueConditionalFormats(
+  sheet: Excel.Worksheet,
+  specs: readonly ConditionalFormatSpec[],
+): void {
+  const collections = new Map<string, Excel.ConditionalFormatCollection>();
+  for (const spec of [...specs].reverse()) {
+    let formats = collections.get(spec.range);
+    if (!formats)
+      collections.set(spec.range, (formats = sheet.getRange(spec.range).untrack().conditionalFormats));
+    addConditionalFormat(formats, spec);
+  }
+}
+
+function addConditionalFormat(formats: Excel.ConditionalFormatCollection, spec: ConditionalFormatSpec): void {
   let format: Excel.ConditionalRangeFormat;
   if (spec.rule.type === "cellValue") {
     const cf = formats.add("CellValue" as Excel.ConditionalFormatType).cellValue;

@@ -72,27 +72,21 @@ function parseBackup(text: string | undefined): Record<string, unknown> {
 
 /**
  * Queues the loads for each of the add-in's sheets (those with its ownership mark: the first sync may know no more
- * of them than that); the reader picks the live summary and data sheet from the full inventory, once a sync has
- * run. There are two such sheets, or a few more where people kept copies.
+ * of them than that), on the sheets the read walked (`sheets`, by inventory position, their visibility loaded);
+ * the reader picks the live summary and data sheet from the full inventory, once a sync has run, and takes their
+ * marks from it (the read loads every property of the add-in's sheets). There are two such sheets, or a few more
+ * where people kept copies.
  */
 export function queueProbe(
-  context: Excel.RequestContext,
   inventory: SheetInventoryItem[],
+  sheets: readonly Excel.Worksheet[],
 ): (full: SheetInventoryItem[]) => ProbeResult {
-  const worksheets = context.workbook.worksheets;
   const probes = new Map(
     inventory.filter(isAddinSheet).map((item) => {
-      const sheet = worksheets.getItem(item.name);
-      sheet.load("visibility");
+      const sheet = sheets[item.position];
       const probe = {
         sheet,
         protection: sheet.protection.load("protected"),
-        marks: Object.fromEntries(
-          [FINGERPRINT_KEY, UPDATING_KEY, BACKUP_KEY, CHARTS_KEY].map((key) => [
-            key,
-            sheet.customProperties.getItemOrNullObject(key).load("value"),
-          ]),
-        ),
         charts: sheet.charts.load("items/name"),
         tables: sheet.tables.load("items/name"),
       };
@@ -104,7 +98,7 @@ export function queueProbe(
       const item = liveSheet(full, role);
       const probe = item ? probes.get(item.name) : undefined;
       if (!item || !probe) return null;
-      const mark = (key: string) => (probe.marks[key].isNullObject ? undefined : probe.marks[key].value);
+      const mark = (key: string): string | undefined => item.properties[key];
       return {
         name: item.name,
         visible: String(probe.sheet.visibility) === "Visible",
@@ -146,6 +140,8 @@ export function queueEditCheck(context: Excel.RequestContext, summary: LiveSumma
   const used = context.workbook.worksheets
     .getItem(summary.name)
     .getUsedRangeOrNullObject(true)
+    // Read with the sync that loads it: untracked, so Excel.run keeps no reference to release afterwards.
+    .untrack()
     .load("values,rowIndex,columnIndex");
   return () => {
     if (summary.fingerprint === undefined || summary.incomplete) return false;

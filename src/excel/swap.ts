@@ -15,10 +15,10 @@
 // to remove. Where there is no summary yet, the working sheets are renamed.
 import type { PlannedHistory, PlannedSheet, SheetKey, SheetPlan } from "../layout/plan";
 import { queueHistoryCompletion, type HistoryTarget } from "./history";
-import { parseRange } from "../core/a1";
+import { parseRange, rectAddress } from "../core/a1";
 import { LAST_OUTCOME_KEY, NAME_KEY, RUN_KEY, UPDATING_KEY, type SheetInventoryItem } from "./ownership";
 import { applyPrint, queueCharts, queueTables, tableNamesFor } from "./render";
-import { sizeStepsOf } from "./write-content";
+import { RangeCache, sizeStepsOf } from "./write-content";
 import type { StoredOutcome } from "./api";
 import type { CountingSync } from "./sync";
 
@@ -98,15 +98,18 @@ function plannedExtent(planned: PlannedSheet): { rows: number; cols: number } {
 /** Pastes the working copy over a live sheet, after clearing it, and sets what a paste does not carry. */
 function updateInPlace(live: Excel.Worksheet, working: Excel.Worksheet, planned: PlannedSheet): void {
   const { rows, cols } = plannedExtent(planned);
-  live.getRange().clear("All" as Excel.ClearApplyTo);
-  live
-    .getRangeByIndexes(0, 0, rows, cols)
-    .copyFrom(working.getRangeByIndexes(0, 0, rows, cols), "All" as Excel.RangeCopyType);
-  const sheetFormat = live.getRange().untrack().format;
+  // Every range here is used in this request only: untracked, so Excel.run keeps no reference to release after it.
+  const whole = live.getRange().untrack();
+  whole.clear("All" as Excel.ClearApplyTo);
+  // The paste's range serves the sizes laid over the same block (the page's columns and its rows).
+  const ranges = new RangeCache();
+  const block = rectAddress({ row: 0, col: 0, rows, cols });
+  ranges.range(live, block).copyFrom(working.getRange(block).untrack(), "All" as Excel.RangeCopyType);
+  const sheetFormat = whole.format;
   sheetFormat.useStandardWidth = true;
   sheetFormat.useStandardHeight = true;
   // Each width and height once over all its columns or rows (write-content.ts), as the build sets them.
-  for (const step of sizeStepsOf(planned)) step.queue(live);
+  for (const step of sizeStepsOf(planned)) step.queue(live, ranges);
   live.horizontalPageBreaks.removePageBreaks();
   if (planned.print) applyPrint(live, planned.print);
   if (planned.tabColor) live.tabColor = planned.tabColor;
@@ -178,7 +181,11 @@ export async function swapIntoPlace(
   for (const planned of plan.sheets) queueTables(final[planned.key], planned, tableNames);
   for (const planned of plan.sheets) {
     const sheet = final[planned.key];
-    mark(sheet, { [RUN_KEY]: runId, ...(input.marks?.[planned.key] ?? {}) });
+    // A working sheet renamed into place has carried this run's mark since the build made it.
+    mark(sheet, {
+      ...(live[planned.key] ? { [RUN_KEY]: runId } : {}),
+      ...(input.marks?.[planned.key] ?? {}),
+    });
     if (live[planned.key]) sheet.customProperties.getItem(UPDATING_KEY).delete();
   }
   // The history's block completed, with the summary it records: its first row below the rest, nothing above it

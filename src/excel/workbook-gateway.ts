@@ -159,7 +159,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
                   protection: context.workbook.protection.load("protected"),
                 };
               },
-              check: ({ inventory, settings }) => {
+              check: ({ inventory, sheets, settings }) => {
                 const g = guards as NonNullable<typeof guards>;
                 if (g.workbook.readOnly) throw new Stop("readOnly", messages.readOnly(), false);
                 if (g.protection.protected) throw new Stop("protected", messages.protectedStructure(), true);
@@ -170,7 +170,7 @@ export function createGatewayWith(run: ExcelRunner, deps: GatewayDeps): Workbook
                   throw new Stop("busy", messages.busy(found, false), false);
                 lease = takeLease(runId, source, runtimeId, now);
                 context.workbook.settings.add(LEASE_KEY, lease);
-                probe = queueProbe(context, inventory);
+                probe = queueProbe(inventory, sheets);
                 probedAt = sync.count;
               },
             },

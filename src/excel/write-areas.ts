@@ -1,7 +1,7 @@
 // What the content writer's steps are, and the areas they set things over: cells grouped by value into as few
 // rectangles as possible, joined into multi-area addresses (worksheet.getRanges("A1:B2,D4:E9"), ExcelApi 1.9) kept
 // under Excel's 8,192 characters, each range untracked at once so Excel.run keeps no reference to release.
-import { columnLetters, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
+import { columnLetters, parseRect, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
 import { untrackedRangeBytes } from "./request-size";
 
 /** A part of the write, queued on the sheet being built; the writer sends as many as fit one request. */
@@ -10,9 +10,80 @@ export interface WriteStep {
   what: string;
   /** Request bytes it adds, as Office.js serialises it (see request-size.ts). */
   bytes: number;
-  queue(sheet: Excel.Worksheet): void;
+  /** Queues the step; the steps of one request given the same `ranges` share a range over the same cells. */
+  queue(sheet: Excel.Worksheet, ranges?: RangeCache): void;
   /** Smaller steps that do the same together, or null when this one cannot be cut further. */
   split(): WriteStep[] | null;
+}
+
+/**
+ * The ranges of one request by address, on each sheet: a step over cells another step of the same request already
+ * reached reuses that range (and its format) rather than sending a path and two Instantiate actions again (the
+ * page's block takes its common style and its sizes through one range). Every range is untracked, so none is kept
+ * past the request: a cache serves one request only.
+ */
+export class RangeCache {
+  private readonly bySheet = new Map<
+    Excel.Worksheet,
+    Map<string, { range: Excel.Range | Excel.RangeAreas; rects: Rect[] | null }>
+  >();
+
+  /** The cells at `address`: one area as a Range (getRange takes "A:C" and "2:4" too), several as RangeAreas. */
+  areas(sheet: Excel.Worksheet, address: string): Excel.Range | Excel.RangeAreas {
+    let ranges = this.bySheet.get(sheet);
+    if (!ranges) this.bySheet.set(sheet, (ranges = new Map()));
+    let entry = ranges.get(address);
+    if (!entry) {
+      const range = (address.includes(",") ? sheet.getRanges(address) : sheet.getRange(address)).untrack();
+      const rects = address.split(",").map(parseRect);
+      ranges.set(
+        address,
+        (entry = { range, rects: rects.every((r) => r !== null) ? (rects as Rect[]) : null }),
+      );
+    }
+    return entry.range;
+  }
+
+  /**
+   * A range of this request that spans exactly the rows (or columns) of `rects`, whatever its columns (rows): for
+   * a row height (column width), which Excel sets on every row (column) a range spans.
+   */
+  spanning(
+    sheet: Excel.Worksheet,
+    along: "rows" | "cols",
+    rects: Rect[],
+  ): Excel.Range | Excel.RangeAreas | null {
+    const key = lines(along, rects);
+    for (const entry of this.bySheet.get(sheet)?.values() ?? []) {
+      if (entry.rects && lines(along, entry.rects) === key) return entry.range;
+    }
+    return null;
+  }
+
+  /** The one area at `address`, as a Range (values, number formats, merges). */
+  range(sheet: Excel.Worksheet, address: string): Excel.Range {
+    if (address.includes(",")) throw new Error(`"${address}" is several areas, not one range.`);
+    return this.areas(sheet, address) as Excel.Range;
+  }
+}
+
+/** The rows (or columns) areas span, as a key: their runs, joined. */
+function lines(along: "rows" | "cols", rects: Rect[]): string {
+  const spans = rects
+    .map((r) => (along === "rows" ? [r.row, r.row + r.rows] : [r.col, r.col + r.cols]))
+    .sort((a, b) => a[0] - b[0]);
+  const runs: number[][] = [];
+  for (const [from, to] of spans) {
+    const last = runs[runs.length - 1];
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else runs.push([from, to]);
+  }
+  return runs.map(([from, to]) => `${from}-${to}`).join(",");
+}
+
+/** Bytes of reaching the cells at `address`: getRange for one area, getRanges for several. */
+export function areasBytes(address: string): number {
+  return untrackedRangeBytes(address.includes(",") ? "GetRanges" : "GetRange", [address]);
 }
 
 /** Longest address given to getRanges: Excel takes 8,192 characters; the margin keeps clear of it. */
@@ -96,14 +167,14 @@ export function areasStep(
   what: string,
   rects: Rect[],
   extraBytes: number,
-  apply: (areas: Excel.RangeAreas) => void,
+  apply: (areas: Excel.Range | Excel.RangeAreas) => void,
   remake: (rects: Rect[]) => WriteStep = (half) => areasStep(what, half, extraBytes, apply),
 ): WriteStep {
   const address = joinAreas(rects);
   return {
     what: `${what} (${address.length > 40 ? `${address.slice(0, 40)}...` : address})`,
-    bytes: untrackedRangeBytes("GetRanges", [address]) + extraBytes,
-    queue: (sheet) => apply(sheet.getRanges(address).untrack()),
+    bytes: areasBytes(address) + extraBytes,
+    queue: (sheet, ranges = new RangeCache()) => apply(ranges.areas(sheet, address)),
     split: () =>
       rects.length > 1
         ? [

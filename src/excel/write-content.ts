@@ -5,19 +5,20 @@
 // per distinct size. Every range is untracked at once, so Excel.run keeps no reference to release.
 import type { PlannedSheet } from "../layout/plan";
 import { parseRange, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
-import { addConditionalFormat, applyPrint, valueGrid, widthCharsToPoints } from "./render";
+import { applyPrint, queueConditionalFormats, valueGrid, widthCharsToPoints } from "./render";
+import { arraySetBytes, jsonBytes, methodBytes, navigationBytes, setBytes } from "./request-size";
 import {
-  arraySetBytes,
-  jsonBytes,
-  methodBytes,
-  navigationBytes,
-  setBytes,
-  untrackedRangeBytes,
-} from "./request-size";
-import { areaLists, areasStep, cellKey, regionsByValue, type WriteStep } from "./write-areas";
+  areaLists,
+  areasBytes,
+  areasStep,
+  cellKey,
+  RangeCache,
+  regionsByValue,
+  type WriteStep,
+} from "./write-areas";
 import { styleSteps } from "./write-styles";
 
-export { MAX_AREAS_ADDRESS, type WriteStep } from "./write-areas";
+export { MAX_AREAS_ADDRESS, RangeCache, type WriteStep } from "./write-areas";
 
 /** Rows of values per step before any cutting: well under the budget for a page of text. */
 const VALUE_ROWS_PER_STEP = 2000;
@@ -25,25 +26,43 @@ const VALUE_ROWS_PER_STEP = 2000;
 // ---------------------------------------------------------------------------------------------------------------
 // Values and number formats
 
+/** A band of rows to write: its first row, how many, and how wide (from column A). */
+interface Band {
+  first: number;
+  count: number;
+  cols: number;
+}
+
+/**
+ * A band's values, and with them (`formats`: the sheet's, by row from the band's first) the band's number formats
+ * through the same range, where that sends fewer bytes than ranges of their own (see numberFormatSteps).
+ */
 function valuesStep(
   values: (string | number | boolean)[][],
-  first: number,
-  count: number,
-  cols: number,
+  { first, count, cols }: Band,
+  formats?: string[][],
 ): WriteStep {
   const block = values.slice(first, first + count).map((row) => row.slice(0, cols));
+  const grid = formats ? sentFormats(formats.slice(0, count)) : null;
+  const address = rectAddress({ row: first, col: 0, rows: count, cols });
   return {
     what: `values of rows ${first + 1}-${first + count}`,
     bytes:
-      untrackedRangeBytes("GetRangeByIndexes", [first, 0, count, cols]) +
-      arraySetBytes("Values", jsonBytes(block), count, cols),
-    queue: (sheet) => {
-      sheet.getRangeByIndexes(first, 0, count, cols).untrack().values = block;
+      areasBytes(address) +
+      arraySetBytes("Values", jsonBytes(block), count, cols) +
+      (grid ? formatSetBytes(grid, count, cols) : 0),
+    queue: (sheet, ranges = new RangeCache()) => {
+      const range = ranges.range(sheet, address);
+      range.values = block;
+      if (grid) range.numberFormat = grid;
     },
     split: () => {
       if (count <= 1) return null;
       const half = Math.ceil(count / 2);
-      return [valuesStep(values, first, half, cols), valuesStep(values, first + half, count - half, cols)];
+      return [
+        valuesStep(values, { first, count: half, cols }, formats),
+        valuesStep(values, { first: first + half, count: count - half, cols }, formats?.slice(half)),
+      ];
     },
   };
 }
@@ -56,8 +75,7 @@ const BAND_BYTES = 400;
  * send the empty cells a wide table further down would pad it with. Empty rows between bands are not sent (a new
  * sheet is empty). The bands are chosen for the fewest bytes (each costs about BAND_BYTES to send).
  */
-function valueSteps(planned: PlannedSheet): WriteStep[] {
-  const values = valueGrid(planned.values);
+function valueBands(values: (string | number | boolean)[][]): Band[] {
   const n = values.length;
   if (n === 0 || (values[0]?.length ?? 0) === 0) return [];
   // Each row's width to its last non-empty cell, and the bytes of its cells to there.
@@ -91,7 +109,7 @@ function valueSteps(planned: PlannedSheet): WriteStep[] {
       }
     }
   }
-  const bands: { first: number; count: number; cols: number }[] = [];
+  const bands: Band[] = [];
   for (let i = n; i > 0;) {
     if (from[i] === -2) {
       i--;
@@ -101,30 +119,82 @@ function valueSteps(planned: PlannedSheet): WriteStep[] {
     bands.push({ first: j, count: i - j, cols: width.slice(j, i).reduce((w, x) => Math.max(w, x), 0) });
     i = j;
   }
-  const steps: WriteStep[] = [];
+  const steps: Band[] = [];
   for (const band of bands.reverse()) {
     for (let first = band.first; first < band.first + band.count; first += VALUE_ROWS_PER_STEP) {
       const count = Math.min(VALUE_ROWS_PER_STEP, band.first + band.count - first);
-      steps.push(valuesStep(values, first, count, band.cols));
+      steps.push({ first, count, cols: band.cols });
     }
   }
   return steps;
 }
 
+/** A rectangle of one format goes as a 1 x 1 array, which formats every cell of the range. */
+function sentFormats(grid: string[][]): string[][] {
+  const one = grid.every((row) => row.every((f) => f === grid[0][0]));
+  return one ? [[grid[0][0]]] : grid;
+}
+
+function formatSetBytes(grid: string[][], rows: number, cols: number): number {
+  return grid.length === 1 && grid[0].length === 1 && rows * cols > 1
+    ? setBytes("NumberFormat", jsonBytes(grid))
+    : arraySetBytes("NumberFormat", jsonBytes(grid), rows, cols);
+}
+
+/**
+ * The values in bands (valueBands), and the number formats (numberFormatBlocks). A band whose cells hold number
+ * formats sets them too, through its own range, as one grid ("" where a cell has none), when that is fewer bytes
+ * than the ranges of their own the formats inside it would take: each range costs about 240 bytes, each cell of
+ * the grid without a format three. Formats reaching outside every band keep ranges of their own.
+ */
+function valueAndFormatSteps(planned: PlannedSheet): WriteStep[] {
+  const values = valueGrid(planned.values);
+  const cells = formatCells(planned);
+  const blocks = numberFormatBlocks(cells);
+  const folded = new Set<number>();
+  const steps: WriteStep[] = [];
+  if (values.length > 0 && (values[0]?.length ?? 0) > 0) {
+    for (const band of valueBands(values)) {
+      const inside = blocks
+        .map((block, i) => ({ block, i }))
+        .filter(
+          ({ block: { rect } }) =>
+            rect.row >= band.first &&
+            rect.row + rect.rows <= band.first + band.count &&
+            rect.col + rect.cols <= band.cols,
+        );
+      const plain = valuesStep(values, band);
+      if (inside.length === 0) {
+        steps.push(plain);
+        continue;
+      }
+      const withFormats = valuesStep(
+        values,
+        band,
+        formatGrid(cells, { row: band.first, col: 0, rows: band.count, cols: band.cols }),
+      );
+      if (withFormats.bytes < plain.bytes + inside.reduce((n, { block }) => n + block.step.bytes, 0)) {
+        for (const { i } of inside) folded.add(i);
+        steps.push(withFormats);
+      } else {
+        steps.push(plain);
+      }
+    }
+  }
+  return [...steps, ...blocks.filter((_, i) => !folded.has(i)).map((b) => b.step)];
+}
+
 function numberFormatStep(rect: Rect, grid: string[][]): WriteStep {
   // A rectangle of one format takes it as a 1 x 1 array, which formats every cell of the range (as Microsoft's
   // own sample does: getRange("E3:E6").numberFormat = [["$0.00"]]).
-  const one = grid.every((row) => row.every((f) => f === grid[0][0]));
-  const sent = one ? [[grid[0][0]]] : grid;
+  const sent = sentFormats(grid);
+  const one = sent !== grid;
+  const address = rectAddress(rect);
   return {
-    what: `number formats of ${rectAddress(rect)}`,
-    bytes:
-      untrackedRangeBytes("GetRangeByIndexes", [rect.row, rect.col, rect.rows, rect.cols]) +
-      (one
-        ? setBytes("NumberFormat", jsonBytes(sent))
-        : arraySetBytes("NumberFormat", jsonBytes(grid), rect.rows, rect.cols)),
-    queue: (sheet) => {
-      sheet.getRangeByIndexes(rect.row, rect.col, rect.rows, rect.cols).untrack().numberFormat = sent;
+    what: `number formats of ${address}`,
+    bytes: areasBytes(address) + formatSetBytes(sent, rect.rows, rect.cols),
+    queue: (sheet, ranges = new RangeCache()) => {
+      ranges.range(sheet, address).numberFormat = sent;
     },
     split: () => {
       if (one || rect.rows <= 1) return null;
@@ -137,19 +207,21 @@ function numberFormatStep(rect: Rect, grid: string[][]): WriteStep {
   };
 }
 
-/** The formats of a rectangle, General where the plan gives none. */
+/**
+ * The formats of a rectangle, General where the plan gives none, sent as "": a blank number format resets a cell to
+ * General (learn.microsoft.com/office/dev/add-ins/excel/excel-add-ins-blank-null-values), in 2 bytes, not 9.
+ */
 function formatGrid(cells: Map<number, string>, rect: Rect): string[][] {
   return Array.from({ length: rect.rows }, (_, r) =>
-    Array.from({ length: rect.cols }, (_, c) => cells.get(cellKey(rect.row + r, rect.col + c)) ?? "General"),
+    Array.from({ length: rect.cols }, (_, c) => cells.get(cellKey(rect.row + r, rect.col + c)) ?? ""),
   );
 }
 
 /**
- * The plan's number formats, later entries winning; General, which every cell of a new sheet has, is not sent.
- * Rows that carry formats are taken in bands of consecutive rows; each band is sent as one block (General in its
- * gaps) or as its rectangles of one format, whichever is fewer bytes. Whole columns or rows stop at the content.
+ * The plan's number formats by cell, later entries winning; General, which every cell of a new sheet has, is left
+ * out. Whole columns or rows stop at the content.
  */
-function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
+function formatCells(planned: PlannedSheet): Map<number, string> {
   const entries = planned.numberFormats
     .map((f) => ({ rect: parseRange(f.range), format: f.format }))
     .filter((f): f is { rect: Rect; format: string } => f.rect !== null);
@@ -166,6 +238,14 @@ function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
     }
   }
   for (const [key, format] of cells) if (format === "General") cells.delete(key);
+  return cells;
+}
+
+/**
+ * The number formats as ranges of their own: rows that carry formats are taken in bands of consecutive rows; each
+ * band is sent as one block (General in its gaps) or as its rectangles of one format, whichever is fewer bytes.
+ */
+function numberFormatBlocks(cells: Map<number, string>): { rect: Rect; step: WriteStep }[] {
   // Bands of consecutive rows with formats, each with the columns its formats span.
   const bands: Rect[] = [];
   for (const key of [...cells.keys()].sort((a, b) => a - b)) {
@@ -181,7 +261,7 @@ function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
       bands.push({ row, col, rows: 1, cols: 1 });
     }
   }
-  const steps: WriteStep[] = [];
+  const blocks: { rect: Rect; step: WriteStep }[] = [];
   for (const band of bands) {
     const inBand = new Map<number, string>();
     for (let r = band.row; r < band.row + band.rows; r++) {
@@ -191,13 +271,13 @@ function numberFormatSteps(planned: PlannedSheet): WriteStep[] {
       }
     }
     const pieces = [...regionsByValue(inBand)].flatMap(([, rects]) => rects);
-    const byRect = pieces.map((rect) => numberFormatStep(rect, formatGrid(cells, rect)));
+    const byRect = pieces.map((rect) => ({ rect, step: numberFormatStep(rect, formatGrid(cells, rect)) }));
     const whole = numberFormatStep(band, formatGrid(cells, band));
-    const piecesBytes = byRect.reduce((n, step) => n + step.bytes, 0);
-    if (whole.bytes <= piecesBytes) steps.push(whole);
-    else steps.push(...byRect);
+    const piecesBytes = byRect.reduce((n, { step }) => n + step.bytes, 0);
+    if (whole.bytes <= piecesBytes) blocks.push({ rect: band, step: whole });
+    else blocks.push(...byRect);
   }
-  return steps;
+  return blocks;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -207,8 +287,8 @@ function mergeStep(rect: Rect, across: boolean): WriteStep {
   const address = rectAddress(rect);
   return {
     what: `merge of ${address}`,
-    bytes: untrackedRangeBytes("GetRange", [address]) + methodBytes("Merge", [across]),
-    queue: (sheet) => sheet.getRange(address).untrack().merge(across),
+    bytes: areasBytes(address) + methodBytes("Merge", [across]),
+    queue: (sheet, ranges = new RangeCache()) => ranges.range(sheet, address).merge(across),
     split: () => {
       if (!across || rect.rows <= 1) return null;
       const half = Math.ceil(rect.rows / 2);
@@ -239,29 +319,87 @@ function mergeSteps(merges: string[]): WriteStep[] {
   ];
 }
 
-function sizeSteps(
-  what: string,
-  bySize: Map<string, Rect[]>,
-  setName: string,
-  set: (f: Excel.RangeFormat, v: number) => void,
-) {
+/**
+ * Column widths and row heights, each distinct size once over its columns or rows. A range sets the width of every
+ * column it spans and the height of every row ("Specifies the width of all columns within the range", "The
+ * height of all rows in the range": RangeFormat.columnWidth and rowHeight), so one range carries a width and a
+ * height together: the n-th width's columns across the n-th height's rows ("B:B" at 119.25 and "3:3" at 24 are
+ * "B3"), where one of the two is a single run of columns or rows, so the areas are no more than the other's. Each
+ * kind keeps its order (the size laid over a whole span first, the others over it).
+ */
+export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
+  const widths = pairingOrder([...columnWidthRuns(planned)]);
+  const heights = pairingOrder([...rowHeightRuns(planned)]);
   const steps: WriteStep[] = [];
-  for (const [size, rects] of bySize) {
-    const value = Number(size);
-    const extra = navigationBytes("Format") + setBytes(setName, jsonBytes(value));
-    for (const list of areaLists(rects))
-      steps.push(areasStep(what, list, extra, (a) => set(a.format, value)));
+  for (let i = 0; i < Math.max(widths.length, heights.length); i++) {
+    const w = widths[i];
+    const h = heights[i];
+    if (w && h && (w[1].length === 1 || h[1].length === 1)) {
+      const width = Number(w[0]);
+      const height = Number(h[0]);
+      const areas = w[1].flatMap((c) =>
+        h[1].map((r) => ({ row: r.row, rows: r.rows, col: c.col, cols: c.cols })),
+      );
+      const extra =
+        navigationBytes("Format") +
+        setBytes("ColumnWidth", jsonBytes(width)) +
+        setBytes("RowHeight", jsonBytes(height));
+      for (const list of areaLists(areas)) {
+        steps.push(
+          areasStep("column width and row height", list, extra, (a) => {
+            a.format.columnWidth = width;
+            a.format.rowHeight = height;
+          }),
+        );
+      }
+      continue;
+    }
+    if (w) steps.push(...sizeSteps("column width", w, "cols", "ColumnWidth", (f, v) => (f.columnWidth = v)));
+    if (h) steps.push(...sizeSteps("row height", h, "rows", "RowHeight", (f, v) => (f.rowHeight = v)));
   }
   return steps;
 }
 
-/** Column widths and row heights, each distinct size once over its columns or rows. */
-export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
+/**
+ * The sizes in the order they are paired: the first (the one laid over a whole span, which must go before the
+ * others) stays first, then those of the most runs. Those of a single run are left to the last: unpaired, one may
+ * still ride a range that spans just its row or column (sizeSteps), which a size of several runs seldom finds.
+ */
+function pairingOrder(sizes: [string, Rect[]][]): [string, Rect[]][] {
+  const [first, ...rest] = sizes;
+  return first ? [first, ...rest.sort((a, b) => b[1].length - a[1].length)] : [];
+}
+
+/**
+ * One size over its runs. Where another range of the request spans exactly those rows (columns), a merge or a
+ * style's cells along them, the size is set through it: Excel sizes every row (column) a range spans.
+ */
+function sizeSteps(
+  what: string,
+  [size, rects]: [string, Rect[]],
+  along: "rows" | "cols",
+  setName: string,
+  set: (f: Excel.RangeFormat, v: number) => void,
+): WriteStep[] {
+  const value = Number(size);
+  const extra = navigationBytes("Format") + setBytes(setName, jsonBytes(value));
+  return areaLists(rects).map((list) => {
+    const own = areasStep(what, list, extra, (a) => set(a.format, value));
+    return {
+      ...own,
+      queue: (sheet, ranges = new RangeCache()) => {
+        const over = ranges.spanning(sheet, along, list);
+        if (over) set(over.format, value);
+        else own.queue(sheet, ranges);
+      },
+    };
+  });
+}
+
+/** Each distinct column width (in points) and its runs of whole columns, the one laid over a whole span first. */
+function columnWidthRuns(planned: PlannedSheet): Map<string, Rect[]> {
   const widths = new Map<number, string>();
   for (const { column, width } of planned.columnWidths) widths.set(column, String(widthCharsToPoints(width)));
-  const heights = new Map<number, string>();
-  // The plan numbers rows from 1.
-  for (const { row, height } of planned.rowHeights) heights.set(row - 1, String(height));
   // A column is a one-cell-wide run along a single row of the map: join neighbours, then lay them as whole columns.
   const columnRuns = new Map<string, Rect[]>();
   for (const [size, rects] of regionsByValue(new Map([...widths].map(([c, s]) => [cellKey(0, c), s])))) {
@@ -270,6 +408,14 @@ export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
       rects.map((r) => ({ row: 0, col: r.col, rows: MAX_ROWS, cols: r.cols })),
     );
   }
+  return spanFirst(columnRuns, widths, "cols");
+}
+
+/** Each distinct row height and its runs of whole rows, the one laid over a whole span first. */
+function rowHeightRuns(planned: PlannedSheet): Map<string, Rect[]> {
+  const heights = new Map<number, string>();
+  // The plan numbers rows from 1.
+  for (const { row, height } of planned.rowHeights) heights.set(row - 1, String(height));
   const rowRuns = new Map<string, Rect[]>();
   for (const [size, rects] of regionsByValue(new Map([...heights].map(([r, s]) => [cellKey(r, 0), s])))) {
     rowRuns.set(
@@ -277,15 +423,7 @@ export function sizeStepsOf(planned: PlannedSheet): WriteStep[] {
       rects.map((r) => ({ row: r.row, col: 0, rows: r.rows, cols: MAX_COLS })),
     );
   }
-  return [
-    ...sizeSteps(
-      "column width",
-      spanFirst(columnRuns, widths, "cols"),
-      "ColumnWidth",
-      (f, v) => (f.columnWidth = v),
-    ),
-    ...sizeSteps("row height", spanFirst(rowRuns, heights, "rows"), "RowHeight", (f, v) => (f.rowHeight = v)),
-  ];
+  return spanFirst(rowRuns, heights, "rows");
 }
 
 /**
@@ -318,16 +456,21 @@ function spanFirst(
   return out;
 }
 
-/** Conditional formats, frozen panes, print setup, tab colour and gridlines: small, sent together. */
-function layoutStep(planned: PlannedSheet): WriteStep {
+/**
+ * Conditional formats, frozen panes, print setup, tab colour and gridlines: small, sent together. A sheet that is
+ * only the source of a paste (`pasteOnly`) gets its conditional formats alone, the rest being set on the live sheet.
+ */
+function layoutStep(planned: PlannedSheet, pasteOnly: boolean): WriteStep {
   const breaks = planned.print?.rowBreaks.length ?? 0;
   return {
-    what: "conditional formats, frozen panes and print setup",
-    bytes: 800 + planned.conditionalFormats.length * 1200 + (planned.print ? 2500 + breaks * 250 : 0),
+    what: pasteOnly ? "conditional formats" : "conditional formats, frozen panes and print setup",
+    bytes:
+      800 +
+      planned.conditionalFormats.length * 1200 +
+      (planned.print && !pasteOnly ? 2500 + breaks * 250 : 0),
     queue: (sheet) => {
-      // Excel gives each new format the top priority, while the plan (and the .xlsx file) rank the first entry
-      // highest: adding them last to first gives the same order, so overlapping rules resolve alike.
-      for (const cf of [...planned.conditionalFormats].reverse()) addConditionalFormat(sheet, cf);
+      queueConditionalFormats(sheet, planned.conditionalFormats);
+      if (pasteOnly) return;
       if (planned.freeze && (planned.freeze.rows > 0 || planned.freeze.columns > 0)) {
         const { rows, columns } = planned.freeze;
         if (columns === 0) sheet.freezePanes.freezeRows(rows);
@@ -344,15 +487,17 @@ function layoutStep(planned: PlannedSheet): WriteStep {
 
 /**
  * Everything but the charts, in the order Excel needs: values before merges (a merge keeps the top-left value),
- * merges before sizes, as the .xlsx renderer lays them.
+ * merges before sizes, as the .xlsx renderer lays them. A working copy that only gets pasted over the live sheet
+ * (`pasteOnly`: the summary updated in place, swap.ts) is built without what a paste does not carry and the swap
+ * sets on the live sheet itself: column widths, row heights, print setup, frozen panes, tab colour, gridlines.
  */
-export function contentSteps(planned: PlannedSheet): WriteStep[] {
+export function contentSteps(planned: PlannedSheet, options: { pasteOnly?: boolean } = {}): WriteStep[] {
+  const pasteOnly = options.pasteOnly === true;
   return [
-    ...valueSteps(planned),
-    ...numberFormatSteps(planned),
+    ...valueAndFormatSteps(planned),
     ...styleSteps(planned.styles),
     ...mergeSteps(planned.merges),
-    ...sizeStepsOf(planned),
-    layoutStep(planned),
+    ...(pasteOnly ? [] : sizeStepsOf(planned)),
+    layoutStep(planned, pasteOnly),
   ];
 }

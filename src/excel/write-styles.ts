@@ -283,17 +283,17 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
     }
   }
   parts.push(...borderParts(cells));
-  // The common values first, so that every other value lands over them.
-  for (const layer of [underParts, parts]) {
-    const byAddress = new Map<string, StylePart[]>();
-    for (const part of layer) {
-      const address = joinAreas(part.rects);
-      const list = byAddress.get(address) ?? [];
-      list.push(part);
-      byAddress.set(address, list);
-    }
-    for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
+  // The common values first, so that every other value lands over them. A part over the whole block too (the
+  // page's one font name) joins them: its property has that one value, so no other part of it must land after it,
+  // and the order of the other parts among themselves is free (each property's values cover cells of their own).
+  const byAddress = new Map<string, StylePart[]>();
+  for (const part of [...underParts, ...parts]) {
+    const address = joinAreas(part.rects);
+    const list = byAddress.get(address) ?? [];
+    list.push(part);
+    byAddress.set(address, list);
   }
+  for (const group of byAddress.values()) steps.push(sharedStep(group[0].rects, group));
   return steps;
 }
 
@@ -391,8 +391,11 @@ function borderParts(cells: Map<number, CellStyle>): StylePart[] {
     if (b.bottom) draw("EdgeBottom", key, b.bottom);
     if (b.right) draw("EdgeRight", key, b.right);
   }
-  const parts: StylePart[] = [];
-  for (const [edge, byEdge] of lines) {
+  // Lines of one look as areas and the edges set on each: bottom (right) lines first, so that where a top (left)
+  // line is the top (left) edge of every one of their areas, as a bordered table's first row (column) is, it is
+  // set on those areas too rather than through a range of its own.
+  const sets: { rects: Rect[]; json: string; edges: [string, BorderSide][] }[] = [];
+  const group = (edge: Edge, byEdge: Map<number, string>) => {
     // A block of several rows of top (bottom) lines is one area's top (bottom) edge and its inside horizontal
     // lines; several columns of left (right) lines, its inside vertical lines.
     const inside = edge === "EdgeTop" || edge === "EdgeBottom" ? "InsideHorizontal" : "InsideVertical";
@@ -400,28 +403,49 @@ function borderParts(cells: Map<number, CellStyle>): StylePart[] {
       const side = JSON.parse(json) as BorderSide;
       for (const blocks of [false, true]) {
         const alike = rects.filter((r) => (inside === "InsideHorizontal" ? r.rows : r.cols) > 1 === blocks);
-        const edges: [string, BorderSide][] =
-          blocks && inside
-            ? [
-                [edge, side],
-                [inside, side],
-              ]
-            : [[edge, side]];
-        for (const list of areaLists(alike)) {
-          parts.push({
-            what: "borders",
-            rects: list,
-            via: ["Borders"],
-            bytes: edges.reduce((n, [e, s]) => n + borderBytes(e, s), 0),
-            apply: (format) => {
-              for (const [e, s] of edges) setBorder(format, e, s);
-            },
-          });
-        }
+        const edges: [string, BorderSide][] = blocks
+          ? [
+              [edge, side],
+              [inside, side],
+            ]
+          : [[edge, side]];
+        for (const list of areaLists(alike)) sets.push({ rects: list, json, edges: [...edges] });
       }
     }
+  };
+  for (const edge of ["EdgeBottom", "EdgeRight"] as const) {
+    const byEdge = lines.get(edge);
+    if (byEdge) group(edge, byEdge);
   }
-  return parts;
+  for (const [edge, partner] of [
+    ["EdgeTop", "EdgeBottom"],
+    ["EdgeLeft", "EdgeRight"],
+  ] as const) {
+    const byEdge = lines.get(edge);
+    if (!byEdge) continue;
+    for (const set of sets) {
+      if (set.edges[0][0] !== partner) continue;
+      // The cells whose top (left) side is each area's top (left) edge.
+      const keys = set.rects.flatMap((r) =>
+        edge === "EdgeTop"
+          ? Array.from({ length: r.cols }, (_, c) => cellKey(r.row, r.col + c))
+          : Array.from({ length: r.rows }, (_, i) => cellKey(r.row + i, r.col)),
+      );
+      if (!keys.every((key) => byEdge.get(key) === set.json)) continue;
+      set.edges.push([edge, set.edges[0][1]]);
+      for (const key of keys) byEdge.delete(key);
+    }
+    group(edge, byEdge);
+  }
+  return sets.map(({ rects, edges }) => ({
+    what: "borders",
+    rects,
+    via: ["Borders"],
+    bytes: edges.reduce((n, [e, side]) => n + borderBytes(e, side), 0),
+    apply: (format) => {
+      for (const [e, side] of edges) setBorder(format, e, side);
+    },
+  }));
 }
 
 type Edge = "EdgeTop" | "EdgeBottom" | "EdgeLeft" | "EdgeRight";
