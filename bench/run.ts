@@ -40,6 +40,8 @@ async function main(): Promise<void> {
       ? ((JSON.parse(readFileSync(out, "utf8")) as { parts?: Record<string, unknown> }).parts ?? {})
       : {};
   const parts: Record<string, unknown> = { ...previous };
+  // The machine as the run starts: its load average is the one the parts met, not what they left behind.
+  const atStart = machine();
   let failed = 0;
   for (const file of files) {
     const name = file.replace(/^part-/, "").replace(/\.ts$/, "");
@@ -59,7 +61,7 @@ async function main(): Promise<void> {
       process.stdout.write(`FAILED: ${e instanceof Error ? e.message : String(e)}\n`);
     }
   }
-  const results = { machine: machine(), date: new Date().toISOString(), parts };
+  const results = { machine: atStart, date: new Date().toISOString(), parts };
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(JSON.stringify(parts, null, 2));
   writeReports(join(dir, ".."));
