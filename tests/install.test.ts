@@ -1,4 +1,4 @@
-// A fresh machine installs the project with `npm ci` and compiles nothing: no native addon in the lock file, every
+// A fresh machine installs the project with `npm ci` and compiles nothing: no addon built with node-gyp, every
 // install script named in package.json's allowScripts, and the fast test tier leaving out only the slow suites.
 import { existsSync, readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
