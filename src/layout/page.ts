@@ -20,10 +20,10 @@ export const SUMMARY_SHEET_NAME = "Portfolio Summary";
  * as the tables laid out across them allow: the outlook's nine figures, the key risks' impact (22: the sample's
  * longest in five lines) and owner (10.5: "Risk owner" on one line), the halves' five and six columns. The first
  * and the last share the rest of the 176 units Excel prints at 85%: 40 holds most workstreams' names in two lines
- * (three of the sample's sixteen take three), 39.2 a commentary in one or two. The halves (charts, half-page tables) are columns
- * 1-5 and 6-11; the three KPI tiles are columns 1-2, 3-8 and 9-11 (docs/page-layout.md). The narrow width is 9.2,
- * not 9: ExcelJS takes 9 for its default width and writes no width for such a column, which Excel would then draw
- * at its own default of 8.43.
+ * (three of the sample's sixteen take three), 39.2 a commentary in one or two. The halves (charts, half-page
+ * tables) are columns 1-5 and 6-11; the three KPI tiles are columns 1-2, 3-8 and 9-11 (docs/page-layout.md). The
+ * narrow width is 9.2, not 9: ExcelJS takes 9 for its default width and writes no width for such a column, which
+ * Excel would then draw at its own default of 8.43.
  */
 export const COLUMN_WIDTHS: readonly number[] = [40, 22, 10.5, ...Array<number>(7).fill(9.2), 39.2];
 export const PAGE_COLUMNS = COLUMN_WIDTHS.length;
