@@ -14,17 +14,21 @@ export const SUMMARY_SHEET_NAME = "Portfolio Summary";
 /**
  * The page's grid: eleven columns of different widths, shared by every block (a sheet has one set of widths). Text
  * that wraps wraps only inside its own cell, so each table puts its wrapping text in one of the wide columns: the
- * first (a risk, a workstream, a measure, a term), the second (an impact, the latest month, where a problem is), the
- * third (an owner, a target) or the last (an action, a commentary, an explanation, a problem, a definition); the
- * seven narrow columns between hold numbers, scores and RAG cells. The halves (charts, half-page tables) are
- * columns 1-5 and 6-11; the three KPI tiles are columns 1-2, 3-8 and 9-11 (docs/page-layout.md). The narrow width
- * is 9.2, not 9: ExcelJS takes 9 for its default width and writes no width for such a column, which Excel would
- * then draw at its own default of 8.43.
+ * first (a workstream, a risk, a measure), the second (an impact, the latest month, where a problem is), the third
+ * (an owner, a target) or the last (a commentary, an action, an explanation, a problem); the seven narrow columns
+ * between hold numbers, scores and RAG cells. The columns between the first and the last (97 units) are as narrow
+ * as the tables laid out across them allow: the outlook's nine figures, the key risks' impact (22: the sample's
+ * longest in five lines) and owner (10.5: "Risk owner" on one line), the halves' five and six columns. The first
+ * and the last share the rest of the 176 units Excel prints at 85%: 40 holds most workstreams' names in two lines
+ * (three of the sample's sixteen take three), 39.2 a commentary in one or two. The halves (charts, half-page
+ * tables) are columns 1-5 and 6-11; the three KPI tiles are columns 1-2, 3-8 and 9-11 (docs/page-layout.md). The
+ * narrow width is 9.2, not 9: ExcelJS takes 9 for its default width and writes no width for such a column, which
+ * Excel would then draw at its own default of 8.43.
  */
-export const COLUMN_WIDTHS: readonly number[] = [32, 22, 13, ...Array<number>(7).fill(9.2), 44];
+export const COLUMN_WIDTHS: readonly number[] = [40, 22, 10.5, ...Array<number>(7).fill(9.2), 39.2];
 export const PAGE_COLUMNS = COLUMN_WIDTHS.length;
 export const LAST_COL = PAGE_COLUMNS - 1;
-/** The last column: the page's widest, where a table's long wrapped text goes. */
+/** The last column, with the first the page's widest: where a table's long wrapped text goes. */
 export const TEXT_COL = LAST_COL;
 /** Rows 1-3 (title, page name and date, overall RAG) stay frozen on screen. */
 export const TITLE_ROWS = 3;
@@ -41,7 +45,7 @@ export interface Slot {
   c2: number;
 }
 export const FULL: Slot = { c1: 0, c2: LAST_COL };
-/** The halves: 85 and 89 width units. */
+/** The halves: 91 and 85 width units. */
 export const LEFT: Slot = { c1: 0, c2: 4 };
 export const RIGHT: Slot = { c1: 5, c2: LAST_COL };
 export const slotWidth = (slot: Slot): number => slot.c2 - slot.c1 + 1;

@@ -15,12 +15,12 @@ const WORKSTREAM_COLUMNS: TableColumn<Workstream>[] = [
   { header: "Key contributing workstreams", span: 1, style: STYLES.tableCell, value: (w) => w.name },
   {
     header: "RAG",
-    span: 3,
+    span: 4,
     // The council's own wording, coloured by its grade; an unreadable RAG keeps its text on a neutral fill.
     style: (w) => ragStyle(w.rag.grade),
     value: (w) => w.rag.text || w.rag.grade || "Not set",
   },
-  { header: "Lead", span: 6, style: STYLES.tableCell, value: (w) => w.lead },
+  { header: "Lead", span: 5, style: STYLES.tableCell, value: (w) => w.lead },
   { header: "Commentary", span: 1, style: STYLES.tableCell, value: (w) => w.commentary },
 ];
 

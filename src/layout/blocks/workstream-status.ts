@@ -15,11 +15,16 @@ interface CountsRow {
   isTotal: boolean;
 }
 
-const count = (value: (r: CountsRow) => number, header: string, headerStyle?: ReturnType<typeof ragStyle>) =>
+const count = (
+  value: (r: CountsRow) => number,
+  header: string,
+  headerStyle?: ReturnType<typeof ragStyle>,
+  span = 1,
+) =>
   ({
     header,
     headerStyle,
-    span: 1,
+    span,
     style: (r) => (r.isTotal ? STYLES.totalNumber : STYLES.tableNumber),
     format: NUMBER_FORMATS.count,
     value,
@@ -28,12 +33,12 @@ const count = (value: (r: CountsRow) => number, header: string, headerStyle?: Re
 const COLUMNS: TableColumn<CountsRow>[] = [
   {
     header: "Programme",
-    span: 3,
+    span: 2,
     style: (r) => (r.isTotal ? STYLES.totalCell : STYLES.tableCell),
     value: (r) => r.label,
   },
   ...RAG_SCALE.map((grade) => count((r) => r.counts[grade], grade, ragStyle(grade))),
-  count((r) => r.unknown, "Not recognised"),
+  count((r) => r.unknown, "Not recognised", undefined, 2),
   count((r) => r.total, "Total"),
 ];
 
