@@ -1,6 +1,6 @@
-// The page's grid and its cursor: eleven columns of different widths, the next free row, the printed blocks page breaks fall between,
-// and the few things every block writes (a gap, a section heading, a subheading, a note). Each block of the page
-// (src/layout/blocks) is a function of this page and the summary.
+// The page's grid and its cursor: eleven columns of different widths, the next free row, the printed blocks page
+// breaks fall between, and the few things every block writes (a gap, a section heading, a subheading, a note). Each
+// block of the page (src/layout/blocks) is a function of this page and the summary.
 import { cellAddress, rangeAddress } from "../core/a1";
 import type { RagGrade } from "../core/model";
 import type { ChartBlock, DrawableChart } from "./chart-data";

@@ -18,15 +18,15 @@ export interface TableColumn<R> {
   value(row: R): PlanValue;
 }
 
-/** The first page column of the column headed `header` when the table is written across `slot`. */
-export function columnStart<R>(
+/** The first and last page columns of the column headed `header` when the table is written across `slot`. */
+export function columnSpan<R>(
   columns: readonly TableColumn<R>[],
   header: string,
   slot: Slot = FULL,
-): number {
+): { first: number; last: number } {
   let c = slot.c1;
   for (const column of columns) {
-    if (column.header === header) return c;
+    if (column.header === header) return { first: c, last: c + column.span - 1 };
     c += column.span;
   }
   throw new Error(`The table has no column "${header}"`); // a layout fault

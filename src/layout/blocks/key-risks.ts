@@ -4,7 +4,7 @@ import type { KeyRisk, PortfolioSummary } from "../../core/model";
 import { rangeAddress } from "../../core/a1";
 import type { Page } from "../page";
 import { NUMBER_FORMATS, RAG_COLOURS, STYLES } from "../styles";
-import { columnStart, writeTable, type TableColumn } from "../table";
+import { columnSpan, writeTable, type TableColumn } from "../table";
 
 const COLUMNS: TableColumn<KeyRisk>[] = [
   { header: "Risk", span: 1, style: STYLES.tableCell, value: (r) => r.title },
@@ -34,8 +34,7 @@ const COLUMNS: TableColumn<KeyRisk>[] = [
   { header: "Action required", span: 1, style: STYLES.tableCell, value: (r) => r.action },
 ];
 /** The columns of the score (centred across them), for its conditional formats. */
-const SCORE_COLUMN = columnStart(COLUMNS, "Risk score");
-const SCORE_LAST = SCORE_COLUMN + (COLUMNS.find((c) => c.header === "Risk score")?.span ?? 1) - 1;
+const SCORE = columnSpan(COLUMNS, "Risk score");
 
 export function keyRisks(page: Page, summary: PortfolioSummary): void {
   const threshold = summary.riskThreshold;
@@ -51,7 +50,7 @@ export function keyRisks(page: Page, summary: PortfolioSummary): void {
   page.row = writeTable(page, COLUMNS, risks, {
     copy: { name: "tblKeyRisks", title: `Key programme risks (score ${threshold}+)` },
   });
-  const scores = rangeAddress(first, SCORE_COLUMN, page.row - 1, SCORE_LAST);
+  const scores = rangeAddress(first, SCORE.first, page.row - 1, SCORE.last);
   const bands = summary.settings.riskBands.filter((b) => b.min >= threshold);
   const top = bands[0]?.min ?? threshold;
   page.sheet.conditionalFormats.push(

@@ -1,5 +1,5 @@
-// The headline KPI tiles, three side by side (columns 1-2, 3-8, 9-11 of the grid): title; big value with its status mark and word;
-// target with its label; variance; the engine's explanation; the date the figure is as at.
+// The headline KPI tiles, three side by side (columns 1-2, 3-8, 9-11 of the grid): title; big value with its status
+// mark and word; target with its label; variance; the engine's explanation; the date the figure is as at.
 import { rangeAddress } from "../../core/a1";
 import type { Kpi, PortfolioSummary } from "../../core/model";
 import { excelSerial } from "../../core/serial";
