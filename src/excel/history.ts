@@ -156,7 +156,7 @@ function rowsStep(
         (n, run) => n + areasBytes(rectAddress(run)) + setBytes("NumberFormat", jsonBytes([[run.format]])),
         0,
       ),
-    queue: (sheet, ranges = new RangeCache()) => {
+    queue: (sheet, ranges) => {
       // Formats first, then the values: one format for a whole run (a 1 x 1 array formats every cell of it).
       for (const run of runs) ranges.range(sheet, rectAddress(run)).numberFormat = [[run.format]];
       // Text guarded as the summary's is: a tracker's "=HYPERLINK(...)" in a label stays text.

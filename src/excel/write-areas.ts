@@ -11,7 +11,7 @@ export interface WriteStep {
   /** Request bytes it adds, as Office.js serialises it (see request-size.ts). */
   bytes: number;
   /** Queues the step; the steps of one request given the same `ranges` share a range over the same cells. */
-  queue(sheet: Excel.Worksheet, ranges?: RangeCache): void;
+  queue(sheet: Excel.Worksheet, ranges: RangeCache): void;
   /** Smaller steps that do the same together, or null when this one cannot be cut further. */
   split(): WriteStep[] | null;
 }
@@ -174,7 +174,7 @@ export function areasStep(
   return {
     what: `${what} (${address.length > 40 ? `${address.slice(0, 40)}...` : address})`,
     bytes: areasBytes(address) + extraBytes,
-    queue: (sheet, ranges = new RangeCache()) => apply(ranges.areas(sheet, address)),
+    queue: (sheet, ranges) => apply(ranges.areas(sheet, address)),
     split: () =>
       rects.length > 1
         ? [

@@ -7,15 +7,7 @@ import type { PlannedSheet } from "../layout/plan";
 import { parseRange, rectAddress, MAX_COLS, MAX_ROWS, type Rect } from "../core/a1";
 import { applyPrint, queueConditionalFormats, valueGrid, widthCharsToPoints } from "./render";
 import { arraySetBytes, jsonBytes, methodBytes, navigationBytes, setBytes } from "./request-size";
-import {
-  areaLists,
-  areasBytes,
-  areasStep,
-  cellKey,
-  RangeCache,
-  regionsByValue,
-  type WriteStep,
-} from "./write-areas";
+import { areaLists, areasBytes, areasStep, cellKey, regionsByValue, type WriteStep } from "./write-areas";
 import { styleSteps } from "./write-styles";
 
 export { MAX_AREAS_ADDRESS, RangeCache, type WriteStep } from "./write-areas";
@@ -51,7 +43,7 @@ function valuesStep(
       areasBytes(address) +
       arraySetBytes("Values", jsonBytes(block), count, cols) +
       (grid ? formatSetBytes(grid, count, cols) : 0),
-    queue: (sheet, ranges = new RangeCache()) => {
+    queue: (sheet, ranges) => {
       const range = ranges.range(sheet, address);
       range.values = block;
       if (grid) range.numberFormat = grid;
@@ -153,32 +145,31 @@ function valueAndFormatSteps(planned: PlannedSheet): WriteStep[] {
   const blocks = numberFormatBlocks(cells);
   const folded = new Set<number>();
   const steps: WriteStep[] = [];
-  if (values.length > 0 && (values[0]?.length ?? 0) > 0) {
-    for (const band of valueBands(values)) {
-      const inside = blocks
-        .map((block, i) => ({ block, i }))
-        .filter(
-          ({ block: { rect } }) =>
-            rect.row >= band.first &&
-            rect.row + rect.rows <= band.first + band.count &&
-            rect.col + rect.cols <= band.cols,
-        );
-      const plain = valuesStep(values, band);
-      if (inside.length === 0) {
-        steps.push(plain);
-        continue;
-      }
-      const withFormats = valuesStep(
-        values,
-        band,
-        formatGrid(cells, { row: band.first, col: 0, rows: band.count, cols: band.cols }),
+  // valueBands gives no band for an empty grid.
+  for (const band of valueBands(values)) {
+    const inside = blocks
+      .map((block, i) => ({ block, i }))
+      .filter(
+        ({ block: { rect } }) =>
+          rect.row >= band.first &&
+          rect.row + rect.rows <= band.first + band.count &&
+          rect.col + rect.cols <= band.cols,
       );
-      if (withFormats.bytes < plain.bytes + inside.reduce((n, { block }) => n + block.step.bytes, 0)) {
-        for (const { i } of inside) folded.add(i);
-        steps.push(withFormats);
-      } else {
-        steps.push(plain);
-      }
+    const plain = valuesStep(values, band);
+    if (inside.length === 0) {
+      steps.push(plain);
+      continue;
+    }
+    const withFormats = valuesStep(
+      values,
+      band,
+      formatGrid(cells, { row: band.first, col: 0, rows: band.count, cols: band.cols }),
+    );
+    if (withFormats.bytes < plain.bytes + inside.reduce((n, { block }) => n + block.step.bytes, 0)) {
+      for (const { i } of inside) folded.add(i);
+      steps.push(withFormats);
+    } else {
+      steps.push(plain);
     }
   }
   return [...steps, ...blocks.filter((_, i) => !folded.has(i)).map((b) => b.step)];
@@ -193,7 +184,7 @@ function numberFormatStep(rect: Rect, grid: string[][]): WriteStep {
   return {
     what: `number formats of ${address}`,
     bytes: areasBytes(address) + formatSetBytes(sent, rect.rows, rect.cols),
-    queue: (sheet, ranges = new RangeCache()) => {
+    queue: (sheet, ranges) => {
       ranges.range(sheet, address).numberFormat = sent;
     },
     split: () => {
@@ -288,7 +279,7 @@ function mergeStep(rect: Rect, across: boolean): WriteStep {
   return {
     what: `merge of ${address}`,
     bytes: areasBytes(address) + methodBytes("Merge", [across]),
-    queue: (sheet, ranges = new RangeCache()) => ranges.range(sheet, address).merge(across),
+    queue: (sheet, ranges) => ranges.range(sheet, address).merge(across),
     split: () => {
       if (!across || rect.rows <= 1) return null;
       const half = Math.ceil(rect.rows / 2);
@@ -387,7 +378,7 @@ function sizeSteps(
     const own = areasStep(what, list, extra, (a) => set(a.format, value));
     return {
       ...own,
-      queue: (sheet, ranges = new RangeCache()) => {
+      queue: (sheet, ranges) => {
         const over = ranges.spanning(sheet, along, list);
         if (over) set(over.format, value);
         else own.queue(sheet, ranges);

@@ -275,10 +275,8 @@ export function styleSteps(styles: PlannedSheet["styles"]): WriteStep[] {
       // over it, a new sheet's own included: the page's body text (10 pt, #1A1A1A) and its many bold cells are
       // then not lists of hundreds of areas.
       underParts.push(part(under.json, [block as Rect]));
-      values.clear();
-      for (const [key, json] of under.painted) if (json !== under.json) values.set(key, json);
     }
-    for (const [json, rects] of regionsByValue(values)) {
+    for (const [json, rects] of under ? under.over : regionsByValue(values)) {
       for (const list of areaLists(rects)) parts.push(part(json, list));
     }
   }
@@ -323,12 +321,14 @@ const RANGE_BYTES = 300;
  * The value to lay over the whole block first, when that sends fewer bytes: every cell of the block then gets each
  * other value set over it (a new sheet's own value too, where the block's is another), so this is chosen only
  * where every cell has a value or a new sheet's one. The value laid first is the one whose own areas cost most.
+ * With it come the areas of every other value (`over`): the block's cells grouped by value, that one left out
+ * (leaving a value's cells out does not change how another value's cells are grouped).
  */
 function underValue(
   values: Map<number, string>,
   fallback: string | undefined,
   block: Rect | null,
-): { json: string; painted: Map<number, string> } | null {
+): { json: string; over: Map<string, Rect[]> } | null {
   if (!block) return null;
   const painted = new Map<number, string>();
   for (let r = block.row; r < block.row + block.rows; r++) {
@@ -339,23 +339,27 @@ function underValue(
       painted.set(key, json);
     }
   }
+  const regions = regionsByValue(painted);
   const cost = new Map<string, number>();
-  for (const [json, rects] of regionsByValue(painted)) {
+  for (const [json, rects] of regions) {
     cost.set(
       json,
       areaLists(rects).reduce((n, list) => n + RANGE_BYTES + joinAreas(list).length, 0),
     );
   }
-  const sent = (json: string) => (json === fallback ? 0 : (cost.get(json) ?? 0));
-  const plain = [...cost.keys()].reduce((n, json) => n + sent(json), 0);
-  let best: { json: string; bytes: number } | null = null;
-  for (const json of cost.keys()) {
-    if (json === fallback) continue;
-    const bytes =
-      RANGE_BYTES + joinAreas([block]).length + [...cost].reduce((n, [j, c]) => (j === json ? n : n + c), 0);
-    if (!best || bytes < best.bytes) best = { json, bytes };
+  // Laying a value first saves its own areas and costs one over the block: the costliest value saves most (the
+  // first of equals, in the order the values come).
+  let total = 0;
+  let best: string | null = null;
+  for (const [json, bytes] of cost) {
+    total += bytes;
+    if (json !== fallback && (best === null || bytes > (cost.get(best) as number))) best = json;
   }
-  return best && best.bytes < plain ? { json: best.json, painted } : null;
+  const plain = total - (fallback !== undefined ? (cost.get(fallback) ?? 0) : 0);
+  if (best === null || RANGE_BYTES + joinAreas([block]).length + total - (cost.get(best) as number) >= plain)
+    return null;
+  regions.delete(best);
+  return { json: best, over: regions };
 }
 
 /**
